@@ -1,0 +1,63 @@
+package io.github.flowcodec.core;
+
+/**
+ * The data type semantics of RFC 7012 section 3.2 (and RFC 6313 for lists), with IANA's codes.
+ *
+ * <pre>{@code
+ * InformationElementRegistry.iana().require("octetDeltaCount").semantics(); // DELTA_COUNTER
+ * }</pre>
+ */
+public enum DataTypeSemantics {
+    DEFAULT("default", 0),
+    QUANTITY("quantity", 1),
+    TOTAL_COUNTER("totalCounter", 2),
+    DELTA_COUNTER("deltaCounter", 3),
+    IDENTIFIER("identifier", 4),
+    FLAGS("flags", 5),
+    LIST("list", 6),
+    SNMP_COUNTER("snmpCounter", 7),
+    SNMP_GAUGE("snmpGauge", 8);
+
+    private final String ianaName;
+    private final int code;
+
+    DataTypeSemantics(String ianaName, int code) {
+        this.ianaName = ianaName;
+        this.code = code;
+    }
+
+    /** The name IANA's registry uses, e.g. {@code "deltaCounter"}. */
+    public String ianaName() {
+        return ianaName;
+    }
+
+    /** The code in IANA's semantics registry. */
+    public int code() {
+        return code;
+    }
+
+    /** Whether the value counts something (total, delta or SNMP counter). */
+    public boolean isCounter() {
+        return this == TOTAL_COUNTER || this == DELTA_COUNTER || this == SNMP_COUNTER;
+    }
+
+    /** The semantics with an IANA code. */
+    public static DataTypeSemantics fromCode(int code) {
+        for (DataTypeSemantics s : values()) {
+            if (s.code == code) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown IPFIX data type semantics code " + code);
+    }
+
+    /** The semantics with an IANA name such as {@code "totalCounter"}. */
+    public static DataTypeSemantics fromIanaName(String name) {
+        for (DataTypeSemantics s : values()) {
+            if (s.ianaName.equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown IPFIX data type semantics " + name);
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.flowcodec.core;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes one datagram (one UDP payload) of a flow-export protocol, by either path: zero-copy to a
+ * handler, or materialized into an immutable {@link FlowPacket}. Both share one parser.
+ *
+ * <p>A decoder instance is for one thread at a time (it reuses its flyweights); stateful decoders share
+ * their {@link TemplateStore}, which is thread-safe. Decoders read the datagram from its position to its
+ * limit with absolute reads and leave position and limit as they were.
+ *
+ * <pre>{@code
+ * DatagramDecoder decoder = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
+ * int n = decoder.decode(ByteBuffer.wrap(payload), exporter, (ctx, record) -> sink.accept(record.toRecord()));
+ * }</pre>
+ */
+public interface DatagramDecoder {
+
+    /**
+     * Decodes the datagram and hands each flow record to {@code handler}.
+     *
+     * @param exporter where the datagram came from (templates and sequence numbers are kept per exporter)
+     * @return how many records were handed over
+     * @throws FlowCodecException if the datagram cannot be decoded (in lenient mode: if nothing of it can)
+     */
+    int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler);
+
+    /**
+     * Decodes the datagram into an immutable packet.
+     *
+     * @throws FlowCodecException if the datagram cannot be decoded (in lenient mode: if nothing of it can)
+     */
+    FlowPacket decode(ByteBuffer datagram, InetSocketAddress exporter);
+}

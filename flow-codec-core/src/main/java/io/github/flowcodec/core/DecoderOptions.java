@@ -1,0 +1,135 @@
+package io.github.flowcodec.core;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * How decoders behave: strict or lenient, where lenient decoders report what they worked around, where
+ * templates live and which information elements they know. Immutable.
+ *
+ * <pre>{@code
+ * TemplateStore shared = TemplateStore.inMemory();
+ * DecoderOptions options = DecoderOptions.builder()
+ *         .mode(DecodeMode.LENIENT)
+ *         .problemListener(problem -> log.debug("{}", problem))
+ *         .templateStore(shared)
+ *         .build();
+ * DatagramDecoder decoder = FlowDecoders.autoDetecting(options);
+ * }</pre>
+ */
+public final class DecoderOptions {
+
+    /** Strict, no listener, a new in-memory template store per decoder, the standard registry. */
+    public static final DecoderOptions DEFAULT = builder().build();
+
+    private static final Consumer<DecodeProblem> IGNORE = p -> { };
+
+    private final DecodeMode mode;
+    private final Consumer<DecodeProblem> problemListener;
+    private final Supplier<TemplateStore> templateStore;
+    private final InformationElementRegistry registry;
+    private final TemplateScopePolicy scopePolicy;
+
+    private DecoderOptions(Builder b) {
+        this.mode = b.mode;
+        this.problemListener = b.problemListener;
+        this.templateStore = b.templateStore;
+        this.registry = b.registry;
+        this.scopePolicy = b.scopePolicy;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Strict or lenient. */
+    public DecodeMode mode() {
+        return mode;
+    }
+
+    /** Whether the mode is {@link DecodeMode#LENIENT}. */
+    public boolean lenient() {
+        return mode == DecodeMode.LENIENT;
+    }
+
+    /** Told of each problem a lenient decoder worked around. */
+    public Consumer<DecodeProblem> problemListener() {
+        return problemListener;
+    }
+
+    /** The template store for a new decoder: the shared one if one was given, else a new bounded store. */
+    public TemplateStore templateStore() {
+        return templateStore.get();
+    }
+
+    /** The information elements decoders resolve field types with. */
+    public InformationElementRegistry registry() {
+        return registry;
+    }
+
+    /** How template scopes are formed from a packet's origin. */
+    public TemplateScopePolicy scopePolicy() {
+        return scopePolicy;
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.mode = mode;
+        b.problemListener = problemListener;
+        b.templateStore = templateStore;
+        b.registry = registry;
+        b.scopePolicy = scopePolicy;
+        return b;
+    }
+
+    /** Builds {@link DecoderOptions}. */
+    public static final class Builder {
+        private DecodeMode mode = DecodeMode.STRICT;
+        private Consumer<DecodeProblem> problemListener = IGNORE;
+        private Supplier<TemplateStore> templateStore = TemplateStore::inMemory;
+        private InformationElementRegistry registry = InformationElementRegistry.standard();
+        private TemplateScopePolicy scopePolicy = TemplateScopePolicy.ADDRESS_AND_DOMAIN;
+
+        private Builder() {
+        }
+
+        /** Strict (default) or lenient. */
+        public Builder mode(DecodeMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Told of each problem a lenient decoder worked around (called on the decoding thread). */
+        public Builder problemListener(Consumer<DecodeProblem> listener) {
+            this.problemListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** One store shared by every decoder made with these options (default: a new store per decoder). */
+        public Builder templateStore(TemplateStore store) {
+            Objects.requireNonNull(store, "store");
+            this.templateStore = () -> store;
+            return this;
+        }
+
+        /** The registry to resolve field types with (default {@link InformationElementRegistry#standard()}). */
+        public Builder registry(InformationElementRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** How template scopes are formed (default {@link TemplateScopePolicy#ADDRESS_AND_DOMAIN}). */
+        public Builder scopePolicy(TemplateScopePolicy policy) {
+            this.scopePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The options. */
+        public DecoderOptions build() {
+            return new DecoderOptions(this);
+        }
+    }
+}

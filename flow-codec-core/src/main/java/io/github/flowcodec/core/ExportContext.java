@@ -1,0 +1,83 @@
+package io.github.flowcodec.core;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/**
+ * What the packet header and the transport say about the records of one export packet: protocol,
+ * exporter, sequence number, export time, system uptime, observation domain and sampling.
+ *
+ * <p>On the zero-copy path the decoder reuses one context object per decoder, valid during the callback
+ * only; materialized packets ({@link FlowPacket}) are immutable contexts. It also turns a record's
+ * timestamps into absolute times whatever form they take ({@link #flowStartMillis}).
+ *
+ * <pre>{@code
+ * decoder.decode(datagram, exporter, (ctx, record) -> {
+ *     long start = ctx.flowStartMillis(record);   // NO_TIME when the record has no start time
+ *     long rate = ctx.samplingRate();             // 0 when not sampled or unknown
+ * });
+ * }</pre>
+ */
+public interface ExportContext {
+
+    /** The value of a time that the packet or record does not give. */
+    long NO_TIME = Long.MIN_VALUE;
+
+    /** The address given when the caller did not say where a packet came from. */
+    InetSocketAddress UNKNOWN_EXPORTER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+
+    /** The protocol. */
+    FlowProtocol protocol();
+
+    /** Where the packet came from (the UDP source), or {@link #UNKNOWN_EXPORTER}. */
+    InetSocketAddress exporter();
+
+    /** The header's sequence number (unsigned 32-bit). */
+    long sequenceNumber();
+
+    /** The export time from the header, in milliseconds since the Unix epoch. */
+    long exportTimeMillis();
+
+    /**
+     * The exporter's uptime in milliseconds when it sent the packet (unsigned 32-bit), or {@link #NO_TIME}
+     * for protocols whose header has none.
+     */
+    long systemUptimeMillis();
+
+    /** The observation domain (IPFIX) or source id (NetFlow v9); for NetFlow v5, engine type and id as {@code type << 8 | id}. */
+    long observationDomainId();
+
+    /** The sampling rate (one packet in N), or 0 when the packet is not sampled or the rate is unknown. */
+    long samplingRate();
+
+    /**
+     * The absolute time of a system uptime value from the same packet: the export time minus how long
+     * before the header's uptime {@code uptimeMillis} was, in unsigned 32-bit arithmetic so the 49.7-day
+     * wrap of the uptime counter is handled.
+     */
+    default long uptimeToEpochMillis(long uptimeMillis) {
+        long now = systemUptimeMillis();
+        if (now == NO_TIME) {
+            return NO_TIME;
+        }
+        long ago = (now - uptimeMillis) & 0xFFFF_FFFFL;
+        if (ago > 0x8000_0000L) {
+            ago -= 0x1_0000_0000L; // a time after the export time: a flow that ends "in the future" by clock skew
+        }
+        return exportTimeMillis() - ago;
+    }
+
+    /**
+     * When the flow started, in milliseconds since the Unix epoch, from whichever start element the record
+     * has (flowStartSeconds/Milliseconds/Microseconds/Nanoseconds, flowStartSysUpTime,
+     * flowStartDeltaMicroseconds), or {@link #NO_TIME}.
+     */
+    default long flowStartMillis(FlowFields record) {
+        return FlowTimes.resolve(this, record, true);
+    }
+
+    /** When the flow ended, as {@link #flowStartMillis} does for the start, or {@link #NO_TIME}. */
+    default long flowEndMillis(FlowFields record) {
+        return FlowTimes.resolve(this, record, false);
+    }
+}

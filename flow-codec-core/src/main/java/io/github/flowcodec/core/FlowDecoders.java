@@ -1,0 +1,122 @@
+package io.github.flowcodec.core;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Finds the protocol decoders on the module or class path and builds a decoder that takes every
+ * protocol on one port: it reads the version from the first bytes of each datagram (u16 5, 9 or 10 for
+ * NetFlow v5, v9 and IPFIX; u32 5 for sFlow v5) and hands the datagram to that protocol's decoder.
+ *
+ * <pre>{@code
+ * DatagramDecoder decoder = FlowDecoders.autoDetecting(DecoderOptions.builder().mode(DecodeMode.LENIENT).build());
+ * while (running) {
+ *     buffer.clear();
+ *     InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
+ *     buffer.flip();
+ *     try {
+ *         decoder.decode(buffer, from, (ctx, record) -> sink.write(ctx, record));
+ *     } catch (FlowCodecException e) {
+ *         errors.increment();
+ *     }
+ * }
+ * }</pre>
+ */
+public final class FlowDecoders {
+
+    private FlowDecoders() {
+    }
+
+    /** The providers found by {@link ServiceLoader} in this module's layer or on the class path. */
+    public static List<FlowDecoderProvider> providers() {
+        List<FlowDecoderProvider> out = new ArrayList<>();
+        ServiceLoader.load(FlowDecoderProvider.class, FlowDecoders.class.getClassLoader()).forEach(out::add);
+        if (out.isEmpty()) {
+            ServiceLoader.load(FlowDecoderProvider.class).forEach(out::add);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The provider of {@code protocol}, if its module is present. */
+    public static Optional<FlowDecoderProvider> provider(FlowProtocol protocol) {
+        return providers().stream().filter(p -> p.protocol() == protocol).findFirst();
+    }
+
+    /**
+     * The protocol a datagram announces in its first bytes (from its position), if any: u16 5, 9, 10 for
+     * NetFlow v5, NetFlow v9, IPFIX; u32 5 for sFlow v5.
+     */
+    public static Optional<FlowProtocol> detect(ByteBuffer datagram) {
+        int p = datagram.position();
+        if (datagram.limit() - p < 2) {
+            return Optional.empty();
+        }
+        int v16 = ((datagram.get(p) & 0xFF) << 8) | (datagram.get(p + 1) & 0xFF);
+        switch (v16) {
+            case 5: return Optional.of(FlowProtocol.NETFLOW_V5);
+            case 9: return Optional.of(FlowProtocol.NETFLOW_V9);
+            case 10: return Optional.of(FlowProtocol.IPFIX);
+            case 0:
+                if (datagram.limit() - p >= 4 && datagram.get(p + 2) == 0 && datagram.get(p + 3) == 5) {
+                    return Optional.of(FlowProtocol.SFLOW_V5);
+                }
+                return Optional.empty();
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** A decoder for every protocol found by {@link #providers()}, picking one per datagram. */
+    public static DatagramDecoder autoDetecting(DecoderOptions options) {
+        return new AutoDetecting(providers(), options);
+    }
+
+    private static final class AutoDetecting implements DatagramDecoder {
+        private final Map<FlowProtocol, DatagramDecoder> decoders = new EnumMap<>(FlowProtocol.class);
+
+        AutoDetecting(List<FlowDecoderProvider> providers, DecoderOptions options) {
+            // One template store for all the protocols of this decoder: scopes keep their templates apart.
+            DecoderOptions shared = options.toBuilder().templateStore(options.templateStore()).build();
+            for (FlowDecoderProvider p : providers) {
+                decoders.putIfAbsent(p.protocol(), p.newDecoder(shared));
+            }
+        }
+
+        private DatagramDecoder pick(ByteBuffer datagram) {
+            FlowProtocol protocol = detect(datagram).orElseThrow(() -> new UnsupportedVersionException(null,
+                    0, describe(datagram)));
+            DatagramDecoder d = decoders.get(protocol);
+            if (d == null) {
+                throw new UnsupportedVersionException(protocol, 0, protocol + " recognised, but its module is not on the module or class path");
+            }
+            return d;
+        }
+
+        private static String describe(ByteBuffer datagram) {
+            int n = datagram.remaining();
+            if (n < 2) {
+                return "a datagram of " + n + " bytes cannot hold a version number";
+            }
+            int p = datagram.position();
+            int v16 = ((datagram.get(p) & 0xFF) << 8) | (datagram.get(p + 1) & 0xFF);
+            return "no flow protocol has version " + v16 + " (NetFlow v5, v9, IPFIX or sFlow v5 expected)";
+        }
+
+        @Override
+        public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+            return pick(datagram).decode(datagram, exporter, handler);
+        }
+
+        @Override
+        public FlowPacket decode(ByteBuffer datagram, InetSocketAddress exporter) {
+            return pick(datagram).decode(datagram, exporter);
+        }
+    }
+}

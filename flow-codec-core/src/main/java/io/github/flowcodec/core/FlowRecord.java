@@ -1,0 +1,389 @@
+package io.github.flowcodec.core;
+
+import io.github.flowcodec.core.internal.VariableLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One flow record: a template and the record's bytes exactly as they are on the wire.
+ *
+ * <p>Immutable. Values are decoded on access through the {@link FlowFields} accessors. Equality is by
+ * template and bytes, so re-encoding a decoded record writes the same bytes. A record is an ordered list
+ * of fields, not a map: an element may occur more than once ({@link #getAll}).
+ *
+ * <pre>{@code
+ * InformationElementRegistry iana = InformationElementRegistry.iana();
+ * Template t = Template.builder(256)
+ *         .field(iana.require("sourceIPv4Address"))
+ *         .field(iana.require("octetDeltaCount"), 4)
+ *         .build();
+ * FlowRecord r = FlowRecord.builder(t)
+ *         .setAddress(0, InetAddress.getByName("192.0.2.1"))
+ *         .setLong(1, 1500)
+ *         .build();
+ * r.getLong(1);          // 1500
+ * r.toBytes().length;    // 8
+ * }</pre>
+ */
+public final class FlowRecord implements FlowFields {
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
+    private final Template template;
+    private final byte[] bytes;
+    /** For templates with variable-length fields: offset and length of each field's value; else null. */
+    private final int[] layout;
+
+    FlowRecord(Template template, byte[] bytes, int[] layout) {
+        this.template = template;
+        this.bytes = bytes;
+        this.layout = layout;
+    }
+
+    /**
+     * A record of {@code template} from its wire bytes (copied).
+     *
+     * @throws IllegalArgumentException if the bytes are not exactly one record of the template
+     */
+    public static FlowRecord of(Template template, byte[] bytes) {
+        Objects.requireNonNull(template, "template");
+        byte[] copy = bytes.clone();
+        if (template.isFixedLength()) {
+            if (copy.length != template.recordLength()) {
+                throw new IllegalArgumentException("template " + template.id() + " records are " + template.recordLength()
+                        + " bytes, not " + copy.length);
+            }
+            return new FlowRecord(template, copy, null);
+        }
+        int[] layout = new int[2 * template.fieldCount()];
+        int len = VariableLayout.compute(template, ByteBuffer.wrap(copy), 0, copy.length, layout);
+        if (len != copy.length) {
+            throw new IllegalArgumentException(len < 0 ? "the bytes end inside a field of template " + template.id()
+                    : (copy.length - len) + " bytes left after the record of template " + template.id());
+        }
+        return new FlowRecord(template, copy, layout);
+    }
+
+    /** A builder for a record of {@code template}; fields not set are zero (fixed) or empty (variable). */
+    public static Builder builder(Template template) {
+        return new Builder(template);
+    }
+
+    @Override
+    public Template template() {
+        return template;
+    }
+
+    @Override
+    public int length() {
+        return bytes.length;
+    }
+
+    @Override
+    public int fieldOffset(int index) {
+        return layout == null ? template.fieldOffset(index) : layout[2 * index];
+    }
+
+    @Override
+    public int fieldLength(int index) {
+        return layout == null ? template.field(index).length() : layout[2 * index + 1];
+    }
+
+    @Override
+    public byte byteAt(int position) {
+        return bytes[position];
+    }
+
+    @Override
+    public long readUnsigned(int p, int len) {
+        switch (len) {
+            case 1: return bytes[p] & 0xFFL;
+            case 2: return (short) SHORT.get(bytes, p) & 0xFFFFL;
+            case 4: return (int) INT.get(bytes, p) & 0xFFFF_FFFFL;
+            case 8: return (long) LONG.get(bytes, p);
+            default: {
+                long v = 0;
+                for (int i = 0; i < len; i++) {
+                    v = (v << 8) | (bytes[p + i] & 0xFF);
+                }
+                return v;
+            }
+        }
+    }
+
+    @Override
+    public void copyBytes(int position, byte[] dst, int dstOffset, int len) {
+        System.arraycopy(bytes, position, dst, dstOffset, len);
+    }
+
+    /** A copy of the record's wire bytes. */
+    public byte[] toBytes() {
+        return bytes.clone();
+    }
+
+    /**
+     * Writes the record's wire bytes at the buffer's position and advances it.
+     *
+     * @throws java.nio.BufferOverflowException if there is not room
+     */
+    public void writeTo(ByteBuffer dst) {
+        dst.put(bytes);
+    }
+
+    /** Equal when the templates are equal and the bytes are the same. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FlowRecord other && Arrays.equals(other.bytes, bytes) && other.template.equals(template);
+    }
+
+    @Override
+    public int hashCode() {
+        return template.hashCode() * 31 + Arrays.hashCode(bytes);
+    }
+
+    /** The fields as {@code name=value}, for people. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("FlowRecord[template=").append(template.id());
+        for (int i = 0; i < template.fieldCount(); i++) {
+            sb.append(", ").append(template.field(i).element().name()).append('=');
+            Object v = getValue(i);
+            if (v instanceof byte[] b) {
+                sb.append("0x");
+                for (byte x : b) {
+                    sb.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+                }
+            } else if (v instanceof InetAddress a) {
+                sb.append(a.getHostAddress());
+            } else {
+                sb.append(v);
+            }
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
+     * Builds a {@link FlowRecord} from typed values, encoding each at its field's wire length (reduced-size
+     * integers are checked to fit). Fields are addressed by index or by element (first occurrence).
+     */
+    public static final class Builder {
+        private final Template template;
+        private final byte[][] values;
+
+        private Builder(Template template) {
+            this.template = Objects.requireNonNull(template, "template");
+            this.values = new byte[template.fieldCount()][];
+        }
+
+        private int index(InformationElement element) {
+            int i = template.indexOf(element);
+            if (i < 0) {
+                throw new IllegalArgumentException("template " + template.id() + " has no field " + element);
+            }
+            return i;
+        }
+
+        private int fixedLength(int index, int natural) {
+            int len = template.field(index).length();
+            return len == FieldSpec.VARIABLE_LENGTH ? natural : len;
+        }
+
+        /** Sets an integer field (unsigned or signed; reduced-size lengths are checked to hold the value). */
+        public Builder setLong(int index, long value) {
+            FieldSpec f = template.field(index);
+            int len = fixedLength(index, 8);
+            if (len > 8) {
+                byte[] b = new byte[len];
+                for (int i = 0; i < 8; i++) {
+                    b[len - 1 - i] = (byte) (value >>> (8 * i));
+                }
+                values[index] = b;
+                return this;
+            }
+            if (len < 8) {
+                boolean signed = f.element().dataType().isSigned();
+                long min = signed ? -(1L << (8 * len - 1)) : 0;
+                long max = signed ? (1L << (8 * len - 1)) - 1 : (1L << (8 * len)) - 1;
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException(value + " does not fit the " + len + " bytes of field " + index
+                            + " (" + f.element().name() + ")");
+                }
+            }
+            byte[] b = new byte[len];
+            for (int i = 0; i < len; i++) {
+                b[len - 1 - i] = (byte) (value >>> (8 * i));
+            }
+            values[index] = b;
+            return this;
+        }
+
+        /** Sets the first field of {@code element} to an integer. */
+        public Builder setLong(InformationElement element, long value) {
+            return setLong(index(element), value);
+        }
+
+        /** Sets a float32/float64 field (4 or 8 bytes on the wire). */
+        public Builder setDouble(int index, double value) {
+            int len = fixedLength(index, 8);
+            if (len == 4) {
+                return setRaw(index, ByteBuffer.allocate(4).putFloat((float) value).array());
+            }
+            if (len == 8) {
+                return setRaw(index, ByteBuffer.allocate(8).putDouble(value).array());
+            }
+            throw new IllegalArgumentException("field " + index + " is " + len + " bytes: not a float");
+        }
+
+        /** Sets the first field of {@code element} to a floating-point number. */
+        public Builder setDouble(InformationElement element, double value) {
+            return setDouble(index(element), value);
+        }
+
+        /** Sets a boolean field: 1 for true, 2 for false (RFC 7011 section 6.1.5). */
+        public Builder setBoolean(int index, boolean value) {
+            return setLong(index, value ? 1 : 2);
+        }
+
+        /** Sets the first field of {@code element} to a boolean. */
+        public Builder setBoolean(InformationElement element, boolean value) {
+            return setBoolean(index(element), value);
+        }
+
+        /** Sets a string field: UTF-8, NUL-padded to a fixed length or as long as it is for a variable one. */
+        public Builder setString(int index, String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            int len = template.field(index).length();
+            if (len == FieldSpec.VARIABLE_LENGTH) {
+                return setRaw(index, utf8);
+            }
+            if (utf8.length > len) {
+                throw new IllegalArgumentException("\"" + value + "\" is longer than the " + len + " bytes of field " + index);
+            }
+            return setRaw(index, Arrays.copyOf(utf8, len));
+        }
+
+        /** Sets the first field of {@code element} to a string. */
+        public Builder setString(InformationElement element, String value) {
+            return setString(index(element), value);
+        }
+
+        /** Sets an address field (4 or 16 bytes). */
+        public Builder setAddress(int index, InetAddress address) {
+            return setRaw(index, address.getAddress());
+        }
+
+        /** Sets the first field of {@code element} to an address. */
+        public Builder setAddress(InformationElement element, InetAddress address) {
+            return setAddress(index(element), address);
+        }
+
+        /** Sets a MAC address field from the low 48 bits of {@code mac}. */
+        public Builder setMacAddress(int index, long mac) {
+            byte[] b = new byte[6];
+            for (int i = 0; i < 6; i++) {
+                b[5 - i] = (byte) (mac >>> (8 * i));
+            }
+            return setRaw(index, b);
+        }
+
+        /** Sets the first field of {@code element} to a MAC address. */
+        public Builder setMacAddress(InformationElement element, long mac) {
+            return setMacAddress(index(element), mac);
+        }
+
+        /** Sets a dateTime* field, in the encoding its data type prescribes (NTP format for micro/nanoseconds). */
+        public Builder setInstant(int index, Instant instant) {
+            DataType type = template.field(index).element().dataType();
+            switch (type) {
+                case DATE_TIME_SECONDS:
+                    return setLong(index, instant.getEpochSecond());
+                case DATE_TIME_MICROSECONDS:
+                case DATE_TIME_NANOSECONDS: {
+                    long seconds = instant.getEpochSecond() + NTP_EPOCH_OFFSET_SECONDS;
+                    long fraction = ((long) instant.getNano() << 32) / 1_000_000_000L;
+                    if (type == DataType.DATE_TIME_MICROSECONDS) {
+                        fraction &= ~0x7FFL;
+                    }
+                    return setLong(index, (seconds << 32) | fraction);
+                }
+                default:
+                    return setLong(index, instant.toEpochMilli());
+            }
+        }
+
+        /** Sets the first field of {@code element} to an instant. */
+        public Builder setInstant(InformationElement element, Instant instant) {
+            return setInstant(index(element), instant);
+        }
+
+        /** Sets an octet-array (or any) field to these exact bytes; a fixed-length field needs exactly its length. */
+        public Builder setBytes(int index, byte[] value) {
+            return setRaw(index, value.clone());
+        }
+
+        /** Sets the first field of {@code element} to these bytes. */
+        public Builder setBytes(InformationElement element, byte[] value) {
+            return setBytes(index(element), value);
+        }
+
+        private Builder setRaw(int index, byte[] value) {
+            int len = template.field(index).length();
+            if (len == FieldSpec.VARIABLE_LENGTH) {
+                if (value.length > 0xFFFF) {
+                    throw new IllegalArgumentException("a variable-length value holds at most 65535 bytes, not " + value.length);
+                }
+            } else if (value.length != len) {
+                throw new IllegalArgumentException("field " + index + " (" + template.field(index).element().name()
+                        + ") takes " + len + " bytes, not " + value.length);
+            }
+            values[index] = value;
+            return this;
+        }
+
+        /** The record. */
+        public FlowRecord build() {
+            int total = 0;
+            int n = template.fieldCount();
+            for (int i = 0; i < n; i++) {
+                FieldSpec f = template.field(i);
+                int len = values[i] == null ? (f.isVariableLength() ? 0 : f.length()) : values[i].length;
+                total += len + (f.isVariableLength() ? (len < 255 ? 1 : 3) : 0);
+            }
+            byte[] out = new byte[total];
+            int[] layout = template.isFixedLength() ? null : new int[2 * n];
+            int pos = 0;
+            for (int i = 0; i < n; i++) {
+                FieldSpec f = template.field(i);
+                byte[] v = values[i];
+                int len = v == null ? (f.isVariableLength() ? 0 : f.length()) : v.length;
+                if (f.isVariableLength()) {
+                    if (len < 255) {
+                        out[pos++] = (byte) len;
+                    } else {
+                        out[pos++] = (byte) 255;
+                        out[pos++] = (byte) (len >>> 8);
+                        out[pos++] = (byte) len;
+                    }
+                }
+                if (layout != null) {
+                    layout[2 * i] = pos;
+                    layout[2 * i + 1] = len;
+                }
+                if (v != null) {
+                    System.arraycopy(v, 0, out, pos, len);
+                }
+                pos += len;
+            }
+            return new FlowRecord(template, out, layout);
+        }
+    }
+}

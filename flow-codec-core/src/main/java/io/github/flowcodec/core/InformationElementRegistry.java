@@ -1,0 +1,74 @@
+package io.github.flowcodec.core;
+
+import io.github.flowcodec.core.internal.GeneratedRegistries;
+import io.github.flowcodec.core.internal.MapRegistry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Looks up information elements by (enterprise, id) and by name.
+ *
+ * <p>{@link #iana()} holds every element of IANA's IPFIX registry; {@link #standard()} adds the vendor
+ * registries shipped with the library (VMware, Nokia, Huawei). Registries combine with
+ * {@link #with(InformationElementRegistry)}, so a collector can add its own vendor elements.
+ * {@link #lookup(long, int)} never fails: an element no registry knows comes back as an octet-array
+ * element, so unknown fields are kept, not dropped.
+ *
+ * <pre>{@code
+ * InformationElementRegistry registry = InformationElementRegistry.standard()
+ *         .with(InformationElementRegistry.of(List.of(
+ *                 InformationElement.of(9, 12235, "ciscoApplicationName", DataType.STRING))));
+ * registry.lookup(0, 8).name();       // "sourceIPv4Address"
+ * registry.lookup(9, 12235).dataType(); // STRING
+ * registry.lookup(4242, 1).isKnown(); // false: kept as octets
+ * }</pre>
+ */
+public interface InformationElementRegistry {
+
+    /** The element with this (enterprise, id), if this registry knows it. */
+    Optional<InformationElement> find(long enterprise, int id);
+
+    /** The element with this name; when names repeat across enterprises, IANA's wins. */
+    Optional<InformationElement> find(String name);
+
+    /** Every element, IANA's first, each enterprise's by id. */
+    Collection<InformationElement> elements();
+
+    /** The element with this (enterprise, id), or an {@link InformationElement#unknown} octet element. */
+    default InformationElement lookup(long enterprise, int id) {
+        return find(enterprise, id).orElseGet(() -> InformationElement.unknown(enterprise, id));
+    }
+
+    /**
+     * The element with this name.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    default InformationElement require(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no information element named " + name));
+    }
+
+    /**
+     * This registry with {@code other}'s elements added; where both define an (enterprise, id), {@code other}
+     * wins.
+     */
+    default InformationElementRegistry with(InformationElementRegistry other) {
+        return MapRegistry.merge(this, other);
+    }
+
+    /** IANA's registry, generated from IANA's {@code ipfix.xml}. */
+    static InformationElementRegistry iana() {
+        return GeneratedRegistries.IANA;
+    }
+
+    /** IANA's registry plus the vendor registries shipped with the library. */
+    static InformationElementRegistry standard() {
+        return GeneratedRegistries.STANDARD;
+    }
+
+    /** A registry of the given elements; a later element with the same (enterprise, id) wins. */
+    static InformationElementRegistry of(Collection<InformationElement> elements) {
+        return new MapRegistry(List.copyOf(elements));
+    }
+}

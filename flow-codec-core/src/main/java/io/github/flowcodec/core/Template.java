@@ -1,0 +1,278 @@
+package io.github.flowcodec.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An ordered list of fields that gives the layout of data records: a NetFlow v9 or IPFIX (options)
+ * template, or the constant layout of a NetFlow v5 record.
+ *
+ * <p>Immutable and validated at construction. For fixed-length templates the offset of every field is
+ * precomputed, so reading field {@code k} of a record is one absolute read. An element may appear more
+ * than once (real templates repeat elements); {@link #indexOf} gives the first occurrence.
+ * A template with {@link #scopeFieldCount()} &gt; 0 is an options template.
+ *
+ * <pre>{@code
+ * InformationElementRegistry iana = InformationElementRegistry.iana();
+ * Template t = Template.builder(256)
+ *         .field(iana.require("sourceIPv4Address"))
+ *         .field(iana.require("destinationIPv4Address"))
+ *         .field(iana.require("octetDeltaCount"), 4)      // reduced-size
+ *         .field(iana.require("interfaceName"))             // variable length
+ *         .build();
+ * t.isFixedLength();  // false
+ * t.indexOf(iana.require("octetDeltaCount")); // 2
+ * }</pre>
+ */
+public final class Template {
+
+    /** {@link #recordLength()} of a template with a variable-length field. */
+    public static final int VARIABLE_LENGTH = -1;
+
+    /** The largest number of fields a template can hold (a 16-bit count). */
+    public static final int MAX_FIELDS = 0xFFFF;
+
+    private final int id;
+    private final FieldSpec[] fields;
+    private final int scopeFieldCount;
+    private final int recordLength;
+    private final int minimumRecordLength;
+    private final int[] offsets;
+    private final long[] keys;
+    private final List<FieldSpec> fieldList;
+    private final int hash;
+
+    private Template(int id, List<FieldSpec> fields, int scopeFieldCount) {
+        if (id < 0 || id > 0xFFFF) {
+            throw new IllegalArgumentException("template id out of range 0..65535: " + id);
+        }
+        Objects.requireNonNull(fields, "fields");
+        if (fields.size() > MAX_FIELDS) {
+            throw new IllegalArgumentException("a template holds at most 65535 fields, not " + fields.size());
+        }
+        if (scopeFieldCount < 0 || scopeFieldCount > fields.size()) {
+            throw new IllegalArgumentException("scope field count " + scopeFieldCount + " not in 0.." + fields.size());
+        }
+        this.id = id;
+        this.fields = fields.toArray(new FieldSpec[0]);
+        for (FieldSpec f : this.fields) {
+            Objects.requireNonNull(f, "field");
+        }
+        this.scopeFieldCount = scopeFieldCount;
+        this.fieldList = List.of(this.fields);
+        this.offsets = new int[this.fields.length];
+        this.keys = new long[this.fields.length];
+        int offset = 0;
+        int minimum = 0;
+        boolean variable = false;
+        for (int i = 0; i < this.fields.length; i++) {
+            FieldSpec f = this.fields[i];
+            keys[i] = f.element().key();
+            offsets[i] = variable ? -1 : offset;
+            if (f.isVariableLength()) {
+                variable = true;
+                minimum += 1;
+            } else {
+                offset += f.length();
+                minimum += f.length();
+            }
+        }
+        this.recordLength = variable ? VARIABLE_LENGTH : offset;
+        this.minimumRecordLength = minimum;
+        this.hash = (id * 31 + Arrays.hashCode(this.fields)) * 31 + scopeFieldCount;
+    }
+
+    /** A template (not options) with these fields. */
+    public static Template of(int id, List<FieldSpec> fields) {
+        return new Template(id, fields, 0);
+    }
+
+    /** A template (not options) with these fields. */
+    public static Template of(int id, FieldSpec... fields) {
+        return new Template(id, Arrays.asList(fields), 0);
+    }
+
+    /** An options template whose first {@code scopeFieldCount} fields are its scope. */
+    public static Template options(int id, int scopeFieldCount, List<FieldSpec> fields) {
+        if (scopeFieldCount == 0) {
+            throw new IllegalArgumentException("an options template needs at least one scope field");
+        }
+        return new Template(id, fields, scopeFieldCount);
+    }
+
+    /** A builder for a template with this id. */
+    public static Builder builder(int id) {
+        return new Builder(id);
+    }
+
+    /** The template id (256 and above for NetFlow v9 and IPFIX data). */
+    public int id() {
+        return id;
+    }
+
+    /** The fields in wire order. */
+    public List<FieldSpec> fields() {
+        return fieldList;
+    }
+
+    /** The field at {@code index}. */
+    public FieldSpec field(int index) {
+        return fields[index];
+    }
+
+    /** How many fields. */
+    public int fieldCount() {
+        return fields.length;
+    }
+
+    /** How many leading fields are scope fields; 0 for a plain template. */
+    public int scopeFieldCount() {
+        return scopeFieldCount;
+    }
+
+    /** Whether this is an options template. */
+    public boolean isOptions() {
+        return scopeFieldCount > 0;
+    }
+
+    /** Whether every field has a fixed length. */
+    public boolean isFixedLength() {
+        return recordLength != VARIABLE_LENGTH;
+    }
+
+    /** The length of a record in bytes, or {@link #VARIABLE_LENGTH}. */
+    public int recordLength() {
+        return recordLength;
+    }
+
+    /** The least number of bytes a record can take (a variable-length field takes at least one). */
+    public int minimumRecordLength() {
+        return minimumRecordLength;
+    }
+
+    /**
+     * The offset of field {@code index} within a record, or -1 if it follows a variable-length field (its
+     * offset then depends on the record).
+     */
+    public int fieldOffset(int index) {
+        return offsets[index];
+    }
+
+    /** The index of the first field of {@code element}, or -1. */
+    public int indexOf(InformationElement element) {
+        return indexOf(element.key());
+    }
+
+    /** The index of the first field with this (enterprise, id), or -1. */
+    public int indexOf(long enterprise, int id) {
+        return indexOf(InformationElement.key(enterprise, id));
+    }
+
+    private int indexOf(long key) {
+        long[] k = keys;
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The indexes of every field of {@code element}, in order. */
+    public int[] indexesOf(InformationElement element) {
+        long key = element.key();
+        int n = 0;
+        for (long k : keys) {
+            if (k == key) {
+                n++;
+            }
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == key) {
+                out[n++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** Whether the template has a field of {@code element}. */
+    public boolean contains(InformationElement element) {
+        return indexOf(element) >= 0;
+    }
+
+    /** Equal when id, fields (element and length, in order) and scope count are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Template other && other.id == id && other.scopeFieldCount == scopeFieldCount
+                && other.hash == hash && Arrays.equals(other.fields, fields);
+    }
+
+    /** Whether {@code other} has the same fields and scope, whatever its id. */
+    public boolean sameLayout(Template other) {
+        return other.scopeFieldCount == scopeFieldCount && Arrays.equals(other.fields, fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return (isOptions() ? "OptionsTemplate[id=" + id + ", scope=" + scopeFieldCount : "Template[id=" + id)
+                + ", " + fieldList + "]";
+    }
+
+    /** Builds a {@link Template}; fields are added in wire order. */
+    public static final class Builder {
+        private final int id;
+        private final List<FieldSpec> fields = new ArrayList<>();
+        private int scopeFieldCount;
+
+        private Builder(int id) {
+            this.id = id;
+        }
+
+        /** Adds a field of {@code element} at its natural length. */
+        public Builder field(InformationElement element) {
+            fields.add(FieldSpec.of(element));
+            return this;
+        }
+
+        /** Adds a field of {@code element} with this wire length. */
+        public Builder field(InformationElement element, int length) {
+            fields.add(FieldSpec.of(element, length));
+            return this;
+        }
+
+        /** Adds a field. */
+        public Builder field(FieldSpec field) {
+            fields.add(Objects.requireNonNull(field, "field"));
+            return this;
+        }
+
+        /** Adds a scope field; scope fields must come before the other fields. */
+        public Builder scope(InformationElement element, int length) {
+            if (scopeFieldCount != fields.size()) {
+                throw new IllegalStateException("scope fields come first");
+            }
+            fields.add(FieldSpec.of(element, length));
+            scopeFieldCount++;
+            return this;
+        }
+
+        /** Adds a scope field at the element's natural length. */
+        public Builder scope(InformationElement element) {
+            return scope(element, element.dataType().defaultLength());
+        }
+
+        /** The template. */
+        public Template build() {
+            return new Template(id, fields, scopeFieldCount);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.flowcodec.core;
+
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * Whose templates: template ids mean something only within one exporter's transport session and
+ * observation domain (IPFIX) or source id (NetFlow v9).
+ *
+ * <p>A {@link TemplateScopePolicy} decides which parts of the transport count (with or without the
+ * exporter's UDP port).
+ *
+ * <pre>{@code
+ * TemplateScope scope = new TemplateScope(FlowProtocol.IPFIX, InetAddress.getByName("192.0.2.1"), 4739, 42);
+ * }</pre>
+ *
+ * @param protocol NetFlow v9 and IPFIX template spaces are distinct
+ * @param exporter the exporter's address
+ * @param port the exporter's source port, or 0 when the scope policy ignores ports
+ * @param observationDomainId the IPFIX observation domain id or NetFlow v9 source id (unsigned 32-bit)
+ */
+public record TemplateScope(FlowProtocol protocol, InetAddress exporter, int port, long observationDomainId) {
+    public TemplateScope {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(exporter, "exporter");
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (observationDomainId < 0 || observationDomainId > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("observation domain id out of range: " + observationDomainId);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return protocol + " " + exporter.getHostAddress() + (port == 0 ? "" : ":" + port) + " domain " + observationDomainId;
+    }
+}

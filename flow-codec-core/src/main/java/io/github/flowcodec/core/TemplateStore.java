@@ -1,0 +1,134 @@
+package io.github.flowcodec.core;
+
+import io.github.flowcodec.core.internal.InMemoryTemplateStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where NetFlow v9 and IPFIX templates live between packets, keyed by {@link TemplateScope} and template
+ * id. Implementations are thread-safe and bounded: no stream of packets may make them grow without limit.
+ *
+ * <p>{@link #inMemory()} gives the standard bounded store; a cluster of collectors behind a load balancer
+ * can implement this interface over a shared store.
+ *
+ * <pre>{@code
+ * TemplateStore store = TemplateStore.builder()
+ *         .maxTemplatesPerExporter(4096)
+ *         .maxTemplates(1_000_000)
+ *         .lifetime(Duration.ofMinutes(30))
+ *         .build();
+ * store.addListener(e -> log.debug("{}", e));
+ * store.put(scope, template);
+ * Optional<Template> t = store.get(scope, 256);
+ * }</pre>
+ */
+public interface TemplateStore {
+
+    /** What {@link #put} did. */
+    enum PutResult {
+        /** The id was new in the scope. */
+        ADDED,
+        /** The same template was already there; its lifetime starts again. */
+        REFRESHED,
+        /** The id had another layout, now replaced. */
+        REDEFINED,
+        /** The store refused it (limits); it is not stored. */
+        REJECTED
+    }
+
+    /** Stores or refreshes a template. */
+    PutResult put(TemplateScope scope, Template template);
+
+    /** The template with this id in the scope, if there is one that has not expired. */
+    Optional<Template> get(TemplateScope scope, int templateId);
+
+    /** Removes one template (IPFIX withdrawal); whether it was there. */
+    boolean withdraw(TemplateScope scope, int templateId);
+
+    /**
+     * Removes every template of the scope, or every options template ({@code options} true) or every plain
+     * one (false), as IPFIX's withdraw-all messages do for set id 3 and 2; how many were removed.
+     */
+    int withdrawAll(TemplateScope scope, boolean options);
+
+    /** Removes every template of the scope because its exporter restarted; how many were removed. */
+    int exporterRestarted(TemplateScope scope);
+
+    /** Every template of the scope (a snapshot). */
+    List<Template> templates(TemplateScope scope);
+
+    /** Every scope with at least one template (a snapshot). */
+    List<TemplateScope> scopes();
+
+    /** How many templates are stored in all. */
+    int size();
+
+    /** Registers a listener for every change. */
+    void addListener(TemplateListener listener);
+
+    /** Removes a listener. */
+    void removeListener(TemplateListener listener);
+
+    /** A bounded in-memory store with the default limits (see {@link Builder}). */
+    static TemplateStore inMemory() {
+        return builder().build();
+    }
+
+    /** A builder for the bounded in-memory store. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures the bounded, thread-safe in-memory store. */
+    final class Builder {
+        int maxTemplatesPerExporter = 4096;
+        int maxTemplates = 1 << 20;
+        Duration lifetime = Duration.ofMinutes(30);
+        java.util.function.LongSupplier nanoClock = System::nanoTime;
+
+        Builder() {
+        }
+
+        /** At most this many templates per exporter address (all its ports and domains); default 4096. */
+        public Builder maxTemplatesPerExporter(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxTemplatesPerExporter must be positive");
+            }
+            this.maxTemplatesPerExporter = max;
+            return this;
+        }
+
+        /** At most this many templates in all; default 1048576. */
+        public Builder maxTemplates(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxTemplates must be positive");
+            }
+            this.maxTemplates = max;
+            return this;
+        }
+
+        /**
+         * How long a template lives without being refreshed (RFC 7011 template lifetime for UDP); default
+         * 30 minutes; {@link Duration#ZERO} for ever.
+         */
+        public Builder lifetime(Duration lifetime) {
+            if (lifetime.isNegative()) {
+                throw new IllegalArgumentException("negative lifetime");
+            }
+            this.lifetime = lifetime;
+            return this;
+        }
+
+        /** The clock for expiry, in nanoseconds (for tests); default {@link System#nanoTime}. */
+        public Builder nanoClock(java.util.function.LongSupplier nanoClock) {
+            this.nanoClock = java.util.Objects.requireNonNull(nanoClock, "nanoClock");
+            return this;
+        }
+
+        /** The store. */
+        public TemplateStore build() {
+            return new InMemoryTemplateStore(maxTemplatesPerExporter, maxTemplates, lifetime.toNanos(), nanoClock);
+        }
+    }
+}

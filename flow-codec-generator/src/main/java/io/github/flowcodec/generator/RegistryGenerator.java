@@ -1,0 +1,456 @@
+package io.github.flowcodec.generator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Generates the information-element registries shipped in flow-codec-core from the reference
+ * registry files: IANA's IPFIX registry ({@code iana-ipfix.xml}) and vendor registries in the same
+ * XML format ({@code vendor/*-elements.xml}, which carry no PEN: the PEN of each file is fixed here).
+ *
+ * <p>Uses the JDK only, so that it runs as a single source file:
+ *
+ * <pre>
+ * java flow-codec-generator/src/main/java/io/github/flowcodec/generator/RegistryGenerator.java \
+ *      ../shared/reference flow-codec-core/src/main/resources/io/github/flowcodec/core
+ * </pre>
+ *
+ * <p>Output (UTF-8, '\n' line ends): a comment line naming the sources, then one line per element,
+ * sorted by enterprise then id: {@code enterprise TAB id TAB name TAB dataType TAB semantics TAB unit
+ * TAB status}, with IANA's names for data types, semantics and units ({@code default}, {@code none}
+ * and {@code current} where the record has none). Only records with a single numeric elementId and a
+ * dataType are elements (this skips "Reserved", "Unassigned", "Assigned for NetFlow v9 compatibility").
+ *
+ * <p>Values that are not in IANA's sub-registries make the IANA registry fail; in a vendor registry
+ * they are mapped (case-insensitive match, else a neutral value) with a warning.
+ */
+public final class RegistryGenerator {
+
+    /** XML namespace of IANA registries. */
+    public static final String NS = "http://www.iana.org/assignments";
+
+    /** IANA's registry file, relative to the reference directory. */
+    public static final String IANA_SOURCE = "iana-ipfix.xml";
+
+    /** Output file of IANA's elements (enterprise 0). */
+    public static final String IANA_OUTPUT = "iana-elements.tsv";
+
+    /** Output file of the vendor elements. */
+    public static final String VENDOR_OUTPUT = "vendor-elements.tsv";
+
+    /** Vendor registry files (relative to the reference directory) and their PENs, in PEN order. */
+    public static final Map<String, Long> VENDOR_SOURCES = vendorSources();
+
+    static final String ELEMENTS_REGISTRY = "ipfix-information-elements";
+    static final String DATA_TYPES_REGISTRY = "ipfix-information-element-data-types";
+    static final String SEMANTICS_REGISTRY = "ipfix-information-element-semantics";
+    static final String UNITS_REGISTRY = "ipfix-information-element-units";
+
+    /** Status values of RFC 7012 section 4 (not an IANA sub-registry). */
+    static final List<String> STATUSES = List.of("current", "deprecated", "obsolete");
+
+    static final String DEFAULT_SEMANTICS = "default";
+    static final String NO_UNIT = "none";
+    static final String DEFAULT_STATUS = "current";
+    /** Data type for a vendor element whose data type is unknown: the raw bytes. */
+    static final String FALLBACK_DATA_TYPE = "octetArray";
+
+    /** Largest element id: ids are 15 bits, the top bit of the 16-bit field is the enterprise bit. */
+    static final int MAX_ELEMENT_ID = 0x7FFF;
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+");
+    private static final Pattern HAS_WHITESPACE_OR_CONTROL = Pattern.compile("[\\s\\p{Cntrl}]");
+
+    private RegistryGenerator() {
+    }
+
+    private static Map<String, Long> vendorSources() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("vendor/nokia-elements.xml", 637L);
+        m.put("vendor/huawei-elements.xml", 2011L);
+        m.put("vendor/vmware-elements.xml", 6876L);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Thrown when a reference file cannot be read or holds a record that cannot be accepted. */
+    public static final class RegistryException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public RegistryException(String message) {
+            super(message);
+        }
+
+        public RegistryException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** One generated element line. */
+    record Entry(long enterprise, int id, String name, String dataType, String semantics,
+                 String unit, String status) {
+
+        String line() {
+            return enterprise + "\t" + id + "\t" + name + "\t" + dataType + "\t" + semantics + "\t"
+                    + unit + "\t" + status + "\n";
+        }
+    }
+
+    /** IANA's names of data types, semantics and units. */
+    record Vocabulary(Set<String> dataTypes, Set<String> semantics, Set<String> units) {
+    }
+
+    // ------------------------------------------------------------------------------------------ CLI
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the command line: {@code <referenceDir> <outputDir>}.
+     *
+     * @return the exit status: 0 success, 1 bad input, 2 usage error
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 2 || args[0].isBlank() || args[1].isBlank()) {
+            err.println("usage: java RegistryGenerator.java <referenceDir> <outputDir>");
+            err.println("  referenceDir  directory holding " + IANA_SOURCE + " and "
+                    + String.join(", ", VENDOR_SOURCES.keySet()));
+            err.println("  outputDir     directory to write " + IANA_OUTPUT + " and " + VENDOR_OUTPUT
+                    + " into");
+            return 2;
+        }
+        Path referenceDir = Path.of(args[0]);
+        Path outputDir = Path.of(args[1]);
+        if (!Files.isDirectory(referenceDir)) {
+            err.println("error: reference directory " + referenceDir + " does not exist");
+            return 2;
+        }
+        try {
+            Map<String, String> files = generate(referenceDir, w -> err.println("warning: " + w));
+            Files.createDirectories(outputDir);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path target = outputDir.resolve(f.getKey());
+                Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+                long lines = f.getValue().lines().filter(l -> !l.startsWith("#")).count();
+                out.println("wrote " + target + " (" + lines + " elements)");
+            }
+            return 0;
+        } catch (RegistryException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("error: " + e);
+            return 1;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ generation
+
+    /**
+     * Generates the registries, printing warnings to standard error.
+     *
+     * @return file name to content, in a fixed order
+     * @throws RegistryException if a reference file is missing, malformed or holds an invalid record
+     */
+    public static Map<String, String> generate(Path referenceDir) {
+        return generate(referenceDir, w -> System.err.println("warning: " + w));
+    }
+
+    /**
+     * Generates the registries, passing warnings to {@code warnings}.
+     *
+     * @return file name to content, in a fixed order
+     * @throws RegistryException if a reference file is missing, malformed or holds an invalid record
+     */
+    public static Map<String, String> generate(Path referenceDir, Consumer<String> warnings) {
+        Document iana = parse(referenceDir.resolve(IANA_SOURCE));
+        Vocabulary vocabulary = new Vocabulary(
+                names(iana, DATA_TYPES_REGISTRY), names(iana, SEMANTICS_REGISTRY), names(iana, UNITS_REGISTRY));
+
+        List<Entry> ianaEntries = elements(IANA_SOURCE, iana, 0L, vocabulary, true, warnings);
+
+        List<Entry> vendorEntries = new ArrayList<>();
+        for (Map.Entry<String, Long> v : VENDOR_SOURCES.entrySet()) {
+            Document doc = parse(referenceDir.resolve(v.getKey()));
+            vendorEntries.addAll(elements(v.getKey(), doc, v.getValue(), vocabulary, false, warnings));
+        }
+
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(IANA_OUTPUT, render(List.of(IANA_SOURCE), ianaEntries, warnings));
+        files.put(VENDOR_OUTPUT, render(List.copyOf(VENDOR_SOURCES.keySet()), vendorEntries, warnings));
+        return files;
+    }
+
+    private static String render(List<String> sources, List<Entry> entries, Consumer<String> warnings) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        // Stable sort: among duplicates the first in input order stays first.
+        sorted.sort(Comparator.comparingLong(Entry::enterprise).thenComparingInt(Entry::id));
+        StringBuilder sb = new StringBuilder();
+        sb.append("# generated by flow-codec-generator RegistryGenerator from ")
+                .append(String.join(", ", sources)).append(": do not edit\n");
+        Set<String> seenIds = new HashSet<>();
+        Map<String, Integer> seenNames = new HashMap<>();
+        for (Entry e : sorted) {
+            if (!seenIds.add(e.enterprise() + "/" + e.id())) {
+                warnings.accept("duplicate element " + e.enterprise() + "/" + e.id() + " (" + e.name()
+                        + "): kept the first record, dropped this one");
+                continue;
+            }
+            Integer other = seenNames.putIfAbsent(e.enterprise() + "/" + e.name(), e.id());
+            if (other != null) {
+                warnings.accept("enterprise " + e.enterprise() + ": name " + e.name() + " is used by ids "
+                        + other + " and " + e.id());
+            }
+            sb.append(e.line());
+        }
+        return sb.toString();
+    }
+
+    /** The elements of the {@value #ELEMENTS_REGISTRY} sub-registry of {@code doc}. */
+    private static List<Entry> elements(String source, Document doc, long enterprise, Vocabulary vocabulary,
+                                        boolean strict, Consumer<String> warnings) {
+        Element registry = registry(doc, ELEMENTS_REGISTRY, source);
+        List<Entry> entries = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Element record : children(registry, "record")) {
+            String idText = text(record, "elementId");
+            String dataType = text(record, "dataType");
+            if (idText == null || !NUMBER.matcher(idText).matches() || dataType == null) {
+                continue; // a range, a reservation or an unnamed deprecated slot: not an element
+            }
+            String where = source + " element " + idText;
+            int id;
+            try {
+                id = Integer.parseInt(idText);
+            } catch (NumberFormatException e) {
+                id = -1;
+            }
+            if (id < 0 || id > MAX_ELEMENT_ID) {
+                errors.add(where + ": elementId out of range 0.." + MAX_ELEMENT_ID);
+                continue;
+            }
+            String name = text(record, "name");
+            if (name == null) {
+                errors.add(where + ": no name");
+                continue;
+            }
+            if (HAS_WHITESPACE_OR_CONTROL.matcher(name).find()) {
+                errors.add(where + ": name '" + name + "' contains white space or control characters");
+                continue;
+            }
+            where = where + " (" + name + ")";
+            String semantics = text(record, "dataTypeSemantics");
+            String unit = text(record, "units");
+            String status = text(record, "status");
+
+            if (strict) {
+                check(where, "dataType", dataType, vocabulary.dataTypes(), DATA_TYPES_REGISTRY, errors);
+                if (semantics != null) {
+                    check(where, "dataTypeSemantics", semantics, vocabulary.semantics(), SEMANTICS_REGISTRY, errors);
+                }
+                if (unit != null) {
+                    check(where, "units", unit, vocabulary.units(), UNITS_REGISTRY, errors);
+                }
+                if (status != null) {
+                    check(where, "status", status, STATUSES, "RFC 7012 status values", errors);
+                }
+            } else {
+                String mapped = map(dataType, vocabulary.dataTypes());
+                if (mapped == null) {
+                    warnings.accept(where + ": dataType '" + dataType + "' is not in " + DATA_TYPES_REGISTRY
+                            + ": mapped to " + FALLBACK_DATA_TYPE + " with semantics " + DEFAULT_SEMANTICS);
+                    dataType = FALLBACK_DATA_TYPE;
+                    semantics = DEFAULT_SEMANTICS;
+                } else if (!mapped.equals(dataType)) {
+                    warnings.accept(where + ": dataType '" + dataType + "' mapped to IANA's " + mapped);
+                    dataType = mapped;
+                }
+                if (semantics == null) {
+                    warnings.accept(where + ": no dataTypeSemantics: used " + DEFAULT_SEMANTICS);
+                } else {
+                    semantics = mapOrDefault(where, "dataTypeSemantics", semantics, vocabulary.semantics(),
+                            SEMANTICS_REGISTRY, DEFAULT_SEMANTICS, warnings);
+                }
+                if (unit != null) {
+                    unit = mapOrDefault(where, "units", unit, vocabulary.units(), UNITS_REGISTRY, NO_UNIT, warnings);
+                }
+                if (status != null) {
+                    status = mapOrDefault(where, "status", status, STATUSES, "RFC 7012 status values",
+                            DEFAULT_STATUS, warnings);
+                }
+            }
+            entries.add(new Entry(enterprise, id, name, dataType,
+                    semantics == null ? DEFAULT_SEMANTICS : semantics,
+                    unit == null ? NO_UNIT : unit,
+                    status == null ? DEFAULT_STATUS : status));
+        }
+        if (!errors.isEmpty()) {
+            throw new RegistryException(errors.size() + " invalid record(s):\n  " + String.join("\n  ", errors));
+        }
+        return entries;
+    }
+
+    private static void check(String where, String field, String value, Iterable<String> allowed,
+                              String registry, List<String> errors) {
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return;
+            }
+        }
+        errors.add(where + ": " + field + " '" + value + "' is not in " + registry);
+    }
+
+    private static String mapOrDefault(String where, String field, String value, Iterable<String> allowed,
+                                       String registry, String fallback, Consumer<String> warnings) {
+        String mapped = map(value, allowed);
+        if (mapped == null) {
+            warnings.accept(where + ": " + field + " '" + value + "' is not in " + registry + ": used " + fallback);
+            return fallback;
+        }
+        if (!mapped.equals(value)) {
+            warnings.accept(where + ": " + field + " '" + value + "' mapped to IANA's " + mapped);
+        }
+        return mapped;
+    }
+
+    /** {@code value} itself if allowed, else the allowed name equal ignoring case, else null. */
+    private static String map(String value, Iterable<String> allowed) {
+        String folded = value.toLowerCase(Locale.ROOT);
+        String match = null;
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return a;
+            }
+            if (match == null && a.toLowerCase(Locale.ROOT).equals(folded)) {
+                match = a;
+            }
+        }
+        return match;
+    }
+
+    /** The names ({@code description}) of the single-valued records of a vocabulary sub-registry. */
+    private static Set<String> names(Document doc, String registryId) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Element record : children(registry(doc, registryId, IANA_SOURCE), "record")) {
+            String value = text(record, "value");
+            String name = text(record, "description");
+            if (value != null && NUMBER.matcher(value).matches() && name != null) {
+                names.add(name);
+            }
+        }
+        if (names.isEmpty()) {
+            throw new RegistryException(IANA_SOURCE + ": sub-registry " + registryId + " has no values");
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    // ---------------------------------------------------------------------------------------- XML
+
+    private static Document parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new RegistryException("reference file " + file + " does not exist");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // not a problem for the registry
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder.parse(in, file.toUri().toString());
+        } catch (ParserConfigurationException | SAXException e) {
+            String at = e instanceof SAXParseException p
+                    ? " (line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ")" : "";
+            throw new RegistryException("cannot parse " + file + at + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RegistryException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    private static Element registry(Document doc, String id, String source) {
+        NodeList all = doc.getElementsByTagNameNS(NS, "registry");
+        Element found = null;
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (id.equals(e.getAttribute("id"))) {
+                if (found != null) {
+                    throw new RegistryException(source + ": more than one sub-registry " + id);
+                }
+                found = e;
+            }
+        }
+        if (found == null) {
+            throw new RegistryException(source + ": no sub-registry " + id + " in namespace " + NS);
+        }
+        return found;
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> result = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && NS.equals(n.getNamespaceURI())
+                    && localName.equals(n.getLocalName())) {
+                result.add((Element) n);
+            }
+        }
+        return result;
+    }
+
+    /** The trimmed text of the first child element {@code localName}; null if absent or blank. */
+    private static String text(Element parent, String localName) {
+        List<Element> c = children(parent, localName);
+        if (c.isEmpty()) {
+            return null;
+        }
+        String t = c.get(0).getTextContent().strip();
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.flowcodec.netflow5;
+
+import io.github.flowcodec.core.DatagramDecoder;
+import io.github.flowcodec.core.DecodeProblem;
+import io.github.flowcodec.core.DecoderOptions;
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.FlowRecordHandler;
+import io.github.flowcodec.core.MalformedPacketException;
+import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.core.TruncatedPacketException;
+import io.github.flowcodec.core.UnsupportedVersionException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes NetFlow v5 datagrams, zero-copy to a handler or into an immutable {@link Netflow5Packet}.
+ *
+ * <p>Strict mode rejects a packet whose header count is above 30 or does not match the datagram's
+ * length. Lenient mode keeps the whole records that are present (up to the count, at most 30), reports
+ * the mismatch to the options' problem listener and counts it. A datagram shorter than the header or of
+ * another version is rejected in both modes. Errors carry the byte offset from the datagram's start.
+ *
+ * <p>One decoder per thread: it reuses its header and record views. It keeps no state between packets
+ * beyond its counters.
+ *
+ * <pre>{@code
+ * Netflow5Decoder decoder = new Netflow5Decoder();
+ * long[] bytes = {0};
+ * decoder.decode(datagram, exporter, (ctx, record) -> bytes[0] += record.getLong(Netflow5.OCTETS));
+ *
+ * Netflow5Packet packet = decoder.decode(datagram, exporter);   // materialized
+ * }</pre>
+ */
+public final class Netflow5Decoder implements DatagramDecoder {
+
+    private final DecoderOptions options;
+    private final boolean lenient;
+    private final Netflow5HeaderView header = new Netflow5HeaderView();
+    private final RecordView view = new RecordView();
+    private long packets;
+    private long records;
+    private long repaired;
+
+    /** A strict decoder. */
+    public Netflow5Decoder() {
+        this(DecoderOptions.DEFAULT);
+    }
+
+    /** A decoder with these options (mode and problem listener are used). */
+    public Netflow5Decoder(DecoderOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.lenient = options.lenient();
+    }
+
+    @Override
+    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        ByteBuffer buf = RecordView.bigEndian(datagram);
+        int base = buf.position();
+        int n = recordsToRead(buf, base, buf.limit() - base);
+        header.wrap(buf, base, exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter);
+        RecordView v = view;
+        int offset = base + Netflow5.HEADER_LENGTH;
+        for (int i = 0; i < n; i++, offset += Netflow5.RECORD_LENGTH) {
+            handler.onRecord(header, v.wrap(Netflow5.TEMPLATE, buf, offset));
+        }
+        packets++;
+        records += n;
+        return n;
+    }
+
+    @Override
+    public Netflow5Packet decode(ByteBuffer datagram, InetSocketAddress exporter) {
+        ByteBuffer buf = RecordView.bigEndian(datagram);
+        int base = buf.position();
+        int n = recordsToRead(buf, base, buf.limit() - base);
+        header.wrap(buf, base, exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter);
+        List<FlowRecord> list = new ArrayList<>(n);
+        int offset = base + Netflow5.HEADER_LENGTH;
+        for (int i = 0; i < n; i++, offset += Netflow5.RECORD_LENGTH) {
+            list.add(view.wrap(Netflow5.TEMPLATE, buf, offset).toRecord());
+        }
+        packets++;
+        records += n;
+        return new Netflow5Packet(header.toHeader(), header.exporter(), list);
+    }
+
+    /** Checks the header and decides how many records to read; throws or reports what is wrong. */
+    private int recordsToRead(ByteBuffer buf, int base, int length) {
+        if (length < Netflow5.HEADER_LENGTH) {
+            throw new TruncatedPacketException(FlowProtocol.NETFLOW_V5, length,
+                    "the datagram is " + length + " bytes, shorter than the 24-byte header");
+        }
+        int version = buf.getShort(base) & 0xFFFF;
+        if (version != Netflow5.VERSION) {
+            throw new UnsupportedVersionException(FlowProtocol.NETFLOW_V5, 0, "version " + version + ", not 5");
+        }
+        int count = buf.getShort(base + 2) & 0xFFFF;
+        int body = length - Netflow5.HEADER_LENGTH;
+        int present = body / Netflow5.RECORD_LENGTH;
+        int partial = body % Netflow5.RECORD_LENGTH;
+        if (count > Netflow5.MAX_RECORDS) {
+            String reason = "count " + count + " is more than the 30 records a v5 packet holds";
+            if (!lenient) {
+                throw new MalformedPacketException(FlowProtocol.NETFLOW_V5, 2, reason);
+            }
+            report(2, reason + "; reading the " + Math.min(present, Netflow5.MAX_RECORDS) + " whole records present");
+            return Math.min(present, Netflow5.MAX_RECORDS);
+        }
+        if (count > present) {
+            long at = Netflow5.HEADER_LENGTH + (long) present * Netflow5.RECORD_LENGTH;
+            String reason = "count " + count + " records need " + (Netflow5.HEADER_LENGTH + count * Netflow5.RECORD_LENGTH)
+                    + " bytes but the datagram is " + length;
+            if (!lenient) {
+                throw new TruncatedPacketException(FlowProtocol.NETFLOW_V5, at, reason);
+            }
+            report(at, reason + "; reading the " + present + " whole records present");
+            return present;
+        }
+        if (count < present || partial != 0) {
+            long at = Netflow5.HEADER_LENGTH + (long) count * Netflow5.RECORD_LENGTH;
+            String reason = (length - at) + " bytes follow the " + count + " records the header counts";
+            if (!lenient) {
+                throw new MalformedPacketException(FlowProtocol.NETFLOW_V5, at, reason);
+            }
+            report(at, reason + "; ignored");
+        }
+        return count;
+    }
+
+    private void report(long offset, String reason) {
+        repaired++;
+        options.problemListener().accept(new DecodeProblem(FlowProtocol.NETFLOW_V5, offset, reason));
+    }
+
+    /** Packets decoded by this decoder (including lenient repairs, excluding rejected ones). */
+    public long packetsDecoded() {
+        return packets;
+    }
+
+    /** Records handed over or materialized. */
+    public long recordsDecoded() {
+        return records;
+    }
+
+    /** Packets whose count or length was off and which lenient mode decoded anyway. */
+    public long packetsRepaired() {
+        return repaired;
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.flowcodec.netflow5;
+
+import io.github.flowcodec.core.EncodingException;
+import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.core.FlowRecord;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Writes NetFlow v5 packets: at most 30 records each, the header's flow_sequence kept as the running
+ * count of flows exported before the packet, engine and sampling fields as configured, export time and
+ * uptime from the configured clocks.
+ *
+ * <p>Records must be on {@link Netflow5#TEMPLATE} (decoded v5 records, or ones made with
+ * {@link Netflow5RecordBuilder}); they are copied as they are. Not thread-safe: one encoder per exporter
+ * stream, since it owns the sequence.
+ *
+ * <pre>{@code
+ * Netflow5Encoder encoder = Netflow5Encoder.builder().engineId(1).sampling(1, 100).build();
+ * for (ByteBuffer packet : encoder.encode(records)) {
+ *     channel.send(packet, collector);
+ * }
+ * // or, into a buffer of your own:
+ * int written = encoder.encode(records, 0, buffer);
+ * }</pre>
+ */
+public final class Netflow5Encoder {
+
+    private final int engineType;
+    private final int engineId;
+    private final int samplingMode;
+    private final int samplingInterval;
+    private final Clock clock;
+    private final LongSupplier uptimeMillis;
+    private long flowSequence;
+
+    private Netflow5Encoder(Builder b) {
+        this.engineType = b.engineType;
+        this.engineId = b.engineId;
+        this.samplingMode = b.samplingMode;
+        this.samplingInterval = b.samplingInterval;
+        this.clock = b.clock;
+        this.uptimeMillis = b.uptimeMillis != null ? b.uptimeMillis : startedAt(b.clock);
+        this.flowSequence = b.flowSequence;
+    }
+
+    private static LongSupplier startedAt(Clock clock) {
+        long start = clock.millis();
+        return () -> clock.millis() - start;
+    }
+
+    /** A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The flow_sequence the next packet will carry. */
+    public long flowSequence() {
+        return flowSequence;
+    }
+
+    /**
+     * Writes one packet with up to 30 records from {@code records}, starting at index {@code from}, at the
+     * buffer's position (advanced past the packet).
+     *
+     * @return how many records it took
+     * @throws EncodingException if the buffer has no room for the header and one record, or a record is not a v5 record
+     */
+    public int encode(List<FlowRecord> records, int from, ByteBuffer dst) {
+        int n = Math.min(Netflow5.MAX_RECORDS, records.size() - from);
+        if (n < 0) {
+            throw new IndexOutOfBoundsException("from " + from + " beyond " + records.size() + " records");
+        }
+        int room = (dst.remaining() - Netflow5.HEADER_LENGTH) / Netflow5.RECORD_LENGTH;
+        if (room < Math.min(n, 1)) {
+            throw new EncodingException(FlowProtocol.NETFLOW_V5, dst.position(),
+                    "a buffer of " + dst.remaining() + " bytes has no room for a v5 header and a record");
+        }
+        n = Math.min(n, room);
+        long now = clock.millis();
+        Netflow5Header header = new Netflow5Header(n, uptimeMillis.getAsLong() & 0xFFFF_FFFFL,
+                (now / 1000) & 0xFFFF_FFFFL, (now % 1000) * 1_000_000L, flowSequence,
+                engineType, engineId, samplingMode, samplingInterval);
+        write(header, records.subList(from, from + n), dst);
+        flowSequence = (flowSequence + n) & 0xFFFF_FFFFL;
+        return n;
+    }
+
+    /** Encodes every record into as many packets as it takes (30 records each), each a buffer ready to send. */
+    public List<ByteBuffer> encode(List<FlowRecord> records) {
+        List<ByteBuffer> out = new ArrayList<>(records.size() / Netflow5.MAX_RECORDS + 1);
+        int from = 0;
+        do {
+            ByteBuffer b = ByteBuffer.allocate(Netflow5.HEADER_LENGTH
+                    + Math.min(Netflow5.MAX_RECORDS, records.size() - from) * Netflow5.RECORD_LENGTH);
+            from += encode(records, from, b);
+            out.add(b.flip());
+        } while (from < records.size());
+        return out;
+    }
+
+    /**
+     * Writes exactly this header and these records at the buffer's position: the count written is
+     * {@code header.count()}, whatever the number of records (a way to craft packets that lie).
+     *
+     * @throws EncodingException if a record is not on {@link Netflow5#TEMPLATE} or the buffer is too small
+     */
+    public static void write(Netflow5Header header, List<FlowRecord> records, ByteBuffer dst) {
+        int need = Netflow5.HEADER_LENGTH + records.size() * Netflow5.RECORD_LENGTH;
+        if (dst.remaining() < need) {
+            throw new EncodingException(FlowProtocol.NETFLOW_V5, dst.position(),
+                    "the packet needs " + need + " bytes, the buffer has " + dst.remaining());
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (!records.get(i).template().sameLayout(Netflow5.TEMPLATE)) {
+                throw new EncodingException(FlowProtocol.NETFLOW_V5, Netflow5.HEADER_LENGTH + (long) i * Netflow5.RECORD_LENGTH,
+                        "record " + i + " is not on the NetFlow v5 template (build it with Netflow5RecordBuilder)");
+            }
+        }
+        dst.putShort((short) Netflow5.VERSION)
+                .putShort((short) header.count())
+                .putInt((int) header.sysUptimeMillis())
+                .putInt((int) header.unixSeconds())
+                .putInt((int) header.unixNanos())
+                .putInt((int) header.flowSequence())
+                .put((byte) header.engineType())
+                .put((byte) header.engineId())
+                .putShort((short) header.samplingField());
+        for (FlowRecord r : records) {
+            r.writeTo(dst);
+        }
+    }
+
+    /** Writes a decoded packet back: the same bytes it was decoded from, when it was a valid packet. */
+    public static ByteBuffer write(Netflow5Packet packet) {
+        ByteBuffer b = ByteBuffer.allocate(Netflow5.HEADER_LENGTH + packet.records().size() * Netflow5.RECORD_LENGTH);
+        write(packet.header(), packet.records(), b);
+        return b.flip();
+    }
+
+    /** Configures a {@link Netflow5Encoder}. */
+    public static final class Builder {
+        private int engineType;
+        private int engineId;
+        private int samplingMode;
+        private int samplingInterval;
+        private Clock clock = Clock.systemUTC();
+        private LongSupplier uptimeMillis;
+        private long flowSequence;
+
+        private Builder() {
+        }
+
+        /** The engine type written in every header (0..255). */
+        public Builder engineType(int engineType) {
+            this.engineType = range("engineType", engineType, 0xFF);
+            return this;
+        }
+
+        /** The engine id written in every header (0..255). */
+        public Builder engineId(int engineId) {
+            this.engineId = range("engineId", engineId, 0xFF);
+            return this;
+        }
+
+        /** The sampling mode (0..3) and interval (0..16383) written in every header. */
+        public Builder sampling(int mode, int interval) {
+            this.samplingMode = range("sampling mode", mode, 3);
+            this.samplingInterval = range("sampling interval", interval, 0x3FFF);
+            return this;
+        }
+
+        /** Where export times come from (default: the system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where the header's uptime comes from (default: milliseconds since the encoder was built). */
+        public Builder uptimeMillis(LongSupplier uptimeMillis) {
+            this.uptimeMillis = Objects.requireNonNull(uptimeMillis, "uptimeMillis");
+            return this;
+        }
+
+        /** The flow_sequence of the first packet (default 0). */
+        public Builder flowSequence(long flowSequence) {
+            if (flowSequence < 0 || flowSequence > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("flowSequence out of range: " + flowSequence);
+            }
+            this.flowSequence = flowSequence;
+            return this;
+        }
+
+        private static int range(String name, int v, int max) {
+            if (v < 0 || v > max) {
+                throw new IllegalArgumentException(name + " out of range 0.." + max + ": " + v);
+            }
+            return v;
+        }
+
+        /** The encoder. */
+        public Netflow5Encoder build() {
+            return new Netflow5Encoder(this);
+        }
+    }
+}
