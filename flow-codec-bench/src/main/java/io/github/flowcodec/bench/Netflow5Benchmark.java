@@ -1,0 +1,334 @@
+package io.github.flowcodec.bench;
+
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.FlowRecordHandler;
+import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.netflow5.Netflow5;
+import io.github.flowcodec.netflow5.Netflow5Decoder;
+import io.github.flowcodec.netflow5.Netflow5Encoder;
+import io.github.flowcodec.netflow5.Netflow5Packet;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * NetFlow v5 decode and encode, one full datagram (header and 30 records) per operation, against
+ * hand-written {@link ByteBuffer} code doing the same work.
+ *
+ * <ul>
+ *   <li>{@link #baselineScan}: validates the header like the strict decoder (version, count, length) and
+ *       reads srcaddr, dstaddr, dPkts, dOctets, srcport, dstport and prot of every record with absolute
+ *       gets. The reference for both decode benchmarks.
+ *   <li>{@link #decodeZeroCopy}: {@link Netflow5Decoder#decode(ByteBuffer, InetSocketAddress, FlowRecordHandler)}
+ *       with a handler reading the same seven fields from the {@link RecordView}.
+ *   <li>{@link #decodeMaterialized}: {@link Netflow5Decoder#decode(ByteBuffer, InetSocketAddress)} into a
+ *       {@link Netflow5Packet}, then the same seven fields from each {@link FlowRecord}.
+ *   <li>{@link #baselineWrite}: the 24-byte header with puts and each record's 48 bytes copied from a
+ *       {@code byte[]}: exactly the bytes {@link #encode} writes. The reference for encode.
+ *   <li>{@link #encode}: {@link Netflow5Encoder#encode(List, int, ByteBuffer)} of 30 prebuilt records into
+ *       a reused buffer.
+ * </ul>
+ *
+ * <p>Each operation takes the next of {@value #PACKETS} different datagrams (or record lists), so branch
+ * predictors cannot learn one packet. The setup checks that the three decode paths compute the same sums
+ * and that the encode baseline writes the encoder's bytes, so the comparisons stay honest.
+ *
+ * <p>{@code -p buffer=direct} runs everything on direct buffers instead of heap buffers.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(3)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Thread)
+public class Netflow5Benchmark {
+
+    /** Different datagrams cycled through; a power of two. */
+    static final int PACKETS = 16;
+    /** Records per datagram. */
+    static final int RECORDS = Netflow5.MAX_RECORDS;
+    static final long SEED = 0x5EED_F10BL;
+
+    /** Encoder header values: a fixed clock and uptime, so the baseline can write the same header. */
+    static final long EXPORT_MILLIS = 1_700_000_123_456L;
+    static final long ENCODER_UPTIME = 123_456_789L;
+    static final int ENGINE_TYPE = 1;
+    static final int ENGINE_ID = 7;
+    static final int SAMPLING_MODE = 1;
+    static final int SAMPLING_INTERVAL = 100;
+
+    /** "heap" (ByteBuffer.allocate / wrap) or "direct" (ByteBuffer.allocateDirect), for datagrams and the encode buffer. */
+    @Param({"heap"})
+    public String buffer;
+
+    private ByteBuffer[] datagrams;
+    private List<List<FlowRecord>> recordLists;
+    private byte[][][] recordBytes;
+    private InetSocketAddress exporter;
+    private Netflow5Decoder decoder;
+    private SumHandler handler;
+    private Netflow5Encoder encoder;
+    private ByteBuffer out;
+    private long baselineSequence;
+    private int next;
+
+    @Setup
+    public void setUp() throws UnknownHostException {
+        boolean direct = switch (buffer) {
+            case "heap" -> false;
+            case "direct" -> true;
+            default -> throw new IllegalArgumentException("buffer must be heap or direct, not " + buffer);
+        };
+        exporter = new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 2055);
+        Netflow5Traffic traffic = new Netflow5Traffic(SEED);
+        datagrams = new ByteBuffer[PACKETS];
+        recordLists = new ArrayList<>(PACKETS);
+        recordBytes = new byte[PACKETS][][];
+        long sequence = 1_000_000L;
+        for (int p = 0; p < PACKETS; p++) {
+            List<FlowRecord> records = traffic.records(RECORDS, Netflow5Traffic.UPTIME_BASE + p * 1_000L);
+            byte[] bytes = Netflow5Traffic.datagram(records, p, sequence, traffic.unixNanos());
+            sequence += RECORDS;
+            datagrams[p] = copy(bytes, direct);
+            recordLists.add(new ArrayList<>(records));
+            recordBytes[p] = new byte[RECORDS][];
+            for (int i = 0; i < RECORDS; i++) {
+                int from = Netflow5.HEADER_LENGTH + i * Netflow5.RECORD_LENGTH;
+                recordBytes[p][i] = Arrays.copyOfRange(bytes, from, from + Netflow5.RECORD_LENGTH);
+            }
+        }
+        out = direct ? ByteBuffer.allocateDirect(Netflow5.MAX_PACKET_LENGTH) : ByteBuffer.allocate(Netflow5.MAX_PACKET_LENGTH);
+
+        checkDecodePathsAgree();
+        checkEncodeBaselineWritesEncoderBytes(direct);
+
+        decoder = new Netflow5Decoder();
+        handler = new SumHandler();
+        encoder = newEncoder();
+        baselineSequence = 0;
+        next = 0;
+    }
+
+    // ---------------------------------------------------------------- decode
+
+    @Benchmark
+    public void baselineScan(Blackhole bh) {
+        ByteBuffer b = datagrams[nextIndex()];
+        int base = b.position();
+        int length = b.limit() - base;
+        if (length < Netflow5.HEADER_LENGTH || (b.getShort(base) & 0xFFFF) != Netflow5.VERSION) {
+            throw new IllegalStateException("not a v5 datagram");
+        }
+        int count = b.getShort(base + 2) & 0xFFFF;
+        if (count > Netflow5.MAX_RECORDS || Netflow5.HEADER_LENGTH + count * Netflow5.RECORD_LENGTH != length) {
+            throw new IllegalStateException("count " + count + " does not match " + length + " bytes");
+        }
+        bh.consume(count);
+        bh.consume(scan(b, base, count));
+    }
+
+    @Benchmark
+    public void decodeZeroCopy(Blackhole bh) {
+        SumHandler h = handler;
+        h.sum = 0;
+        bh.consume(decoder.decode(datagrams[nextIndex()], exporter, h));
+        bh.consume(h.sum);
+    }
+
+    @Benchmark
+    public void decodeMaterialized(Blackhole bh) {
+        Netflow5Packet packet = decoder.decode(datagrams[nextIndex()], exporter);
+        bh.consume(packet);
+        bh.consume(sum(packet));
+    }
+
+    // ---------------------------------------------------------------- encode
+
+    @Benchmark
+    public void baselineWrite(Blackhole bh) {
+        ByteBuffer o = out;
+        o.clear();
+        bh.consume(writeBaseline(o, recordBytes[nextIndex()]));
+        bh.consume(o.position());
+    }
+
+    @Benchmark
+    public void encode(Blackhole bh) {
+        ByteBuffer o = out;
+        o.clear();
+        bh.consume(encoder.encode(recordLists.get(nextIndex()), 0, o));
+        bh.consume(o.position());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The encode baseline: the header with puts, then each record's 48 bytes copied. */
+    private int writeBaseline(ByteBuffer o, byte[][] records) {
+        int n = records.length;
+        o.putShort((short) Netflow5.VERSION)
+                .putShort((short) n)
+                .putInt((int) ENCODER_UPTIME)
+                .putInt((int) (EXPORT_MILLIS / 1000))
+                .putInt((int) ((EXPORT_MILLIS % 1000) * 1_000_000L))
+                .putInt((int) baselineSequence)
+                .put((byte) ENGINE_TYPE)
+                .put((byte) ENGINE_ID)
+                .putShort((short) (SAMPLING_MODE << 14 | SAMPLING_INTERVAL));
+        for (byte[] record : records) {
+            o.put(record);
+        }
+        baselineSequence = (baselineSequence + n) & 0xFFFF_FFFFL;
+        return n;
+    }
+
+    private int nextIndex() {
+        int i = next;
+        next = (i + 1) & (PACKETS - 1);
+        return i;
+    }
+
+    /** The baseline's field sum over {@code count} records: absolute gets at the v5 record offsets. */
+    static long scan(ByteBuffer b, int base, int count) {
+        long sum = 0;
+        for (int i = 0, off = base + Netflow5.HEADER_LENGTH; i < count; i++, off += Netflow5.RECORD_LENGTH) {
+            long s = b.getInt(off);                       // srcaddr
+            s += b.getInt(off + 4);                       // dstaddr
+            s += b.getInt(off + 16) & 0xFFFF_FFFFL;       // dPkts
+            s += b.getInt(off + 20) & 0xFFFF_FFFFL;       // dOctets
+            s += b.getShort(off + 32) & 0xFFFF;           // srcport
+            s += b.getShort(off + 34) & 0xFFFF;           // dstport
+            s += b.get(off + 38) & 0xFF;                  // prot
+            sum += s;
+        }
+        return sum;
+    }
+
+    /** The same fields through the zero-copy view (typed on the concrete class: one call-site profile per path). */
+    static long sum(RecordView r) {
+        long s = r.getInt(Netflow5.SRC_ADDR);
+        s += r.getInt(Netflow5.DST_ADDR);
+        s += r.getLong(Netflow5.PACKETS);
+        s += r.getLong(Netflow5.OCTETS);
+        s += r.getInt(Netflow5.SRC_PORT);
+        s += r.getInt(Netflow5.DST_PORT);
+        s += r.getInt(Netflow5.PROTOCOL);
+        return s;
+    }
+
+    /** The same fields from a materialized record. */
+    static long sum(FlowRecord r) {
+        long s = r.getInt(Netflow5.SRC_ADDR);
+        s += r.getInt(Netflow5.DST_ADDR);
+        s += r.getLong(Netflow5.PACKETS);
+        s += r.getLong(Netflow5.OCTETS);
+        s += r.getInt(Netflow5.SRC_PORT);
+        s += r.getInt(Netflow5.DST_PORT);
+        s += r.getInt(Netflow5.PROTOCOL);
+        return s;
+    }
+
+    static long sum(Netflow5Packet packet) {
+        List<FlowRecord> records = packet.records();
+        long sum = 0;
+        for (int i = 0, n = records.size(); i < n; i++) {
+            sum += sum(records.get(i));
+        }
+        return sum;
+    }
+
+    /** Sums the fields of each record it is handed; created once, reset per operation. */
+    static final class SumHandler implements FlowRecordHandler {
+        long sum;
+
+        @Override
+        public void onRecord(ExportContext context, RecordView record) {
+            sum += sum(record);
+        }
+    }
+
+    private static Netflow5Encoder newEncoder() {
+        return Netflow5Encoder.builder()
+                .engineType(ENGINE_TYPE)
+                .engineId(ENGINE_ID)
+                .sampling(SAMPLING_MODE, SAMPLING_INTERVAL)
+                .clock(Clock.fixed(Instant.ofEpochMilli(EXPORT_MILLIS), ZoneOffset.UTC))
+                .uptimeMillis(() -> ENCODER_UPTIME)
+                .build();
+    }
+
+    private static ByteBuffer copy(byte[] bytes, boolean direct) {
+        if (!direct) {
+            return ByteBuffer.wrap(bytes.clone());
+        }
+        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
+        b.put(bytes).flip();
+        return b;
+    }
+
+    /** All three decode paths must see the same 30 records and the same field values in every datagram. */
+    private void checkDecodePathsAgree() {
+        Netflow5Decoder d = new Netflow5Decoder();
+        SumHandler h = new SumHandler();
+        for (int p = 0; p < PACKETS; p++) {
+            ByteBuffer b = datagrams[p];
+            long baseline = scan(b, b.position(), b.getShort(b.position() + 2) & 0xFFFF);
+            h.sum = 0;
+            int n = d.decode(b, exporter, h);
+            Netflow5Packet packet = d.decode(b, exporter);
+            if (n != RECORDS || packet.records().size() != RECORDS) {
+                throw new IllegalStateException("packet " + p + ": decoded " + n + " / " + packet.records().size() + " records");
+            }
+            if (h.sum != baseline || sum(packet) != baseline) {
+                throw new IllegalStateException("packet " + p + ": baseline sum " + baseline + ", zero-copy " + h.sum
+                        + ", materialized " + sum(packet));
+            }
+            if (b.position() != 0 || b.limit() != Netflow5.MAX_PACKET_LENGTH) {
+                throw new IllegalStateException("decoding moved the datagram's position or limit");
+            }
+        }
+    }
+
+    /** The encode baseline must write exactly the encoder's bytes, over two packets (the sequence advancing). */
+    private void checkEncodeBaselineWritesEncoderBytes(boolean direct) {
+        Netflow5Encoder e = newEncoder();
+        baselineSequence = 0;
+        for (int p = 0; p < 2; p++) {
+            out.clear();
+            e.encode(recordLists.get(p), 0, out);
+            byte[] encoded = written(out);
+            out.clear();
+            writeBaseline(out, recordBytes[p]);
+            byte[] baseline = written(out);
+            if (!Arrays.equals(encoded, baseline)) {
+                throw new IllegalStateException("packet " + p + ": baselineWrite differs from encode (" + (direct ? "direct" : "heap") + ")");
+            }
+        }
+    }
+
+    private static byte[] written(ByteBuffer b) {
+        byte[] bytes = new byte[b.position()];
+        b.duplicate().flip().get(bytes);
+        return bytes;
+    }
+}

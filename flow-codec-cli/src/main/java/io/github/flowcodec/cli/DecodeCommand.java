@@ -1,0 +1,84 @@
+package io.github.flowcodec.cli;
+
+import io.github.flowcodec.cli.internal.CaptureDecoding;
+import io.github.flowcodec.cli.internal.json.FlowJsonWriter;
+import io.github.flowcodec.core.DecodeMode;
+import io.github.flowcodec.core.DecoderOptions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code flowcodec decode}: captures to JSON lines. */
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = "Decodes the flow packets in pcap/pcapng captures and prints one JSON object per flow record. "
+            + "Every UDP payload is decoded by the protocol its first bytes announce (NetFlow v5, v9, IPFIX, sFlow v5).",
+        footer = {"", "Examples:", "  flowcodec decode capture.pcap", "  flowcodec decode --all-fields a.pcapng b.pcap > flows.jsonl"})
+public final class DecodeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files")
+    List<Path> files;
+
+    @Option(names = "--all-fields", description = "add every field of the record under its information element name")
+    boolean allFields;
+
+    @Option(names = "--strict", description = "reject packets that break the protocol instead of keeping what can be read")
+    boolean strict;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the JSON lines to FILE instead of standard output")
+    Path output;
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Writer w = output == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        int unreadable = 0;
+        try (FlowJsonWriter json = new FlowJsonWriter(w, allFields)) {
+            DecoderOptions options = DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build();
+            CaptureDecoding decoding = new CaptureDecoding(json, err, options);
+            for (Path f : files) {
+                try {
+                    decoding.decodeFile(f);
+                } catch (IOException e) {
+                    unreadable++;
+                    err.println(f + ": cannot read: " + describe(e));
+                }
+                json.flush();
+            }
+        } finally {
+            if (output == null) {
+                w.flush();
+            } else {
+                w.close();
+            }
+        }
+        err.flush();
+        return unreadable == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.flowcodec.cli.internal;
+
+import io.github.flowcodec.cli.internal.json.FlowJsonWriter;
+import io.github.flowcodec.cli.internal.pcap.CaptureReader;
+import io.github.flowcodec.cli.internal.pcap.CapturedPacket;
+import io.github.flowcodec.cli.internal.pcap.UdpDatagram;
+import io.github.flowcodec.cli.internal.pcap.UdpDatagramExtractor;
+import io.github.flowcodec.core.DatagramDecoder;
+import io.github.flowcodec.core.DecoderOptions;
+import io.github.flowcodec.core.FlowCodecException;
+import io.github.flowcodec.core.FlowDecoders;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Decodes the UDP payloads of capture files to JSON lines: what {@code flowcodec decode} does. Payloads
+ * that fail to decode are reported on the error writer, one line each, and decoding goes on.
+ */
+public final class CaptureDecoding {
+
+    private final FlowJsonWriter out;
+    private final PrintWriter err;
+    private final DatagramDecoder decoder;
+    private String currentFile = "";
+    private long currentPacket;
+    private long datagrams;
+    private long records;
+    private long failures;
+
+    public CaptureDecoding(FlowJsonWriter out, PrintWriter err, DecoderOptions options) {
+        this.out = out;
+        this.err = err;
+        DecoderOptions withReports = options.toBuilder().problemListener(p ->
+                err.println(currentFile + ": packet " + currentPacket + ": repaired: " + p)).build();
+        this.decoder = FlowDecoders.autoDetecting(withReports);
+    }
+
+    /**
+     * Decodes every UDP datagram of one capture file.
+     *
+     * @throws IOException if the file cannot be opened or is not a readable capture
+     */
+    public void decodeFile(Path file) throws IOException {
+        currentFile = file.toString();
+        try (CaptureReader reader = CaptureReader.open(file)) {
+            Optional<CapturedPacket> packet;
+            while ((packet = reader.next()).isPresent()) {
+                currentPacket = packet.get().packetNumber();
+                Optional<UdpDatagram> udp = UdpDatagramExtractor.extract(packet.get());
+                if (udp.isPresent()) {
+                    decodeDatagram(udp.get());
+                }
+            }
+        }
+    }
+
+    private void decodeDatagram(UdpDatagram d) throws IOException {
+        datagrams++;
+        InetSocketAddress exporter = new InetSocketAddress(d.srcAddress(), d.srcPort());
+        try {
+            records += decoder.decode(d.payload(), exporter, (ctx, record) -> {
+                try {
+                    out.write(ctx, record, d.timestampNanos(), d.srcAddress());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (FlowCodecException e) {
+            failures++;
+            err.println(currentFile + ": packet " + d.packetNumber() + " from " + d.srcAddress().getHostAddress()
+                    + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** UDP datagrams seen. */
+    public long datagrams() {
+        return datagrams;
+    }
+
+    /** Flow records written. */
+    public long records() {
+        return records;
+    }
+
+    /** Datagrams that could not be decoded. */
+    public long failures() {
+        return failures;
+    }
+}

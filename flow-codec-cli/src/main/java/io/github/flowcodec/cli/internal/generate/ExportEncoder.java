@@ -1,0 +1,15 @@
+package io.github.flowcodec.cli.internal.generate;
+
+import io.github.flowcodec.core.FlowRecord;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/** Turns synthetic flows into export datagrams of one protocol, keeping that protocol's sequence state. */
+public interface ExportEncoder {
+
+    /** The records the flows become (what a decoder of the datagrams should give back). */
+    List<FlowRecord> records(List<SyntheticFlow> flows);
+
+    /** The datagrams that carry these records, ready to send. */
+    List<ByteBuffer> encode(List<FlowRecord> records);
+}

@@ -1,0 +1,10 @@
+/**
+ * Dependency-free reading and writing of packet captures for the {@code flowcodec} command.
+ *
+ * <p>{@link io.github.flowcodec.cli.internal.pcap.CaptureReader} reads classic pcap and pcapng
+ * files lazily, {@link io.github.flowcodec.cli.internal.pcap.UdpDatagramExtractor} pulls the UDP
+ * datagram out of a captured frame, and {@link io.github.flowcodec.cli.internal.pcap.PcapWriter}
+ * writes UDP datagrams into a classic pcap file. This package is internal to the command line
+ * tool and is not a supported API.
+ */
+package io.github.flowcodec.cli.internal.pcap;

@@ -1,0 +1,10 @@
+/** The flowcodec command: decode captures to JSON lines, generate synthetic flows, run the demo. */
+module io.github.flowcodec.cli {
+    requires io.github.flowcodec.core;
+    requires io.github.flowcodec.netflow5;
+    requires info.picocli;
+    requires com.fasterxml.jackson.core;
+
+    exports io.github.flowcodec.cli;
+    opens io.github.flowcodec.cli to info.picocli;
+}

@@ -1,0 +1,46 @@
+package io.github.flowcodec.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads JSON lines of flat objects (nested objects skipped) into maps of text values, for comparing. */
+final class JsonLines {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonLines() {
+    }
+
+    static List<Map<String, String>> parse(String text) throws IOException {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try (JsonParser p = FACTORY.createParser(line)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("not an object: " + line);
+                }
+                Map<String, String> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonToken t = p.nextToken();
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                        m.put(key, "<nested>");
+                    } else {
+                        m.put(key, p.getText());
+                    }
+                }
+                out.add(m);
+            }
+        }
+        return out;
+    }
+}
