@@ -1,6 +1,5 @@
 package io.github.flowcodec.core;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
@@ -23,8 +22,8 @@ public interface ExportContext {
     /** The value of a time that the packet or record does not give. */
     long NO_TIME = Long.MIN_VALUE;
 
-    /** The address given when the caller did not say where a packet came from. */
-    InetSocketAddress UNKNOWN_EXPORTER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    /** The address given when the caller did not say where a packet came from: the wildcard address, port 0. */
+    InetSocketAddress UNKNOWN_EXPORTER = new InetSocketAddress(0);
 
     /** The protocol. */
     FlowProtocol protocol();

@@ -72,7 +72,7 @@ public interface FlowFields {
             throw new IllegalArgumentException(describe(index) + " is " + len + " bytes: not an integer of at most 8");
         }
         long v = readUnsigned(fieldOffset(index), len);
-        if (len > 0 && len < 8 && template().field(index).element().dataType().isSigned()) {
+        if (len > 0 && len < 8 && template().isSigned(index)) {
             int shift = 64 - 8 * len;
             v = (v << shift) >> shift;
         }

@@ -95,7 +95,7 @@ public final class FlowRecord implements FlowFields {
 
     @Override
     public int fieldLength(int index) {
-        return layout == null ? template.field(index).length() : layout[2 * index + 1];
+        return layout == null ? template.fieldLength(index) : layout[2 * index + 1];
     }
 
     @Override

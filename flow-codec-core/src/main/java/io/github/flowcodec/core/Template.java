@@ -40,6 +40,10 @@ public final class Template {
     private final int recordLength;
     private final int minimumRecordLength;
     private final int[] offsets;
+    private final int[] lengths;
+    private final boolean[] signed;
+    /** Per field of a fixed-length template: offset in the high 32 bits, length in bits 0-15, bit 16 set when signed. */
+    private final long[] packedLayout;
     private final long[] keys;
     private final List<FieldSpec> fieldList;
     private final int hash;
@@ -63,6 +67,8 @@ public final class Template {
         this.scopeFieldCount = scopeFieldCount;
         this.fieldList = List.of(this.fields);
         this.offsets = new int[this.fields.length];
+        this.lengths = new int[this.fields.length];
+        this.signed = new boolean[this.fields.length];
         this.keys = new long[this.fields.length];
         int offset = 0;
         int minimum = 0;
@@ -70,6 +76,8 @@ public final class Template {
         for (int i = 0; i < this.fields.length; i++) {
             FieldSpec f = this.fields[i];
             keys[i] = f.element().key();
+            lengths[i] = f.length();
+            signed[i] = f.element().dataType().isSigned();
             offsets[i] = variable ? -1 : offset;
             if (f.isVariableLength()) {
                 variable = true;
@@ -80,6 +88,12 @@ public final class Template {
             }
         }
         this.recordLength = variable ? VARIABLE_LENGTH : offset;
+        this.packedLayout = variable ? null : new long[this.fields.length];
+        if (!variable) {
+            for (int i = 0; i < this.fields.length; i++) {
+                packedLayout[i] = ((long) offsets[i] << 32) | (signed[i] ? 0x1_0000L : 0) | lengths[i];
+            }
+        }
         this.minimumRecordLength = minimum;
         this.hash = (id * 31 + Arrays.hashCode(this.fields)) * 31 + scopeFieldCount;
     }
@@ -158,6 +172,21 @@ public final class Template {
      */
     public int fieldOffset(int index) {
         return offsets[index];
+    }
+
+    /** The wire length of field {@code index}: its fixed length, or {@link FieldSpec#VARIABLE_LENGTH}. */
+    public int fieldLength(int index) {
+        return lengths[index];
+    }
+
+    /** The packed layout of a fixed-length template (see the field's comment), or null; for the zero-copy view. */
+    long[] packedLayout() {
+        return packedLayout;
+    }
+
+    /** Whether field {@code index} holds a signed integer (read sign-extended). */
+    boolean isSigned(int index) {
+        return signed[index];
     }
 
     /** The index of the first field of {@code element}, or -1. */

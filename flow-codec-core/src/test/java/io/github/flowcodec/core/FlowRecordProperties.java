@@ -105,10 +105,18 @@ class FlowRecordProperties {
         ByteBuffer buf = ByteBuffer.allocate(bytes.length + 13);
         buf.position(7);
         buf.put(bytes);
+        ByteBuffer direct = ByteBuffer.allocateDirect(buf.capacity()).put(buf.duplicate().clear());
+        // heap buffers are read through their array, direct and read-only ones through the buffer
+        for (ByteBuffer source : List.of(buf, direct, buf.asReadOnlyBuffer())) {
+            RecordView view = new RecordView();
+            assertThat(view.wrap(t, source, 7, source.capacity())).isEqualTo(bytes.length);
+            check(view, fields);
+            assertThat(view.toRecord()).isEqualTo(r).hasSameHashCodeAs(r);
+            if (t.isFixedLength()) {
+                check(view.wrap(t, source, 0).moveTo(7), fields);
+            }
+        }
         RecordView view = new RecordView();
-        assertThat(view.wrap(t, buf, 7, buf.capacity())).isEqualTo(bytes.length);
-        check(view, fields);
-        assertThat(view.toRecord()).isEqualTo(r).hasSameHashCodeAs(r);
         assertThat(FlowRecord.of(t, bytes)).isEqualTo(r);
         // a record cut short does not fit
         if (bytes.length > 0) {

@@ -13,7 +13,6 @@ import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.UnsupportedVersionException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,10 +63,14 @@ public final class Netflow5Decoder implements DatagramDecoder {
         int base = buf.position();
         int n = recordsToRead(buf, base, buf.limit() - base);
         header.wrap(buf, base, exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter);
-        RecordView v = view;
-        int offset = base + Netflow5.HEADER_LENGTH;
-        for (int i = 0; i < n; i++, offset += Netflow5.RECORD_LENGTH) {
-            handler.onRecord(header, v.wrap(Netflow5.TEMPLATE, buf, offset));
+        if (n > 0) {
+            RecordView v = view.wrap(Netflow5.TEMPLATE, buf, base + Netflow5.HEADER_LENGTH);
+            handler.onRecord(header, v);
+            int offset = base + Netflow5.HEADER_LENGTH;
+            for (int i = 1; i < n; i++) {
+                offset += Netflow5.RECORD_LENGTH;
+                handler.onRecord(header, v.moveTo(offset));
+            }
         }
         packets++;
         records += n;
@@ -80,14 +83,14 @@ public final class Netflow5Decoder implements DatagramDecoder {
         int base = buf.position();
         int n = recordsToRead(buf, base, buf.limit() - base);
         header.wrap(buf, base, exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter);
-        List<FlowRecord> list = new ArrayList<>(n);
+        FlowRecord[] list = new FlowRecord[n];
         int offset = base + Netflow5.HEADER_LENGTH;
         for (int i = 0; i < n; i++, offset += Netflow5.RECORD_LENGTH) {
-            list.add(view.wrap(Netflow5.TEMPLATE, buf, offset).toRecord());
+            list[i] = view.wrap(Netflow5.TEMPLATE, buf, offset).toRecord();
         }
         packets++;
         records += n;
-        return new Netflow5Packet(header.toHeader(), header.exporter(), list);
+        return new Netflow5Packet(header.toHeader(), header.exporter(), List.of(list));
     }
 
     /** Checks the header and decides how many records to read; throws or reports what is wrong. */

@@ -3,6 +3,7 @@ package io.github.flowcodec.netflow5;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.Template;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -81,11 +82,13 @@ public final class Netflow5Encoder {
                     "a buffer of " + dst.remaining() + " bytes has no room for a v5 header and a record");
         }
         n = Math.min(n, room);
+        checkTemplates(records, from, from + n);
         long now = clock.millis();
-        Netflow5Header header = new Netflow5Header(n, uptimeMillis.getAsLong() & 0xFFFF_FFFFL,
-                (now / 1000) & 0xFFFF_FFFFL, (now % 1000) * 1_000_000L, flowSequence,
-                engineType, engineId, samplingMode, samplingInterval);
-        write(header, records.subList(from, from + n), dst);
+        writeHeader(dst, n, uptimeMillis.getAsLong() & 0xFFFF_FFFFL, (now / 1000) & 0xFFFF_FFFFL,
+                (now % 1000) * 1_000_000L, flowSequence, engineType, engineId, (samplingMode << 14) | samplingInterval);
+        for (int i = from; i < from + n; i++) {
+            records.get(i).writeTo(dst);
+        }
         flowSequence = (flowSequence + n) & 0xFFFF_FFFFL;
         return n;
     }
@@ -115,24 +118,35 @@ public final class Netflow5Encoder {
             throw new EncodingException(FlowProtocol.NETFLOW_V5, dst.position(),
                     "the packet needs " + need + " bytes, the buffer has " + dst.remaining());
         }
-        for (int i = 0; i < records.size(); i++) {
-            if (!records.get(i).template().sameLayout(Netflow5.TEMPLATE)) {
-                throw new EncodingException(FlowProtocol.NETFLOW_V5, Netflow5.HEADER_LENGTH + (long) i * Netflow5.RECORD_LENGTH,
-                        "record " + i + " is not on the NetFlow v5 template (build it with Netflow5RecordBuilder)");
-            }
-        }
-        dst.putShort((short) Netflow5.VERSION)
-                .putShort((short) header.count())
-                .putInt((int) header.sysUptimeMillis())
-                .putInt((int) header.unixSeconds())
-                .putInt((int) header.unixNanos())
-                .putInt((int) header.flowSequence())
-                .put((byte) header.engineType())
-                .put((byte) header.engineId())
-                .putShort((short) header.samplingField());
+        checkTemplates(records, 0, records.size());
+        writeHeader(dst, header.count(), header.sysUptimeMillis(), header.unixSeconds(), header.unixNanos(),
+                header.flowSequence(), header.engineType(), header.engineId(), header.samplingField());
         for (FlowRecord r : records) {
             r.writeTo(dst);
         }
+    }
+
+    private static void checkTemplates(List<FlowRecord> records, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Template t = records.get(i).template();
+            if (t != Netflow5.TEMPLATE && !t.sameLayout(Netflow5.TEMPLATE)) {
+                throw new EncodingException(FlowProtocol.NETFLOW_V5, Netflow5.HEADER_LENGTH + (long) (i - from) * Netflow5.RECORD_LENGTH,
+                        "record " + i + " is not on the NetFlow v5 template (build it with Netflow5RecordBuilder)");
+            }
+        }
+    }
+
+    private static void writeHeader(ByteBuffer dst, int count, long uptime, long seconds, long nanos, long sequence,
+            int engineType, int engineId, int samplingField) {
+        dst.putShort((short) Netflow5.VERSION)
+                .putShort((short) count)
+                .putInt((int) uptime)
+                .putInt((int) seconds)
+                .putInt((int) nanos)
+                .putInt((int) sequence)
+                .put((byte) engineType)
+                .put((byte) engineId)
+                .putShort((short) samplingField);
     }
 
     /** Writes a decoded packet back: the same bytes it was decoded from, when it was a valid packet. */

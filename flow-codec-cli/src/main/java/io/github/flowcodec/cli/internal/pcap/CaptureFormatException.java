@@ -11,28 +11,28 @@ import java.io.IOException;
  */
 public final class CaptureFormatException extends IOException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** The byte offset of the offending structure. */
-  private final long offset;
+    /** The byte offset of the offending structure. */
+    private final long offset;
 
-  /**
-   * Creates an exception for a problem found at a byte offset.
-   *
-   * @param problem what is wrong, without the offset
-   * @param offset the byte offset, from the start of the file, of the offending structure
-   */
-  public CaptureFormatException(String problem, long offset) {
-    super(problem + " at byte offset " + offset);
-    this.offset = offset;
-  }
+    /**
+     * Creates an exception for a problem found at a byte offset.
+     *
+     * @param problem what is wrong, without the offset
+     * @param offset the byte offset, from the start of the file, of the offending structure
+     */
+    public CaptureFormatException(String problem, long offset) {
+        super(problem + " at byte offset " + offset);
+        this.offset = offset;
+    }
 
-  /**
-   * Returns the byte offset, from the start of the file, of the structure that could not be read.
-   *
-   * @return the byte offset
-   */
-  public long offset() {
-    return offset;
-  }
+    /**
+     * Returns the byte offset, from the start of the file, of the structure that could not be read.
+     *
+     * @return the byte offset
+     */
+    public long offset() {
+        return offset;
+    }
 }

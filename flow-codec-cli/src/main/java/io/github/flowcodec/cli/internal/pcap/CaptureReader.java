@@ -35,158 +35,158 @@ import java.util.stream.StreamSupport;
  */
 public final class CaptureReader implements Closeable {
 
-  private final CaptureInput input;
-  private final CaptureFormat format;
-  private final PacketSource source;
-  private long packetCount;
-  private IOException failure;
-  private boolean finished;
+    private final CaptureInput input;
+    private final CaptureFormat format;
+    private final PacketSource source;
+    private long packetCount;
+    private IOException failure;
+    private boolean finished;
 
-  private CaptureReader(CaptureInput input, CaptureFormat format, PacketSource source) {
-    this.input = input;
-    this.format = format;
-    this.source = source;
-  }
-
-  /**
-   * Opens a capture file and reads its file header.
-   *
-   * @param file the capture file
-   * @return a reader positioned before the first packet
-   * @throws CaptureFormatException if the file is neither pcap nor pcapng, or its header is
-   *     truncated or corrupt
-   * @throws IOException if the file cannot be read
-   */
-  public static CaptureReader open(Path file) throws IOException {
-    Objects.requireNonNull(file, "file");
-    long size = Files.isRegularFile(file) ? Files.size(file) : -1;
-    return open(new CaptureInput(Files.newInputStream(file), size));
-  }
-
-  /**
-   * Reads a capture from a stream, for example standard input. Without a known file size, a
-   * truncated file is only noticed when the stream ends.
-   *
-   * @param stream the stream, positioned at the start of the capture; the reader takes ownership
-   *     of it and closes it on {@link #close()}
-   * @return a reader positioned before the first packet
-   * @throws CaptureFormatException if the stream is neither pcap nor pcapng, or its header is
-   *     truncated or corrupt
-   * @throws IOException if the stream cannot be read
-   */
-  public static CaptureReader open(InputStream stream) throws IOException {
-    return open(new CaptureInput(Objects.requireNonNull(stream, "stream"), -1));
-  }
-
-  private static CaptureReader open(CaptureInput input) throws IOException {
-    try {
-      byte[] magic = input.peek(4);
-      if (magic.length < 4) {
-        throw new CaptureFormatException(
-            "file is too short to be a capture (" + magic.length + " bytes)", 0);
-      }
-      int value = (int) Bytes.u32(magic, 0, ByteOrder.BIG_ENDIAN);
-      if (value == PcapngSource.SECTION_HEADER) {
-        return new CaptureReader(input, CaptureFormat.PCAPNG, new PcapngSource(input));
-      }
-      if (ClassicPcapSource.isMagic(value)) {
-        return new CaptureReader(input, CaptureFormat.PCAP, ClassicPcapSource.open(input));
-      }
-      throw new CaptureFormatException(
-          String.format("unknown capture file magic number 0x%08x", value), 0);
-    } catch (IOException | RuntimeException e) {
-      try {
-        input.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
+    private CaptureReader(CaptureInput input, CaptureFormat format, PacketSource source) {
+        this.input = input;
+        this.format = format;
+        this.source = source;
     }
-  }
 
-  /**
-   * Returns the container format detected when the file was opened.
-   *
-   * @return the format
-   */
-  public CaptureFormat format() {
-    return format;
-  }
-
-  /**
-   * Returns how many packets have been read so far, which is also the number of the last one.
-   *
-   * @return the packet count
-   */
-  public long packetCount() {
-    return packetCount;
-  }
-
-  /**
-   * Reads the next packet.
-   *
-   * @return the packet, or empty at the end of the file
-   * @throws CaptureFormatException if the file is truncated or corrupt at this point
-   * @throws IOException if reading fails
-   */
-  public Optional<CapturedPacket> next() throws IOException {
-    if (failure != null) {
-      throw failure;
+    /**
+     * Opens a capture file and reads its file header.
+     *
+     * @param file the capture file
+     * @return a reader positioned before the first packet
+     * @throws CaptureFormatException if the file is neither pcap nor pcapng, or its header is
+     *     truncated or corrupt
+     * @throws IOException if the file cannot be read
+     */
+    public static CaptureReader open(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+        return open(new CaptureInput(Files.newInputStream(file), size));
     }
-    if (finished) {
-      return Optional.empty();
-    }
-    try {
-      CapturedPacket packet = source.next(packetCount + 1);
-      if (packet == null) {
-        finished = true;
-        return Optional.empty();
-      }
-      packetCount++;
-      return Optional.of(packet);
-    } catch (IOException e) {
-      failure = e;
-      throw e;
-    }
-  }
 
-  /**
-   * Returns the remaining packets as a lazy, sequential stream. Reading errors surface as {@link
-   * UncheckedIOException} whose cause is the {@link IOException}. Closing the stream closes this
-   * reader.
-   *
-   * @return the packets not yet read
-   */
-  public Stream<CapturedPacket> stream() {
-    Spliterator<CapturedPacket> spliterator =
-        new Spliterators.AbstractSpliterator<>(
-            Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-          @Override
-          public boolean tryAdvance(Consumer<? super CapturedPacket> action) {
-            Optional<CapturedPacket> packet;
-            try {
-              packet = next();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
+    /**
+     * Reads a capture from a stream, for example standard input. Without a known file size, a
+     * truncated file is only noticed when the stream ends.
+     *
+     * @param stream the stream, positioned at the start of the capture; the reader takes ownership
+     *     of it and closes it on {@link #close()}
+     * @return a reader positioned before the first packet
+     * @throws CaptureFormatException if the stream is neither pcap nor pcapng, or its header is
+     *     truncated or corrupt
+     * @throws IOException if the stream cannot be read
+     */
+    public static CaptureReader open(InputStream stream) throws IOException {
+        return open(new CaptureInput(Objects.requireNonNull(stream, "stream"), -1));
+    }
+
+    private static CaptureReader open(CaptureInput input) throws IOException {
+        try {
+            byte[] magic = input.peek(4);
+            if (magic.length < 4) {
+                throw new CaptureFormatException(
+                        "file is too short to be a capture (" + magic.length + " bytes)", 0);
             }
-            packet.ifPresent(action);
-            return packet.isPresent();
-          }
-        };
-    return StreamSupport.stream(spliterator, false)
-        .onClose(
-            () -> {
-              try {
-                close();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-  }
+            int value = (int) Bytes.u32(magic, 0, ByteOrder.BIG_ENDIAN);
+            if (value == PcapngSource.SECTION_HEADER) {
+                return new CaptureReader(input, CaptureFormat.PCAPNG, new PcapngSource(input));
+            }
+            if (ClassicPcapSource.isMagic(value)) {
+                return new CaptureReader(input, CaptureFormat.PCAP, ClassicPcapSource.open(input));
+            }
+            throw new CaptureFormatException(
+                    String.format("unknown capture file magic number 0x%08x", value), 0);
+        } catch (IOException | RuntimeException e) {
+            try {
+                input.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
 
-  /** Closes the underlying file or stream. */
-  @Override
-  public void close() throws IOException {
-    input.close();
-  }
+    /**
+     * Returns the container format detected when the file was opened.
+     *
+     * @return the format
+     */
+    public CaptureFormat format() {
+        return format;
+    }
+
+    /**
+     * Returns how many packets have been read so far, which is also the number of the last one.
+     *
+     * @return the packet count
+     */
+    public long packetCount() {
+        return packetCount;
+    }
+
+    /**
+     * Reads the next packet.
+     *
+     * @return the packet, or empty at the end of the file
+     * @throws CaptureFormatException if the file is truncated or corrupt at this point
+     * @throws IOException if reading fails
+     */
+    public Optional<CapturedPacket> next() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        if (finished) {
+            return Optional.empty();
+        }
+        try {
+            CapturedPacket packet = source.next(packetCount + 1);
+            if (packet == null) {
+                finished = true;
+                return Optional.empty();
+            }
+            packetCount++;
+            return Optional.of(packet);
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the remaining packets as a lazy, sequential stream. Reading errors surface as {@link
+     * UncheckedIOException} whose cause is the {@link IOException}. Closing the stream closes this
+     * reader.
+     *
+     * @return the packets not yet read
+     */
+    public Stream<CapturedPacket> stream() {
+        Spliterator<CapturedPacket> spliterator =
+                new Spliterators.AbstractSpliterator<>(
+                        Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+                    @Override
+                    public boolean tryAdvance(Consumer<? super CapturedPacket> action) {
+                        Optional<CapturedPacket> packet;
+                        try {
+                            packet = next();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        packet.ifPresent(action);
+                        return packet.isPresent();
+                    }
+                };
+        return StreamSupport.stream(spliterator, false)
+                .onClose(
+                        () -> {
+                            try {
+                                close();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+    }
+
+    /** Closes the underlying file or stream. */
+    @Override
+    public void close() throws IOException {
+        input.close();
+    }
 }

@@ -15,173 +15,173 @@ import java.util.List;
  */
 final class PcapngSource implements PacketSource {
 
-  /** The block type of a section header block, identical in both byte orders. */
-  static final int SECTION_HEADER = 0x0A0D0D0A;
+    /** The block type of a section header block, identical in both byte orders. */
+    static final int SECTION_HEADER = 0x0A0D0D0A;
 
-  private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
-  private static final int INTERFACE_DESCRIPTION = 0x00000001;
-  private static final int OBSOLETE_PACKET = 0x00000002;
-  private static final int SIMPLE_PACKET = 0x00000003;
-  private static final int ENHANCED_PACKET = 0x00000006;
-  private static final int MIN_BLOCK_LENGTH = 12;
-  private static final int MIN_SECTION_HEADER_LENGTH = 28;
+    private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+    private static final int INTERFACE_DESCRIPTION = 0x00000001;
+    private static final int OBSOLETE_PACKET = 0x00000002;
+    private static final int SIMPLE_PACKET = 0x00000003;
+    private static final int ENHANCED_PACKET = 0x00000006;
+    private static final int MIN_BLOCK_LENGTH = 12;
+    private static final int MIN_SECTION_HEADER_LENGTH = 28;
 
-  private final CaptureInput in;
-  private final byte[] blockHeader = new byte[8];
-  private final List<PcapngInterface> interfaces = new ArrayList<>();
-  private ByteOrder order;
+    private final CaptureInput in;
+    private final byte[] blockHeader = new byte[8];
+    private final List<PcapngInterface> interfaces = new ArrayList<>();
+    private ByteOrder order;
 
-  PcapngSource(CaptureInput in) {
-    this.in = in;
-  }
+    PcapngSource(CaptureInput in) {
+        this.in = in;
+    }
 
-  @Override
-  public CapturedPacket next(long packetNumber) throws IOException {
-    while (true) {
-      long start = in.offset();
-      if (!in.readHeader(blockHeader, "a pcapng block header")) {
-        return null;
-      }
-      int type = (int) Bytes.u32(blockHeader, 0, ByteOrder.BIG_ENDIAN);
-      if (type == SECTION_HEADER) {
-        readSectionHeader(start);
-        continue;
-      }
-      if (order == null) {
-        throw new CaptureFormatException("pcapng file does not start with a section header", start);
-      }
-      type = (int) Bytes.u32(blockHeader, 0, order);
-      long length = checkedLength(Bytes.u32(blockHeader, 4, order), start, MIN_BLOCK_LENGTH);
-      CapturedPacket packet =
-          switch (type) {
-            case INTERFACE_DESCRIPTION -> {
-              interfaces.add(PcapngInterface.parse(readBody(start, length, 8), order, start));
-              yield null;
+    @Override
+    public CapturedPacket next(long packetNumber) throws IOException {
+        while (true) {
+            long start = in.offset();
+            if (!in.readHeader(blockHeader, "a pcapng block header")) {
+                return null;
             }
-            case ENHANCED_PACKET -> enhancedPacket(readBody(start, length, 8), start, packetNumber);
-            case OBSOLETE_PACKET -> obsoletePacket(readBody(start, length, 8), start, packetNumber);
-            case SIMPLE_PACKET -> simplePacket(readBody(start, length, 8), start, packetNumber);
-            default -> {
-              in.skipFully(length - 12, "a pcapng block");
-              checkTrailer(start, length);
-              yield null;
+            int type = (int) Bytes.u32(blockHeader, 0, ByteOrder.BIG_ENDIAN);
+            if (type == SECTION_HEADER) {
+                readSectionHeader(start);
+                continue;
             }
-          };
-      if (packet != null) {
-        return packet;
-      }
+            if (order == null) {
+                throw new CaptureFormatException("pcapng file does not start with a section header", start);
+            }
+            type = (int) Bytes.u32(blockHeader, 0, order);
+            long length = checkedLength(Bytes.u32(blockHeader, 4, order), start, MIN_BLOCK_LENGTH);
+            CapturedPacket packet =
+                    switch (type) {
+                        case INTERFACE_DESCRIPTION -> {
+                            interfaces.add(PcapngInterface.parse(readBody(start, length, 8), order, start));
+                            yield null;
+                        }
+                        case ENHANCED_PACKET -> enhancedPacket(readBody(start, length, 8), start, packetNumber);
+                        case OBSOLETE_PACKET -> obsoletePacket(readBody(start, length, 8), start, packetNumber);
+                        case SIMPLE_PACKET -> simplePacket(readBody(start, length, 8), start, packetNumber);
+                        default -> {
+                            in.skipFully(length - 12, "a pcapng block");
+                            checkTrailer(start, length);
+                            yield null;
+                        }
+                    };
+            if (packet != null) {
+                return packet;
+            }
+        }
     }
-  }
 
-  private void readSectionHeader(long start) throws IOException {
-    byte[] magic = in.readFully(4, "a pcapng section header");
-    if (Bytes.u32(magic, 0, ByteOrder.BIG_ENDIAN) == BYTE_ORDER_MAGIC) {
-      order = ByteOrder.BIG_ENDIAN;
-    } else if (Bytes.u32(magic, 0, ByteOrder.LITTLE_ENDIAN) == BYTE_ORDER_MAGIC) {
-      order = ByteOrder.LITTLE_ENDIAN;
-    } else {
-      throw new CaptureFormatException("pcapng section header has a bad byte-order magic", start);
+    private void readSectionHeader(long start) throws IOException {
+        byte[] magic = in.readFully(4, "a pcapng section header");
+        if (Bytes.u32(magic, 0, ByteOrder.BIG_ENDIAN) == BYTE_ORDER_MAGIC) {
+            order = ByteOrder.BIG_ENDIAN;
+        } else if (Bytes.u32(magic, 0, ByteOrder.LITTLE_ENDIAN) == BYTE_ORDER_MAGIC) {
+            order = ByteOrder.LITTLE_ENDIAN;
+        } else {
+            throw new CaptureFormatException("pcapng section header has a bad byte-order magic", start);
+        }
+        long length =
+                checkedLength(Bytes.u32(blockHeader, 4, order), start, MIN_SECTION_HEADER_LENGTH);
+        byte[] body = readBody(start, length, 12);
+        int major = Bytes.u16(body, 0, order);
+        if (major != 1) {
+            throw new CaptureFormatException("unsupported pcapng major version " + major, start);
+        }
+        interfaces.clear();
     }
-    long length =
-        checkedLength(Bytes.u32(blockHeader, 4, order), start, MIN_SECTION_HEADER_LENGTH);
-    byte[] body = readBody(start, length, 12);
-    int major = Bytes.u16(body, 0, order);
-    if (major != 1) {
-      throw new CaptureFormatException("unsupported pcapng major version " + major, start);
+
+    private CapturedPacket enhancedPacket(byte[] body, long start, long packetNumber)
+            throws CaptureFormatException {
+        requireBody(body, 20, "enhanced packet block", start);
+        PcapngInterface itf = interfaceOf(Bytes.u32(body, 0, order), start);
+        long units = Bytes.u32(body, 4, order) << 32 | Bytes.u32(body, 8, order);
+        return packet(body, 20, Bytes.u32(body, 12, order), Bytes.u32(body, 16, order),
+                itf, itf.toEpochNanos(units), start, packetNumber);
     }
-    interfaces.clear();
-  }
 
-  private CapturedPacket enhancedPacket(byte[] body, long start, long packetNumber)
-      throws CaptureFormatException {
-    requireBody(body, 20, "enhanced packet block", start);
-    PcapngInterface itf = interfaceOf(Bytes.u32(body, 0, order), start);
-    long units = Bytes.u32(body, 4, order) << 32 | Bytes.u32(body, 8, order);
-    return packet(body, 20, Bytes.u32(body, 12, order), Bytes.u32(body, 16, order),
-        itf, itf.toEpochNanos(units), start, packetNumber);
-  }
-
-  private CapturedPacket obsoletePacket(byte[] body, long start, long packetNumber)
-      throws CaptureFormatException {
-    requireBody(body, 20, "obsolete packet block", start);
-    PcapngInterface itf = interfaceOf(Bytes.u16(body, 0, order), start);
-    long units = Bytes.u32(body, 4, order) << 32 | Bytes.u32(body, 8, order);
-    return packet(body, 20, Bytes.u32(body, 12, order), Bytes.u32(body, 16, order),
-        itf, itf.toEpochNanos(units), start, packetNumber);
-  }
-
-  private CapturedPacket simplePacket(byte[] body, long start, long packetNumber)
-      throws CaptureFormatException {
-    requireBody(body, 4, "simple packet block", start);
-    PcapngInterface itf = interfaceOf(0, start);
-    long originalLength = Bytes.u32(body, 0, order);
-    long captured = Math.min(originalLength, body.length - 4);
-    if (itf.snapLength() > 0) {
-      captured = Math.min(captured, itf.snapLength());
+    private CapturedPacket obsoletePacket(byte[] body, long start, long packetNumber)
+            throws CaptureFormatException {
+        requireBody(body, 20, "obsolete packet block", start);
+        PcapngInterface itf = interfaceOf(Bytes.u16(body, 0, order), start);
+        long units = Bytes.u32(body, 4, order) << 32 | Bytes.u32(body, 8, order);
+        return packet(body, 20, Bytes.u32(body, 12, order), Bytes.u32(body, 16, order),
+                itf, itf.toEpochNanos(units), start, packetNumber);
     }
-    return packet(body, 4, captured, originalLength, itf, 0, start, packetNumber);
-  }
 
-  private CapturedPacket packet(
-      byte[] body,
-      int dataStart,
-      long capturedLength,
-      long originalLength,
-      PcapngInterface itf,
-      long timestampNanos,
-      long start,
-      long packetNumber)
-      throws CaptureFormatException {
-    if (capturedLength > body.length - dataStart) {
-      throw new CaptureFormatException(
-          "packet block claims " + capturedLength + " captured bytes but holds only "
-              + (body.length - dataStart),
-          start);
+    private CapturedPacket simplePacket(byte[] body, long start, long packetNumber)
+            throws CaptureFormatException {
+        requireBody(body, 4, "simple packet block", start);
+        PcapngInterface itf = interfaceOf(0, start);
+        long originalLength = Bytes.u32(body, 0, order);
+        long captured = Math.min(originalLength, body.length - 4);
+        if (itf.snapLength() > 0) {
+            captured = Math.min(captured, itf.snapLength());
+        }
+        return packet(body, 4, captured, originalLength, itf, 0, start, packetNumber);
     }
-    return new CapturedPacket(
-        packetNumber,
-        timestampNanos,
-        itf.linkType(),
-        (int) Math.min(originalLength, Integer.MAX_VALUE),
-        ByteBuffer.wrap(body, dataStart, (int) capturedLength));
-  }
 
-  private PcapngInterface interfaceOf(long interfaceId, long start) throws CaptureFormatException {
-    if (interfaceId >= interfaces.size()) {
-      throw new CaptureFormatException(
-          "packet block refers to undeclared interface " + interfaceId, start);
+    private CapturedPacket packet(
+            byte[] body,
+            int dataStart,
+            long capturedLength,
+            long originalLength,
+            PcapngInterface itf,
+            long timestampNanos,
+            long start,
+            long packetNumber)
+            throws CaptureFormatException {
+        if (capturedLength > body.length - dataStart) {
+            throw new CaptureFormatException(
+                    "packet block claims " + capturedLength + " captured bytes but holds only "
+                            + (body.length - dataStart),
+                    start);
+        }
+        return new CapturedPacket(
+                packetNumber,
+                timestampNanos,
+                itf.linkType(),
+                (int) Math.min(originalLength, Integer.MAX_VALUE),
+                ByteBuffer.wrap(body, dataStart, (int) capturedLength));
     }
-    return interfaces.get((int) interfaceId);
-  }
 
-  private long checkedLength(long length, long start, int minimum) throws CaptureFormatException {
-    if (length < minimum || length % 4 != 0 || length > CaptureInput.MAX_RECORD_LENGTH) {
-      throw new CaptureFormatException("pcapng block has an invalid length of " + length, start);
+    private PcapngInterface interfaceOf(long interfaceId, long start) throws CaptureFormatException {
+        if (interfaceId >= interfaces.size()) {
+            throw new CaptureFormatException(
+                    "packet block refers to undeclared interface " + interfaceId, start);
+        }
+        return interfaces.get((int) interfaceId);
     }
-    in.requireWithinFile(start, length, "pcapng block");
-    return length;
-  }
 
-  /** Reads what is left of a block after {@code consumed} bytes, and checks its trailer. */
-  private byte[] readBody(long start, long length, int consumed) throws IOException {
-    byte[] body = in.readFully((int) length - consumed - 4, "a pcapng block");
-    checkTrailer(start, length);
-    return body;
-  }
-
-  private void checkTrailer(long start, long length) throws IOException {
-    byte[] trailer = in.readFully(4, "a pcapng block trailer");
-    long repeated = Bytes.u32(trailer, 0, order);
-    if (repeated != length) {
-      throw new CaptureFormatException(
-          "pcapng block ends with length " + repeated + " instead of " + length, start);
+    private long checkedLength(long length, long start, int minimum) throws CaptureFormatException {
+        if (length < minimum || length % 4 != 0 || length > CaptureInput.MAX_RECORD_LENGTH) {
+            throw new CaptureFormatException("pcapng block has an invalid length of " + length, start);
+        }
+        in.requireWithinFile(start, length, "pcapng block");
+        return length;
     }
-  }
 
-  private static void requireBody(byte[] body, int minimum, String what, long start)
-      throws CaptureFormatException {
-    if (body.length < minimum) {
-      throw new CaptureFormatException(what + " is too short", start);
+    /** Reads what is left of a block after {@code consumed} bytes, and checks its trailer. */
+    private byte[] readBody(long start, long length, int consumed) throws IOException {
+        byte[] body = in.readFully((int) length - consumed - 4, "a pcapng block");
+        checkTrailer(start, length);
+        return body;
     }
-  }
+
+    private void checkTrailer(long start, long length) throws IOException {
+        byte[] trailer = in.readFully(4, "a pcapng block trailer");
+        long repeated = Bytes.u32(trailer, 0, order);
+        if (repeated != length) {
+            throw new CaptureFormatException(
+                    "pcapng block ends with length " + repeated + " instead of " + length, start);
+        }
+    }
+
+    private static void requireBody(byte[] body, int minimum, String what, long start)
+            throws CaptureFormatException {
+        if (body.length < minimum) {
+            throw new CaptureFormatException(what + " is too short", start);
+        }
+    }
 }

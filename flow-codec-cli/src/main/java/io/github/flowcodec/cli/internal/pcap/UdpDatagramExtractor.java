@@ -19,64 +19,64 @@ import java.util.Optional;
  */
 public final class UdpDatagramExtractor {
 
-  private static final int UDP_HEADER_LENGTH = 8;
+    private static final int UDP_HEADER_LENGTH = 8;
 
-  private UdpDatagramExtractor() {}
+    private UdpDatagramExtractor() {}
 
-  /**
-   * Extracts the UDP datagram of a captured packet.
-   *
-   * @param packet the packet, as read by {@link CaptureReader}
-   * @return the datagram, or empty if the packet is not a readable UDP datagram
-   */
-  public static Optional<UdpDatagram> extract(CapturedPacket packet) {
-    return extract(
-        packet.linkType(), packet.data(), packet.timestampNanos(), packet.packetNumber());
-  }
+    /**
+     * Extracts the UDP datagram of a captured packet.
+     *
+     * @param packet the packet, as read by {@link CaptureReader}
+     * @return the datagram, or empty if the packet is not a readable UDP datagram
+     */
+    public static Optional<UdpDatagram> extract(CapturedPacket packet) {
+        return extract(
+                packet.linkType(), packet.data(), packet.timestampNanos(), packet.packetNumber());
+    }
 
-  /**
-   * Extracts the UDP datagram of a frame.
-   *
-   * @param linkType the link-layer header type of the frame, see {@link LinkType}
-   * @param frame the frame, from its position to its limit; not modified
-   * @param timestampNanos the capture time to put in the result
-   * @param packetNumber the packet number to put in the result
-   * @return the datagram, whose payload shares the frame's bytes, or empty if the frame is not a
-   *     readable UDP datagram
-   */
-  public static Optional<UdpDatagram> extract(
-      int linkType, ByteBuffer frame, long timestampNanos, long packetNumber) {
-    Objects.requireNonNull(frame, "frame");
-    ByteBuffer bytes = frame.slice().order(ByteOrder.BIG_ENDIAN);
-    LinkLayer.IpStart ip = LinkLayer.locate(linkType, bytes);
-    if (ip == null) {
-      return Optional.empty();
+    /**
+     * Extracts the UDP datagram of a frame.
+     *
+     * @param linkType the link-layer header type of the frame, see {@link LinkType}
+     * @param frame the frame, from its position to its limit; not modified
+     * @param timestampNanos the capture time to put in the result
+     * @param packetNumber the packet number to put in the result
+     * @return the datagram, whose payload shares the frame's bytes, or empty if the frame is not a
+     *     readable UDP datagram
+     */
+    public static Optional<UdpDatagram> extract(
+            int linkType, ByteBuffer frame, long timestampNanos, long packetNumber) {
+        Objects.requireNonNull(frame, "frame");
+        ByteBuffer bytes = frame.slice().order(ByteOrder.BIG_ENDIAN);
+        LinkLayer.IpStart ip = LinkLayer.locate(linkType, bytes);
+        if (ip == null) {
+            return Optional.empty();
+        }
+        IpLayer.UdpSegment segment = IpLayer.locateUdp(bytes, ip.offset(), ip.version());
+        if (segment == null || segment.end() - segment.offset() < UDP_HEADER_LENGTH) {
+            return Optional.empty();
+        }
+        int at = segment.offset();
+        int udpLength = bytes.getShort(at + 4) & 0xFFFF;
+        int available = segment.end() - at;
+        int length;
+        if (udpLength == 0) {
+            length = available; // an IPv6 jumbogram (RFC 2675) carries its length elsewhere
+        } else if (udpLength < UDP_HEADER_LENGTH) {
+            return Optional.empty();
+        } else {
+            length = Math.min(udpLength, available);
+        }
+        ByteBuffer payload =
+                bytes.slice(at + UDP_HEADER_LENGTH, length - UDP_HEADER_LENGTH).asReadOnlyBuffer();
+        return Optional.of(
+                new UdpDatagram(
+                        timestampNanos,
+                        packetNumber,
+                        segment.source(),
+                        bytes.getShort(at) & 0xFFFF,
+                        segment.destination(),
+                        bytes.getShort(at + 2) & 0xFFFF,
+                        payload));
     }
-    IpLayer.UdpSegment segment = IpLayer.locateUdp(bytes, ip.offset(), ip.version());
-    if (segment == null || segment.end() - segment.offset() < UDP_HEADER_LENGTH) {
-      return Optional.empty();
-    }
-    int at = segment.offset();
-    int udpLength = bytes.getShort(at + 4) & 0xFFFF;
-    int available = segment.end() - at;
-    int length;
-    if (udpLength == 0) {
-      length = available; // an IPv6 jumbogram (RFC 2675) carries its length elsewhere
-    } else if (udpLength < UDP_HEADER_LENGTH) {
-      return Optional.empty();
-    } else {
-      length = Math.min(udpLength, available);
-    }
-    ByteBuffer payload =
-        bytes.slice(at + UDP_HEADER_LENGTH, length - UDP_HEADER_LENGTH).asReadOnlyBuffer();
-    return Optional.of(
-        new UdpDatagram(
-            timestampNanos,
-            packetNumber,
-            segment.source(),
-            bytes.getShort(at) & 0xFFFF,
-            segment.destination(),
-            bytes.getShort(at + 2) & 0xFFFF,
-            payload));
-  }
 }
