@@ -36,6 +36,8 @@ public final class RecordView implements FlowFields {
     private byte[] array;
     /** Where the record starts in {@link #array}. */
     private int arrayBase;
+    /** The last offset a fixed-length record fits at before the buffer's limit. */
+    private int lastOffset;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -44,14 +46,21 @@ public final class RecordView implements FlowFields {
     /**
      * Points the view at a fixed-length record of {@code template} starting at {@code offset}.
      *
-     * @param buffer a big-endian buffer holding the whole record
+     * @param buffer a big-endian buffer holding the whole record before its limit
      * @return this view
      * @throws IllegalArgumentException if the template has variable-length fields
+     * @throws IndexOutOfBoundsException if the record does not fit between 0 and the buffer's limit
      */
     public RecordView wrap(Template template, ByteBuffer buffer, int offset) {
         if (!template.isFixedLength()) {
             throw new IllegalArgumentException("template " + template.id() + " has variable-length fields: use wrap(template, buffer, offset, limit)");
         }
+        int last = buffer.limit() - template.recordLength();
+        if (offset < 0 || offset > last) {
+            throw new IndexOutOfBoundsException("a record of " + template.recordLength() + " bytes at " + offset
+                    + " does not fit a buffer limited to " + buffer.limit());
+        }
+        this.lastOffset = last;
         this.template = template;
         this.buffer = buffer;
         this.base = offset;
@@ -73,10 +82,14 @@ public final class RecordView implements FlowFields {
      *
      * @return this view
      * @throws IllegalStateException if the view is not on a fixed-length record
+     * @throws IndexOutOfBoundsException if the record does not fit between 0 and the buffer's limit
      */
     public RecordView moveTo(int offset) {
         if (fixed == null) {
             throw new IllegalStateException("moveTo needs a view wrapped around a fixed-length record");
+        }
+        if (offset < 0 || offset > lastOffset) {
+            throw new IndexOutOfBoundsException("a record of " + length + " bytes at " + offset + " does not fit the buffer");
         }
         arrayBase += offset - base;
         base = offset;
