@@ -20,6 +20,11 @@ import java.util.Optional;
  * a float64 sent in 4 bytes reads as a float32.
  *
  * <pre>{@code
+ * InformationElementRegistry iana = InformationElementRegistry.iana();
+ * InformationElement OCTET_DELTA_COUNT = iana.require("octetDeltaCount");
+ * InformationElement PACKET_DELTA_COUNT = iana.require("packetDeltaCount");
+ * InformationElement SOURCE_IPV4_ADDRESS = iana.require("sourceIPv4Address");
+ *
  * int bytesIdx = record.template().indexOf(OCTET_DELTA_COUNT);
  * long bytes = record.getLong(bytesIdx);
  * InetAddress src = record.getAddress(record.template().indexOf(SOURCE_IPV4_ADDRESS));
