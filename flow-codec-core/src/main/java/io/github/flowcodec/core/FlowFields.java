@@ -206,28 +206,30 @@ public interface FlowFields {
     /**
      * Field {@code index} as an object of the natural Java type for its data type: {@code Long} for integers
      * up to 8 bytes, {@code Double}, {@code Boolean}, {@code String}, {@code InetAddress} for addresses of 4
-     * or 16 bytes, {@code Instant} for dateTime*, and {@code byte[]} for octet arrays, lists, MAC addresses
-     * and any value whose length does not fit its type.
+     * or 16 bytes, {@code Instant} for dateTime*, and {@code byte[]} for octet arrays, lists, MAC addresses,
+     * unsigned256 and any value whose length its type does not allow (RFC 7011 section 6.2).
      */
     default Object getValue(int index) {
-        FieldSpec spec = template().field(index);
-        DataType type = spec.element().dataType();
+        DataType type = template().field(index).element().dataType();
         int len = fieldLength(index);
+        if (!type.isVariableLength() && !type.isValidLength(len)) {
+            return getBytes(index); // a length the type does not allow: the bytes as they are
+        }
         switch (type) {
             case UNSIGNED8: case UNSIGNED16: case UNSIGNED32: case UNSIGNED64:
             case SIGNED8: case SIGNED16: case SIGNED32: case SIGNED64:
-                return len <= 8 ? (Object) getLong(index) : getBytes(index);
+                return getLong(index);
             case FLOAT32: case FLOAT64:
-                return len == 4 || len == 8 ? (Object) getDouble(index) : getBytes(index);
+                return getDouble(index);
             case BOOLEAN:
-                return len == 1 ? (Object) getBoolean(index) : getBytes(index);
+                return getBoolean(index);
             case STRING:
                 return getString(index);
             case IPV4_ADDRESS: case IPV6_ADDRESS:
-                return len == 4 || len == 16 ? getAddress(index) : getBytes(index);
+                return getAddress(index);
             case DATE_TIME_SECONDS: case DATE_TIME_MILLISECONDS:
             case DATE_TIME_MICROSECONDS: case DATE_TIME_NANOSECONDS:
-                return len >= 1 && len <= 8 ? getInstant(index) : getBytes(index);
+                return getInstant(index);
             default:
                 return getBytes(index);
         }

@@ -3,8 +3,8 @@ package io.github.flowcodec.cli.internal;
 import io.github.flowcodec.cli.internal.json.FlowJsonWriter;
 import io.github.flowcodec.cli.internal.pcap.CaptureReader;
 import io.github.flowcodec.cli.internal.pcap.CapturedPacket;
+import io.github.flowcodec.cli.internal.pcap.FragmentReassembler;
 import io.github.flowcodec.cli.internal.pcap.UdpDatagram;
-import io.github.flowcodec.cli.internal.pcap.UdpDatagramExtractor;
 import io.github.flowcodec.core.DatagramDecoder;
 import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.FlowCodecException;
@@ -47,13 +47,22 @@ public final class CaptureDecoding {
     public void decodeFile(Path file) throws IOException {
         currentFile = file.toString();
         try (CaptureReader reader = CaptureReader.open(file)) {
+            FragmentReassembler reassembler = new FragmentReassembler();
             Optional<CapturedPacket> packet;
             while ((packet = reader.next()).isPresent()) {
                 currentPacket = packet.get().packetNumber();
-                Optional<UdpDatagram> udp = UdpDatagramExtractor.extract(packet.get());
+                Optional<UdpDatagram> udp = reassembler.accept(packet.get());
                 if (udp.isPresent()) {
                     decodeDatagram(udp.get());
                 }
+            }
+            long lost = reassembler.pendingDatagrams() + reassembler.evictedDatagrams() + reassembler.conflictingDatagrams()
+                    + reassembler.invalidDatagrams();
+            if (lost > 0) {
+                err.println(currentFile + ": " + lost + " IP-fragmented datagrams could not be reassembled ("
+                        + reassembler.pendingDatagrams() + " incomplete at the end, " + reassembler.evictedDatagrams()
+                        + " evicted, " + (reassembler.conflictingDatagrams() + reassembler.invalidDatagrams())
+                        + " conflicting or invalid)");
             }
         }
     }

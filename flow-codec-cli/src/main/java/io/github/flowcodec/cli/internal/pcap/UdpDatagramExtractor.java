@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * <p>The payload length is the UDP length field, clipped to the bytes present in the IP packet and
  * in the capture. Frames that are not UDP, or are malformed, give an empty result; this class
- * never throws for the content of a frame.
+ * never throws for the content of a frame. {@link FragmentReassembler} reassembles fragmented
+ * datagrams instead.
  */
 public final class UdpDatagramExtractor {
 
