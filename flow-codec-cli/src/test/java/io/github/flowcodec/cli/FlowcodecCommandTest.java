@@ -81,6 +81,27 @@ class FlowcodecCommandTest {
     }
 
     @Test
+    void generateSendsToAUdpTarget() throws IOException {
+        try (java.nio.channels.DatagramChannel collector = java.nio.channels.DatagramChannel.open()) {
+            collector.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = ((java.net.InetSocketAddress) collector.getLocalAddress()).getPort();
+            Run gen = run("generate", "--flows", "60", "--target", "127.0.0.1:" + port, "--rate", "0");
+            assertThat(gen.exit()).isZero();
+            assertThat(gen.err()).contains("sent 2 netflow5 packets (60 flows)");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(65536);
+            int records = 0;
+            for (int i = 0; i < 2; i++) {
+                buf.clear();
+                collector.receive(buf);
+                buf.flip();
+                records += new Netflow5Decoder().decode(buf, null).records().size();
+            }
+            assertThat(records).isEqualTo(60);
+        }
+        assertThat(run("generate", "--flows", "1", "--target", "no-port").exit()).isEqualTo(2);
+    }
+
+    @Test
     void decodeReportsBadPayloadsOnStandardErrorAndGoesOn() throws IOException {
         Path pcap = dir.resolve("mixed.pcap");
         InetAddress a = InetAddress.getByName("192.0.2.1");
