@@ -33,4 +33,13 @@ public interface DatagramDecoder {
      * @throws FlowCodecException if the datagram cannot be decoded (in lenient mode: if nothing of it can)
      */
     FlowPacket decode(ByteBuffer datagram, InetSocketAddress exporter);
+
+    /**
+     * What the decoder met so far, by name (packets, records, quirks worked around, sequence gaps, data
+     * waiting for or dropped for want of a template ...), for stats lines and monitoring; a snapshot, empty
+     * for decoders that count nothing. Protocol decoders document their names.
+     */
+    default java.util.Map<String, Long> statistics() {
+        return java.util.Map.of();
+    }
 }

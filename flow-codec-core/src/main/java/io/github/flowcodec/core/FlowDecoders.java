@@ -118,5 +118,13 @@ public final class FlowDecoders {
         public FlowPacket decode(ByteBuffer datagram, InetSocketAddress exporter) {
             return pick(datagram).decode(datagram, exporter);
         }
+
+        /** Each protocol's statistics, their names prefixed with the protocol's JSON name and a dot. */
+        @Override
+        public Map<String, Long> statistics() {
+            Map<String, Long> all = new java.util.LinkedHashMap<>();
+            decoders.forEach((protocol, d) -> d.statistics().forEach((k, v) -> all.put(protocol.jsonName() + "." + k, v)));
+            return java.util.Collections.unmodifiableMap(all);
+        }
     }
 }

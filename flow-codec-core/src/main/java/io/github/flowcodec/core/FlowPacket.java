@@ -17,4 +17,25 @@ public interface FlowPacket extends ExportContext {
 
     /** The flow records, in packet order (options records not included). */
     List<FlowRecord> records();
+
+    /**
+     * The sampling rate of one of this packet's records: where each record may have its own (NetFlow v9
+     * and IPFIX, from the record or its sampler's options record), this is it; else {@link #samplingRate()}.
+     */
+    default long samplingRate(FlowRecord record) {
+        return samplingRate();
+    }
+
+    /** The options records (NetFlow v9, IPFIX), in packet order; empty for other protocols. */
+    default List<FlowRecord> optionsRecords() {
+        return List.of();
+    }
+
+    /**
+     * Earlier packets' data that waited for a template this packet brought, each decoded now in its own
+     * packet's context (header, exporter); empty when nothing was waiting.
+     */
+    default List<FlowPacket> releasedPackets() {
+        return List.of();
+    }
 }

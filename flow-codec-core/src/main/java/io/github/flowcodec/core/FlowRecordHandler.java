@@ -15,4 +15,11 @@ public interface FlowRecordHandler {
 
     /** Called once per flow record. */
     void onRecord(ExportContext context, RecordView record);
+
+    /**
+     * Called once per options record (NetFlow v9, IPFIX: sampler tables, interface names ...); ignores it
+     * unless overridden. The decoder has already applied what it understands (sampling rates).
+     */
+    default void onOptionsRecord(ExportContext context, RecordView record) {
+    }
 }

@@ -67,6 +67,15 @@ public interface InformationElementRegistry {
         return GeneratedRegistries.STANDARD;
     }
 
+    /**
+     * The NetFlow v9 field types that IANA has not assigned, as vendors use them (Cisco NSEL 33000-40005,
+     * nProbe, Streamcore ...), each as enterprise 0 with the v9 type as id (up to 65535), generated from the
+     * reference field list. The NetFlow v9 decoder looks a type up here when its registry does not know it.
+     */
+    static InformationElementRegistry netflowV9Types() {
+        return GeneratedRegistries.NETFLOW_V9_TYPES;
+    }
+
     /** A registry of the given elements; a later element with the same (enterprise, id) wins. */
     static InformationElementRegistry of(Collection<InformationElement> elements) {
         return new MapRegistry(List.copyOf(elements));

@@ -18,8 +18,14 @@ class ModuleDescriptorTest {
         try (InputStream in = Files.newInputStream(Path.of("target/classes/module-info.class"))) {
             ModuleDescriptor d = ModuleDescriptor.read(in);
             assertThat(d.name()).isEqualTo("io.github.flowcodec.core");
-            assertThat(d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-                    .containsExactly("io.github.flowcodec.core");
+            assertThat(d.exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
+                    .collect(Collectors.toSet())).containsExactly("io.github.flowcodec.core");
+            // The machinery NetFlow v9 and IPFIX share is exported to those two modules only.
+            assertThat(d.exports().stream().filter(ModuleDescriptor.Exports::isQualified))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.source()).isEqualTo("io.github.flowcodec.core.internal.templated");
+                        assertThat(e.targets()).containsExactlyInAnyOrder("io.github.flowcodec.netflow9", "io.github.flowcodec.ipfix");
+                    });
             assertThat(d.uses()).contains(FlowDecoderProvider.class.getName());
             assertThat(d.requires().stream().map(ModuleDescriptor.Requires::name)).containsOnly("java.base");
         }

@@ -66,6 +66,12 @@ public final class RegistryGenerator {
     /** Output file of the vendor elements. */
     public static final String VENDOR_OUTPUT = "vendor-elements.tsv";
 
+    /** NetFlow v9 field list (logstash's YAML: {@code type: [dataType or length, :name]}). */
+    public static final String NETFLOW9_SOURCE = "vendor/logstash-netflow9-fields.yaml";
+
+    /** Output file of the NetFlow v9 field types that IANA has not assigned. */
+    public static final String NETFLOW9_OUTPUT = "netflow9-elements.tsv";
+
     /** Vendor registry files (relative to the reference directory) and their PENs, in PEN order. */
     public static final Map<String, Long> VENDOR_SOURCES = vendorSources();
 
@@ -146,8 +152,8 @@ public final class RegistryGenerator {
             err.println("usage: java RegistryGenerator.java <referenceDir> <outputDir>");
             err.println("  referenceDir  directory holding " + IANA_SOURCE + " and "
                     + String.join(", ", VENDOR_SOURCES.keySet()));
-            err.println("  outputDir     directory to write " + IANA_OUTPUT + " and " + VENDOR_OUTPUT
-                    + " into");
+            err.println("  outputDir     directory to write " + IANA_OUTPUT + ", " + VENDOR_OUTPUT + " and "
+                    + NETFLOW9_OUTPUT + " into");
             return 2;
         }
         Path referenceDir = Path.of(args[0]);
@@ -206,10 +212,88 @@ public final class RegistryGenerator {
             vendorEntries.addAll(elements(v.getKey(), doc, v.getValue(), vocabulary, false, warnings));
         }
 
+        Set<Integer> ianaIds = new HashSet<>();
+        ianaEntries.forEach(e -> ianaIds.add(e.id()));
+        List<Entry> netflow9Entries = netflow9Fields(referenceDir.resolve(NETFLOW9_SOURCE), ianaIds, warnings);
+
         Map<String, String> files = new LinkedHashMap<>();
         files.put(IANA_OUTPUT, render(List.of(IANA_SOURCE), ianaEntries, warnings));
         files.put(VENDOR_OUTPUT, render(List.copyOf(VENDOR_SOURCES.keySet()), vendorEntries, warnings));
+        files.put(NETFLOW9_OUTPUT, render(List.of(NETFLOW9_SOURCE), netflow9Entries, warnings));
         return files;
+    }
+
+    private static final Pattern YAML_KEY = Pattern.compile("([0-9]+):\\s*");
+    private static final Pattern YAML_ITEM = Pattern.compile("- +:?([A-Za-z0-9_]+)\\s*");
+
+    /**
+     * The NetFlow v9 field types of logstash's list that IANA has not assigned (vendor types: Cisco NSEL,
+     * Streamcore, nProbe ...). The list's data types are mapped to RFC 7012 types: {@code :uint8..64},
+     * {@code :ip4_addr}, {@code :ip6_addr}, {@code :mac_addr}, {@code :string}, {@code :double}, a byte count
+     * (an unsigned integer of that size, else octets); anything else is {@value #FALLBACK_DATA_TYPE}.
+     * Entries marked {@code :skip} are left out. Every entry has enterprise 0 and the v9 type as its id.
+     */
+    static List<Entry> netflow9Fields(Path file, Set<Integer> ianaIds, Consumer<String> warnings) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RegistryException("cannot read " + file + ": " + e, e);
+        }
+        List<Entry> out = new ArrayList<>();
+        Integer type = null;
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i <= lines.size(); i++) {
+            String line = i < lines.size() ? lines.get(i) : "0:";
+            var key = YAML_KEY.matcher(line);
+            if (key.matches()) {
+                if (type != null) {
+                    Entry e = netflow9Entry(type, items, ianaIds, warnings);
+                    if (e != null) {
+                        out.add(e);
+                    }
+                }
+                type = i < lines.size() ? Integer.valueOf(key.group(1)) : null;
+                items.clear();
+                continue;
+            }
+            var item = YAML_ITEM.matcher(line);
+            if (item.matches() && type != null) {
+                items.add(item.group(1));
+            } else if (!line.isBlank() && !line.equals("---")) {
+                throw new RegistryException(NETFLOW9_SOURCE + ":" + (i + 1) + ": unexpected line: " + line);
+            }
+        }
+        return out;
+    }
+
+    private static Entry netflow9Entry(int type, List<String> items, Set<Integer> ianaIds, Consumer<String> warnings) {
+        if (items.size() == 1 && items.get(0).equals("skip")) {
+            return null;
+        }
+        if (items.size() != 2 || type < 1 || type > 0xFFFF) {
+            warnings.accept(NETFLOW9_SOURCE + ": type " + type + ": expected a data type and a name, got " + items);
+            return null;
+        }
+        if (type <= MAX_ELEMENT_ID && ianaIds.contains(type)) {
+            return null; // IANA's element wins: v9 types are IANA element ids
+        }
+        String dataType;
+        switch (items.get(0)) {
+            case "uint8": case "1": dataType = "unsigned8"; break;
+            case "uint16": case "2": dataType = "unsigned16"; break;
+            case "uint32": case "4": dataType = "unsigned32"; break;
+            case "uint64": case "8": dataType = "unsigned64"; break;
+            case "ip4_addr": dataType = "ipv4Address"; break;
+            case "ip6_addr": dataType = "ipv6Address"; break;
+            case "mac_addr": dataType = "macAddress"; break;
+            case "string": dataType = "string"; break;
+            case "double": dataType = "float64"; break;
+            default: dataType = FALLBACK_DATA_TYPE; break;
+        }
+        // NetFlow v9 has no enterprise numbers: a vendor type is element (0, type), up to 65535. IPFIX
+        // cannot produce enterprise 0 with an id over 32767 (the enterprise bit), so no clash there.
+        return new Entry(0L, type, items.get(1), dataType, DEFAULT_SEMANTICS, NO_UNIT, DEFAULT_STATUS);
     }
 
     private static String render(List<String> sources, List<Entry> entries, Consumer<String> warnings) {

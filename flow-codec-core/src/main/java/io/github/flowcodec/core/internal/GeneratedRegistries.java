@@ -22,6 +22,7 @@ public final class GeneratedRegistries {
 
     public static final InformationElementRegistry IANA = new MapRegistry(load("iana-elements.tsv"));
     public static final InformationElementRegistry STANDARD = IANA.with(new MapRegistry(load("vendor-elements.tsv")));
+    public static final InformationElementRegistry NETFLOW_V9_TYPES = new MapRegistry(load("netflow9-elements.tsv"));
 
     private GeneratedRegistries() {
     }

@@ -1,0 +1,113 @@
+package io.github.flowcodec.core.internal.templated;
+
+import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.core.Template;
+import java.nio.ByteBuffer;
+
+/**
+ * Walks the records of one data set (NetFlow v9 data FlowSet, IPFIX data set) with its template and hands
+ * each to a {@link RecordSink} through one reused {@link RecordView}; then says what the bytes after the
+ * last record were. Shared by the NetFlow v9 and IPFIX decoders. One instance per decoder (not
+ * thread-safe); nothing is allocated per record.
+ */
+public final class DataSetWalker {
+
+    /** Receives each record of the set; the view is valid during the call only. */
+    @FunctionalInterface
+    public interface RecordSink {
+        void record(RecordView view);
+    }
+
+    /** What followed the last whole record of the set. */
+    public enum Trailer {
+        /** Nothing: the records filled the set. */
+        NONE,
+        /** Up to 3 zero bytes: the alignment padding the RFCs allow. */
+        ALIGNMENT,
+        /** 4 or more zero bytes that hold no record: padding longer than the RFCs allow (NX-OS, IOS-XR). */
+        LONG_PADDING,
+        /** Bytes that are not zero but too few for a record: a record cut short. */
+        TRUNCATED_RECORD
+    }
+
+    private Trailer trailer = Trailer.NONE;
+    private int trailerOffset;
+
+    /**
+     * Hands every record of {@code template} between {@code start} and {@code end} to {@code sink}.
+     *
+     * @param buffer big-endian, with {@code end <= buffer.limit()}
+     * @return how many records were handed over
+     */
+    public int walk(Template template, ByteBuffer buffer, int start, int end, RecordView view, RecordSink sink) {
+        if (template.isFixedLength()) {
+            return walkFixed(template, buffer, start, end, view, sink);
+        }
+        int pos = start;
+        int count = 0;
+        while (pos < end) {
+            if (end - pos < 4 && allZero(buffer, pos, end)) {
+                break; // alignment padding, even if a record of zeros could fit in it
+            }
+            int len = view.wrap(template, buffer, pos, end);
+            if (len <= 0) {
+                break;
+            }
+            sink.record(view);
+            count++;
+            pos += len;
+        }
+        classify(buffer, pos, end);
+        return count;
+    }
+
+    private int walkFixed(Template template, ByteBuffer buffer, int start, int end, RecordView view, RecordSink sink) {
+        int recordLength = template.recordLength();
+        if (recordLength <= 0) {
+            classify(buffer, start, end);
+            return 0;
+        }
+        int n = (end - start) / recordLength;
+        if (n > 0) {
+            sink.record(view.wrap(template, buffer, start));
+            int offset = start;
+            for (int i = 1; i < n; i++) {
+                offset += recordLength;
+                sink.record(view.moveTo(offset));
+            }
+        }
+        classify(buffer, start + n * recordLength, end);
+        return n;
+    }
+
+    private void classify(ByteBuffer buffer, int from, int end) {
+        trailerOffset = from;
+        if (from >= end) {
+            trailer = Trailer.NONE;
+        } else if (!allZero(buffer, from, end)) {
+            trailer = Trailer.TRUNCATED_RECORD;
+        } else {
+            trailer = end - from < 4 ? Trailer.ALIGNMENT : Trailer.LONG_PADDING;
+        }
+    }
+
+    /** What followed the records of the last walk. */
+    public Trailer trailer() {
+        return trailer;
+    }
+
+    /** Where the bytes after the last record of the last walk start. */
+    public int trailerOffset() {
+        return trailerOffset;
+    }
+
+    /** Whether every byte in {@code [from, end)} is zero. */
+    public static boolean allZero(ByteBuffer buffer, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (buffer.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
