@@ -2,6 +2,7 @@
 module io.github.flowcodec.cli {
     requires io.github.flowcodec.core;
     requires io.github.flowcodec.netflow5;
+    requires io.github.flowcodec.netflow9;
     requires info.picocli;
     requires com.fasterxml.jackson.core;
 

@@ -6,6 +6,7 @@ import io.github.flowcodec.cli.internal.pcap.CaptureReader;
 import io.github.flowcodec.cli.internal.pcap.CapturedPacket;
 import io.github.flowcodec.cli.internal.pcap.PcapWriter;
 import io.github.flowcodec.cli.internal.pcap.UdpDatagramExtractor;
+import io.github.flowcodec.cli.internal.generate.ExportProtocol;
 import io.github.flowcodec.netflow5.Netflow5Decoder;
 import io.github.flowcodec.netflow5.Netflow5PacketBuilder;
 import java.io.ByteArrayOutputStream;
@@ -81,6 +82,25 @@ class FlowcodecCommandTest {
     }
 
     @Test
+    void generateNetflow9WithSamplingThatDecodeReadsBack() throws IOException {
+        Path pcap = dir.resolve("v9.pcap");
+        Run gen = run("generate", "--protocol", "netflow9", "--flows", "500", "--pcap", pcap.toString(), "--sampling", "64");
+        assertThat(gen.exit()).isZero();
+        assertThat(gen.err()).containsPattern("wrote \\d+ netflow9 packets \\(500 flows\\)");
+        Run dec = run("decode", pcap.toString());
+        assertThat(dec.exit()).isZero();
+        assertThat(dec.err()).isEmpty();
+        List<Map<String, String>> lines = JsonLines.parse(dec.out());
+        assertThat(lines).hasSize(500).allSatisfy(m -> {
+            // the rate comes from the sampler options record, joined on the sampler id each record names
+            assertThat(m).containsEntry("type", "NETFLOW_V9").containsEntry("sampling_rate", "64");
+            assertThat(m).containsKeys("src_addr", "dst_addr", "bytes", "packets", "time_flow_start_ns", "time_flow_end_ns", "proto");
+        });
+        assertThat(lines).anySatisfy(m -> assertThat(m.get("src_addr")).contains(":"));
+        assertThat(lines).anySatisfy(m -> assertThat(m.get("src_addr")).doesNotContain(":"));
+    }
+
+    @Test
     void generateSendsToAUdpTarget() throws IOException {
         try (java.nio.channels.DatagramChannel collector = java.nio.channels.DatagramChannel.open()) {
             collector.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -149,6 +169,7 @@ class FlowcodecCommandTest {
         Run demo = run("demo", "--flows", "200", "--show", "3");
         assertThat(demo.exit()).isZero();
         assertThat(demo.out()).contains("netflow5: sent 200 flows in 7 packets, received 200 flows, decode errors 0, equal: true");
-        assertThat(demo.out().lines().filter(l -> l.startsWith("{"))).hasSize(3);
+        assertThat(demo.out()).containsPattern("netflow9: sent 200 flows in \\d+ packets, received 200 flows, decode errors 0, equal: true");
+        assertThat(demo.out().lines().filter(l -> l.startsWith("{"))).hasSize(3 * ExportProtocol.values().length);
     }
 }

@@ -56,6 +56,7 @@ public final class CaptureDecoding {
                     decodeDatagram(udp.get());
                 }
             }
+            reportMissingTemplates();
             long lost = reassembler.pendingDatagrams() + reassembler.evictedDatagrams() + reassembler.conflictingDatagrams()
                     + reassembler.invalidDatagrams();
             if (lost > 0) {
@@ -85,6 +86,28 @@ public final class CaptureDecoding {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private long reportedWaiting;
+    private long reportedDropped;
+
+    /** Says how many data sets of this file still wait for a template, or were dropped for want of one. */
+    private void reportMissingTemplates() {
+        long waiting = 0;
+        long dropped = 0;
+        for (java.util.Map.Entry<String, Long> e : decoder.statistics().entrySet()) {
+            if (e.getKey().endsWith(".pendingSets")) {
+                waiting += e.getValue();
+            } else if (e.getKey().endsWith(".missingTemplateSetsDropped")) {
+                dropped += e.getValue();
+            }
+        }
+        if (waiting > reportedWaiting || dropped > reportedDropped) {
+            err.println(currentFile + ": missing templates: " + Math.max(0, waiting - reportedWaiting)
+                    + " data sets still wait for their template, " + (dropped - reportedDropped) + " were dropped");
+        }
+        reportedWaiting = waiting;
+        reportedDropped = dropped;
     }
 
     /** UDP datagrams seen. */

@@ -4,7 +4,8 @@ import java.time.Clock;
 
 /** The protocols {@code flowcodec generate} and {@code demo} can export. */
 public enum ExportProtocol {
-    netflow5(2055, 0.0);
+    netflow5(2055, 0.0),
+    netflow9(2055, 0.3);
 
     private final int defaultPort;
     private final double ipv6Fraction;
@@ -26,6 +27,11 @@ public enum ExportProtocol {
 
     /** A new encoder with its own sequence state. */
     public ExportEncoder newEncoder(Clock clock, int samplingInterval) {
-        return new Netflow5ExportEncoder(clock, samplingInterval);
+        switch (this) {
+            case netflow9:
+                return new Netflow9ExportEncoder(clock, samplingInterval);
+            default:
+                return new Netflow5ExportEncoder(clock, samplingInterval);
+        }
     }
 }

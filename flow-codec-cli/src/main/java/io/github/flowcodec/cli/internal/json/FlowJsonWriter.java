@@ -51,7 +51,7 @@ public final class FlowJsonWriter implements Closeable, Flushable {
         json.writeNumberField("time_received_ns", receivedNanos);
         json.writeNumberField("sequence_num", ctx.sequenceNumber());
         json.writeNumberField("sampling_rate", ctx.samplingRate());
-        json.writeStringField("sampler_address", sampler.getHostAddress());
+        json.writeStringField("sampler_address", AddressText.of(sampler));
         time("time_flow_start_ns", ctx.flowStartMillis(record));
         time("time_flow_end_ns", ctx.flowEndMillis(record));
         number(record, "bytes", GoflowKeys.BYTES);
@@ -145,7 +145,7 @@ public final class FlowJsonWriter implements Closeable, Flushable {
     private void address(FlowFields r, String key, int[] ids) throws IOException {
         int i = addressIndex(r, ids);
         if (i >= 0) {
-            json.writeStringField(key, r.getAddress(i).getHostAddress());
+            json.writeStringField(key, AddressText.of(r.getAddress(i)));
         }
     }
 
@@ -164,7 +164,7 @@ public final class FlowJsonWriter implements Closeable, Flushable {
             int keep = (int) Math.max(0, Math.min(8, bits - 8L * k));
             addr[k] &= (byte) (0xFF << (8 - keep));
         }
-        json.writeStringField(key, InetAddress.getByAddress(addr).getHostAddress() + "/" + bits);
+        json.writeStringField(key, AddressText.of(InetAddress.getByAddress(addr)) + "/" + bits);
     }
 
     private void mac(FlowFields r, String key, int[] ids) throws IOException {
@@ -243,7 +243,7 @@ public final class FlowJsonWriter implements Closeable, Flushable {
         } else if (v instanceof String s) {
             json.writeString(s);
         } else if (v instanceof InetAddress a) {
-            json.writeString(a.getHostAddress());
+            json.writeString(AddressText.of(a));
         } else if (v instanceof Instant instant) {
             json.writeString(instant.toString());
         } else {
