@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the NetFlow v5 benchmarks pinned to one core and prints a summary table.
+# Runs the NetFlow v5 (default) or v9 benchmarks pinned to one core and prints a summary table.
 #
 #   ./run-benchmarks.sh                         # the full run: 3 forks x (5 warmup + 5 measured) x 1 s per benchmark
+#   BENCH=Netflow9 ./run-benchmarks.sh          # the NetFlow v9 benchmarks (template=ipv4,ipv6 x buffer=heap,direct)
 #   ./run-benchmarks.sh -p buffer=heap,direct   # extra JMH options are passed on
 #   ./run-benchmarks.sh -f 1 -wi 1 -i 1         # -f, -wi and -i given here replace the defaults
 #   BENCH_CPU=3 ./run-benchmarks.sh             # pin to another core (default: core 1)
@@ -10,6 +11,7 @@
 # That is, by default:
 #   taskset -c 1 java -XX:+UseParallelGC -jar target/benchmarks.jar Netflow5 -prof gc -f 3 -wi 5 -i 5 \
 #       -rf json -rff target/jmh-netflow5.json "$@"
+# (with BENCH=Netflow9: Netflow9 instead of Netflow5, results in target/jmh-netflow9.json)
 #
 # Build the jar first, from the repository root:
 #   mvn -q -pl flow-codec-bench -am package -DskipTests
@@ -17,7 +19,12 @@ set -euo pipefail
 
 cd "$(dirname "$0")"
 JAR=target/benchmarks.jar
-JSON=target/jmh-netflow5.json
+BENCH="${BENCH:-Netflow5}"
+case "$BENCH" in
+    Netflow5) JSON=target/jmh-netflow5.json ;;
+    Netflow9) JSON=target/jmh-netflow9.json ;;
+    *) echo "BENCH must be Netflow5 or Netflow9, not $BENCH" >&2; exit 2 ;;
+esac
 CPU="${BENCH_CPU:-1}"
 
 if [[ "${1:-}" == "--report-only" ]]; then
@@ -52,8 +59,8 @@ for fixed in -rf -rff; do
 done
 
 # Forked benchmark JVMs inherit the CPU affinity and (JMH's default) this JVM's options.
-echo "+ taskset -c $CPU java -XX:+UseParallelGC -jar $JAR Netflow5 -prof gc ${DEFAULTS[*]} -rf json -rff $JSON $*"
-taskset -c "$CPU" java -XX:+UseParallelGC -jar "$JAR" Netflow5 \
+echo "+ taskset -c $CPU java -XX:+UseParallelGC -jar $JAR $BENCH -prof gc ${DEFAULTS[*]} -rf json -rff $JSON $*"
+taskset -c "$CPU" java -XX:+UseParallelGC -jar "$JAR" "$BENCH" \
     -prof gc "${DEFAULTS[@]}" -rf json -rff "$JSON" "$@"
 
 echo

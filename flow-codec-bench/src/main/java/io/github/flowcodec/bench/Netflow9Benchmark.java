@@ -1,0 +1,563 @@
+package io.github.flowcodec.bench;
+
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.FlowRecordHandler;
+import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.netflow9.Netflow9;
+import io.github.flowcodec.netflow9.Netflow9Counters;
+import io.github.flowcodec.netflow9.Netflow9Decoder;
+import io.github.flowcodec.netflow9.Netflow9Encoder;
+import io.github.flowcodec.netflow9.Netflow9Packet;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * NetFlow v9 decode and encode, one full datagram per operation, against hand-written {@link ByteBuffer}
+ * code doing the same work, for two templates ({@code -p template=ipv4,ipv6}, see {@link Netflow9Traffic}):
+ *
+ * <ul>
+ *   <li>{@code ipv4}: Cisco IOS's 18-field IPv4 template (45-byte records), 30 records in a 1376-byte datagram;
+ *   <li>{@code ipv6}: an IOS-XE style 18-field IPv6 template (89-byte records), 15 records in a 1360-byte datagram.
+ * </ul>
+ *
+ * <p>The datagrams are what an exporter sends between template refreshes: one exporter and source id, a
+ * header and one data FlowSet (padded to 4 bytes), no template. The template came in a template-only
+ * datagram that the setup decodes first, so the decoder's store knows it.
+ *
+ * <ul>
+ *   <li>{@link #baselineScan}: checks the version, walks the FlowSets by their lengths and, in the data
+ *       FlowSet of the known template, reads source and destination address, packets, octets, ports and
+ *       protocol of every record with absolute gets at the template's offsets. The reference for both
+ *       decode benchmarks.
+ *   <li>{@link #decodeZeroCopy}: {@link Netflow9Decoder#decode(ByteBuffer, InetSocketAddress, FlowRecordHandler)}
+ *       with a handler reading the same fields from the {@link RecordView}.
+ *   <li>{@link #decodeMaterialized}: {@link Netflow9Decoder#decode(ByteBuffer, InetSocketAddress)} into a
+ *       {@link Netflow9Packet}, then the same fields from each {@link FlowRecord}.
+ *   <li>{@link #baselineWrite}: header and FlowSet header with puts, each record's bytes copied from a
+ *       {@code byte[]}, padding: exactly the bytes {@link #encode} writes. The reference for encode.
+ *   <li>{@link #encode}: {@link Netflow9Encoder#encode(List, int, ByteBuffer)} of one datagram's prebuilt
+ *       records into a reused buffer (the template was sent before measuring; refreshes are off, so every
+ *       measured packet is data only, like the decoded ones).
+ * </ul>
+ *
+ * <p>Each operation takes the next of {@value #PACKETS} different datagrams (or record lists), so branch
+ * predictors cannot learn one packet. The setup checks that the three decode paths compute the same sums
+ * and that the encode baseline writes the encoder's bytes; the teardown checks that the decoder saw no
+ * exporter restart and no missing template, so the comparisons stay honest.
+ *
+ * <p>{@code -p buffer=heap} or {@code -p buffer=direct} runs only on heap or direct buffers.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(3)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Thread)
+public class Netflow9Benchmark {
+
+    /** Different datagrams cycled through; a power of two. */
+    static final int PACKETS = 16;
+    static final long SEED = 0x5EED_F109L;
+    static final long SOURCE_ID = 0x0000_0100L;
+    static final long FIRST_SEQUENCE = 1_000L;
+
+    /** Encoder clock: fixed, so the baseline can write the same header. */
+    static final long EXPORT_MILLIS = 1_700_000_123_456L;
+    static final long ENCODER_UPTIME = 123_456_789L;
+
+    // Field indexes of the summed fields, as Netflow9Traffic lays the templates out (checked in setup).
+    static final int V4_OCTETS = 0;
+    static final int V4_PACKETS = 1;
+    static final int V4_PROTOCOL = 2;
+    static final int V4_SRC_PORT = 5;
+    static final int V4_SRC_ADDR = 6;
+    static final int V4_DST_PORT = 9;
+    static final int V4_DST_ADDR = 10;
+    static final int V6_SRC_ADDR = 0;
+    static final int V6_DST_ADDR = 1;
+    static final int V6_PACKETS = 5;
+    static final int V6_OCTETS = 6;
+    static final int V6_SRC_PORT = 9;
+    static final int V6_DST_PORT = 10;
+    static final int V6_PROTOCOL = 12;
+
+    // Their byte offsets in a record: what the hand-written baseline hard-codes (checked in setup).
+    static final int V4_OCTETS_AT = 0;
+    static final int V4_PACKETS_AT = 4;
+    static final int V4_PROTOCOL_AT = 8;
+    static final int V4_SRC_PORT_AT = 11;
+    static final int V4_SRC_ADDR_AT = 13;
+    static final int V4_DST_PORT_AT = 20;
+    static final int V4_DST_ADDR_AT = 22;
+    static final int V6_SRC_ADDR_AT = 0;
+    static final int V6_DST_ADDR_AT = 16;
+    static final int V6_PACKETS_AT = 56;
+    static final int V6_OCTETS_AT = 60;
+    static final int V6_SRC_PORT_AT = 72;
+    static final int V6_DST_PORT_AT = 74;
+    static final int V6_PROTOCOL_AT = 77;
+
+    /** "ipv4" (Cisco IOS, 18 fields, 45 bytes) or "ipv6" (18 fields, 89 bytes). */
+    @Param({"ipv4", "ipv6"})
+    public String template;
+
+    /** "heap" (ByteBuffer.wrap / allocate) or "direct" (ByteBuffer.allocateDirect), for datagrams and the encode buffer. */
+    @Param({"heap", "direct"})
+    public String buffer;
+
+    private boolean ipv4;
+    private Template tmpl;
+    private int templateId;
+    private int recordLength;
+    private int records;
+    private ByteBuffer[] datagrams;
+    private List<List<FlowRecord>> recordLists;
+    private byte[][][] recordBytes;
+    private InetSocketAddress exporter;
+    private Netflow9Decoder decoder;
+    private SumHandler handler;
+    private Netflow9Encoder encoder;
+    private ByteBuffer out;
+    private long baselineSequence;
+    private int next;
+
+    @Setup
+    public void setUp() throws UnknownHostException {
+        boolean direct = switch (buffer) {
+            case "heap" -> false;
+            case "direct" -> true;
+            default -> throw new IllegalArgumentException("buffer must be heap or direct, not " + buffer);
+        };
+        ipv4 = switch (template) {
+            case "ipv4" -> true;
+            case "ipv6" -> false;
+            default -> throw new IllegalArgumentException("template must be ipv4 or ipv6, not " + template);
+        };
+        tmpl = ipv4 ? Netflow9Traffic.ipv4Template() : Netflow9Traffic.ipv6Template();
+        templateId = tmpl.id();
+        recordLength = tmpl.recordLength();
+        records = Netflow9Traffic.recordsPerPacket(tmpl);
+        checkLayout(tmpl);
+
+        exporter = new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 2055);
+        Netflow9Traffic traffic = new Netflow9Traffic(SEED);
+        datagrams = new ByteBuffer[PACKETS];
+        recordLists = new ArrayList<>(PACKETS);
+        recordBytes = new byte[PACKETS][][];
+        for (int p = 0; p < PACKETS; p++) {
+            List<FlowRecord> list = traffic.records(tmpl, records, Netflow9Traffic.UPTIME_BASE + p * Netflow9Traffic.UPTIME_STEP);
+            byte[] bytes = Netflow9Traffic.datagram(list, p, FIRST_SEQUENCE + p, SOURCE_ID);
+            if (bytes.length > Netflow9Traffic.MAX_PACKET) {
+                throw new IllegalStateException("datagram of " + bytes.length + " bytes");
+            }
+            datagrams[p] = copy(bytes, direct);
+            recordLists.add(new ArrayList<>(list));
+            recordBytes[p] = new byte[records][];
+            for (int i = 0; i < records; i++) {
+                recordBytes[p][i] = list.get(i).toBytes();
+            }
+        }
+        out = direct ? ByteBuffer.allocateDirect(Netflow9Traffic.MAX_PACKET) : ByteBuffer.allocate(Netflow9Traffic.MAX_PACKET);
+
+        checkDecodePathsAgree();
+        checkEncodeBaselineWritesEncoderBytes(direct);
+
+        decoder = newDecoder();
+        handler = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
+        encoder = newEncoder();
+        primeEncoder(encoder);
+        baselineSequence = encoder.nextSequence();
+        next = 0;
+    }
+
+    /** The measured decoder must have stayed in the steady state: its template known, no restart, nothing skipped. */
+    @TearDown
+    public void checkDecoderState() {
+        Netflow9Counters c = decoder.counters();
+        if (c.exporterRestarts() != 0 || c.missingTemplateSets() != 0 || c.skipped() != 0 || c.countMismatches() != 0) {
+            throw new IllegalStateException("the decoder left the steady state: " + c);
+        }
+    }
+
+    // ---------------------------------------------------------------- decode
+
+    @Benchmark
+    public void baselineScan(Blackhole bh) {
+        ByteBuffer b = datagrams[nextIndex()];
+        int base = b.position();
+        int limit = b.limit();
+        if (limit - base < Netflow9.HEADER_LENGTH || (b.getShort(base) & 0xFFFF) != Netflow9.VERSION) {
+            throw new IllegalStateException("not a v9 datagram");
+        }
+        bh.consume(b.getShort(base + 2) & 0xFFFF);  // count
+        int id = templateId;
+        int len = recordLength;
+        boolean v4 = ipv4;
+        long sum = 0;
+        int n = 0;
+        for (int pos = base + Netflow9.HEADER_LENGTH; pos < limit; ) {
+            int setLength = b.getShort(pos + 2) & 0xFFFF;
+            if (setLength < Netflow9.SET_HEADER_LENGTH || setLength > limit - pos) {
+                throw new IllegalStateException("bad FlowSet length " + setLength);
+            }
+            if ((b.getShort(pos) & 0xFFFF) == id) {
+                int count = (setLength - Netflow9.SET_HEADER_LENGTH) / len;
+                int first = pos + Netflow9.SET_HEADER_LENGTH;
+                sum += v4 ? scanIpv4(b, first, count) : scanIpv6(b, first, count);
+                n += count;
+            }
+            pos += setLength;
+        }
+        bh.consume(n);
+        bh.consume(sum);
+    }
+
+    @Benchmark
+    public void decodeZeroCopy(Blackhole bh) {
+        SumHandler h = handler;
+        h.sum = 0;
+        bh.consume(decoder.decode(datagrams[nextIndex()], exporter, h));
+        bh.consume(h.sum);
+    }
+
+    @Benchmark
+    public void decodeMaterialized(Blackhole bh) {
+        Netflow9Packet packet = decoder.decode(datagrams[nextIndex()], exporter);
+        bh.consume(packet);
+        bh.consume(ipv4 ? sumIpv4(packet) : sumIpv6(packet));
+    }
+
+    // ---------------------------------------------------------------- encode
+
+    @Benchmark
+    public void baselineWrite(Blackhole bh) {
+        ByteBuffer o = out;
+        o.clear();
+        bh.consume(writeBaseline(o, recordBytes[nextIndex()]));
+        bh.consume(o.position());
+    }
+
+    @Benchmark
+    public void encode(Blackhole bh) {
+        ByteBuffer o = out;
+        o.clear();
+        bh.consume(encoder.encode(recordLists.get(nextIndex()), 0, o));
+        bh.consume(o.position());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The encode baseline: header and FlowSet header with puts, each record's bytes copied, zero padding. */
+    private int writeBaseline(ByteBuffer o, byte[][] recs) {
+        int n = recs.length;
+        int start = o.position();
+        int unpadded = Netflow9.SET_HEADER_LENGTH + n * recordLength;
+        int setLength = (unpadded + 3) & ~3;
+        o.putShort((short) Netflow9.VERSION)
+                .putShort((short) n)
+                .putInt((int) ENCODER_UPTIME)
+                .putInt((int) (EXPORT_MILLIS / 1000))
+                .putInt((int) baselineSequence)
+                .putInt((int) SOURCE_ID)
+                .putShort((short) templateId)
+                .putShort((short) setLength);
+        for (byte[] record : recs) {
+            o.put(record);
+        }
+        for (int i = unpadded; i < setLength; i++) {
+            o.put((byte) 0);
+        }
+        baselineSequence = (baselineSequence + 1) & 0xFFFF_FFFFL;
+        return o.position() - start;
+    }
+
+    private int nextIndex() {
+        int i = next;
+        next = (i + 1) & (PACKETS - 1);
+        return i;
+    }
+
+    /** The baseline's field sum over {@code count} IPv4 records from {@code first}: absolute gets at the template's offsets. */
+    static long scanIpv4(ByteBuffer b, int first, int count) {
+        long sum = 0;
+        for (int i = 0, off = first; i < count; i++, off += 45) {
+            long s = b.getInt(off + V4_SRC_ADDR_AT);
+            s += b.getInt(off + V4_DST_ADDR_AT);
+            s += b.getInt(off + V4_PACKETS_AT) & 0xFFFF_FFFFL;
+            s += b.getInt(off + V4_OCTETS_AT) & 0xFFFF_FFFFL;
+            s += b.getShort(off + V4_SRC_PORT_AT) & 0xFFFF;
+            s += b.getShort(off + V4_DST_PORT_AT) & 0xFFFF;
+            s += b.get(off + V4_PROTOCOL_AT) & 0xFF;
+            sum += s;
+        }
+        return sum;
+    }
+
+    /** The same for IPv6 records; an address is read as two longs. */
+    static long scanIpv6(ByteBuffer b, int first, int count) {
+        long sum = 0;
+        for (int i = 0, off = first; i < count; i++, off += 89) {
+            long s = b.getLong(off + V6_SRC_ADDR_AT) + b.getLong(off + V6_SRC_ADDR_AT + 8);
+            s += b.getLong(off + V6_DST_ADDR_AT) + b.getLong(off + V6_DST_ADDR_AT + 8);
+            s += b.getInt(off + V6_PACKETS_AT) & 0xFFFF_FFFFL;
+            s += b.getInt(off + V6_OCTETS_AT) & 0xFFFF_FFFFL;
+            s += b.getShort(off + V6_SRC_PORT_AT) & 0xFFFF;
+            s += b.getShort(off + V6_DST_PORT_AT) & 0xFFFF;
+            s += b.get(off + V6_PROTOCOL_AT) & 0xFF;
+            sum += s;
+        }
+        return sum;
+    }
+
+    /** The same fields through the zero-copy view (typed on the concrete class: one call-site profile per path). */
+    static long sumIpv4(RecordView r) {
+        long s = r.getInt(V4_SRC_ADDR);
+        s += r.getInt(V4_DST_ADDR);
+        s += r.getLong(V4_PACKETS);
+        s += r.getLong(V4_OCTETS);
+        s += r.getInt(V4_SRC_PORT);
+        s += r.getInt(V4_DST_PORT);
+        s += r.getInt(V4_PROTOCOL);
+        return s;
+    }
+
+    static long sumIpv6(RecordView r) {
+        int src = r.fieldOffset(V6_SRC_ADDR);
+        int dst = r.fieldOffset(V6_DST_ADDR);
+        long s = r.readUnsigned(src, 8) + r.readUnsigned(src + 8, 8);
+        s += r.readUnsigned(dst, 8) + r.readUnsigned(dst + 8, 8);
+        s += r.getLong(V6_PACKETS);
+        s += r.getLong(V6_OCTETS);
+        s += r.getInt(V6_SRC_PORT);
+        s += r.getInt(V6_DST_PORT);
+        s += r.getInt(V6_PROTOCOL);
+        return s;
+    }
+
+    /** The same fields from a materialized record. */
+    static long sumIpv4(FlowRecord r) {
+        long s = r.getInt(V4_SRC_ADDR);
+        s += r.getInt(V4_DST_ADDR);
+        s += r.getLong(V4_PACKETS);
+        s += r.getLong(V4_OCTETS);
+        s += r.getInt(V4_SRC_PORT);
+        s += r.getInt(V4_DST_PORT);
+        s += r.getInt(V4_PROTOCOL);
+        return s;
+    }
+
+    static long sumIpv6(FlowRecord r) {
+        int src = r.fieldOffset(V6_SRC_ADDR);
+        int dst = r.fieldOffset(V6_DST_ADDR);
+        long s = r.readUnsigned(src, 8) + r.readUnsigned(src + 8, 8);
+        s += r.readUnsigned(dst, 8) + r.readUnsigned(dst + 8, 8);
+        s += r.getLong(V6_PACKETS);
+        s += r.getLong(V6_OCTETS);
+        s += r.getInt(V6_SRC_PORT);
+        s += r.getInt(V6_DST_PORT);
+        s += r.getInt(V6_PROTOCOL);
+        return s;
+    }
+
+    static long sumIpv4(Netflow9Packet packet) {
+        List<FlowRecord> list = packet.records();
+        long sum = 0;
+        for (int i = 0, n = list.size(); i < n; i++) {
+            sum += sumIpv4(list.get(i));
+        }
+        return sum;
+    }
+
+    static long sumIpv6(Netflow9Packet packet) {
+        List<FlowRecord> list = packet.records();
+        long sum = 0;
+        for (int i = 0, n = list.size(); i < n; i++) {
+            sum += sumIpv6(list.get(i));
+        }
+        return sum;
+    }
+
+    /** Sums the fields of each record it is handed; created once, reset per operation. */
+    abstract static class SumHandler implements FlowRecordHandler {
+        long sum;
+    }
+
+    static final class Ipv4Handler extends SumHandler {
+        @Override
+        public void onRecord(ExportContext context, RecordView record) {
+            sum += sumIpv4(record);
+        }
+    }
+
+    static final class Ipv6Handler extends SumHandler {
+        @Override
+        public void onRecord(ExportContext context, RecordView record) {
+            sum += sumIpv6(record);
+        }
+    }
+
+    /** A strict decoder (its own template store) that has decoded the exporter's template-only datagram. */
+    private Netflow9Decoder newDecoder() {
+        Netflow9Decoder d = new Netflow9Decoder();
+        ByteBuffer templates = ByteBuffer.wrap(Netflow9Traffic.templatePacket(tmpl, SOURCE_ID));
+        Netflow9Packet p = d.decode(templates, exporter);
+        if (p.templates().size() != 1 || !p.records().isEmpty()) {
+            throw new IllegalStateException("the template datagram decoded to " + p);
+        }
+        Template stored = d.templateStore().templates(d.templateStore().scopes().get(0)).get(0);
+        if (stored.recordLength() != recordLength || stored.fieldCount() != tmpl.fieldCount()) {
+            throw new IllegalStateException("stored template " + stored + " differs from " + tmpl);
+        }
+        return d;
+    }
+
+    private Netflow9Encoder newEncoder() {
+        return Netflow9Encoder.builder()
+                .sourceId(SOURCE_ID)
+                .maxPacketSize(Netflow9Traffic.MAX_PACKET)
+                .templateRefreshPackets(0)
+                .templateRefreshInterval(Duration.ZERO)
+                .clock(() -> EXPORT_MILLIS)
+                .bootTimeMillis(EXPORT_MILLIS - ENCODER_UPTIME)
+                .firstSequence(FIRST_SEQUENCE)
+                .build();
+    }
+
+    /** Sends the first packet (template and records), after which every packet is data only. */
+    private void primeEncoder(Netflow9Encoder e) {
+        out.clear();
+        e.encode(recordLists.get(0), 0, out);
+        out.clear();
+    }
+
+    /** The hand-written offsets and the summed indexes must be the template's. */
+    private void checkLayout(Template t) {
+        int[][] fields = ipv4
+                ? new int[][] {{V4_OCTETS, V4_OCTETS_AT}, {V4_PACKETS, V4_PACKETS_AT}, {V4_PROTOCOL, V4_PROTOCOL_AT},
+                    {V4_SRC_PORT, V4_SRC_PORT_AT}, {V4_SRC_ADDR, V4_SRC_ADDR_AT}, {V4_DST_PORT, V4_DST_PORT_AT},
+                    {V4_DST_ADDR, V4_DST_ADDR_AT}}
+                : new int[][] {{V6_SRC_ADDR, V6_SRC_ADDR_AT}, {V6_DST_ADDR, V6_DST_ADDR_AT}, {V6_PACKETS, V6_PACKETS_AT},
+                    {V6_OCTETS, V6_OCTETS_AT}, {V6_SRC_PORT, V6_SRC_PORT_AT}, {V6_DST_PORT, V6_DST_PORT_AT},
+                    {V6_PROTOCOL, V6_PROTOCOL_AT}};
+        String[] names = ipv4
+                ? new String[] {"octetDeltaCount", "packetDeltaCount", "protocolIdentifier", "sourceTransportPort",
+                    "sourceIPv4Address", "destinationTransportPort", "destinationIPv4Address"}
+                : new String[] {"sourceIPv6Address", "destinationIPv6Address", "packetDeltaCount", "octetDeltaCount",
+                    "sourceTransportPort", "destinationTransportPort", "protocolIdentifier"};
+        for (int i = 0; i < fields.length; i++) {
+            int index = fields[i][0];
+            if (!t.field(index).element().name().equals(names[i]) || t.fieldOffset(index) != fields[i][1]) {
+                throw new IllegalStateException("field " + index + " of " + t + " is not " + names[i] + " at " + fields[i][1]);
+            }
+        }
+        if (t.fieldCount() != 18 || t.recordLength() != (ipv4 ? 45 : 89)) {
+            throw new IllegalStateException("unexpected template " + t);
+        }
+    }
+
+    private static ByteBuffer copy(byte[] bytes, boolean direct) {
+        if (!direct) {
+            return ByteBuffer.wrap(bytes.clone());
+        }
+        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
+        b.put(bytes).flip();
+        return b;
+    }
+
+    /** All three decode paths must see the same records and the same field values in every datagram. */
+    private void checkDecodePathsAgree() {
+        Netflow9Decoder d = newDecoder();
+        SumHandler h = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
+        for (int p = 0; p < PACKETS; p++) {
+            ByteBuffer b = datagrams[p];
+            int position = b.position();
+            int limit = b.limit();
+            int first = position + Netflow9.HEADER_LENGTH + Netflow9.SET_HEADER_LENGTH;
+            long baseline = ipv4 ? scanIpv4(b, first, records) : scanIpv6(b, first, records);
+            h.sum = 0;
+            int n = d.decode(b, exporter, h);
+            Netflow9Packet packet = d.decode(b, exporter);
+            long materialized = ipv4 ? sumIpv4(packet) : sumIpv6(packet);
+            if (n != records || packet.records().size() != records) {
+                throw new IllegalStateException("packet " + p + ": decoded " + n + " / " + packet.records().size() + " records");
+            }
+            if (h.sum != baseline || materialized != baseline) {
+                throw new IllegalStateException("packet " + p + ": baseline sum " + baseline + ", zero-copy " + h.sum
+                        + ", materialized " + materialized);
+            }
+            for (int i = 0; i < records; i++) {
+                if (!Arrays.equals(packet.records().get(i).toBytes(), recordBytes[p][i])) {
+                    throw new IllegalStateException("packet " + p + ": record " + i + " decoded to other bytes");
+                }
+            }
+            if (b.position() != position || b.limit() != limit) {
+                throw new IllegalStateException("decoding moved the datagram's position or limit");
+            }
+        }
+        Netflow9Counters c = d.counters();
+        if (c.exporterRestarts() != 0 || c.missingTemplateSets() != 0 || c.skipped() != 0 || c.countMismatches() != 0) {
+            throw new IllegalStateException("the decoder left the steady state: " + c);
+        }
+    }
+
+    /** The encode baseline must write exactly the encoder's bytes, over two packets (the sequence advancing). */
+    private void checkEncodeBaselineWritesEncoderBytes(boolean direct) {
+        Netflow9Encoder e = newEncoder();
+        primeEncoder(e);
+        baselineSequence = e.nextSequence();
+        for (int p = 0; p < 2; p++) {
+            out.clear();
+            int written = e.encode(recordLists.get(p), 0, out);
+            if (written != records) {
+                throw new IllegalStateException("packet " + p + ": the encoder wrote " + written + " of " + records + " records");
+            }
+            byte[] encoded = written(out);
+            out.clear();
+            writeBaseline(out, recordBytes[p]);
+            byte[] baseline = written(out);
+            if (!Arrays.equals(encoded, baseline)) {
+                throw new IllegalStateException("packet " + p + ": baselineWrite differs from encode (" + (direct ? "direct" : "heap") + ")");
+            }
+            if (!Arrays.equals(encoded, bytesOf(datagrams[p]))) {
+                throw new IllegalStateException("packet " + p + ": the encoder's datagram differs from the decoded one in more than the header");
+            }
+        }
+    }
+
+    /** A datagram's bytes with the header fields the encoder sets itself (uptime, time, sequence) replaced by the encoder's. */
+    private byte[] bytesOf(ByteBuffer datagram) {
+        byte[] bytes = new byte[datagram.remaining()];
+        datagram.duplicate().get(bytes);
+        ByteBuffer w = ByteBuffer.wrap(bytes);
+        w.putInt(4, (int) ENCODER_UPTIME).putInt(8, (int) (EXPORT_MILLIS / 1000)).putInt(12, (int) (baselineSequence - 1));
+        return bytes;
+    }
+
+    private static byte[] written(ByteBuffer b) {
+        byte[] bytes = new byte[b.position()];
+        b.duplicate().flip().get(bytes);
+        return bytes;
+    }
+}

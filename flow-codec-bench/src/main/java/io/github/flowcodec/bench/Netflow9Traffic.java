@@ -1,0 +1,290 @@
+package io.github.flowcodec.bench;
+
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.netflow9.Netflow9;
+import io.github.flowcodec.netflow9.Netflow9PacketBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Deterministic, realistic-looking NetFlow v9 traffic for the benchmarks: the two templates a router
+ * typically exports and seeded records for them, with the same traffic mix as {@link Netflow5Traffic}
+ * (about 70% TCP, 25% UDP, 5% ICMP; client and server ports; internal and public addresses; heavy-tailed
+ * packet counts; flow times below the header's uptime; TCP flags, ToS, AS numbers, prefix lengths).
+ * The same seed always gives the same bytes.
+ *
+ * <ul>
+ *   <li>{@link #ipv4Template()}: the 18 fields of Cisco IOS's classic v9 IPv4 template, in its wire order
+ *       and with its lengths (2-byte interfaces and AS numbers, 4-byte counters and times): 45 bytes a
+ *       record, 30 records in a 1376-byte datagram.
+ *   <li>{@link #ipv6Template()}: an IOS-XE style IPv6 template of 18 fields (4-byte interfaces and AS
+ *       numbers): 89 bytes a record, 15 records in a 1360-byte datagram.
+ * </ul>
+ */
+final class Netflow9Traffic {
+
+    /** Template ids, as an exporter numbers them. */
+    static final int IPV4_TEMPLATE_ID = 256;
+    static final int IPV6_TEMPLATE_ID = 257;
+
+    /** The largest datagram an exporter sends (the encoder's default too). */
+    static final int MAX_PACKET = 1400;
+
+    /** Exporter uptime of the first packet, milliseconds (a bit over a day). */
+    static final long UPTIME_BASE = 90_061_000L;
+    /** Export time of the first packet, seconds since the epoch. */
+    static final long UNIX_SECONDS_BASE = 1_700_000_000L;
+    /** Milliseconds between consecutive datagrams: a busy exporter. */
+    static final long UPTIME_STEP = 20L;
+
+    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
+
+    private static final int[] TCP_SERVICES = {443, 443, 443, 443, 80, 80, 22, 25, 993, 3389, 8080, 8443, 5432, 445};
+    private static final int[] UDP_SERVICES = {53, 53, 53, 443, 123, 161, 514, 4500, 3478, 5353};
+    private static final int[] ICMP_TYPES = {0x0800, 0x0000, 0x0303, 0x0B00, 0x0301};
+    private static final int[] TCP_FLAGS = {0x1b, 0x1b, 0x1b, 0x1f, 0x18, 0x10, 0x02, 0x12, 0x14, 0x11};
+    private static final int[] TOS = {0, 0, 0, 0, 0, 0, 0x28, 0xb8, 0x48, 0x20};
+    private static final int[] NEXT_HOPS_V4 = {0x0A00_0001, 0x0A00_00FE, 0xC633_6401, 0xCB00_7101};
+    /** The high 64 bits of some public /32s (documentation, cloud and ISP style prefixes). */
+    private static final long[] PUBLIC_V6 = {
+        0x2001_0db8_0000_0000L, 0x2a00_1450_0000_0000L, 0x2606_4700_0000_0000L, 0x2a03_2880_0000_0000L,
+        0x2001_4860_0000_0000L, 0x2a02_0598_0000_0000L, 0x2400_cb00_0000_0000L, 0x2c0f_fb50_0000_0000L,
+    };
+    /** The internal /48 (ULA). */
+    private static final long INTERNAL_V6 = 0xfd12_3456_789a_0000L;
+
+    private final Random random;
+
+    Netflow9Traffic(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** Cisco IOS's v9 IPv4 template: 18 fields, 45 bytes a record, in the order IOS sends them. */
+    static Template ipv4Template() {
+        return Template.builder(IPV4_TEMPLATE_ID)
+                .field(IANA.require("octetDeltaCount"), 4)              // IN_BYTES
+                .field(IANA.require("packetDeltaCount"), 4)             // IN_PKTS
+                .field(IANA.require("protocolIdentifier"), 1)           // PROTOCOL
+                .field(IANA.require("ipClassOfService"), 1)             // SRC_TOS
+                .field(IANA.require("tcpControlBits"), 1)               // TCP_FLAGS
+                .field(IANA.require("sourceTransportPort"), 2)          // L4_SRC_PORT
+                .field(IANA.require("sourceIPv4Address"), 4)            // IPV4_SRC_ADDR
+                .field(IANA.require("sourceIPv4PrefixLength"), 1)       // SRC_MASK
+                .field(IANA.require("ingressInterface"), 2)             // INPUT_SNMP
+                .field(IANA.require("destinationTransportPort"), 2)     // L4_DST_PORT
+                .field(IANA.require("destinationIPv4Address"), 4)       // IPV4_DST_ADDR
+                .field(IANA.require("destinationIPv4PrefixLength"), 1)  // DST_MASK
+                .field(IANA.require("egressInterface"), 2)              // OUTPUT_SNMP
+                .field(IANA.require("ipNextHopIPv4Address"), 4)         // IPV4_NEXT_HOP
+                .field(IANA.require("bgpSourceAsNumber"), 2)            // SRC_AS
+                .field(IANA.require("bgpDestinationAsNumber"), 2)       // DST_AS
+                .field(IANA.require("flowEndSysUpTime"), 4)             // LAST_SWITCHED
+                .field(IANA.require("flowStartSysUpTime"), 4)           // FIRST_SWITCHED
+                .build();
+    }
+
+    /** An IOS-XE style IPv6 template: 18 fields, 89 bytes a record. */
+    static Template ipv6Template() {
+        return Template.builder(IPV6_TEMPLATE_ID)
+                .field(IANA.require("sourceIPv6Address"), 16)
+                .field(IANA.require("destinationIPv6Address"), 16)
+                .field(IANA.require("ipNextHopIPv6Address"), 16)
+                .field(IANA.require("ingressInterface"), 4)
+                .field(IANA.require("egressInterface"), 4)
+                .field(IANA.require("packetDeltaCount"), 4)
+                .field(IANA.require("octetDeltaCount"), 4)
+                .field(IANA.require("flowStartSysUpTime"), 4)
+                .field(IANA.require("flowEndSysUpTime"), 4)
+                .field(IANA.require("sourceTransportPort"), 2)
+                .field(IANA.require("destinationTransportPort"), 2)
+                .field(IANA.require("tcpControlBits"), 1)
+                .field(IANA.require("protocolIdentifier"), 1)
+                .field(IANA.require("ipClassOfService"), 1)
+                .field(IANA.require("bgpSourceAsNumber"), 4)
+                .field(IANA.require("bgpDestinationAsNumber"), 4)
+                .field(IANA.require("sourceIPv6PrefixLength"), 1)
+                .field(IANA.require("destinationIPv6PrefixLength"), 1)
+                .build();
+    }
+
+    /** How many records of the template fill a datagram of at most {@link #MAX_PACKET} bytes (one data FlowSet). */
+    static int recordsPerPacket(Template t) {
+        return (MAX_PACKET - Netflow9.HEADER_LENGTH - Netflow9.SET_HEADER_LENGTH) / t.recordLength();
+    }
+
+    /** The records of one packet: {@code n} flows of the template as an exporter whose uptime is {@code uptime} reports them. */
+    List<FlowRecord> records(Template t, int n, long uptime) {
+        List<FlowRecord> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(t.id() == IPV4_TEMPLATE_ID ? ipv4Record(t, uptime) : ipv6Record(t, uptime));
+        }
+        return out;
+    }
+
+    /** A datagram carrying only the template (what the collector must have seen before the data). */
+    static byte[] templatePacket(Template t, long sourceId) {
+        return Netflow9PacketBuilder.create()
+                .sysUptime(UPTIME_BASE - UPTIME_STEP)
+                .unixSeconds(UNIX_SECONDS_BASE)
+                .sequence(0)
+                .sourceId(sourceId)
+                .templates(t)
+                .toBytes();
+    }
+
+    /** The data-only datagram carrying {@code records} (one data FlowSet) as packet number {@code index} of the stream. */
+    static byte[] datagram(List<FlowRecord> records, int index, long sequence, long sourceId) {
+        return Netflow9PacketBuilder.create()
+                .sysUptime(UPTIME_BASE + index * UPTIME_STEP)
+                .unixSeconds(UNIX_SECONDS_BASE + index * UPTIME_STEP / 1000)
+                .sequence(sequence)
+                .sourceId(sourceId)
+                .data(records.toArray(new FlowRecord[0]))
+                .toBytes();
+    }
+
+    // ------------------------------------------------------------------------------------ one flow
+
+    /** What both templates share: the protocol, ports, counters, times and flags of one flow. */
+    private final class Flow {
+        boolean outbound;
+        boolean request;
+        int protocol;
+        int srcPort;
+        int dstPort;
+        int flags;
+        long packets;
+        long octets;
+        long first;
+        long last;
+        int tos;
+        int in;
+        int out;
+
+        Flow(long uptime) {
+            Random r = random;
+            outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
+            int roll = r.nextInt(100);
+            int clientPort;
+            int serverPort;
+            int size;                       // mean packet size in bytes
+            if (roll < 70) {
+                protocol = 6;
+                clientPort = 32_768 + r.nextInt(28_232);
+                serverPort = TCP_SERVICES[r.nextInt(TCP_SERVICES.length)];
+                flags = TCP_FLAGS[r.nextInt(TCP_FLAGS.length)];
+                size = 60 + r.nextInt(1_441);
+            } else if (roll < 95) {
+                protocol = 17;
+                clientPort = 1_024 + r.nextInt(64_512);
+                serverPort = UDP_SERVICES[r.nextInt(UDP_SERVICES.length)];
+                size = 80 + r.nextInt(1_200);
+            } else {
+                protocol = 1;
+                clientPort = 0;
+                serverPort = ICMP_TYPES[r.nextInt(ICMP_TYPES.length)];
+                size = 48 + r.nextInt(100);
+            }
+            request = r.nextInt(3) != 0;    // the reply flows the other way: swap addresses and ports
+            srcPort = protocol == 1 ? 0 : request ? clientPort : serverPort;
+            dstPort = protocol == 1 ? serverPort : request ? serverPort : clientPort;
+            // heavy tail: most flows are a few packets, some are hundreds of thousands (4-byte counters)
+            packets = 1 + (long) Math.exp(r.nextDouble() * 12.0);
+            octets = Math.min(packets * size, 0xFFFF_FFFFL);
+            long duration = packets == 1 ? 0 : r.nextInt(120_000);
+            last = uptime - r.nextInt(30_000);
+            first = last - duration;
+            tos = TOS[r.nextInt(TOS.length)];
+            in = 1 + r.nextInt(48);
+            out = 1 + r.nextInt(48);
+        }
+    }
+
+    private FlowRecord ipv4Record(Template t, long uptime) {
+        Random r = random;
+        Flow f = new Flow(uptime);
+        int internal = 0x0A00_0000 | r.nextInt(1 << 16);  // 10.0.x.y
+        int external = publicIpv4();
+        int client = f.outbound ? internal : external;
+        int server = f.outbound ? external : internal;
+        int src = f.request ? client : server;
+        int dst = f.request ? server : client;
+        boolean srcInternal = (src >>> 24) == 10;
+        boolean dstInternal = (dst >>> 24) == 10;
+        return FlowRecord.builder(t)
+                .setLong(0, f.octets)
+                .setLong(1, f.packets)
+                .setLong(2, f.protocol)
+                .setLong(3, f.tos)
+                .setLong(4, f.flags)
+                .setLong(5, f.srcPort)
+                .setLong(6, src & 0xFFFF_FFFFL)
+                .setLong(7, srcInternal ? 24 : 8 + r.nextInt(17))
+                .setLong(8, f.in)
+                .setLong(9, f.dstPort)
+                .setLong(10, dst & 0xFFFF_FFFFL)
+                .setLong(11, dstInternal ? 24 : 8 + r.nextInt(17))
+                .setLong(12, f.out)
+                .setLong(13, NEXT_HOPS_V4[r.nextInt(NEXT_HOPS_V4.length)] & 0xFFFF_FFFFL)
+                .setLong(14, srcInternal ? 0 : 1 + r.nextInt(64_495))
+                .setLong(15, dstInternal ? 0 : 1 + r.nextInt(64_495))
+                .setLong(16, f.last & 0xFFFF_FFFFL)
+                .setLong(17, f.first & 0xFFFF_FFFFL)
+                .build();
+    }
+
+    private FlowRecord ipv6Record(Template t, long uptime) {
+        Random r = random;
+        Flow f = new Flow(uptime);
+        byte[] internal = ipv6(INTERNAL_V6 | r.nextInt(1 << 16), r.nextLong());
+        byte[] external = ipv6(PUBLIC_V6[r.nextInt(PUBLIC_V6.length)] | (r.nextLong() >>> 32), r.nextLong());
+        byte[] client = f.outbound ? internal : external;
+        byte[] server = f.outbound ? external : internal;
+        byte[] src = f.request ? client : server;
+        byte[] dst = f.request ? server : client;
+        boolean srcInternal = src == internal;
+        boolean dstInternal = dst == internal;
+        byte[] nextHop = ipv6(0xfe80_0000_0000_0000L, 0x0200_5eff_fe00_0001L + r.nextInt(4));
+        return FlowRecord.builder(t)
+                .setBytes(0, src)
+                .setBytes(1, dst)
+                .setBytes(2, nextHop)
+                .setLong(3, f.in)
+                .setLong(4, f.out)
+                .setLong(5, f.packets)
+                .setLong(6, f.octets)
+                .setLong(7, f.first & 0xFFFF_FFFFL)
+                .setLong(8, f.last & 0xFFFF_FFFFL)
+                .setLong(9, f.srcPort)
+                .setLong(10, f.dstPort)
+                .setLong(11, f.flags)
+                .setLong(12, f.protocol == 1 ? 58 : f.protocol)   // ICMPv6
+                .setLong(13, f.tos)
+                .setLong(14, srcInternal ? 0 : 1 + r.nextInt(400_000))
+                .setLong(15, dstInternal ? 0 : 1 + r.nextInt(400_000))
+                .setLong(16, srcInternal ? 64 : 32 + r.nextInt(17))
+                .setLong(17, dstInternal ? 64 : 32 + r.nextInt(17))
+                .build();
+    }
+
+    /** A unicast address outside 0/8, 10/8 and 127/8. */
+    private int publicIpv4() {
+        int first;
+        do {
+            first = 1 + random.nextInt(223);
+        } while (first == 10 || first == 127);
+        return (first << 24) | random.nextInt(1 << 24);
+    }
+
+    private static byte[] ipv6(long high, long low) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[7 - i] = (byte) (high >>> (8 * i));
+            b[15 - i] = (byte) (low >>> (8 * i));
+        }
+        return b;
+    }
+}
