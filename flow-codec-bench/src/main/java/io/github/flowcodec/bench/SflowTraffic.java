@@ -70,8 +70,8 @@ final class SflowTraffic {
         long in = random.nextLong() >>> 20;
         long out = random.nextLong() >>> 20;
         return CounterSample.compact(counterSequence++, 0, port, List.of(
-                new CounterData.GenericInterface(port, 6, 10_000_000_000L, 1, 3, in, in / 900, 12, 3, 0, 0, 0, out,
-                        out / 900, 10, 2, 0, 0, 0),
+                new CounterData.GenericInterface(port, 6, 10_000_000_000L, 1, 3, in, (in / 900) & 0xFFFF_FFFFL, 12, 3, 0, 0, 0, out,
+                        (out / 900) & 0xFFFF_FFFFL, 10, 2, 0, 0, 0),
                 new CounterData.Ethernet(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
     }
 
