@@ -1,0 +1,555 @@
+package io.github.flowcodec.sflow;
+
+import io.github.flowcodec.core.InformationElement;
+import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.sflow.internal.ContentException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps a flow sample onto a flow record of IANA elements: fills a reused scratch array with the values
+ * found in the sample's records and wraps a reused {@link RecordView} over it, on a template chosen by
+ * which values are present (so absent values never show up as zeros). Templates are made once per
+ * combination and cached; nothing is allocated per sample in steady state.
+ */
+final class FlowMapper {
+
+    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
+    static final InformationElement INGRESS_INTERFACE = IANA.require("ingressInterface");
+    static final InformationElement EGRESS_INTERFACE = IANA.require("egressInterface");
+    static final InformationElement SAMPLING_INTERVAL = IANA.require("samplingInterval");
+    static final InformationElement SAMPLE_POOL = IANA.require("selectorIdTotalPktsObserved");
+    static final InformationElement DROPS = IANA.require("droppedPacketTotalCount");
+    static final InformationElement PACKETS = IANA.require("packetDeltaCount");
+    static final InformationElement OCTETS = IANA.require("octetDeltaCount");
+    static final InformationElement SRC_MAC = IANA.require("sourceMacAddress");
+    static final InformationElement DST_MAC = IANA.require("destinationMacAddress");
+    static final InformationElement ETHERNET_TYPE = IANA.require("ethernetType");
+    static final InformationElement DOT1Q_VLAN = IANA.require("dot1qVlanId");
+    static final InformationElement DOT1Q_CUSTOMER_VLAN = IANA.require("dot1qCustomerVlanId");
+    static final InformationElement VLAN = IANA.require("vlanId");
+    static final InformationElement POST_VLAN = IANA.require("postVlanId");
+    static final InformationElement SRC_IPV4 = IANA.require("sourceIPv4Address");
+    static final InformationElement DST_IPV4 = IANA.require("destinationIPv4Address");
+    static final InformationElement SRC_IPV6 = IANA.require("sourceIPv6Address");
+    static final InformationElement DST_IPV6 = IANA.require("destinationIPv6Address");
+    static final InformationElement FLOW_LABEL = IANA.require("flowLabelIPv6");
+    static final InformationElement IP_VERSION = IANA.require("ipVersion");
+    static final InformationElement PROTOCOL = IANA.require("protocolIdentifier");
+    static final InformationElement TOS = IANA.require("ipClassOfService");
+    static final InformationElement TTL = IANA.require("ipTTL");
+    static final InformationElement FRAGMENT_ID = IANA.require("fragmentIdentification");
+    static final InformationElement FRAGMENT_OFFSET = IANA.require("fragmentOffset");
+    static final InformationElement SRC_PORT = IANA.require("sourceTransportPort");
+    static final InformationElement DST_PORT = IANA.require("destinationTransportPort");
+    static final InformationElement TCP_FLAGS = IANA.require("tcpControlBits");
+    static final InformationElement ICMP_V4 = IANA.require("icmpTypeCodeIPv4");
+    static final InformationElement ICMP_V6 = IANA.require("icmpTypeCodeIPv6");
+    static final InformationElement NEXT_HOP_V4 = IANA.require("ipNextHopIPv4Address");
+    static final InformationElement NEXT_HOP_V6 = IANA.require("ipNextHopIPv6Address");
+    static final InformationElement SRC_AS = IANA.require("bgpSourceAsNumber");
+    static final InformationElement DST_AS = IANA.require("bgpDestinationAsNumber");
+
+    static final int BYTES = 1;
+    static final int MAC = 1 << 1;
+    static final int DOT1Q = 1 << 2;
+    static final int QINQ = 1 << 3;
+    static final int SWITCH = 1 << 4;
+    static final int FAM4 = 1 << 5;
+    static final int FAM6 = 1 << 6;
+    static final int IPCOMMON = 1 << 7;
+    static final int IPTTL = 1 << 8;
+    static final int FRAG = 1 << 9;
+    static final int PORTS = 1 << 10;
+    static final int TCP = 1 << 11;
+    /** ICMP type and code: the TCP bit without the PORTS bit. */
+    static final int ICMP = TCP;
+    /** The extended switch VLANs do not fit 16 bits (0xFFFFFFFF, "unknown"): vlanId and postVlanId are 4 bytes. */
+    static final int SWITCH32 = 1 << 12;
+    static final int NH4 = 1 << 13;
+    static final int NH6 = 1 << 14;
+    static final int AS = 1 << 15;
+
+    private static final ConcurrentHashMap<Integer, Template> TEMPLATES = new ConcurrentHashMap<>();
+
+    /** The template of a presence mask: its id is the mask. */
+    static Template template(int mask) {
+        return TEMPLATES.computeIfAbsent(mask, FlowMapper::build);
+    }
+
+    private static Template build(int mask) {
+        Template.Builder b = Template.builder(mask)
+                .field(INGRESS_INTERFACE, 4).field(EGRESS_INTERFACE, 4).field(SAMPLING_INTERVAL, 4)
+                .field(SAMPLE_POOL, 4).field(DROPS, 4).field(PACKETS, 4);
+        if ((mask & BYTES) != 0) {
+            b.field(OCTETS, 4);
+        }
+        if ((mask & MAC) != 0) {
+            b.field(SRC_MAC, 6).field(DST_MAC, 6).field(ETHERNET_TYPE, 2);
+        }
+        if ((mask & DOT1Q) != 0) {
+            b.field(DOT1Q_VLAN, 2);
+        }
+        if ((mask & QINQ) != 0) {
+            b.field(DOT1Q_CUSTOMER_VLAN, 2);
+        }
+        if ((mask & SWITCH) != 0) {
+            int n = (mask & SWITCH32) != 0 ? 4 : 2;
+            b.field(VLAN, n).field(POST_VLAN, n);
+        }
+        if ((mask & FAM4) != 0) {
+            b.field(SRC_IPV4, 4).field(DST_IPV4, 4);
+        }
+        if ((mask & FAM6) != 0) {
+            b.field(SRC_IPV6, 16).field(DST_IPV6, 16).field(FLOW_LABEL, 4);
+        }
+        if ((mask & IPCOMMON) != 0) {
+            b.field(IP_VERSION, 1).field(PROTOCOL, 1).field(TOS, 1);
+        }
+        if ((mask & IPTTL) != 0) {
+            b.field(TTL, 1);
+        }
+        if ((mask & FRAG) != 0) {
+            b.field(FRAGMENT_ID, 4).field(FRAGMENT_OFFSET, 2);
+        }
+        if ((mask & PORTS) != 0) {
+            b.field(SRC_PORT, 2).field(DST_PORT, 2);
+            if ((mask & TCP) != 0) {
+                b.field(TCP_FLAGS, 2);
+            }
+        } else if ((mask & ICMP) != 0) {
+            b.field((mask & FAM6) != 0 ? ICMP_V6 : ICMP_V4, 2);
+        }
+        if ((mask & NH4) != 0) {
+            b.field(NEXT_HOP_V4, 4);
+        }
+        if ((mask & NH6) != 0) {
+            b.field(NEXT_HOP_V6, 16);
+        }
+        if ((mask & AS) != 0) {
+            b.field(SRC_AS, 4).field(DST_AS, 4);
+        }
+        return b.build();
+    }
+
+    private static final int CACHE = 64;
+
+    private final SflowDecoder decoder;
+    private final byte[] scratch = new byte[256];
+    private final ByteBuffer out = ByteBuffer.wrap(scratch);
+    private final SampledHeaderView header = new SampledHeaderView();
+    private final int[] cacheKeys = new int[CACHE];
+    /** Per cache slot, a view wrapped once around the scratch array on that slot's template. */
+    private final RecordView[] cacheViews = new RecordView[CACHE];
+
+    // values gathered from the records of one sample
+    private boolean haveHeader;
+    private long frameLength;
+    private boolean ethRecord;
+    private long ethLength;
+    private long ethSrc;
+    private long ethDst;
+    private int ethType;
+    private int dataFamily;
+    private long dataLength;
+    private int dataProto;
+    private int dataTos;
+    private int dataSrcPort;
+    private int dataDstPort;
+    private int dataTcpFlags;
+    private final byte[] dataSrc = new byte[16];
+    private final byte[] dataDst = new byte[16];
+    private final byte[] v6 = new byte[16];
+    private boolean sw;
+    private long inVlan;
+    private long outVlan;
+    private int nextHopFamily;
+    private final byte[] nextHop = new byte[16];
+    private boolean gateway;
+    private long srcAs;
+    private long dstAs;
+
+    FlowMapper(SflowDecoder decoder) {
+        this.decoder = decoder;
+        java.util.Arrays.fill(cacheKeys, -1);
+    }
+
+    /** The view for a mask's template over the scratch array: made and wrapped once per cache slot and template. */
+    private RecordView view(int mask) {
+        int slot = (mask * 0x9E3779B1 >>> 26) & (CACHE - 1);
+        RecordView v = cacheViews[slot];
+        if (cacheKeys[slot] == mask && v.template().id() == mask && v.buffer() == out && v.offset() == 0) {
+            return v;
+        }
+        if (v == null) {
+            v = new RecordView();
+            cacheViews[slot] = v;
+        }
+        cacheKeys[slot] = mask;
+        return v.wrap(template(mask), out, 0);
+    }
+
+    /** Maps the flow sample the view is on; the returned view is reused. */
+    RecordView map(SflowSampleView s) {
+        gather(s);
+        int mask = 0;
+        SampledHeaderView h = header;
+        boolean hdrIp = haveHeader && h.ipVersion() != 0 && h.hasSourceAddress() && h.hasDestinationAddress();
+        if (haveHeader || ethRecord || dataFamily != 0) {
+            mask |= BYTES;
+        }
+        boolean hdrMac = haveHeader && h.hasEthernet() && h.hasEthernetType();
+        if (hdrMac || ethRecord) {
+            mask |= MAC;
+        }
+        if (haveHeader && h.vlanCount() > 0) {
+            mask |= DOT1Q;
+            if (h.vlanCount() > 1) {
+                mask |= QINQ;
+            }
+        }
+        if (sw) {
+            mask |= SWITCH;
+            if (inVlan > 0xFFFF || outVlan > 0xFFFF) {
+                mask |= SWITCH32;
+            }
+        }
+        int family;
+        if (hdrIp) {
+            family = h.ipVersion();
+            if (h.hasProtocol() && h.hasTos()) {
+                mask |= IPCOMMON;
+            }
+            if (h.hasTtl()) {
+                mask |= IPTTL;
+            }
+            if (h.hasFragment() && (family == 4 || h.fragmentId() != 0 || h.fragmentOffset() != 0 || h.moreFragments())) {
+                mask |= FRAG;
+            }
+            if (h.hasPorts()) {
+                mask |= PORTS;
+                if (h.hasTcpFlags()) {
+                    mask |= TCP;
+                }
+            } else if (h.hasIcmp()) {
+                mask |= ICMP;
+            }
+        } else {
+            family = dataFamily;
+            if (family != 0) {
+                mask |= IPCOMMON;
+                if (dataProto == 6 || dataProto == 17 || dataProto == 132) {
+                    mask |= PORTS;
+                    if (dataProto == 6) {
+                        mask |= TCP;
+                    }
+                }
+            }
+        }
+        if (family == 4) {
+            mask |= FAM4;
+        } else if (family == 6) {
+            mask |= FAM6;
+        }
+        if (nextHopFamily == 4) {
+            mask |= NH4;
+        } else if (nextHopFamily == 6) {
+            mask |= NH6;
+        }
+        if (gateway) {
+            mask |= AS;
+        }
+
+        byte[] o = scratch;
+        int p = 0;
+        i32(o, p, (int) s.inputInterface());
+        i32(o, p + 4, (int) s.outputInterface());
+        i32(o, p + 8, (int) s.samplingRate());
+        i32(o, p + 12, (int) s.samplePool());
+        i32(o, p + 16, (int) s.drops());
+        i32(o, p + 20, 1);
+        p += 24;
+        if ((mask & BYTES) != 0) {
+            i32(o, p, (int) (haveHeader ? frameLength : ethRecord ? ethLength : dataLength));
+            p += 4;
+        }
+        if ((mask & MAC) != 0) {
+            long src = hdrMac ? h.sourceMac() : ethSrc;
+            long dst = hdrMac ? h.destinationMac() : ethDst;
+            i16(o, p, (short) (src >>> 32));
+            i32(o, p + 2, (int) src);
+            i16(o, p + 6, (short) (dst >>> 32));
+            i32(o, p + 8, (int) dst);
+            i16(o, p + 12, (short) (hdrMac ? h.ethernetType() : ethType));
+            p += 14;
+        }
+        if ((mask & DOT1Q) != 0) {
+            i16(o, p, (short) h.vlanId(0));
+            p += 2;
+        }
+        if ((mask & QINQ) != 0) {
+            i16(o, p, (short) h.vlanId(1));
+            p += 2;
+        }
+        if ((mask & SWITCH32) != 0) {
+            i32(o, p, (int) inVlan);
+            i32(o, p + 4, (int) outVlan);
+            p += 8;
+        } else if ((mask & SWITCH) != 0) {
+            i16(o, p, (short) inVlan);
+            i16(o, p + 2, (short) outVlan);
+            p += 4;
+        }
+        if ((mask & FAM4) != 0) {
+            if (hdrIp) {
+                i32(o, p, h.sourceIpv4());
+                i32(o, p + 4, h.destinationIpv4());
+            } else {
+                System.arraycopy(dataSrc, 0, o, p, 4);
+                System.arraycopy(dataDst, 0, o, p + 4, 4);
+            }
+            p += 8;
+        } else if ((mask & FAM6) != 0) {
+            if (hdrIp) {
+                h.copySourceIpv6(scratch, p);
+                h.copyDestinationIpv6(scratch, p + 16);
+                i32(o, p + 32, h.flowLabel());
+            } else {
+                System.arraycopy(dataSrc, 0, o, p, 16);
+                System.arraycopy(dataDst, 0, o, p + 16, 16);
+                i32(o, p + 32, 0);
+            }
+            p += 36;
+        }
+        if ((mask & IPCOMMON) != 0) {
+            i8(o, p, (byte) family);
+            i8(o, p + 1, (byte) (hdrIp ? h.protocol() : dataProto));
+            i8(o, p + 2, (byte) (hdrIp ? h.tos() : dataTos));
+            p += 3;
+        }
+        if ((mask & IPTTL) != 0) {
+            i8(o, p, (byte) h.ttl());
+            p += 1;
+        }
+        if ((mask & FRAG) != 0) {
+            i32(o, p, (int) h.fragmentId());
+            i16(o, p + 4, (short) h.fragmentOffset());
+            p += 6;
+        }
+        if ((mask & PORTS) != 0) {
+            i16(o, p, (short) (hdrIp ? h.sourcePort() : dataSrcPort));
+            i16(o, p + 2, (short) (hdrIp ? h.destinationPort() : dataDstPort));
+            p += 4;
+            if ((mask & TCP) != 0) {
+                i16(o, p, (short) (hdrIp ? h.tcpFlags() : dataTcpFlags));
+                p += 2;
+            }
+        } else if ((mask & ICMP) != 0) {
+            i16(o, p, (short) (h.icmpType() << 8 | h.icmpCode()));
+            p += 2;
+        }
+        if ((mask & NH4) != 0) {
+            System.arraycopy(nextHop, 0, o, p, 4);
+            p += 4;
+        }
+        if ((mask & NH6) != 0) {
+            System.arraycopy(nextHop, 0, o, p, 16);
+            p += 16;
+        }
+        if ((mask & AS) != 0) {
+            i32(o, p, (int) srcAs);
+            i32(o, p + 4, (int) dstAs);
+        }
+        return view(mask);
+    }
+
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class,
+            java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class,
+            java.nio.ByteOrder.BIG_ENDIAN);
+
+    private static void i32(byte[] a, int p, int v) {
+        INT.set(a, p, v);
+    }
+
+    private static void i16(byte[] a, int p, short v) {
+        SHORT.set(a, p, v);
+    }
+
+    private static void i8(byte[] a, int p, byte v) {
+        a[p] = v;
+    }
+
+    private int base;
+
+    private void gather(SflowSampleView s) {
+        base = s.base();
+        haveHeader = false;
+        ethRecord = false;
+        dataFamily = 0;
+        sw = false;
+        nextHopFamily = 0;
+        gateway = false;
+        ByteBuffer b = s.buffer();
+        SflowRecordView r = s.records();
+        while (r.next()) {
+            int off = r.offset();
+            int len = r.length();
+            switch (r.dataFormat()) {
+                case Sflow.FLOW_RAW_HEADER:
+                    if (!haveHeader) {
+                        if (len < 16) {
+                            problem(off, "a raw packet header record of " + len + " bytes is shorter than its 16-byte header");
+                            break;
+                        }
+                        decoder.parseRawHeader(b, off, len, base, header);
+                        frameLength = b.getInt(off + 4) & 0xFFFF_FFFFL;
+                        haveHeader = true;
+                    }
+                    break;
+                case Sflow.FLOW_ETHERNET:
+                    if (!ethRecord) {
+                        if (len != 24) {
+                            problem(off, "an Ethernet frame record is 24 bytes, not " + len);
+                            break;
+                        }
+                        ethLength = b.getInt(off) & 0xFFFF_FFFFL;
+                        ethSrc = ((b.getShort(off + 4) & 0xFFFFL) << 32) | (b.getInt(off + 6) & 0xFFFF_FFFFL);
+                        ethDst = ((b.getShort(off + 12) & 0xFFFFL) << 32) | (b.getInt(off + 14) & 0xFFFF_FFFFL);
+                        ethType = b.getInt(off + 20);
+                        ethRecord = true;
+                    }
+                    break;
+                case Sflow.FLOW_IPV4:
+                    if (dataFamily == 0) {
+                        if (len != 32) {
+                            problem(off, "an IPv4 data record is 32 bytes, not " + len);
+                            break;
+                        }
+                        data(b, off, 4);
+                    }
+                    break;
+                case Sflow.FLOW_IPV6:
+                    if (dataFamily == 0) {
+                        if (len != 56) {
+                            problem(off, "an IPv6 data record is 56 bytes, not " + len);
+                            break;
+                        }
+                        data(b, off, 16);
+                    }
+                    break;
+                case Sflow.FLOW_EXTENDED_SWITCH:
+                    if (len != 16) {
+                        problem(off, "an extended switch record is 16 bytes, not " + len);
+                        break;
+                    }
+                    inVlan = b.getInt(off) & 0xFFFF_FFFFL;
+                    outVlan = b.getInt(off + 8) & 0xFFFF_FFFFL;
+                    sw = true;
+                    break;
+                case Sflow.FLOW_EXTENDED_ROUTER: {
+                    int n = address(b, off, len, nextHop);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (len != 4 + n + 8) {
+                        problem(off, "an extended router record with a " + n + "-byte address is " + (12 + n) + " bytes, not " + len);
+                        break;
+                    }
+                    nextHopFamily = n == 4 ? 4 : n == 16 ? 6 : 0;
+                    break;
+                }
+                case Sflow.FLOW_EXTENDED_GATEWAY:
+                    gateway(b, off, len);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void data(ByteBuffer b, int off, int addrLen) {
+        dataLength = b.getInt(off) & 0xFFFF_FFFFL;
+        dataProto = b.getInt(off + 4) & 0xFF;
+        b.get(off + 8, dataSrc, 0, addrLen);
+        b.get(off + 8 + addrLen, dataDst, 0, addrLen);
+        int q = off + 8 + 2 * addrLen;
+        dataSrcPort = b.getInt(q) & 0xFFFF;
+        dataDstPort = b.getInt(q + 4) & 0xFFFF;
+        dataTcpFlags = b.getInt(q + 8) & 0xFF;
+        dataTos = b.getInt(q + 12) & 0xFF;
+        dataFamily = addrLen == 4 ? 4 : 6;
+    }
+
+    /** Reads an sFlow address into {@code dst}; returns its length (0 unknown) or -1 after reporting a problem. */
+    private int address(ByteBuffer b, int off, int len, byte[] dst) {
+        if (len < 4) {
+            problem(off, "a record of " + len + " bytes cannot hold an address");
+            return -1;
+        }
+        int type = b.getInt(off);
+        int n = type == 1 ? 4 : type == 2 ? 16 : type == 0 ? 0 : -1;
+        if (n < 0) {
+            problem(off, "address type " + Integer.toUnsignedString(type) + " (0, 1 or 2 expected)");
+            return -1;
+        }
+        if (len - 4 < n) {
+            problem(off, "an address of " + n + " bytes runs past its " + len + "-byte record");
+            return -1;
+        }
+        b.get(off + 4, dst, 0, n);
+        return n;
+    }
+
+    private void gateway(ByteBuffer b, int off, int len) {
+        int n = address(b, off, len, v6);
+        if (n < 0) {
+            return;
+        }
+        int end = off + len;
+        int p = off + 4 + n;
+        if (end - p < 16) {
+            problem(p, "the extended gateway record ends inside its AS fields");
+            return;
+        }
+        long src = b.getInt(p + 4) & 0xFFFF_FFFFL;
+        long segments = b.getInt(p + 12) & 0xFFFF_FFFFL;
+        p += 16;
+        long last = 0;
+        for (long i = 0; i < segments; i++) {
+            if (end - p < 8) {
+                problem(p, "the extended gateway record announces " + segments + " AS path segments but ends after " + i);
+                return;
+            }
+            long count = b.getInt(p + 4) & 0xFFFF_FFFFL;
+            p += 8;
+            if (count > (end - p) / 4) {
+                problem(p - 4, "an AS path segment of " + count + " ASes runs past the extended gateway record");
+                return;
+            }
+            if (count > 0) {
+                last = b.getInt(p + (int) (count - 1) * 4) & 0xFFFF_FFFFL;
+            }
+            p += (int) count * 4;
+        }
+        if (end - p < 4) {
+            problem(p, "the extended gateway record ends before its communities");
+            return;
+        }
+        long communities = b.getInt(p) & 0xFFFF_FFFFL;
+        if (communities > (end - p - 4) / 4 || end - p - 4 - communities * 4 != 4) {
+            problem(p, "the extended gateway record's " + communities + " communities and local preference do not fill its "
+                    + len + " bytes");
+            return;
+        }
+        srcAs = src;
+        dstAs = last;
+        gateway = true;
+    }
+
+    private void problem(int index, String reason) {
+        decoder.contentProblem(new ContentException(index, reason), base);
+    }
+}

@@ -1,0 +1,670 @@
+package io.github.flowcodec.sflow;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+
+/**
+ * The sampled packet header of a raw packet header record (0:1), parsed in place: Ethernet with 802.1Q /
+ * QinQ tags (and LLC/SNAP), an MPLS label stack, the outermost IPv4 (options, fragments) or IPv6 header
+ * (extension headers walked to the upper-layer protocol), and the TCP, UDP, SCTP, ICMP or ICMPv6 header.
+ *
+ * <p>The parser never throws and never allocates: it reads what is present, so a truncated header yields
+ * the fields before the cut ({@code has*} methods say which). Every loop is bounded (at most
+ * {@value #MAX_VLAN_TAGS} VLAN tags, {@value #MAX_MPLS_LABELS} MPLS labels and {@value #MAX_IPV6_EXTENSIONS}
+ * IPv6 extension headers); a header that breaks a rule (an IPv4 header length below 20 bytes, a chain
+ * longer than the bounds) stops the parse there and {@link #problem()} says why.
+ *
+ * <p>On the zero-copy path the decoder reuses one view ({@link SflowRecordView#sampledHeader()}), valid
+ * during the callback; {@link FlowData.RawPacketHeader#parse()} gives a view of one's own.
+ *
+ * <pre>{@code
+ * SampledHeaderView h = rawHeader.parse();
+ * if (h.ipVersion() == 4 && h.hasSourceAddress()) {
+ *     int src = h.sourceIpv4();                      // no allocation
+ * }
+ * if (h.hasPorts()) System.out.println(h.protocol() + " " + h.sourcePort() + " -> " + h.destinationPort());
+ * if (h.vlanCount() > 0) System.out.println("vlan " + h.vlanId(0));
+ * }</pre>
+ */
+public final class SampledHeaderView {
+
+    /** The most 802.1Q tags read. */
+    public static final int MAX_VLAN_TAGS = 8;
+    /** The most MPLS label stack entries read. */
+    public static final int MAX_MPLS_LABELS = 16;
+    /** The most IPv6 extension headers walked. */
+    public static final int MAX_IPV6_EXTENSIONS = 16;
+
+    private static final int ETH = 1;
+    private static final int IP_SRC = 1 << 1;
+    private static final int IP_DST = 1 << 2;
+    private static final int PROTO = 1 << 3;
+    private static final int TOS = 1 << 4;
+    private static final int TTL = 1 << 5;
+    private static final int FRAG = 1 << 6;
+    private static final int PORTS = 1 << 7;
+    private static final int TCP_FLAGS = 1 << 8;
+    private static final int ICMP = 1 << 9;
+    private static final int FLOW_LABEL = 1 << 10;
+    private static final int NEXT_HEADER = 1 << 11;
+    private static final int ETHER_TYPE = 1 << 12;
+
+    private int present;
+    private int headerProtocol;
+    private long destinationMac;
+    private long sourceMac;
+    private int ethernetType;
+    private int vlanCount;
+    private final int[] vlanTci = new int[MAX_VLAN_TAGS];
+    private int mplsCount;
+    private final int[] mpls = new int[MAX_MPLS_LABELS];
+    private int ipVersion;
+    private int ipOffset = -1;
+    private int tos;
+    private int ttl;
+    private int protocol;
+    private int nextHeader;
+    private int sourceIpv4;
+    private int destinationIpv4;
+    private final byte[] sourceIpv6 = new byte[16];
+    private final byte[] destinationIpv6 = new byte[16];
+    private int flowLabel;
+    private long fragmentId;
+    private int fragmentOffset;
+    private boolean moreFragments;
+    private int extensionHeaders;
+    private int sourcePort;
+    private int destinationPort;
+    private int tcpFlags;
+    private int icmpType;
+    private int icmpCode;
+    private int transportOffset = -1;
+    private String problem;
+    private int base;
+
+    /** An empty view; {@link FlowData.RawPacketHeader#parse()} gives a parsed one. */
+    public SampledHeaderView() {
+    }
+
+    /**
+     * Parses {@code length} bytes at {@code offset} of {@code buffer} (absolute reads) as a header of
+     * {@code headerProtocol}. Offsets reported by this view are relative to {@code offset}.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside the buffer's limit
+     */
+    public SampledHeaderView parse(ByteBuffer buffer, int offset, int length, int headerProtocol) {
+        if (offset < 0 || length < 0 || offset > buffer.limit() - length) {
+            throw new IndexOutOfBoundsException("header of " + length + " bytes at " + offset + " outside the buffer");
+        }
+        reset();
+        this.base = offset;
+        this.headerProtocol = headerProtocol;
+        int end = offset + length;
+        int p = offset;
+        int type;
+        switch (headerProtocol) {
+            case Sflow.HEADER_ETHERNET: {
+                if (end - p < 12) {
+                    return this;
+                }
+                destinationMac = mac(buffer, p);
+                sourceMac = mac(buffer, p + 6);
+                present |= ETH;
+                if (end - p < 14) {
+                    return this;
+                }
+                type = u16(buffer, p + 12);
+                p += 14;
+                while (type == 0x8100 || type == 0x88A8 || type == 0x9100 || type == 0x9200) {
+                    if (vlanCount == MAX_VLAN_TAGS) {
+                        problem = "more than 8 VLAN tags";
+                        return this;
+                    }
+                    if (end - p < 4) {
+                        return this;
+                    }
+                    vlanTci[vlanCount++] = u16(buffer, p);
+                    type = u16(buffer, p + 2);
+                    p += 4;
+                }
+                if (type <= 1500) {
+                    // 802.3 length: only LLC/SNAP carries an Ethernet type on
+                    if (end - p >= 8 && (buffer.get(p) & 0xFF) == 0xAA && (buffer.get(p + 1) & 0xFF) == 0xAA
+                            && (buffer.get(p + 2) & 0xFF) == 0x03) {
+                        type = u16(buffer, p + 6);
+                        p += 8;
+                    } else {
+                        return this;
+                    }
+                }
+                ethernetType = type;
+                present |= ETHER_TYPE;
+                break;
+            }
+            case Sflow.HEADER_IPV4:
+                type = 0x0800;
+                break;
+            case Sflow.HEADER_IPV6:
+                type = 0x86DD;
+                break;
+            case Sflow.HEADER_MPLS:
+                type = 0x8847;
+                break;
+            default:
+                return this;
+        }
+        if (type == 0x8847 || type == 0x8848) {
+            while (true) {
+                if (end - p < 4) {
+                    return this;
+                }
+                int entry = buffer.getInt(p);
+                p += 4;
+                mpls[mplsCount++] = entry;
+                if ((entry & 0x100) != 0) {
+                    break;
+                }
+                if (mplsCount == MAX_MPLS_LABELS) {
+                    problem = "MPLS label stack deeper than 16 entries";
+                    return this;
+                }
+            }
+            if (end - p < 1) {
+                return this;
+            }
+            int version = (buffer.get(p) & 0xFF) >>> 4;
+            type = version == 4 ? 0x0800 : version == 6 ? 0x86DD : 0;
+        }
+        if (type == 0x0800) {
+            ipv4(buffer, p, end);
+        } else if (type == 0x86DD) {
+            ipv6(buffer, p, end);
+        }
+        return this;
+    }
+
+    private void ipv4(ByteBuffer b, int p, int end) {
+        if (end - p < 1) {
+            return;
+        }
+        int vihl = b.get(p) & 0xFF;
+        if ((vihl >>> 4) != 4) {
+            problem = "an IP version other than 4 where IPv4 was announced";
+            return;
+        }
+        ipVersion = 4;
+        ipOffset = p - base;
+        int ihl = (vihl & 0xF) * 4;
+        if (ihl < 20) {
+            problem = "IPv4 header length below the 20-byte minimum";
+            return;
+        }
+        int avail = end - p;
+        if (avail >= 2) {
+            tos = b.get(p + 1) & 0xFF;
+            present |= TOS;
+        }
+        if (avail >= 8) {
+            fragmentId = u16(b, p + 4);
+            int ff = u16(b, p + 6);
+            fragmentOffset = ff & 0x1FFF;
+            moreFragments = (ff & 0x2000) != 0;
+            present |= FRAG;
+        }
+        if (avail >= 9) {
+            ttl = b.get(p + 8) & 0xFF;
+            present |= TTL;
+        }
+        if (avail >= 10) {
+            protocol = b.get(p + 9) & 0xFF;
+            nextHeader = protocol;
+            present |= PROTO | NEXT_HEADER;
+        }
+        if (avail >= 16) {
+            sourceIpv4 = b.getInt(p + 12);
+            present |= IP_SRC;
+        }
+        if (avail >= 20) {
+            destinationIpv4 = b.getInt(p + 16);
+            present |= IP_DST;
+        }
+        if ((present & PROTO) == 0 || fragmentOffset != 0 || ihl > avail) {
+            return;
+        }
+        transport(b, p + ihl, end, protocol == 1);
+    }
+
+    private void ipv6(ByteBuffer b, int p, int end) {
+        if (end - p < 1) {
+            return;
+        }
+        int version = (b.get(p) & 0xFF) >>> 4;
+        if (version != 6) {
+            problem = "an IP version other than 6 where IPv6 was announced";
+            return;
+        }
+        ipVersion = 6;
+        ipOffset = p - base;
+        int avail = end - p;
+        if (avail >= 4) {
+            int w = b.getInt(p);
+            tos = (w >>> 20) & 0xFF;
+            flowLabel = w & 0xF_FFFF;
+            present |= TOS | FLOW_LABEL;
+        }
+        if (avail < 7) {
+            return;
+        }
+        nextHeader = b.get(p + 6) & 0xFF;
+        present |= NEXT_HEADER;
+        if (avail >= 8) {
+            ttl = b.get(p + 7) & 0xFF;
+            present |= TTL;
+        }
+        if (avail >= 24) {
+            b.get(p + 8, sourceIpv6, 0, 16);
+            present |= IP_SRC;
+        }
+        if (avail >= 40) {
+            b.get(p + 24, destinationIpv6, 0, 16);
+            present |= IP_DST;
+        } else {
+            return;
+        }
+        int q = p + 40;
+        int nh = nextHeader;
+        boolean laterFragment = false;
+        while (true) {
+            int len;
+            if (nh == 0 || nh == 43 || nh == 60 || nh == 135 || nh == 139 || nh == 140) {
+                if (end - q < 2) {
+                    return;
+                }
+                len = ((b.get(q + 1) & 0xFF) + 1) * 8;
+            } else if (nh == 44) {
+                if (end - q < 8) {
+                    return;
+                }
+                int off = u16(b, q + 2);
+                fragmentOffset = off >>> 3;
+                moreFragments = (off & 1) != 0;
+                fragmentId = b.getInt(q + 4) & 0xFFFF_FFFFL;
+                present |= FRAG;
+                laterFragment = fragmentOffset != 0;
+                len = 8;
+            } else if (nh == 51) {
+                if (end - q < 2) {
+                    return;
+                }
+                len = ((b.get(q + 1) & 0xFF) + 2) * 4;
+            } else {
+                break;
+            }
+            if (extensionHeaders == MAX_IPV6_EXTENSIONS) {
+                problem = "more than 16 IPv6 extension headers";
+                return;
+            }
+            extensionHeaders++;
+            nh = b.get(q) & 0xFF;
+            q += len;
+            if (q > end) {
+                return;
+            }
+        }
+        protocol = nh;
+        present |= PROTO;
+        if (!laterFragment) {
+            transport(b, q, end, protocol == 58);
+        }
+    }
+
+    private void transport(ByteBuffer b, int q, int end, boolean icmp) {
+        int avail = end - q;
+        transportOffset = q - base;
+        switch (protocol) {
+            case 6:
+                if (avail >= 4) {
+                    sourcePort = u16(b, q);
+                    destinationPort = u16(b, q + 2);
+                    present |= PORTS;
+                }
+                if (avail >= 14) {
+                    tcpFlags = b.get(q + 13) & 0xFF;
+                    present |= TCP_FLAGS;
+                }
+                break;
+            case 17:
+            case 132:
+            case 136:
+                if (avail >= 4) {
+                    sourcePort = u16(b, q);
+                    destinationPort = u16(b, q + 2);
+                    present |= PORTS;
+                }
+                break;
+            default:
+                if (icmp && avail >= 2) {
+                    icmpType = b.get(q) & 0xFF;
+                    icmpCode = b.get(q + 1) & 0xFF;
+                    present |= ICMP;
+                }
+                break;
+        }
+    }
+
+    private void reset() {
+        present = 0;
+        ethernetType = 0;
+        vlanCount = 0;
+        mplsCount = 0;
+        ipVersion = 0;
+        ipOffset = -1;
+        transportOffset = -1;
+        tos = ttl = protocol = nextHeader = 0;
+        sourceIpv4 = destinationIpv4 = 0;
+        flowLabel = 0;
+        fragmentId = 0;
+        fragmentOffset = 0;
+        moreFragments = false;
+        extensionHeaders = 0;
+        sourcePort = destinationPort = tcpFlags = icmpType = icmpCode = 0;
+        sourceMac = destinationMac = 0;
+        problem = null;
+    }
+
+    private static int u16(ByteBuffer b, int p) {
+        return b.getShort(p) & 0xFFFF;
+    }
+
+    private static long mac(ByteBuffer b, int p) {
+        return ((b.getShort(p) & 0xFFFFL) << 32) | (b.getInt(p + 2) & 0xFFFF_FFFFL);
+    }
+
+    /** The header protocol the header was parsed as. */
+    public int headerProtocol() {
+        return headerProtocol;
+    }
+
+    /** Whether the Ethernet addresses are present. */
+    public boolean hasEthernet() {
+        return (present & ETH) != 0;
+    }
+
+    /** The Ethernet source address in the low 48 bits. */
+    public long sourceMac() {
+        return sourceMac;
+    }
+
+    /** The Ethernet destination address in the low 48 bits. */
+    public long destinationMac() {
+        return destinationMac;
+    }
+
+    /** Whether the Ethernet type (after VLAN tags and SNAP) is present. */
+    public boolean hasEthernetType() {
+        return (present & ETHER_TYPE) != 0;
+    }
+
+    /** The Ethernet type after the VLAN tags (0x0800, 0x86DD, 0x8847 ...), or 0. */
+    public int ethernetType() {
+        return ethernetType;
+    }
+
+    /** How many 802.1Q/802.1ad tags were read, outermost first. */
+    public int vlanCount() {
+        return vlanCount;
+    }
+
+    /** The VLAN id (12 bits) of tag {@code i} (0 is the outermost). */
+    public int vlanId(int i) {
+        return tci(i) & 0xFFF;
+    }
+
+    /** The priority (PCP, 3 bits) of tag {@code i}. */
+    public int vlanPriority(int i) {
+        return tci(i) >>> 13;
+    }
+
+    private int tci(int i) {
+        if (i < 0 || i >= vlanCount) {
+            throw new IndexOutOfBoundsException("tag " + i + " of " + vlanCount);
+        }
+        return vlanTci[i];
+    }
+
+    /** How many MPLS label stack entries were read. */
+    public int mplsLabelCount() {
+        return mplsCount;
+    }
+
+    /** MPLS label stack entry {@code i} (label, TC, S, TTL) as sent. */
+    public int mplsLabelStackEntry(int i) {
+        if (i < 0 || i >= mplsCount) {
+            throw new IndexOutOfBoundsException("label " + i + " of " + mplsCount);
+        }
+        return mpls[i];
+    }
+
+    /** 4 or 6 when an IP header starts in the sampled bytes, else 0. */
+    public int ipVersion() {
+        return ipVersion;
+    }
+
+    /** Where the IP header starts, relative to the sampled header, or -1. */
+    public int ipOffset() {
+        return ipOffset;
+    }
+
+    /** Where the transport header starts, relative to the sampled header, or -1. */
+    public int transportOffset() {
+        return transportOffset;
+    }
+
+    /** Whether the IP source address is present. */
+    public boolean hasSourceAddress() {
+        return (present & IP_SRC) != 0;
+    }
+
+    /** Whether the IP destination address is present. */
+    public boolean hasDestinationAddress() {
+        return (present & IP_DST) != 0;
+    }
+
+    /** The IPv4 source address as an int. */
+    public int sourceIpv4() {
+        return sourceIpv4;
+    }
+
+    /** The IPv4 destination address as an int. */
+    public int destinationIpv4() {
+        return destinationIpv4;
+    }
+
+    /** Copies the 16 bytes of the IPv6 source address into {@code dst} at {@code offset}. */
+    public void copySourceIpv6(byte[] dst, int offset) {
+        System.arraycopy(sourceIpv6, 0, dst, offset, 16);
+    }
+
+    /** Copies the 16 bytes of the IPv6 destination address into {@code dst} at {@code offset}. */
+    public void copyDestinationIpv6(byte[] dst, int offset) {
+        System.arraycopy(destinationIpv6, 0, dst, offset, 16);
+    }
+
+    /** The source address (allocates), or null when absent. */
+    public InetAddress sourceAddress() {
+        return hasSourceAddress() ? address(sourceIpv4, sourceIpv6) : null;
+    }
+
+    /** The destination address (allocates), or null when absent. */
+    public InetAddress destinationAddress() {
+        return hasDestinationAddress() ? address(destinationIpv4, destinationIpv6) : null;
+    }
+
+    private InetAddress address(int v4, byte[] v6) {
+        try {
+            if (ipVersion == 4) {
+                return (Inet4Address) InetAddress.getByAddress(new byte[] {
+                    (byte) (v4 >>> 24), (byte) (v4 >>> 16), (byte) (v4 >>> 8), (byte) v4});
+            }
+            return Inet6Address.getByAddress(null, v6.clone(), -1);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("unreachable: address of fixed length", e);
+        }
+    }
+
+    /** Whether the upper-layer protocol is known. */
+    public boolean hasProtocol() {
+        return (present & PROTO) != 0;
+    }
+
+    /** The upper-layer protocol: IPv4's protocol, or IPv6's last next header after the extension headers. */
+    public int protocol() {
+        return protocol;
+    }
+
+    /** Whether {@link #firstNextHeader()} is present. */
+    public boolean hasFirstNextHeader() {
+        return (present & NEXT_HEADER) != 0;
+    }
+
+    /** The IP header's own protocol / next header field (for IPv6, before any extension header). */
+    public int firstNextHeader() {
+        return nextHeader;
+    }
+
+    /** How many IPv6 extension headers were walked. */
+    public int extensionHeaderCount() {
+        return extensionHeaders;
+    }
+
+    /** Whether the type of service / traffic class is present. */
+    public boolean hasTos() {
+        return (present & TOS) != 0;
+    }
+
+    /** The IPv4 TOS (DS field) byte or the IPv6 traffic class. */
+    public int tos() {
+        return tos;
+    }
+
+    /** Whether the TTL / hop limit is present. */
+    public boolean hasTtl() {
+        return (present & TTL) != 0;
+    }
+
+    /** The IPv4 TTL or IPv6 hop limit. */
+    public int ttl() {
+        return ttl;
+    }
+
+    /** Whether the IPv6 flow label is present. */
+    public boolean hasFlowLabel() {
+        return (present & FLOW_LABEL) != 0;
+    }
+
+    /** The IPv6 flow label (20 bits). */
+    public int flowLabel() {
+        return flowLabel;
+    }
+
+    /** Whether fragment fields are present (every IPv4 header; IPv6 with a fragment header). */
+    public boolean hasFragment() {
+        return (present & FRAG) != 0;
+    }
+
+    /** The fragment identification (16 bits for IPv4, 32 for IPv6). */
+    public long fragmentId() {
+        return fragmentId;
+    }
+
+    /** The fragment offset in 8-byte units. */
+    public int fragmentOffset() {
+        return fragmentOffset;
+    }
+
+    /** Whether the more-fragments flag is set. */
+    public boolean moreFragments() {
+        return moreFragments;
+    }
+
+    /** Whether transport ports are present (TCP, UDP, SCTP, UDP-Lite). */
+    public boolean hasPorts() {
+        return (present & PORTS) != 0;
+    }
+
+    /** The transport source port. */
+    public int sourcePort() {
+        return sourcePort;
+    }
+
+    /** The transport destination port. */
+    public int destinationPort() {
+        return destinationPort;
+    }
+
+    /** Whether TCP flags are present. */
+    public boolean hasTcpFlags() {
+        return (present & TCP_FLAGS) != 0;
+    }
+
+    /** The TCP flags byte (CWR ECE URG ACK PSH RST SYN FIN). */
+    public int tcpFlags() {
+        return tcpFlags;
+    }
+
+    /** Whether ICMP (for IPv4) or ICMPv6 (for IPv6) type and code are present. */
+    public boolean hasIcmp() {
+        return (present & ICMP) != 0;
+    }
+
+    /** The ICMP / ICMPv6 type. */
+    public int icmpType() {
+        return icmpType;
+    }
+
+    /** The ICMP / ICMPv6 code. */
+    public int icmpCode() {
+        return icmpCode;
+    }
+
+    /** Why the parse stopped early on a rule the header broke, or null (a header merely cut short is no problem). */
+    public String problem() {
+        return problem;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("SampledHeader[");
+        if (hasEthernet()) {
+            sb.append(String.format("eth %012x > %012x type 0x%04x", sourceMac, destinationMac, ethernetType));
+        }
+        for (int i = 0; i < vlanCount; i++) {
+            sb.append(" vlan ").append(vlanId(i));
+        }
+        for (int i = 0; i < mplsCount; i++) {
+            sb.append(" mpls ").append(mpls[i] >>> 12);
+        }
+        if (ipVersion != 0) {
+            sb.append(" ipv").append(ipVersion).append(' ').append(sourceAddress()).append(" > ").append(destinationAddress());
+        }
+        if (hasProtocol()) {
+            sb.append(" proto ").append(protocol);
+        }
+        if (hasPorts()) {
+            sb.append(" ports ").append(sourcePort).append(" > ").append(destinationPort);
+        }
+        if (hasTcpFlags()) {
+            sb.append(" flags 0x").append(Integer.toHexString(tcpFlags));
+        }
+        if (hasIcmp()) {
+            sb.append(" icmp ").append(icmpType).append('/').append(icmpCode);
+        }
+        if (problem != null) {
+            sb.append(" problem: ").append(problem);
+        }
+        return sb.append(']').toString();
+    }
+}

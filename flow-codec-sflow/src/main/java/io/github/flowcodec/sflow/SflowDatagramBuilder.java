@@ -1,0 +1,220 @@
+package io.github.flowcodec.sflow;
+
+import io.github.flowcodec.sflow.internal.TypedCodec;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Crafts sFlow datagrams byte by byte for tests, valid or broken on purpose: typed samples and raw
+ * samples mixed, a version, address type, sample count or lengths that lie, garbage after the end, a
+ * datagram cut short. Static helpers make raw records and sample bodies with lying counts and lengths.
+ *
+ * <pre>{@code
+ * byte[] ok = SflowDatagramBuilder.create().agent(InetAddress.getByName("192.0.2.1")).sequenceNumber(7)
+ *         .sample(flowSample).sample(counterSample).build();
+ *
+ * byte[] lyingCount = SflowDatagramBuilder.create().sample(flowSample).sampleCount(1_000_000).build();
+ * byte[] cut = SflowDatagramBuilder.create().sample(flowSample).truncateTo(60).build();
+ * byte[] badRecord = SflowDatagramBuilder.create()
+ *         .rawSample(Sflow.SAMPLE_FLOW, SflowDatagramBuilder.flowSampleData(flowSample, 1,
+ *                 SflowDatagramBuilder.record(Sflow.FLOW_RAW_HEADER, 5000, new byte[16])))   // length lies
+ *         .build();
+ * }</pre>
+ */
+public final class SflowDatagramBuilder {
+
+    private long version = Sflow.VERSION;
+    private int addressType = Sflow.ADDRESS_IPV4;
+    private byte[] address = {(byte) 192, 0, 2, 1};
+    private long subAgentId;
+    private long sequenceNumber = 1;
+    private long uptime;
+    private long sampleCount = -1;
+    private int samples;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private SflowExtensions extensions = SflowExtensions.none();
+    private byte[] trailing = new byte[0];
+    private int truncateTo = -1;
+
+    private SflowDatagramBuilder() {
+    }
+
+    /** A builder for a datagram from agent 192.0.2.1, sub-agent 0, sequence 1, uptime 0, no samples. */
+    public static SflowDatagramBuilder create() {
+        return new SflowDatagramBuilder();
+    }
+
+    /** The version word (5 unless broken on purpose). */
+    public SflowDatagramBuilder version(long version) {
+        this.version = version;
+        return this;
+    }
+
+    /** The agent address (null for address type 0). */
+    public SflowDatagramBuilder agent(InetAddress agent) {
+        if (agent == null) {
+            return agentRaw(Sflow.ADDRESS_UNKNOWN, new byte[0]);
+        }
+        byte[] b = agent.getAddress();
+        return agentRaw(b.length == 4 ? Sflow.ADDRESS_IPV4 : Sflow.ADDRESS_IPV6, b);
+    }
+
+    /** Any address type word followed by any bytes (to break the header on purpose). */
+    public SflowDatagramBuilder agentRaw(int addressType, byte[] bytes) {
+        this.addressType = addressType;
+        this.address = bytes.clone();
+        return this;
+    }
+
+    /** The sub-agent id. */
+    public SflowDatagramBuilder subAgentId(long id) {
+        this.subAgentId = id;
+        return this;
+    }
+
+    /** The datagram sequence number. */
+    public SflowDatagramBuilder sequenceNumber(long sequence) {
+        this.sequenceNumber = sequence;
+        return this;
+    }
+
+    /** The uptime in milliseconds. */
+    public SflowDatagramBuilder uptime(long millis) {
+        this.uptime = millis;
+        return this;
+    }
+
+    /** Extensions used to encode typed samples holding extension records. */
+    public SflowDatagramBuilder extensions(SflowExtensions extensions) {
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
+        return this;
+    }
+
+    /** Appends a typed sample. */
+    public SflowDatagramBuilder sample(SflowSample sample) {
+        ByteBuffer b = ByteBuffer.allocate(TypedCodec.sampleRecordLength(sample, extensions));
+        TypedCodec.writeSample(b, sample, extensions);
+        body.writeBytes(b.array());
+        samples++;
+        return this;
+    }
+
+    /** Appends a sample of this data format word with these data bytes (the length is right, padding added). */
+    public SflowDatagramBuilder rawSample(int dataFormat, byte[] data) {
+        return rawSample(dataFormat, data.length, data);
+    }
+
+    /** Appends a sample whose length field says {@code declaredLength}, followed by {@code data} as it is (no padding added). */
+    public SflowDatagramBuilder rawSample(int dataFormat, long declaredLength, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(8).putInt(dataFormat).putInt((int) declaredLength);
+        body.writeBytes(b.array());
+        body.writeBytes(declaredLength == data.length ? padded(data) : data);
+        samples++;
+        return this;
+    }
+
+    /** The sample count to announce instead of the number of samples appended. */
+    public SflowDatagramBuilder sampleCount(long count) {
+        this.sampleCount = count;
+        return this;
+    }
+
+    /** Bytes appended after the last sample. */
+    public SflowDatagramBuilder trailing(byte[] bytes) {
+        this.trailing = bytes.clone();
+        return this;
+    }
+
+    /** Cuts the finished datagram to this many bytes. */
+    public SflowDatagramBuilder truncateTo(int length) {
+        this.truncateTo = length;
+        return this;
+    }
+
+    /** The datagram. */
+    public byte[] build() {
+        ByteBuffer h = ByteBuffer.allocate(8 + address.length + 16);
+        h.putInt((int) version).putInt(addressType).put(address).putInt((int) subAgentId).putInt((int) sequenceNumber)
+                .putInt((int) uptime).putInt((int) (sampleCount >= 0 ? sampleCount : samples));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(h.array());
+        out.writeBytes(body.toByteArray());
+        out.writeBytes(trailing);
+        byte[] all = out.toByteArray();
+        return truncateTo >= 0 && truncateTo < all.length ? Arrays.copyOf(all, truncateTo) : all;
+    }
+
+    /** The datagram in a heap buffer. */
+    public ByteBuffer buildBuffer() {
+        return ByteBuffer.wrap(build());
+    }
+
+    // ------------------------------------------------------------------ raw pieces
+
+    /** A record (format word, length, data, padding) with a truthful length. */
+    public static byte[] record(int dataFormat, byte[] data) {
+        return record(dataFormat, data.length, data);
+    }
+
+    /** A record whose length field says {@code declaredLength}, followed by {@code data} as it is (padded only if the length is truthful). */
+    public static byte[] record(int dataFormat, long declaredLength, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(8).putInt(dataFormat).putInt((int) declaredLength);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(b.array());
+        out.writeBytes(declaredLength == data.length ? padded(data) : data);
+        return out.toByteArray();
+    }
+
+    /** The data bytes (without padding) of a typed flow record. */
+    public static byte[] flowRecordData(FlowData record) {
+        ByteBuffer b = ByteBuffer.allocate(TypedCodec.flowLength(record, SflowExtensions.none()));
+        TypedCodec.writeFlow(b, record, SflowExtensions.none());
+        return b.array();
+    }
+
+    /** The data bytes (without padding) of a typed counter record. */
+    public static byte[] counterRecordData(CounterData record) {
+        ByteBuffer b = ByteBuffer.allocate(TypedCodec.counterLength(record, SflowExtensions.none()));
+        TypedCodec.writeCounter(b, record, SflowExtensions.none());
+        return b.array();
+    }
+
+    /**
+     * The data of a flow sample with the header fields of {@code header} (its records are ignored), a record
+     * count of {@code declaredRecords} and the given raw records (see {@link #record}).
+     */
+    public static byte[] flowSampleData(FlowSample header, long declaredRecords, byte[]... records) {
+        FlowSample empty = new FlowSample(header.expanded(), header.sequenceNumber(), header.sourceIdType(),
+                header.sourceIdIndex(), header.samplingRate(), header.samplePool(), header.drops(), header.inputFormat(),
+                header.inputInterface(), header.outputFormat(), header.outputInterface(), java.util.List.of());
+        return sampleData(empty, declaredRecords, records);
+    }
+
+    /** The data of a counter sample with the header fields of {@code header}, as {@link #flowSampleData} does. */
+    public static byte[] counterSampleData(CounterSample header, long declaredRecords, byte[]... records) {
+        CounterSample empty = new CounterSample(header.expanded(), header.sequenceNumber(), header.sourceIdType(),
+                header.sourceIdIndex(), java.util.List.of());
+        return sampleData(empty, declaredRecords, records);
+    }
+
+    private static byte[] sampleData(SflowSample empty, long declaredRecords, byte[]... records) {
+        int len = TypedCodec.sampleLength(empty, SflowExtensions.none());
+        ByteBuffer b = ByteBuffer.allocate(8 + len);
+        TypedCodec.writeSample(b, empty, SflowExtensions.none());
+        byte[] head = Arrays.copyOfRange(b.array(), 8, 8 + len - 4);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) declaredRecords).array());
+        for (byte[] r : records) {
+            out.writeBytes(r);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] padded(byte[] data) {
+        return Arrays.copyOf(data, (data.length + 3) & ~3);
+    }
+}

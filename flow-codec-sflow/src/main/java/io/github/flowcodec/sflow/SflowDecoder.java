@@ -1,0 +1,587 @@
+package io.github.flowcodec.sflow;
+
+import io.github.flowcodec.core.DatagramDecoder;
+import io.github.flowcodec.core.DecodeMode;
+import io.github.flowcodec.core.DecodeProblem;
+import io.github.flowcodec.core.DecoderOptions;
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowCodecException;
+import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.FlowRecordHandler;
+import io.github.flowcodec.core.MalformedPacketException;
+import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.core.TruncatedPacketException;
+import io.github.flowcodec.core.UnsupportedVersionException;
+import io.github.flowcodec.sflow.internal.ContentException;
+import io.github.flowcodec.sflow.internal.SequenceTracker;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Decodes sFlow v5 datagrams by four paths over one parser:
+ * <ul>
+ *   <li>{@link #decode(ByteBuffer, InetSocketAddress, FlowRecordHandler)}: zero-copy, one {@link RecordView}
+ *       of IANA elements per flow sample, with an {@link SflowSampleContext} as context;</li>
+ *   <li>{@link #decode(ByteBuffer, InetSocketAddress)}: the same records materialized in an {@link SflowPacket};</li>
+ *   <li>{@link #decode(ByteBuffer, InetSocketAddress, SflowSampleHandler)}: zero-copy, every sample as a
+ *       reused {@link SflowSampleView} with a record cursor;</li>
+ *   <li>{@link #decodeDatagram(ByteBuffer)}: the whole datagram typed and immutable ({@link SflowDatagram}).</li>
+ * </ul>
+ *
+ * <p><b>Flow record mapping.</b> Each flow sample (compact or expanded) becomes one record with
+ * ingressInterface / egressInterface (the input/output interface values), samplingInterval,
+ * selectorIdTotalPktsObserved (sample pool), droppedPacketTotalCount (drops) and packetDeltaCount 1, and,
+ * when present: octetDeltaCount (frame length of the raw packet header; else the Ethernet or IP data
+ * record's length), sourceMacAddress / destinationMacAddress / ethernetType (sampled Ethernet header, else
+ * the Ethernet frame record), dot1qVlanId and dot1qCustomerVlanId (first and second 802.1Q tag of the
+ * sampled header), vlanId / postVlanId (extended switch in/out VLAN), source/destination IPv4 or IPv6
+ * address, flowLabelIPv6, ipVersion, protocolIdentifier (the upper-layer protocol, after IPv6 extension
+ * headers), ipClassOfService (IPv4 DS field byte, IPv6 traffic class), ipTTL, fragmentIdentification and
+ * fragmentOffset (from the outermost IP header of the sampled header, else from the IPv4/IPv6 data
+ * record, which has no TTL or fragment fields), source/destinationTransportPort, tcpControlBits (the TCP
+ * flags byte), icmpTypeCodeIPv4/IPv6, ipNextHopIPv4/IPv6Address (extended router), bgpSourceAsNumber and
+ * bgpDestinationAsNumber (extended gateway: the source AS and the last AS of the path). Fields that are not
+ * present are not in the record: the template (its id is a bit mask of the groups present) says which are.
+ *
+ * <p><b>Strict and lenient.</b> A datagram shorter than its header, of another version or with an invalid
+ * agent address type is rejected in both modes. In strict mode (the default) any other structural fault is a
+ * {@link FlowCodecException} naming its byte offset: samples or records running past their container,
+ * counts that announce more than there is, bytes left after the last record of a sample, known records whose
+ * content does not parse (when they are read). Bytes after the last sample the header announces are
+ * reported and ignored in both modes (the UDP length ends a datagram, and real agents leave bytes there). In lenient mode the decoder reports each fault to the
+ * problem listener and keeps what it can: the samples before a cut, a broken sample as an "other" sample
+ * (kept as bytes), a record that does not parse as an unknown record. Records of an enterprise other than 0
+ * and formats the decoder does not know are never a fault: they are skipped by their length and kept.
+ * Sampled headers are parsed leniently in both modes (see {@link SampledHeaderView}).
+ *
+ * <p><b>Sequence numbers.</b> The decoder tracks the datagram sequence per agent and sub-agent and the
+ * sample sequence per data source, counting lost, repeated, reordered numbers and restarts
+ * ({@link #sflowStatistics()}, {@link #sequenceStates()}).
+ *
+ * <p><b>Time.</b> sFlow carries no export clock: {@link ExportContext#exportTimeMillis()} is the decoder's
+ * clock ({@link Builder#clock}) read once per datagram, or {@link ExportContext#NO_TIME} without one (the
+ * default).
+ *
+ * <p>One decoder per thread: it reuses its views. Reads are absolute; position and limit are left as they were.
+ *
+ * <pre>{@code
+ * SflowDecoder decoder = SflowDecoder.builder().mode(DecodeMode.LENIENT).problemListener(p -> log.debug("{}", p)).build();
+ * decoder.decode(buffer, from, (ctx, record) -> {
+ *     SflowSampleContext s = (SflowSampleContext) ctx;
+ *     sink.add(s.agentAddress(), s.sampleSequenceNumber(), record.toRecord());
+ * });
+ * SflowDatagram typed = decoder.decodeDatagram(buffer);
+ * }</pre>
+ */
+public final class SflowDecoder implements DatagramDecoder {
+
+    private static final int MODE_RECORDS = 0;
+    private static final int MODE_PACKET = 1;
+    private static final int MODE_SAMPLES = 2;
+    private static final int MODE_TYPED = 3;
+
+    private final boolean lenient;
+    private final Consumer<DecodeProblem> listener;
+    private final SflowExtensions extensions;
+    private final LongSupplier clock;
+    private final boolean trackSequences;
+    private final SflowSampleView view = new SflowSampleView(this);
+    private final FlowMapper mapper = new FlowMapper(this);
+    private final SequenceTracker datagramSequences;
+    private final SequenceTracker sampleSequences;
+
+    // per-call targets
+    private FlowRecordHandler recordHandler;
+    private SflowSampleHandler sampleHandler;
+    private List<FlowRecord> packetRecords;
+    private List<SflowSampleInfo> packetInfos;
+    private List<SflowSample> typedSamples;
+    private long agentHi;
+    private long agentLo;
+    private long agentKey;
+
+    private long datagrams;
+    private long rejected;
+    private long flowSamples;
+    private long expandedFlowSamples;
+    private long counterSamples;
+    private long expandedCounterSamples;
+    private long otherSamples;
+    private long brokenSamples;
+    private long flowRecords;
+    private long counterRecords;
+    private long unknownRecords;
+    private long problems;
+    private long headerProblems;
+
+    /** A strict decoder with no extensions, no clock, tracking sequences. */
+    public SflowDecoder() {
+        this(builder());
+    }
+
+    /** A decoder with these options (mode and problem listener are used). */
+    public SflowDecoder(DecoderOptions options) {
+        this(builder().mode(options.mode()).problemListener(options.problemListener()));
+    }
+
+    private SflowDecoder(Builder b) {
+        this.lenient = b.mode == DecodeMode.LENIENT;
+        this.listener = b.listener;
+        this.extensions = b.extensions;
+        this.clock = b.clock;
+        this.trackSequences = b.trackSequences;
+        this.datagramSequences = new SequenceTracker(b.maxTrackedAgents);
+        this.sampleSequences = new SequenceTracker(b.maxTrackedSources);
+    }
+
+    /** A builder: strict, no listener, no extensions, no clock, sequences tracked. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ the four paths
+
+    /**
+     * Hands each flow sample to {@code handler} as a record of IANA elements, with the sample's
+     * {@link SflowSampleContext} as context. Counter and other samples are decoded (sequence numbers,
+     * statistics) but not handed over.
+     *
+     * @return how many flow records were handed over
+     */
+    @Override
+    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+        recordHandler = Objects.requireNonNull(handler, "handler");
+        try {
+            return walk(datagram, exporter, MODE_RECORDS);
+        } finally {
+            recordHandler = null;
+        }
+    }
+
+    /** Decodes into an {@link SflowPacket}: one record and one context per flow sample. */
+    @Override
+    public SflowPacket decode(ByteBuffer datagram, InetSocketAddress exporter) {
+        List<FlowRecord> records = new ArrayList<>();
+        List<SflowSampleInfo> infos = new ArrayList<>();
+        packetRecords = records;
+        packetInfos = infos;
+        try {
+            walk(datagram, exporter, MODE_PACKET);
+        } finally {
+            packetRecords = null;
+            packetInfos = null;
+        }
+        return new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
+                view.systemUptimeMillis(), view.exportTimeMillis(), records, infos);
+    }
+
+    /**
+     * Hands every sample to {@code handler} as the reused {@link SflowSampleView}.
+     *
+     * @return how many samples were handed over
+     */
+    public int decode(ByteBuffer datagram, InetSocketAddress exporter, SflowSampleHandler handler) {
+        sampleHandler = Objects.requireNonNull(handler, "handler");
+        try {
+            return walk(datagram, exporter, MODE_SAMPLES);
+        } finally {
+            sampleHandler = null;
+        }
+    }
+
+    /** Decodes the whole datagram, typed. */
+    public SflowDatagram decodeDatagram(ByteBuffer datagram) {
+        List<SflowSample> samples = new ArrayList<>();
+        typedSamples = samples;
+        try {
+            walk(datagram, null, MODE_TYPED);
+        } finally {
+            typedSamples = null;
+        }
+        return new SflowDatagram(view.agentAddress(), view.subAgentId(), view.sequenceNumber(), view.systemUptimeMillis(),
+                samples);
+    }
+
+    // ------------------------------------------------------------------ the parser
+
+    private int walk(ByteBuffer datagram, InetSocketAddress exporter, int mode) {
+        try {
+            return walkDatagram(RecordView.bigEndian(datagram), exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter, mode);
+        } catch (FlowCodecException e) {
+            rejected++;
+            throw e;
+        }
+    }
+
+    private int walkDatagram(ByteBuffer buf, InetSocketAddress exporter, int mode) {
+        int base = buf.position();
+        int end = buf.limit();
+        int length = end - base;
+        if (length < 8) {
+            throw new TruncatedPacketException(FlowProtocol.SFLOW_V5, length, "the datagram is " + length
+                    + " bytes, shorter than an sFlow v5 header");
+        }
+        int version = buf.getInt(base);
+        if (version != Sflow.VERSION) {
+            throw new UnsupportedVersionException(FlowProtocol.SFLOW_V5, 0, "version " + Integer.toUnsignedString(version)
+                    + ", not 5");
+        }
+        int agentType = buf.getInt(base + 4);
+        int addressLength = agentType == Sflow.ADDRESS_IPV4 ? 4 : agentType == Sflow.ADDRESS_IPV6 ? 16
+                : agentType == Sflow.ADDRESS_UNKNOWN ? 0 : -1;
+        if (addressLength < 0) {
+            throw new MalformedPacketException(FlowProtocol.SFLOW_V5, 4, "agent address type "
+                    + Integer.toUnsignedString(agentType) + " (0, 1 or 2 expected)");
+        }
+        int p = base + 8 + addressLength;
+        if (end - p < 16) {
+            throw new TruncatedPacketException(FlowProtocol.SFLOW_V5, length, "the datagram is " + length
+                    + " bytes, shorter than its " + (24 + addressLength) + "-byte header");
+        }
+        long subAgent = buf.getInt(p) & 0xFFFF_FFFFL;
+        long sequence = buf.getInt(p + 4) & 0xFFFF_FFFFL;
+        long uptime = buf.getInt(p + 8) & 0xFFFF_FFFFL;
+        long count = buf.getInt(p + 12) & 0xFFFF_FFFFL;
+        p += 16;
+        view.datagram(buf, base, exporter, agentType, base + 8, subAgent, sequence, uptime,
+                clock == null ? ExportContext.NO_TIME : clock.getAsLong());
+        if (trackSequences) {
+            agentHi = addressLength == 16 ? buf.getLong(base + 8) : 0;
+            agentLo = addressLength == 16 ? buf.getLong(base + 16) : addressLength == 4 ? buf.getInt(base + 8) & 0xFFFF_FFFFL : 0;
+            agentKey = (long) agentType << 32 | subAgent;
+            datagramSequences.update(agentHi, agentLo, agentKey, 0, sequence);
+        }
+        int handed = 0;
+        long i = 0;
+        for (; i < count; i++) {
+            if (end - p < 8) {
+                fault(true, p - base, "the header announces " + count + " samples but the datagram ends after " + i);
+                break;
+            }
+            int format = buf.getInt(p);
+            long sampleLength = buf.getInt(p + 4) & 0xFFFF_FFFFL;
+            long padded = (sampleLength + 3) & ~3L;
+            if (padded > end - p - 8) {
+                fault(true, p + 4 - base, "sample " + i + " announces " + sampleLength + " bytes but " + (end - p - 8)
+                        + " remain in the datagram");
+                break;
+            }
+            handed += sample(buf, format, p + 8, (int) sampleLength, mode);
+            p += 8 + (int) padded;
+        }
+        if (i == count && p != end) {
+            // The UDP length, not the header, ends a datagram: bytes after the announced samples (a count that
+            // lies low, a second datagram glued on, padding) are reported and skipped in both modes.
+            report(p - base, (end - p) + " bytes follow the last of the " + count + " samples; ignored");
+        }
+        datagrams++;
+        return handed;
+    }
+
+    /** Decodes one sample whose data is {@code length} bytes at {@code offset}; returns how many items were handed over. */
+    private int sample(ByteBuffer buf, int dataFormat, int offset, int length, int mode) {
+        int format = dataFormat;
+        if (format < Sflow.SAMPLE_FLOW || format > Sflow.SAMPLE_EXPANDED_COUNTER) { // covers enterprise != 0
+            otherSamples++;
+            view.other(dataFormat, offset, length);
+            return other(mode);
+        }
+        int base = view.base();
+        int header = SflowSampleView.headerLength(format);
+        if (length < header + 4) {
+            return broken(dataFormat, offset, length, mode, offset - base, "a sample of format " + format + " is " + length
+                    + " bytes, shorter than its " + (header + 4) + "-byte header");
+        }
+        int end = offset + length;
+        boolean flow = format == Sflow.SAMPLE_FLOW || format == Sflow.SAMPLE_EXPANDED_FLOW;
+        long count = buf.getInt(offset + header) & 0xFFFF_FFFFL;
+        int first = offset + header + 4;
+        int p = first;
+        int unknown = 0;
+        for (long j = 0; j < count; j++) {
+            if (end - p < 8) {
+                return broken(dataFormat, offset, length, mode, p - base, "the sample announces " + count
+                        + " records but ends after " + j);
+            }
+            int recordFormat = buf.getInt(p);
+            long recordLength = buf.getInt(p + 4) & 0xFFFF_FFFFL;
+            long padded = (recordLength + 3) & ~3L;
+            if (padded > end - p - 8) {
+                return broken(dataFormat, offset, length, mode, p + 4 - base, "record " + j + " announces " + recordLength
+                        + " bytes but " + (end - p - 8) + " remain in its sample");
+            }
+            if (!known(recordFormat, flow)) {
+                unknown++;
+            }
+            p += 8 + (int) padded;
+        }
+        if (p != end) {
+            return broken(dataFormat, offset, length, mode, p - base, (end - p) + " bytes follow the last of the sample's "
+                    + count + " records");
+        }
+        view.standard(format, offset, length);
+        view.records(first, (int) count);
+        unknownRecords += unknown;
+        switch (format) {
+            case Sflow.SAMPLE_FLOW: flowSamples++; flowRecords += count; break;
+            case Sflow.SAMPLE_EXPANDED_FLOW: expandedFlowSamples++; flowRecords += count; break;
+            case Sflow.SAMPLE_COUNTER: counterSamples++; counterRecords += count; break;
+            default: expandedCounterSamples++; counterRecords += count; break;
+        }
+        if (trackSequences) {
+            sampleSequences.update(agentHi, agentLo, agentKey | (flow ? 1L : 2L) << 40,
+                    (long) view.sourceIdType() << 32 | view.sourceIdIndex(), view.sampleSequenceNumber());
+        }
+        switch (mode) {
+            case MODE_RECORDS:
+                if (flow) {
+                    recordHandler.onRecord(view, mapper.map(view));
+                    return 1;
+                }
+                return 0;
+            case MODE_PACKET:
+                if (flow) {
+                    packetRecords.add(mapper.map(view).toRecord());
+                    packetInfos.add(view.toInfo());
+                    return 1;
+                }
+                return 0;
+            case MODE_SAMPLES:
+                if (flow) {
+                    sampleHandler.onFlowSample(view);
+                } else {
+                    sampleHandler.onCounterSample(view);
+                }
+                return 1;
+            default:
+                typedSamples.add(view.toSample());
+                return 1;
+        }
+    }
+
+    private int broken(int dataFormat, int offset, int length, int mode, long at, String reason) {
+        fault(false, at, reason + (lenient ? "; the sample is kept as bytes" : ""));
+        brokenSamples++;
+        view.other(dataFormat, offset, length);
+        return other(mode);
+    }
+
+    private int other(int mode) {
+        if (mode == MODE_SAMPLES) {
+            sampleHandler.onOtherSample(view);
+            return 1;
+        }
+        if (mode == MODE_TYPED) {
+            typedSamples.add(view.toSample());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static final boolean[] KNOWN_FLOW = new boolean[4096];
+    private static final boolean[] KNOWN_COUNTER = new boolean[4096];
+
+    static {
+        for (int f : new int[] {1, 2, 3, 4, 2100, 2101}) {
+            KNOWN_FLOW[f] = true;
+        }
+        for (int f = 1001; f <= 1012; f++) {
+            KNOWN_FLOW[f] = true;
+        }
+        for (int f : new int[] {1, 2, 3, 4, 5, 6, 1001, 1005, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2100, 2101, 2102, 2103, 2104}) {
+            KNOWN_COUNTER[f] = true;
+        }
+    }
+
+    /** Whether a record's data format is one the typed model knows (enterprise 0 only). */
+    private static boolean known(int dataFormat, boolean flow) {
+        return (dataFormat & ~0xFFF) == 0 && (flow ? KNOWN_FLOW : KNOWN_COUNTER)[dataFormat];
+    }
+
+    /** Throws in strict mode; reports in lenient mode. */
+    private void fault(boolean truncated, long offset, String reason) {
+        if (!lenient) {
+            throw truncated ? new TruncatedPacketException(FlowProtocol.SFLOW_V5, offset, reason)
+                    : new MalformedPacketException(FlowProtocol.SFLOW_V5, offset, reason);
+        }
+        report(offset, reason);
+    }
+
+    private void report(long offset, String reason) {
+        problems++;
+        listener.accept(new DecodeProblem(FlowProtocol.SFLOW_V5, offset, reason));
+    }
+
+    /** A record's content did not parse: strict throws, lenient reports (the caller keeps the record as bytes). */
+    void contentProblem(ContentException e, int base) {
+        long at = e.index() - base;
+        if (!lenient) {
+            throw new MalformedPacketException(FlowProtocol.SFLOW_V5, at, e.getMessage());
+        }
+        report(at, e.getMessage() + "; the record is kept as bytes");
+    }
+
+    /** Parses the sampled header of a raw packet header record of {@code length} bytes at {@code offset}. */
+    SampledHeaderView parseRawHeader(ByteBuffer b, int offset, int length, int base, SampledHeaderView into) {
+        if (length < 16) {
+            contentProblem(new ContentException(offset, "a raw packet header record of " + length
+                    + " bytes is shorter than its 16-byte header"), base);
+            return into.parse(b, offset, 0, 0);
+        }
+        int protocol = b.getInt(offset);
+        long headerLength = b.getInt(offset + 12) & 0xFFFF_FFFFL;
+        int room = length - 16;
+        if (headerLength > room) {
+            contentProblem(new ContentException(offset + 12, "the sampled header announces " + headerLength
+                    + " bytes but its record holds " + room), base);
+            headerLength = room;
+        }
+        into.parse(b, offset + 16, (int) headerLength, protocol);
+        String problem = into.problem();
+        if (problem != null) {
+            headerProblems++;
+            report(offset + 16 - base, "sampled header: " + problem + "; parsed up to there");
+        }
+        return into;
+    }
+
+    RecordView mapSample(SflowSampleView s) {
+        return mapper.map(s);
+    }
+
+    SflowExtensions extensions() {
+        return extensions;
+    }
+
+    // ------------------------------------------------------------------ counters
+
+    /**
+     * What the decoder has met so far, by name: the components of {@link SflowStatistics} (datagrams,
+     * rejected, flowSamples, expandedFlowSamples, counterSamples, expandedCounterSamples, otherSamples,
+     * brokenSamples, flowRecords, counterRecords, unknownRecords, problems, headerProblems, lostDatagrams,
+     * lostSamples, sequenceRestarts, trackedSequences).
+     */
+    @Override
+    public java.util.Map<String, Long> statistics() {
+        return sflowStatistics().toMap();
+    }
+
+    /** What the decoder has met so far, typed. */
+    public SflowStatistics sflowStatistics() {
+        return new SflowStatistics(datagrams, rejected, flowSamples, expandedFlowSamples, counterSamples,
+                expandedCounterSamples, otherSamples, brokenSamples, flowRecords, counterRecords, unknownRecords, problems,
+                headerProblems, datagramSequences.totalLost(), sampleSequences.totalLost(),
+                restarts(datagramSequences) + restarts(sampleSequences), datagramSequences.size() + sampleSequences.size());
+    }
+
+    private static long restarts(SequenceTracker t) {
+        long n = 0;
+        for (SequenceTracker.Entry e : t.entries()) {
+            n += e.restarts();
+        }
+        return n;
+    }
+
+    /** The state of every tracked sequence: datagram sequences first, then sample sequences. Allocates. */
+    public List<SflowSequenceState> sequenceStates() {
+        List<SflowSequenceState> out = new ArrayList<>();
+        for (SequenceTracker.Entry e : datagramSequences.entries()) {
+            out.add(state(e, 0));
+        }
+        for (SequenceTracker.Entry e : sampleSequences.entries()) {
+            out.add(state(e, (int) (e.k2() >>> 40) == 1 ? Sflow.SAMPLE_FLOW : Sflow.SAMPLE_COUNTER));
+        }
+        return out;
+    }
+
+    private static SflowSequenceState state(SequenceTracker.Entry e, int format) {
+        int type = (int) (e.k2() >>> 32) & 0xFF;
+        InetAddress agent = null;
+        try {
+            if (type == Sflow.ADDRESS_IPV4) {
+                long v = e.k1();
+                agent = (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+            } else if (type == Sflow.ADDRESS_IPV6) {
+                agent = Inet6Address.getByAddress(null, ByteBuffer.allocate(16).putLong(e.k0()).putLong(e.k1()).array(), -1);
+            }
+        } catch (UnknownHostException x) {
+            throw new IllegalStateException("unreachable: address of fixed length", x);
+        }
+        return new SflowSequenceState(agent, e.k2() & 0xFFFF_FFFFL, format, format == 0 ? 0 : e.k3() >>> 32,
+                format == 0 ? 0 : e.k3() & 0xFFFF_FFFFL, e.last(), e.received(), e.lost(), e.duplicates(), e.reordered(),
+                e.restarts());
+    }
+
+    /** Builds an {@link SflowDecoder}. */
+    public static final class Builder {
+        private DecodeMode mode = DecodeMode.STRICT;
+        private Consumer<DecodeProblem> listener = p -> { };
+        private SflowExtensions extensions = SflowExtensions.none();
+        private LongSupplier clock;
+        private boolean trackSequences = true;
+        private int maxTrackedAgents = 4096;
+        private int maxTrackedSources = 65536;
+
+        private Builder() {
+        }
+
+        /** Strict (default) or lenient. */
+        public Builder mode(DecodeMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Told of each problem met (called on the decoding thread). */
+        public Builder problemListener(Consumer<DecodeProblem> listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Typed codecs for enterprise record formats. */
+        public Builder extensions(SflowExtensions extensions) {
+            this.extensions = Objects.requireNonNull(extensions, "extensions");
+            return this;
+        }
+
+        /**
+         * The clock giving each datagram's {@link ExportContext#exportTimeMillis()} (epoch milliseconds),
+         * read once per datagram, e.g. {@code System::currentTimeMillis}. Without one (the default) it is
+         * {@link ExportContext#NO_TIME}.
+         */
+        public Builder clock(LongSupplier epochMillis) {
+            this.clock = epochMillis;
+            return this;
+        }
+
+        /** Whether to track sequence numbers (default true). */
+        public Builder trackSequences(boolean track) {
+            this.trackSequences = track;
+            return this;
+        }
+
+        /** The most agent/sub-agent pairs and data sources tracked before the tables are cleared (defaults 4096 and 65536). */
+        public Builder maxTracked(int agents, int sources) {
+            if (agents < 1 || sources < 1) {
+                throw new IllegalArgumentException("at least one of each must be tracked");
+            }
+            this.maxTrackedAgents = agents;
+            this.maxTrackedSources = sources;
+            return this;
+        }
+
+        /** The decoder. */
+        public SflowDecoder build() {
+            return new SflowDecoder(this);
+        }
+    }
+}

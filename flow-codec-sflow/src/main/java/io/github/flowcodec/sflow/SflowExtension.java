@@ -1,0 +1,140 @@
+package io.github.flowcodec.sflow;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A typed codec for one enterprise flow or counter record format, registered with
+ * {@link SflowExtensions}. Records of that (enterprise, format) then decode to {@link FlowData.Extension}
+ * or {@link CounterData.Extension} holding the value, and encode back through {@link #encode}.
+ *
+ * <p>{@link #decode} gets a read-only big-endian buffer holding exactly the record data (position 0,
+ * limit the record length). If it throws, or if {@link #encodedLength} of its result is not the record
+ * length, the record is kept as bytes ({@link FlowData.Unknown}) and the problem reported; strict decoders
+ * throw a {@link io.github.flowcodec.core.MalformedPacketException} instead.
+ *
+ * <pre>{@code
+ * // pmacct's tag record (enterprise 8800, flow format 1): one 64-bit tag
+ * record PmacctTag(long tag) {}
+ * SflowExtension<PmacctTag> tag = SflowExtension.flowRecord(8800, 1, PmacctTag.class,
+ *         data -> new PmacctTag(data.getLong(0)),
+ *         (value, out) -> out.putLong(value.tag()),
+ *         value -> 8);
+ * SflowExtensions extensions = SflowExtensions.builder().add(tag).build();
+ * }</pre>
+ *
+ * @param <T> the decoded value's type
+ */
+public interface SflowExtension<T> {
+
+    /** Whether the format is a flow record or a counter record format. */
+    enum Kind {
+        /** A flow record of flow samples. */
+        FLOW_RECORD,
+        /** A counter record of counter samples. */
+        COUNTER_RECORD
+    }
+
+    /** Flow or counter record. */
+    Kind kind();
+
+    /** The enterprise (20 bits). */
+    long enterprise();
+
+    /** The format (12 bits). */
+    int format();
+
+    /** The type of the values. */
+    Class<T> type();
+
+    /** Decodes the record data (see the class comment for the buffer it gets). */
+    T decode(ByteBuffer data);
+
+    /** Writes {@code value}'s record data (without padding) at the buffer's position, advancing it. */
+    void encode(T value, ByteBuffer out);
+
+    /** The length in bytes {@link #encode} writes for {@code value}. */
+    int encodedLength(T value);
+
+    /** Decodes a record's data. */
+    @FunctionalInterface
+    interface Decoder<T> {
+        /** The value of the record in {@code data}. */
+        T decode(ByteBuffer data);
+    }
+
+    /** Encodes a value. */
+    @FunctionalInterface
+    interface Encoder<T> {
+        /** Writes the value. */
+        void encode(T value, ByteBuffer out);
+    }
+
+    /** Tells a value's encoded length. */
+    @FunctionalInterface
+    interface Length<T> {
+        /** The encoded length of the value. */
+        int of(T value);
+    }
+
+    /** An extension for a flow record format, from three functions. */
+    static <T> SflowExtension<T> flowRecord(long enterprise, int format, Class<T> type, Decoder<T> decoder,
+            Encoder<T> encoder, Length<T> length) {
+        return of(Kind.FLOW_RECORD, enterprise, format, type, decoder, encoder, length);
+    }
+
+    /** An extension for a counter record format, from three functions. */
+    static <T> SflowExtension<T> counterRecord(long enterprise, int format, Class<T> type, Decoder<T> decoder,
+            Encoder<T> encoder, Length<T> length) {
+        return of(Kind.COUNTER_RECORD, enterprise, format, type, decoder, encoder, length);
+    }
+
+    private static <T> SflowExtension<T> of(Kind kind, long enterprise, int format, Class<T> type, Decoder<T> decoder,
+            Encoder<T> encoder, Length<T> length) {
+        Sflow.dataFormat(enterprise, format);
+        java.util.Objects.requireNonNull(type, "type");
+        java.util.Objects.requireNonNull(decoder, "decoder");
+        java.util.Objects.requireNonNull(encoder, "encoder");
+        java.util.Objects.requireNonNull(length, "length");
+        return new SflowExtension<>() {
+            @Override
+            public Kind kind() {
+                return kind;
+            }
+
+            @Override
+            public long enterprise() {
+                return enterprise;
+            }
+
+            @Override
+            public int format() {
+                return format;
+            }
+
+            @Override
+            public Class<T> type() {
+                return type;
+            }
+
+            @Override
+            public T decode(ByteBuffer data) {
+                return decoder.decode(data);
+            }
+
+            @Override
+            public void encode(T value, ByteBuffer out) {
+                encoder.encode(value, out);
+            }
+
+            @Override
+            public int encodedLength(T value) {
+                return length.of(value);
+            }
+
+            @Override
+            public String toString() {
+                return "SflowExtension[" + kind + " " + enterprise + ":" + format + " -> " + type.getSimpleName() + "]";
+            }
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.flowcodec.sflow;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The registration point for enterprise record formats: an immutable set of {@link SflowExtension}s
+ * given to {@link SflowDecoder.Builder#extensions} and {@link SflowEncoder.Builder#extensions}.
+ * Formats not registered are kept as bytes ({@link FlowData.Unknown}, {@link CounterData.Unknown}).
+ * A registration for an enterprise-0 format replaces the built-in codec of that format.
+ *
+ * <pre>{@code
+ * SflowExtensions extensions = SflowExtensions.builder().add(pmacctTag).add(vendorCounters).build();
+ * SflowDecoder decoder = SflowDecoder.builder().extensions(extensions).build();
+ * SflowEncoder encoder = SflowEncoder.builder().extensions(extensions).build();
+ * }</pre>
+ */
+public final class SflowExtensions {
+
+    private static final SflowExtensions NONE = new SflowExtensions(Map.of(), Map.of());
+
+    private final Map<Integer, SflowExtension<?>> flow;
+    private final Map<Integer, SflowExtension<?>> counter;
+
+    private SflowExtensions(Map<Integer, SflowExtension<?>> flow, Map<Integer, SflowExtension<?>> counter) {
+        this.flow = Map.copyOf(flow);
+        this.counter = Map.copyOf(counter);
+    }
+
+    /** No extensions. */
+    public static SflowExtensions none() {
+        return NONE;
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether none are registered. */
+    public boolean isEmpty() {
+        return flow.isEmpty() && counter.isEmpty();
+    }
+
+    /** The flow record extension for this data format word, or null. */
+    public SflowExtension<?> flowRecord(int dataFormat) {
+        return flow.isEmpty() ? null : flow.get(dataFormat);
+    }
+
+    /** The counter record extension for this data format word, or null. */
+    public SflowExtension<?> counterRecord(int dataFormat) {
+        return counter.isEmpty() ? null : counter.get(dataFormat);
+    }
+
+    @Override
+    public String toString() {
+        return "SflowExtensions[flow=" + flow.values() + ", counter=" + counter.values() + "]";
+    }
+
+    /** Builds {@link SflowExtensions}; a later registration of the same format replaces an earlier one. */
+    public static final class Builder {
+        private final Map<Integer, SflowExtension<?>> flow = new HashMap<>();
+        private final Map<Integer, SflowExtension<?>> counter = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /** Registers an extension. */
+        public Builder add(SflowExtension<?> extension) {
+            Objects.requireNonNull(extension, "extension");
+            int key = Sflow.dataFormat(extension.enterprise(), extension.format());
+            (extension.kind() == SflowExtension.Kind.FLOW_RECORD ? flow : counter).put(key, extension);
+            return this;
+        }
+
+        /** The extensions. */
+        public SflowExtensions build() {
+            return new SflowExtensions(flow, counter);
+        }
+    }
+}

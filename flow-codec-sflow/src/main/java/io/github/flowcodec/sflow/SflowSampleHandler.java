@@ -1,0 +1,42 @@
+package io.github.flowcodec.sflow;
+
+/**
+ * Receives the samples of a datagram on the typed zero-copy path
+ * ({@link SflowDecoder#decode(java.nio.ByteBuffer, java.net.InetSocketAddress, SflowSampleHandler)}).
+ *
+ * <p>The view is reused and valid only during the call; {@link SflowSampleView#toSample()} or
+ * {@link SflowSampleView#toInfo()} copy what you keep. Nothing is allocated per sample unless you ask.
+ *
+ * <pre>{@code
+ * SflowSampleHandler handler = new SflowSampleHandler() {
+ *     public void onFlowSample(SflowSampleView sample) {
+ *         SflowRecordView r = sample.records();
+ *         while (r.next()) {
+ *             if (r.isStandard(Sflow.FLOW_RAW_HEADER)) {
+ *                 SampledHeaderView h = r.sampledHeader();
+ *                 if (h.hasPorts()) ports.add(h.destinationPort());
+ *             }
+ *         }
+ *     }
+ *     public void onCounterSample(SflowSampleView sample) { ... }
+ * };
+ * }</pre>
+ */
+public interface SflowSampleHandler {
+
+    /** A flow sample (compact or expanded). */
+    default void onFlowSample(SflowSampleView sample) {
+    }
+
+    /** A counter sample (compact or expanded). */
+    default void onCounterSample(SflowSampleView sample) {
+    }
+
+    /**
+     * A sample of another (enterprise, format), or, in lenient mode, a standard sample whose structure
+     * is broken (kept as bytes); {@link SflowSampleView#dataOffset()} and {@link SflowSampleView#dataLength()}
+     * locate its data.
+     */
+    default void onOtherSample(SflowSampleView sample) {
+    }
+}

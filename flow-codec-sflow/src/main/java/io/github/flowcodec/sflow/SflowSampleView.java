@@ -1,0 +1,404 @@
+package io.github.flowcodec.sflow;
+
+import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.sflow.internal.TypedCodec;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One sample of the datagram being decoded, read in place: the flyweight of the zero-copy path, and the
+ * {@link SflowSampleContext} handed with each flow record. Its record cursor ({@link #records()}) walks the
+ * sample's records without allocating. Reused by its decoder and valid only during the callback;
+ * {@link #toSample()}, {@link #toInfo()} and {@link #toFlowRecord()} copy.
+ *
+ * <p>The decoder has checked the sample's structure (its header and every record's length fit) before it
+ * hands the view over; record contents are checked when read ({@link SflowRecordView#toFlowData()} ...).
+ *
+ * <pre>{@code
+ * decoder.decode(datagram, exporter, new SflowSampleHandler() {
+ *     public void onFlowSample(SflowSampleView s) {
+ *         long rate = s.samplingRate();
+ *         SflowRecordView r = s.records();
+ *         while (r.next()) {
+ *             if (r.isStandard(Sflow.FLOW_EXTENDED_SWITCH)) vlan = r.u32(0);
+ *         }
+ *     }
+ * });
+ * }</pre>
+ */
+public final class SflowSampleView implements SflowSampleContext {
+
+    private final SflowDecoder decoder;
+    private final SflowRecordView cursor;
+
+    // datagram
+    private ByteBuffer buffer;
+    private int base;
+    private InetSocketAddress exporter = UNKNOWN_EXPORTER;
+    private int agentType;
+    private int agentIndex;
+    private InetAddress agentCache;
+    private long subAgentId;
+    private long datagramSequence;
+    private long uptime;
+    private long exportTime = NO_TIME;
+
+    // sample
+    private int dataFormat;
+    private int dataOffset;
+    private int dataLength;
+    private boolean standard;
+    private int format;
+    private long sampleSequence;
+    private int sourceIdType;
+    private long sourceIdIndex;
+    private long samplingRate;
+    private long samplePool;
+    private long drops;
+    private int inputFormat;
+    private long inputValue;
+    private int outputFormat;
+    private long outputValue;
+    private int recordsOffset;
+    private int recordCount;
+
+    SflowSampleView(SflowDecoder decoder) {
+        this.decoder = decoder;
+        this.cursor = new SflowRecordView(this);
+    }
+
+    void datagram(ByteBuffer buffer, int base, InetSocketAddress exporter, int agentType, int agentIndex, long subAgentId,
+            long sequence, long uptime, long exportTime) {
+        this.buffer = buffer;
+        this.base = base;
+        this.exporter = exporter;
+        this.agentType = agentType;
+        this.agentIndex = agentIndex;
+        this.agentCache = null;
+        this.subAgentId = subAgentId;
+        this.datagramSequence = sequence;
+        this.uptime = uptime;
+        this.exportTime = exportTime;
+    }
+
+    void other(int dataFormat, int offset, int length) {
+        this.dataFormat = dataFormat;
+        this.dataOffset = offset;
+        this.dataLength = length;
+        this.standard = false;
+        this.format = 0;
+        clearSampleHeader();
+    }
+
+    private void clearSampleHeader() {
+        sampleSequence = 0;
+        sourceIdType = 0;
+        sourceIdIndex = 0;
+        samplingRate = 0;
+        samplePool = 0;
+        drops = 0;
+        inputFormat = 0;
+        inputValue = 0;
+        outputFormat = 0;
+        outputValue = 0;
+        recordCount = 0;
+    }
+
+    /** Reads the standard sample header of format 1 to 4; the caller has checked the length. */
+    void standard(int format, int offset, int length) {
+        this.dataFormat = format;
+        this.dataOffset = offset;
+        this.dataLength = length;
+        this.standard = true;
+        this.format = format;
+        clearSampleHeader();
+        ByteBuffer b = buffer;
+        int p = offset;
+        sampleSequence = b.getInt(p) & 0xFFFF_FFFFL;
+        switch (format) {
+            case Sflow.SAMPLE_FLOW: {
+                int src = b.getInt(p + 4);
+                sourceIdType = src >>> 24;
+                sourceIdIndex = src & 0xFF_FFFF;
+                samplingRate = b.getInt(p + 8) & 0xFFFF_FFFFL;
+                samplePool = b.getInt(p + 12) & 0xFFFF_FFFFL;
+                drops = b.getInt(p + 16) & 0xFFFF_FFFFL;
+                int in = b.getInt(p + 20);
+                int out = b.getInt(p + 24);
+                inputFormat = in >>> 30;
+                inputValue = in & 0x3FFF_FFFF;
+                outputFormat = out >>> 30;
+                outputValue = out & 0x3FFF_FFFF;
+                break;
+            }
+            case Sflow.SAMPLE_EXPANDED_FLOW:
+                sourceIdType = b.getInt(p + 4);
+                sourceIdIndex = b.getInt(p + 8) & 0xFFFF_FFFFL;
+                samplingRate = b.getInt(p + 12) & 0xFFFF_FFFFL;
+                samplePool = b.getInt(p + 16) & 0xFFFF_FFFFL;
+                drops = b.getInt(p + 20) & 0xFFFF_FFFFL;
+                inputFormat = b.getInt(p + 24);
+                inputValue = b.getInt(p + 28) & 0xFFFF_FFFFL;
+                outputFormat = b.getInt(p + 32);
+                outputValue = b.getInt(p + 36) & 0xFFFF_FFFFL;
+                break;
+            case Sflow.SAMPLE_COUNTER: {
+                int src = b.getInt(p + 4);
+                sourceIdType = src >>> 24;
+                sourceIdIndex = src & 0xFF_FFFF;
+                break;
+            }
+            default: // expanded counter
+                sourceIdType = b.getInt(p + 4);
+                sourceIdIndex = b.getInt(p + 8) & 0xFFFF_FFFFL;
+                break;
+        }
+    }
+
+    /** The length of a standard sample's header before its record count. */
+    static int headerLength(int format) {
+        switch (format) {
+            case Sflow.SAMPLE_FLOW: return 28;
+            case Sflow.SAMPLE_EXPANDED_FLOW: return 40;
+            case Sflow.SAMPLE_COUNTER: return 8;
+            default: return 12;
+        }
+    }
+
+    void records(int offset, int count) {
+        this.recordsOffset = offset;
+        this.recordCount = count;
+    }
+
+    SflowDecoder decoder() {
+        return decoder;
+    }
+
+    int recordsOffset() {
+        return recordsOffset;
+    }
+
+    int base() {
+        return base;
+    }
+
+    /** The buffer the datagram is in. */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** The sample's data format word (enterprise and format). */
+    public int dataFormat() {
+        return dataFormat;
+    }
+
+    /** The sample's enterprise. */
+    public long enterprise() {
+        return Sflow.enterprise(dataFormat);
+    }
+
+    /** The sample's format. */
+    public int format() {
+        return Sflow.format(dataFormat);
+    }
+
+    /** Whether this is a standard sample (0:1 to 0:4) whose structure checked out. */
+    public boolean isStandard() {
+        return standard;
+    }
+
+    /** Where the sample's data (after its format and length) starts in {@link #buffer()} (absolute index). */
+    public int dataOffset() {
+        return dataOffset;
+    }
+
+    /** The sample data's length in bytes (without padding). */
+    public int dataLength() {
+        return dataLength;
+    }
+
+    /** How many records the sample holds (0 for other samples). */
+    public int recordCount() {
+        return recordCount;
+    }
+
+    /** The record cursor, reset before the first record: {@code while (r.next()) ...}. Reused. */
+    public SflowRecordView records() {
+        cursor.reset(recordsOffset, standard ? recordCount : 0, isFlowSample());
+        return cursor;
+    }
+
+    /** An immutable copy of this sample (allocates; strict decoders throw on a record whose content does not parse). */
+    public SflowSample toSample() {
+        if (!standard) {
+            return new UnknownSample(enterprise(), format(), TypedCodec.bytes(buffer, dataOffset, dataLength));
+        }
+        SflowRecordView r = new SflowRecordView(this);
+        r.reset(recordsOffset, recordCount, isFlowSample());
+        if (isFlowSample()) {
+            List<FlowData> list = new ArrayList<>(recordCount);
+            while (r.next()) {
+                list.add(r.toFlowData());
+            }
+            return new FlowSample(format == Sflow.SAMPLE_EXPANDED_FLOW, sampleSequence, sourceIdType, sourceIdIndex,
+                    samplingRate, samplePool, drops, inputFormat, inputValue, outputFormat, outputValue, list);
+        }
+        List<CounterData> list = new ArrayList<>(recordCount);
+        while (r.next()) {
+            list.add(r.toCounterData());
+        }
+        return new CounterSample(format == Sflow.SAMPLE_EXPANDED_COUNTER, sampleSequence, sourceIdType, sourceIdIndex, list);
+    }
+
+    /** An immutable copy of this context. */
+    public SflowSampleInfo toInfo() {
+        return new SflowSampleInfo(exporter, agentAddress(), subAgentId, datagramSequence, uptime, exportTime, format,
+                sampleSequence, sourceIdType, sourceIdIndex, samplingRate, samplePool, drops, inputFormat, inputValue,
+                outputFormat, outputValue);
+    }
+
+    /**
+     * This flow sample as a {@link FlowRecord} of IANA elements (see {@link SflowDecoder} for the mapping),
+     * or null for a counter or other sample. Allocates.
+     */
+    public FlowRecord toFlowRecord() {
+        if (!standard || !isFlowSample()) {
+            return null;
+        }
+        return decoder.mapSample(this).toRecord();
+    }
+
+    @Override
+    public FlowProtocol protocol() {
+        return FlowProtocol.SFLOW_V5;
+    }
+
+    @Override
+    public InetSocketAddress exporter() {
+        return exporter;
+    }
+
+    @Override
+    public long sequenceNumber() {
+        return datagramSequence;
+    }
+
+    @Override
+    public long exportTimeMillis() {
+        return exportTime;
+    }
+
+    @Override
+    public long systemUptimeMillis() {
+        return uptime;
+    }
+
+    @Override
+    public long observationDomainId() {
+        return subAgentId;
+    }
+
+    @Override
+    public long samplingRate() {
+        return samplingRate;
+    }
+
+    @Override
+    public InetAddress agentAddress() {
+        if (agentCache == null && agentType != Sflow.ADDRESS_UNKNOWN) {
+            byte[] b = new byte[agentType == Sflow.ADDRESS_IPV4 ? 4 : 16];
+            buffer.get(agentIndex, b, 0, b.length);
+            try {
+                agentCache = b.length == 4 ? (Inet4Address) InetAddress.getByAddress(b) : Inet6Address.getByAddress(null, b, -1);
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("unreachable: address of fixed length", e);
+            }
+        }
+        return agentCache;
+    }
+
+    @Override
+    public int agentAddressType() {
+        return agentType;
+    }
+
+    /** The agent's IPv4 address as an int, without allocating (0 unless the type is IPv4). */
+    public int agentIpv4() {
+        return agentType == Sflow.ADDRESS_IPV4 ? buffer.getInt(agentIndex) : 0;
+    }
+
+    /** Copies the agent address bytes (4 or 16, none when unknown) into {@code dst}; returns how many. */
+    public int copyAgentAddress(byte[] dst, int offset) {
+        int n = agentType == Sflow.ADDRESS_IPV4 ? 4 : agentType == Sflow.ADDRESS_IPV6 ? 16 : 0;
+        buffer.get(agentIndex, dst, offset, n);
+        return n;
+    }
+
+    @Override
+    public long subAgentId() {
+        return subAgentId;
+    }
+
+    @Override
+    public int sampleFormat() {
+        return format;
+    }
+
+    @Override
+    public long sampleSequenceNumber() {
+        return sampleSequence;
+    }
+
+    @Override
+    public int sourceIdType() {
+        return sourceIdType;
+    }
+
+    @Override
+    public long sourceIdIndex() {
+        return sourceIdIndex;
+    }
+
+    @Override
+    public long samplePool() {
+        return samplePool;
+    }
+
+    @Override
+    public long drops() {
+        return drops;
+    }
+
+    @Override
+    public int inputInterfaceFormat() {
+        return inputFormat;
+    }
+
+    @Override
+    public long inputInterface() {
+        return inputValue;
+    }
+
+    @Override
+    public int outputInterfaceFormat() {
+        return outputFormat;
+    }
+
+    @Override
+    public long outputInterface() {
+        return outputValue;
+    }
+
+    @Override
+    public String toString() {
+        return buffer == null ? "SflowSampleView[unwrapped]" : "SflowSampleView[" + enterprise() + ":" + format() + ", "
+                + dataLength + " bytes, " + (standard ? toInfo().toString() : "other") + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.flowcodec.sflow;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * A sample whose (enterprise, format) the decoder does not know (an enterprise sample, a discarded-packet
+ * event 0:5 ...), kept as its bytes and re-encoded as they were.
+ *
+ * <pre>{@code
+ * UnknownSample u = new UnknownSample(0, Sflow.SAMPLE_DISCARDED_PACKET, eventBytes);
+ * u.data();   // a copy of the sample data, without the XDR padding
+ * }</pre>
+ *
+ * @param enterprise the enterprise (20 bits)
+ * @param format the format (12 bits)
+ * @param data the sample data, as sent (without padding)
+ */
+public record UnknownSample(long enterprise, int format, byte[] data) implements SflowSample {
+
+    public UnknownSample {
+        Sflow.dataFormat(enterprise, format);
+        data = data.clone();
+    }
+
+    /** A copy of the sample data. */
+    @Override
+    public byte[] data() {
+        return data.clone();
+    }
+
+    /** The length of the sample data in bytes. */
+    public int length() {
+        return data.length;
+    }
+
+    /** Writes the data at the buffer's position (advancing it), without copying it first. */
+    public void writeData(java.nio.ByteBuffer dst) {
+        dst.put(data);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UnknownSample u && u.enterprise == enterprise && u.format == format && Arrays.equals(u.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(enterprise) * 31 + format) * 31 + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "UnknownSample[" + enterprise + ":" + format + ", " + HexFormat.of().formatHex(data) + "]";
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.flowcodec.sflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The sFlow jar is a named module that exports only its API package and provides the decoder service. */
+class ModuleDescriptorTest {
+
+    @Test
+    void exportsOnlyTheApiPackage() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("target/classes/module-info.class"))) {
+            ModuleDescriptor d = ModuleDescriptor.read(in);
+            assertThat(d.name()).isEqualTo("io.github.flowcodec.sflow");
+            assertThat(d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+                    .containsExactly("io.github.flowcodec.sflow");
+            assertThat(d.provides()).singleElement().satisfies(p -> {
+                assertThat(p.service()).isEqualTo("io.github.flowcodec.core.FlowDecoderProvider");
+                assertThat(p.providers()).containsExactly("io.github.flowcodec.sflow.internal.SflowDecoderProvider");
+            });
+            assertThat(d.requires().stream().map(ModuleDescriptor.Requires::name))
+                    .containsOnly("java.base", "io.github.flowcodec.core");
+        }
+    }
+
+    @Test
+    void theClassPathServiceFileNamesTheSameProvider() throws IOException {
+        assertThat(Files.readString(Path.of("target/classes/META-INF/services/io.github.flowcodec.core.FlowDecoderProvider")).trim())
+                .isEqualTo("io.github.flowcodec.sflow.internal.SflowDecoderProvider");
+    }
+}

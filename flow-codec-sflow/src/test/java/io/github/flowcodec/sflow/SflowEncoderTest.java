@@ -1,0 +1,82 @@
+package io.github.flowcodec.sflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.flowcodec.core.EncodingException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SflowEncoderTest {
+
+    @Test
+    void writesTheHeaderAndRunsTheSequence() {
+        SflowEncoder e = SflowEncoder.builder(Samples.v6("2001:db8::7")).subAgentId(4).sequenceNumber(0xFFFF_FFFFL)
+                .uptimeMillis(() -> 99).build();
+        ByteBuffer out = ByteBuffer.allocate(2000);
+        assertThat(e.encode(List.of(Samples.typicalFlowSample(1)), 0, out)).isEqualTo(1);
+        assertThat(e.sequenceNumber()).isZero();
+        out.flip();
+        SflowDatagram d = new SflowDecoder().decodeDatagram(out);
+        assertThat(d.agentAddress()).isEqualTo(Samples.v6("2001:db8::7"));
+        assertThat(d.subAgentId()).isEqualTo(4);
+        assertThat(d.sequenceNumber()).isEqualTo(0xFFFF_FFFFL);
+        assertThat(d.uptimeMillis()).isEqualTo(99);
+        assertThat(d.samples()).containsExactly(Samples.typicalFlowSample(1));
+    }
+
+    @Test
+    void splitsSamplesIntoDatagramsOfTheMaximumSize() {
+        List<SflowSample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            samples.add(Samples.typicalFlowSample(i));
+        }
+        SflowEncoder e = SflowEncoder.builder(Samples.v4("192.0.2.1")).maxDatagramSize(600).build();
+        List<ByteBuffer> datagrams = e.encode(samples);
+        assertThat(datagrams).hasSizeGreaterThan(5).allSatisfy(b -> assertThat(b.remaining()).isLessThanOrEqualTo(600));
+        assertThat(e.sequenceNumber()).isEqualTo(1 + datagrams.size());
+        assertThat(e.encode(List.of())).isEmpty();
+    }
+
+    @Test
+    void refusesWhatCannotBeEncoded() {
+        SflowEncoder e = SflowEncoder.builder(Samples.v4("192.0.2.1")).build();
+        ByteBuffer small = ByteBuffer.allocate(100);
+        assertThatThrownBy(() -> e.encode(List.of(Samples.typicalFlowSample(1)), 0, small))
+                .isInstanceOf(EncodingException.class).hasMessageContaining("does not fit");
+        assertThat(small.position()).isZero();
+        CounterSample tooBig = CounterSample.compact(1, 0, 1, List.of(new CounterData.Vlan(1L << 33, 0, 0, 0, 0, 0)));
+        ByteBuffer out = ByteBuffer.allocate(1000);
+        assertThatThrownBy(() -> e.encode(List.of(tooBig), 0, out)).isInstanceOf(EncodingException.class)
+                .hasMessageContaining("Vlan.vlanId");
+        assertThat(out.position()).isZero();
+        FlowSample ext = Samples.flowSample(1, List.of(new FlowData.Extension(8800, 1, new SflowArbitraries.Tag(1))));
+        assertThatThrownBy(() -> e.encode(List.of(ext), 0, out)).isInstanceOf(EncodingException.class)
+                .hasMessageContaining("no extension registered for 8800:1");
+        assertThatThrownBy(() -> FlowSample.compact(1, 256, 0, 1, 1, 0, 0, 0, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theBuilderCraftsBrokenDatagramsOnPurpose() {
+        byte[] ok = SflowDatagramBuilder.create().sample(Samples.counterSample(1)).build();
+        assertThat(new SflowDecoder().decodeDatagram(ByteBuffer.wrap(ok)).samples()).containsExactly(Samples.counterSample(1));
+        assertThat(SflowDatagramBuilder.create().sample(Samples.counterSample(1)).truncateTo(40).build()).hasSize(40);
+        assertThat(ByteBuffer.wrap(SflowDatagramBuilder.create().version(4).build()).getInt(0)).isEqualTo(4);
+        assertThat(SflowDatagramBuilder.create().trailing(new byte[3]).build()).hasSize(28 + 3);
+        byte[] rec = SflowDatagramBuilder.record(Sflow.FLOW_EXTENDED_SWITCH, 999, new byte[2]);
+        assertThat(ByteBuffer.wrap(rec).getInt(4)).isEqualTo(999);
+        assertThat(rec).hasSize(10);
+    }
+
+    @Test
+    void everyRecordTypeIsPaddedToFourBytes() {
+        List<FlowData> records = List.of(new FlowData.RawPacketHeader(1, 61, 0, new byte[57]),
+                new FlowData.ExtendedUser(106, "ab", 106, "\u00e9"), new FlowData.ExtendedUrl(1, "/x", "h"),
+                new FlowData.ExtendedMplsTunnel("t", 1, 2), new FlowData.Unknown(9, 9, new byte[5]));
+        byte[] d = SflowEncoder.toBytes(new SflowDatagram(Samples.v4("192.0.2.1"), 0, 1, 0, List.of(Samples.flowSample(1, records))));
+        assertThat(d.length % 4).isZero();
+        assertThat(((FlowSample) new SflowDecoder().decodeDatagram(ByteBuffer.wrap(d)).samples().get(0)).records()).isEqualTo(records);
+    }
+}
