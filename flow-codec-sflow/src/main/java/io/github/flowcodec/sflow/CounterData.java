@@ -31,7 +31,13 @@ public sealed interface CounterData {
     /** The format of the record's data format. */
     int format();
 
-    /** A standard record of enterprise 0. */
+    /**
+     * A standard record of enterprise 0 (every typed counter record but {@link Extension} and {@link Unknown}).
+     *
+     * <pre>{@code
+     * boolean standard = record instanceof CounterData.Standard;
+     * }</pre>
+     */
     sealed interface Standard extends CounterData {
         @Override
         default long enterprise() {
@@ -343,6 +349,73 @@ public sealed interface CounterData {
     }
 
     /**
+     * 0:2007, the MIB-II IP group (RFC 1213 / 4293 counters) of a host (Host sFlow).
+     *
+     * <pre>{@code
+     * ip.ipInDiscards();
+     * }</pre>
+     */
+    record Mib2Ip(long ipForwarding, long ipDefaultTTL, long ipInReceives, long ipInHdrErrors, long ipInAddrErrors,
+            long ipForwDatagrams, long ipInUnknownProtos, long ipInDiscards, long ipInDelivers, long ipOutRequests,
+            long ipOutDiscards, long ipOutNoRoutes, long ipReasmTimeout, long ipReasmReqds, long ipReasmOKs,
+            long ipReasmFails, long ipFragOKs, long ipFragFails, long ipFragCreates) implements Standard {
+        @Override
+        public int format() {
+            return Sflow.COUNTER_MIB2_IP;
+        }
+    }
+
+    /**
+     * 0:2008, the MIB-II ICMP group of a host (Host sFlow; the structure has no icmpInTimestampReps).
+     *
+     * <pre>{@code
+     * icmp.icmpInDestUnreachs();
+     * }</pre>
+     */
+    record Mib2Icmp(long icmpInMsgs, long icmpInErrors, long icmpInDestUnreachs, long icmpInTimeExcds,
+            long icmpInParamProbs, long icmpInSrcQuenchs, long icmpInRedirects, long icmpInEchos, long icmpInEchoReps,
+            long icmpInTimestamps, long icmpInAddrMasks, long icmpInAddrMaskReps, long icmpOutMsgs, long icmpOutErrors,
+            long icmpOutDestUnreachs, long icmpOutTimeExcds, long icmpOutParamProbs, long icmpOutSrcQuenchs,
+            long icmpOutRedirects, long icmpOutEchos, long icmpOutEchoReps, long icmpOutTimestamps,
+            long icmpOutTimestampReps, long icmpOutAddrMasks, long icmpOutAddrMaskReps) implements Standard {
+        @Override
+        public int format() {
+            return Sflow.COUNTER_MIB2_ICMP;
+        }
+    }
+
+    /**
+     * 0:2009, the MIB-II TCP group of a host (Host sFlow).
+     *
+     * <pre>{@code
+     * tcp.tcpRetransSegs();
+     * }</pre>
+     */
+    record Mib2Tcp(long tcpRtoAlgorithm, long tcpRtoMin, long tcpRtoMax, long tcpMaxConn, long tcpActiveOpens,
+            long tcpPassiveOpens, long tcpAttemptFails, long tcpEstabResets, long tcpCurrEstab, long tcpInSegs,
+            long tcpOutSegs, long tcpRetransSegs, long tcpInErrs, long tcpOutRsts, long tcpInCsumErrs) implements Standard {
+        @Override
+        public int format() {
+            return Sflow.COUNTER_MIB2_TCP;
+        }
+    }
+
+    /**
+     * 0:2010, the MIB-II UDP group of a host (Host sFlow).
+     *
+     * <pre>{@code
+     * udp.udpNoPorts();
+     * }</pre>
+     */
+    record Mib2Udp(long udpInDatagrams, long udpNoPorts, long udpInErrors, long udpOutDatagrams, long udpRcvbufErrors,
+            long udpSndbufErrors, long udpInCsumErrors) implements Standard {
+        @Override
+        public int format() {
+            return Sflow.COUNTER_MIB2_UDP;
+        }
+    }
+
+    /**
      * 0:2100, virtual node: the hypervisor.
      *
      * <pre>{@code
@@ -433,7 +506,7 @@ public sealed interface CounterData {
      * parse), kept as its bytes and re-encoded byte for byte.
      *
      * <pre>{@code
-     * new CounterData.Unknown(0, 2007, mib2IpGroupBytes);
+     * new CounterData.Unknown(0, 2200, bytes);
      * }</pre>
      */
     record Unknown(long enterprise, int format, byte[] data) implements CounterData {

@@ -567,6 +567,126 @@ public sealed interface FlowData {
     }
 
     /**
+     * 0:1021 / 0:1022, extended L2 tunnel egress / ingress: the Ethernet header outside (egress: added,
+     * ingress: removed) the sampled packet, in the form of an Ethernet frame record.
+     *
+     * <pre>{@code
+     * new FlowData.TunnelEthernet(false, new FlowData.EthernetFrame(1550, srcMac, dstMac, 0x0800));
+     * }</pre>
+     *
+     * @param ingress true for 1022 (ingress), false for 1021 (egress)
+     */
+    record TunnelEthernet(boolean ingress, EthernetFrame frame) implements FlowData {
+        public TunnelEthernet {
+            Checks.notNull(frame, "frame");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return ingress ? Sflow.FLOW_TUNNEL_L2_INGRESS : Sflow.FLOW_TUNNEL_L2_EGRESS;
+        }
+    }
+
+    /**
+     * 0:1023 / 0:1024, extended IPv4 tunnel egress / ingress: the outer IPv4 header, in the form of an IPv4
+     * data record.
+     *
+     * <pre>{@code
+     * new FlowData.TunnelIpv4(true, new FlowData.Ipv4Data(1550, 17, vtepA, vtepB, 49152, 4789, 0, 0));
+     * }</pre>
+     */
+    record TunnelIpv4(boolean ingress, Ipv4Data header) implements FlowData {
+        public TunnelIpv4 {
+            Checks.notNull(header, "header");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return ingress ? Sflow.FLOW_TUNNEL_IPV4_INGRESS : Sflow.FLOW_TUNNEL_IPV4_EGRESS;
+        }
+    }
+
+    /**
+     * 0:1025 / 0:1026, extended IPv6 tunnel egress / ingress: the outer IPv6 header, in the form of an IPv6
+     * data record.
+     *
+     * <pre>{@code
+     * new FlowData.TunnelIpv6(false, new FlowData.Ipv6Data(1550, 17, vtepA6, vtepB6, 49152, 4789, 0, 0));
+     * }</pre>
+     */
+    record TunnelIpv6(boolean ingress, Ipv6Data header) implements FlowData {
+        public TunnelIpv6 {
+            Checks.notNull(header, "header");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return ingress ? Sflow.FLOW_TUNNEL_IPV6_INGRESS : Sflow.FLOW_TUNNEL_IPV6_EGRESS;
+        }
+    }
+
+    /**
+     * 0:1027 / 0:1028, extended decapsulate egress / ingress: where the inner header starts in the sampled header.
+     *
+     * <pre>{@code
+     * new FlowData.TunnelDecapsulation(true, 50);
+     * }</pre>
+     */
+    record TunnelDecapsulation(boolean ingress, long innerHeaderOffset) implements FlowData {
+        public TunnelDecapsulation {
+            Checks.u32(innerHeaderOffset, "innerHeaderOffset");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return ingress ? Sflow.FLOW_DECAPSULATE_INGRESS : Sflow.FLOW_DECAPSULATE_EGRESS;
+        }
+    }
+
+    /**
+     * 0:1029 / 0:1030, extended VNI egress / ingress: the VXLAN / Geneve virtual network identifier.
+     *
+     * <pre>{@code
+     * new FlowData.TunnelVni(true, 10_042);
+     * }</pre>
+     */
+    record TunnelVni(boolean ingress, long vni) implements FlowData {
+        public TunnelVni {
+            Checks.u32(vni, "vni");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return ingress ? Sflow.FLOW_VNI_INGRESS : Sflow.FLOW_VNI_EGRESS;
+        }
+    }
+
+    /**
      * 0:2100 / 0:2101, extended socket (Host sFlow): the local and remote ends of the socket the packet belongs to.
      * IPv4 addresses make a 0:2100 record, IPv6 addresses a 0:2101 record.
      *

@@ -76,6 +76,26 @@ public final class Sflow {
     public static final int FLOW_EXTENDED_MPLS_LDP_FEC = 1011;
     /** Flow record 0:1012, extended VLAN tunnel. */
     public static final int FLOW_EXTENDED_VLAN_TUNNEL = 1012;
+    /** Flow record 0:1021, extended L2 tunnel egress (the outer Ethernet header, as 0:2). */
+    public static final int FLOW_TUNNEL_L2_EGRESS = 1021;
+    /** Flow record 0:1022, extended L2 tunnel ingress. */
+    public static final int FLOW_TUNNEL_L2_INGRESS = 1022;
+    /** Flow record 0:1023, extended IPv4 tunnel egress (the outer IPv4 header, as 0:3). */
+    public static final int FLOW_TUNNEL_IPV4_EGRESS = 1023;
+    /** Flow record 0:1024, extended IPv4 tunnel ingress. */
+    public static final int FLOW_TUNNEL_IPV4_INGRESS = 1024;
+    /** Flow record 0:1025, extended IPv6 tunnel egress (the outer IPv6 header, as 0:4). */
+    public static final int FLOW_TUNNEL_IPV6_EGRESS = 1025;
+    /** Flow record 0:1026, extended IPv6 tunnel ingress. */
+    public static final int FLOW_TUNNEL_IPV6_INGRESS = 1026;
+    /** Flow record 0:1027, extended decapsulate egress (offset of the inner header). */
+    public static final int FLOW_DECAPSULATE_EGRESS = 1027;
+    /** Flow record 0:1028, extended decapsulate ingress. */
+    public static final int FLOW_DECAPSULATE_INGRESS = 1028;
+    /** Flow record 0:1029, extended VNI egress. */
+    public static final int FLOW_VNI_EGRESS = 1029;
+    /** Flow record 0:1030, extended VNI ingress. */
+    public static final int FLOW_VNI_INGRESS = 1030;
     /** Flow record 0:2100, extended socket IPv4 (Host sFlow). */
     public static final int FLOW_EXTENDED_SOCKET_IPV4 = 2100;
     /** Flow record 0:2101, extended socket IPv6 (Host sFlow). */
@@ -111,6 +131,14 @@ public final class Sflow {
     public static final int COUNTER_HOST_DISK_IO = 2005;
     /** Counter record 0:2006, host network I/O. */
     public static final int COUNTER_HOST_NET_IO = 2006;
+    /** Counter record 0:2007, MIB-II IP group (Host sFlow). */
+    public static final int COUNTER_MIB2_IP = 2007;
+    /** Counter record 0:2008, MIB-II ICMP group (Host sFlow). */
+    public static final int COUNTER_MIB2_ICMP = 2008;
+    /** Counter record 0:2009, MIB-II TCP group (Host sFlow). */
+    public static final int COUNTER_MIB2_TCP = 2009;
+    /** Counter record 0:2010, MIB-II UDP group (Host sFlow). */
+    public static final int COUNTER_MIB2_UDP = 2010;
     /** Counter record 0:2100, virtual node. */
     public static final int COUNTER_VIRT_NODE = 2100;
     /** Counter record 0:2101, virtual CPU. */

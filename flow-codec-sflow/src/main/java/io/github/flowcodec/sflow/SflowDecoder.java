@@ -398,7 +398,10 @@ public final class SflowDecoder implements DatagramDecoder {
         for (int f = 1001; f <= 1012; f++) {
             KNOWN_FLOW[f] = true;
         }
-        for (int f : new int[] {1, 2, 3, 4, 5, 6, 1001, 1005, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2100, 2101, 2102, 2103, 2104}) {
+        for (int f = 1021; f <= 1030; f++) {
+            KNOWN_FLOW[f] = true;
+        }
+        for (int f : new int[] {1, 2, 3, 4, 5, 6, 1001, 1005, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2100, 2101, 2102, 2103, 2104}) {
             KNOWN_COUNTER[f] = true;
         }
     }
@@ -522,7 +525,13 @@ public final class SflowDecoder implements DatagramDecoder {
                 e.restarts());
     }
 
-    /** Builds an {@link SflowDecoder}. */
+    /**
+     * Builds an {@link SflowDecoder}.
+     *
+     * <pre>{@code
+     * SflowDecoder d = SflowDecoder.builder().mode(DecodeMode.LENIENT).clock(System::currentTimeMillis).build();
+     * }</pre>
+     */
     public static final class Builder {
         private DecodeMode mode = DecodeMode.STRICT;
         private Consumer<DecodeProblem> listener = p -> { };

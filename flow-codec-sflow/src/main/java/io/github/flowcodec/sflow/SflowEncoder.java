@@ -32,6 +32,7 @@ import java.util.function.LongSupplier;
 public final class SflowEncoder {
 
     private final InetAddress agent;
+    private final byte[] agentBytes;
     private final long subAgentId;
     private final LongSupplier uptimeMillis;
     private final int maxDatagramSize;
@@ -40,6 +41,7 @@ public final class SflowEncoder {
 
     private SflowEncoder(Builder b) {
         this.agent = b.agent;
+        this.agentBytes = b.agent == null ? null : b.agent.getAddress();
         this.subAgentId = b.subAgentId;
         this.uptimeMillis = b.uptimeMillis != null ? b.uptimeMillis : startedNow();
         this.maxDatagramSize = b.maxDatagramSize;
@@ -98,7 +100,7 @@ public final class SflowEncoder {
         }
         int start = dst.position();
         try {
-            TypedCodec.writeHeader(dst, agent, subAgentId, sequence, uptimeMillis.getAsLong() & 0xFFFF_FFFFL, n);
+            TypedCodec.writeHeader(dst, agentBytes, subAgentId, sequence, uptimeMillis.getAsLong() & 0xFFFF_FFFFL, n);
             for (int i = from; i < from + n; i++) {
                 TypedCodec.writeSample(dst, samples.get(i), extensions);
             }
@@ -179,7 +181,13 @@ public final class SflowEncoder {
         }
     }
 
-    /** Builds an {@link SflowEncoder}. */
+    /**
+     * Builds an {@link SflowEncoder}.
+     *
+     * <pre>{@code
+     * SflowEncoder e = SflowEncoder.builder(agent).subAgentId(1).maxDatagramSize(1200).build();
+     * }</pre>
+     */
     public static final class Builder {
         private final InetAddress agent;
         private long subAgentId;

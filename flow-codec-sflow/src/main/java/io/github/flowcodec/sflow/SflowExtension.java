@@ -26,7 +26,13 @@ import java.nio.ByteBuffer;
  */
 public interface SflowExtension<T> {
 
-    /** Whether the format is a flow record or a counter record format. */
+    /**
+     * Whether the format is a flow record or a counter record format.
+     *
+     * <pre>{@code
+     * if (extension.kind() == SflowExtension.Kind.FLOW_RECORD) { ... }
+     * }</pre>
+     */
     enum Kind {
         /** A flow record of flow samples. */
         FLOW_RECORD,
@@ -55,21 +61,39 @@ public interface SflowExtension<T> {
     /** The length in bytes {@link #encode} writes for {@code value}. */
     int encodedLength(T value);
 
-    /** Decodes a record's data. */
+    /**
+     * Decodes a record's data.
+     *
+     * <pre>{@code
+     * SflowExtension.Decoder<PmacctTag> d = data -> new PmacctTag(data.getLong(0));
+     * }</pre>
+     */
     @FunctionalInterface
     interface Decoder<T> {
         /** The value of the record in {@code data}. */
         T decode(ByteBuffer data);
     }
 
-    /** Encodes a value. */
+    /**
+     * Encodes a value.
+     *
+     * <pre>{@code
+     * SflowExtension.Encoder<PmacctTag> e = (tag, out) -> out.putLong(tag.tag());
+     * }</pre>
+     */
     @FunctionalInterface
     interface Encoder<T> {
         /** Writes the value. */
         void encode(T value, ByteBuffer out);
     }
 
-    /** Tells a value's encoded length. */
+    /**
+     * Tells a value's encoded length.
+     *
+     * <pre>{@code
+     * SflowExtension.Length<PmacctTag> n = tag -> 8;
+     * }</pre>
+     */
     @FunctionalInterface
     interface Length<T> {
         /** The encoded length of the value. */

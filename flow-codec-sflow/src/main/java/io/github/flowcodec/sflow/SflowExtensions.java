@@ -58,7 +58,13 @@ public final class SflowExtensions {
         return "SflowExtensions[flow=" + flow.values() + ", counter=" + counter.values() + "]";
     }
 
-    /** Builds {@link SflowExtensions}; a later registration of the same format replaces an earlier one. */
+    /**
+     * Builds {@link SflowExtensions}; a later registration of the same format replaces an earlier one.
+     *
+     * <pre>{@code
+     * SflowExtensions x = SflowExtensions.builder().add(pmacctTag).build();
+     * }</pre>
+     */
     public static final class Builder {
         private final Map<Integer, SflowExtension<?>> flow = new HashMap<>();
         private final Map<Integer, SflowExtension<?>> counter = new HashMap<>();

@@ -121,6 +121,7 @@ final class SflowArbitraries {
                 net.jqwik.api.Tuple.of(1, fixed(FlowData.ExtendedMplsLdpFec.class)),
                 net.jqwik.api.Tuple.of(1, u32List(4).map(FlowData.ExtendedVlanTunnel::new)),
                 net.jqwik.api.Tuple.of(1, socket()),
+                net.jqwik.api.Tuple.of(1, tunnel()),
                 net.jqwik.api.Tuple.of(1, u64().map(t -> (FlowData) new FlowData.Extension(8800, 1, new Tag(t)))),
                 net.jqwik.api.Tuple.of(1, unknownFlow()));
     }
@@ -139,6 +140,19 @@ final class SflowArbitraries {
                 .as(FlowData.ExtendedGateway::new);
     }
 
+    static Arbitrary<FlowData> tunnel() {
+        Arbitrary<Boolean> in = Arbitraries.of(true, false);
+        return Arbitraries.oneOf(
+                Combinators.combine(in, Combinators.combine(u32(), mac(), mac(), u32()).as(FlowData.EthernetFrame::new))
+                        .as(FlowData.TunnelEthernet::new),
+                Combinators.combine(in, Combinators.combine(u32(), u32(), ipv4(), ipv4(), u32(), u32(), u32(), u32())
+                        .as(FlowData.Ipv4Data::new)).as(FlowData.TunnelIpv4::new),
+                Combinators.combine(in, Combinators.combine(u32(), u32(), ipv6(), ipv6(), u32(), u32(), u32(), u32())
+                        .as(FlowData.Ipv6Data::new)).as(FlowData.TunnelIpv6::new),
+                Combinators.combine(in, u32()).as(FlowData.TunnelDecapsulation::new),
+                Combinators.combine(in, u32()).as(FlowData.TunnelVni::new));
+    }
+
     static Arbitrary<FlowData> socket() {
         Arbitrary<FlowData> v4 = Combinators.combine(u32(), ipv4(), ipv4(), u32(), u32())
                 .as((p, l, r, lp, rp) -> new FlowData.ExtendedSocket(p, l, r, lp, rp));
@@ -151,7 +165,7 @@ final class SflowArbitraries {
         Arbitrary<Long> enterprise = Arbitraries.longs().between(1, Sflow.MAX_ENTERPRISE).filter(e -> e != 8800);
         Arbitrary<FlowData> vendor = Combinators.combine(enterprise, Arbitraries.integers().between(0, Sflow.MAX_FORMAT), bytes(40))
                 .as(FlowData.Unknown::new);
-        Arbitrary<FlowData> newer = Combinators.combine(Arbitraries.integers().between(1013, 2099), bytes(40))
+        Arbitrary<FlowData> newer = Combinators.combine(Arbitraries.integers().between(1031, 2099), bytes(40))
                 .as((f, b) -> new FlowData.Unknown(0, f, b));
         return Arbitraries.oneOf(vendor, newer);
     }

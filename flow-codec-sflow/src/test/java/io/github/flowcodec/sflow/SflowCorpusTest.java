@@ -262,20 +262,38 @@ class SflowCorpusTest {
             }
         }
         assertThat(row).as("SUMMARY row of " + capture).isNotNull();
-        Assumptions.assumeTrue("0".equals(row.get("malformed")), capture + ": tshark stopped on a malformed PDU, its counts are short");
         SflowDecoder d = SflowDecoder.builder().mode(DecodeMode.LENIENT).build();
         for (CorpusSupport.Udp u : CorpusSupport.readPcap(CorpusSupport.CORPUS.resolve(capture))) {
             ByteBuffer b = ByteBuffer.wrap(u.payload());
             if (b.remaining() >= 4 && b.getInt(0) == 5) {
-                d.decode(b, null, (ctx, r) -> { });
+                try {
+                    d.decode(b, null, (ctx, r) -> { });
+                } catch (FlowCodecException e) {
+                    assertThat(NEGATIVE).contains(Path.of(capture).getFileName().toString());
+                }
             }
         }
         SflowStatistics s = d.sflowStatistics();
-        assertThat(s.flowSamples() + s.expandedFlowSamples()).as("flow samples").isEqualTo(Long.parseLong(row.get("sflow_flow_samples")));
-        assertThat(s.counterSamples() + s.expandedCounterSamples()).as("counter samples")
-                .isEqualTo(Long.parseLong(row.get("sflow_counter_samples")));
-        assertThat(s.otherSamples()).as("other samples").isEqualTo(Long.parseLong(row.get("sflow_other_samples")));
-        assertThat(s.brokenSamples()).isZero();
+        long flows = s.flowSamples() + s.expandedFlowSamples();
+        long counters = s.counterSamples() + s.expandedCounterSamples();
+        long theirFlows = Long.parseLong(row.get("sflow_flow_samples"));
+        long theirCounters = Long.parseLong(row.get("sflow_counter_samples"));
+        long theirOthers = Long.parseLong(row.get("sflow_other_samples"));
+        if ("0".equals(row.get("malformed"))) {
+            assertThat(flows).as("flow samples").isEqualTo(theirFlows);
+            assertThat(counters).as("counter samples").isEqualTo(theirCounters);
+            assertThat(s.otherSamples()).as("other samples").isEqualTo(theirOthers);
+            assertThat(s.brokenSamples()).isZero();
+        } else {
+            // tshark stopped dissecting a PDU (it misreads Host sFlow and some HP counter records): it counts at most ours
+            assertThat(flows).as("flow samples").isGreaterThanOrEqualTo(theirFlows);
+            assertThat(counters + s.otherSamples() + s.brokenSamples()).as("counter samples").isGreaterThanOrEqualTo(theirCounters);
+            synchronized (FIGURES) {
+                FIGURES.merge("samples where tshark stopped: ours " + capture, (int) (flows + counters + s.otherSamples()), Integer::sum);
+                FIGURES.merge("samples where tshark stopped: tshark's " + capture, (int) (theirFlows + theirCounters + theirOthers),
+                        Integer::sum);
+            }
+        }
     }
 
     @AfterAll

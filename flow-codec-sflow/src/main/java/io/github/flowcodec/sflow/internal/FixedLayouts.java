@@ -20,10 +20,22 @@ import java.util.Map;
  * The records whose wire form is a fixed list of unsigned 32-bit and 64-bit integers, one per record
  * component in order: read and written through their canonical constructor and accessors, from one
  * table of field sizes.
+ *
+ * <pre>{@code
+ * FixedLayouts.Layout l = FixedLayouts.of(CounterData.Vlan.class);
+ * l.length();                                     // 28
+ * CounterData.Vlan v = (CounterData.Vlan) l.read(buffer, offset, 28);
+ * }</pre>
  */
 public final class FixedLayouts {
 
-    /** One record type's layout. */
+    /**
+     * One record type's layout.
+     *
+     * <pre>{@code
+     * FixedLayouts.of(CounterData.VirtCpu.class).sizes();   // [4, 4, 4]
+     * }</pre>
+     */
     public static final class Layout {
         private final Class<? extends Record> type;
         private final int dataFormat;
@@ -196,6 +208,10 @@ public final class FixedLayouts {
         add(new Layout(CounterData.HostMemory.class, false, Sflow.COUNTER_HOST_MEMORY, 8, 8, 8, 8, 8, 8, 8, 4, 4, 4, 4));
         add(new Layout(CounterData.HostDiskIo.class, false, Sflow.COUNTER_HOST_DISK_IO, 8, 8, 4, 4, 8, 4, 4, 8, 4));
         add(new Layout(CounterData.HostNetIo.class, false, Sflow.COUNTER_HOST_NET_IO, 8, 4, 4, 4, 8, 4, 4, 4));
+        add(new Layout(CounterData.Mib2Ip.class, false, Sflow.COUNTER_MIB2_IP, fours(19)));
+        add(new Layout(CounterData.Mib2Icmp.class, false, Sflow.COUNTER_MIB2_ICMP, fours(25)));
+        add(new Layout(CounterData.Mib2Tcp.class, false, Sflow.COUNTER_MIB2_TCP, fours(15)));
+        add(new Layout(CounterData.Mib2Udp.class, false, Sflow.COUNTER_MIB2_UDP, fours(7)));
         add(new Layout(CounterData.VirtNode.class, false, Sflow.COUNTER_VIRT_NODE, 4, 4, 8, 8, 4));
         add(new Layout(CounterData.VirtCpu.class, false, Sflow.COUNTER_VIRT_CPU, 4, 4, 4));
         add(new Layout(CounterData.VirtMemory.class, false, Sflow.COUNTER_VIRT_MEMORY, 8, 8));

@@ -10,6 +10,12 @@ import java.util.List;
  *
  * <p>A forward gap below 2^24 counts as loss; a step back of at most {@value #REORDER_WINDOW} counts as a
  * late (reordered) arrival, which takes one back off the loss; any other jump is a restart of the agent.
+ *
+ * <pre>{@code
+ * SequenceTracker t = new SequenceTracker(4096);
+ * t.update(0, agentIpv4, subAgent, 0, 1);
+ * long lost = t.update(0, agentIpv4, subAgent, 0, 5);   // 3
+ * }</pre>
  */
 public final class SequenceTracker {
 
@@ -18,7 +24,13 @@ public final class SequenceTracker {
     private static final long MAX_GAP = 1L << 24;
     private static final int KEY = 4;
 
-    /** One row of the table, for reports. */
+    /**
+     * One row of the table, for reports.
+     *
+     * <pre>{@code
+     * for (SequenceTracker.Entry e : tracker.entries()) total += e.lost();
+     * }</pre>
+     */
     public record Entry(long k0, long k1, long k2, long k3, long last, long received, long lost, long duplicates,
             long reordered, long restarts) {
     }

@@ -7,7 +7,11 @@ import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.sflow.SflowDecoder;
 import java.nio.ByteBuffer;
 
-/** Makes the sFlow v5 decoder known to {@link io.github.flowcodec.core.FlowDecoders}. */
+/** Makes the sFlow v5 decoder known to {@link io.github.flowcodec.core.FlowDecoders}. *
+ * <pre>{@code
+ * DatagramDecoder d = FlowDecoders.provider(FlowProtocol.SFLOW_V5).orElseThrow().newDecoder(DecoderOptions.DEFAULT);
+ * }</pre>
+ */
 public final class SflowDecoderProvider implements FlowDecoderProvider {
 
     @Override

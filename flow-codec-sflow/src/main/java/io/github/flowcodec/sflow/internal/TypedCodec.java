@@ -21,6 +21,11 @@ import java.util.UUID;
  * Reads the content of known flow and counter records into the typed model, and writes the typed model
  * (records, samples, datagrams) with XDR padding. Reading throws {@link ContentException}; the decoder
  * decides what that means (strict or lenient).
+ *
+ * <pre>{@code
+ * ByteBuffer out = ByteBuffer.allocate(TypedCodec.sampleRecordLength(sample, SflowExtensions.none()));
+ * TypedCodec.writeSample(out, sample, SflowExtensions.none());
+ * }</pre>
  */
 public final class TypedCodec {
 
@@ -55,13 +60,33 @@ public final class TypedCodec {
                 break;
             }
             case Sflow.FLOW_ETHERNET:
-                d = new FlowData.EthernetFrame(in.u32(), in.mac(), in.mac(), in.u32());
+                d = ethernet(in);
                 break;
             case Sflow.FLOW_IPV4:
-                d = new FlowData.Ipv4Data(in.u32(), in.u32(), in.ipv4(), in.ipv4(), in.u32(), in.u32(), in.u32(), in.u32());
+                d = ipv4(in);
                 break;
             case Sflow.FLOW_IPV6:
-                d = new FlowData.Ipv6Data(in.u32(), in.u32(), in.ipv6(), in.ipv6(), in.u32(), in.u32(), in.u32(), in.u32());
+                d = ipv6(in);
+                break;
+            case Sflow.FLOW_TUNNEL_L2_EGRESS:
+            case Sflow.FLOW_TUNNEL_L2_INGRESS:
+                d = new FlowData.TunnelEthernet(format == Sflow.FLOW_TUNNEL_L2_INGRESS, ethernet(in));
+                break;
+            case Sflow.FLOW_TUNNEL_IPV4_EGRESS:
+            case Sflow.FLOW_TUNNEL_IPV4_INGRESS:
+                d = new FlowData.TunnelIpv4(format == Sflow.FLOW_TUNNEL_IPV4_INGRESS, ipv4(in));
+                break;
+            case Sflow.FLOW_TUNNEL_IPV6_EGRESS:
+            case Sflow.FLOW_TUNNEL_IPV6_INGRESS:
+                d = new FlowData.TunnelIpv6(format == Sflow.FLOW_TUNNEL_IPV6_INGRESS, ipv6(in));
+                break;
+            case Sflow.FLOW_DECAPSULATE_EGRESS:
+            case Sflow.FLOW_DECAPSULATE_INGRESS:
+                d = new FlowData.TunnelDecapsulation(format == Sflow.FLOW_DECAPSULATE_INGRESS, in.u32());
+                break;
+            case Sflow.FLOW_VNI_EGRESS:
+            case Sflow.FLOW_VNI_INGRESS:
+                d = new FlowData.TunnelVni(format == Sflow.FLOW_VNI_INGRESS, in.u32());
                 break;
             case Sflow.FLOW_EXTENDED_ROUTER:
                 d = new FlowData.ExtendedRouter(in.address("the next hop"), in.u32(), in.u32());
@@ -188,6 +213,18 @@ public final class TypedCodec {
         return d;
     }
 
+    private static FlowData.EthernetFrame ethernet(XdrIn in) {
+        return new FlowData.EthernetFrame(in.u32(), in.mac(), in.mac(), in.u32());
+    }
+
+    private static FlowData.Ipv4Data ipv4(XdrIn in) {
+        return new FlowData.Ipv4Data(in.u32(), in.u32(), in.ipv4(), in.ipv4(), in.u32(), in.u32(), in.u32(), in.u32());
+    }
+
+    private static FlowData.Ipv6Data ipv6(XdrIn in) {
+        return new FlowData.Ipv6Data(in.u32(), in.u32(), in.ipv6(), in.ipv6(), in.u32(), in.u32(), in.u32(), in.u32());
+    }
+
     private static Object readExtension(SflowExtension<?> x, ByteBuffer b, int off, int len) {
         ByteBuffer data = b.duplicate().limit(off + len).position(off).slice().asReadOnlyBuffer();
         Object v;
@@ -240,12 +277,14 @@ public final class TypedCodec {
         if (layout != null) {
             return layout.length();
         }
-        if (d instanceof FlowData.EthernetFrame) {
+        if (d instanceof FlowData.EthernetFrame || d instanceof FlowData.TunnelEthernet) {
             return 24;
-        } else if (d instanceof FlowData.Ipv4Data) {
+        } else if (d instanceof FlowData.Ipv4Data || d instanceof FlowData.TunnelIpv4) {
             return 32;
-        } else if (d instanceof FlowData.Ipv6Data) {
+        } else if (d instanceof FlowData.Ipv6Data || d instanceof FlowData.TunnelIpv6) {
             return 56;
+        } else if (d instanceof FlowData.TunnelDecapsulation || d instanceof FlowData.TunnelVni) {
+            return 4;
         } else if (d instanceof FlowData.ExtendedRouter r) {
             return XdrOut.addressLength(r.nextHop()) + 8;
         } else if (d instanceof FlowData.ExtendedGateway g) {
@@ -356,8 +395,17 @@ public final class TypedCodec {
 
     /** Writes a datagram header. */
     public static void writeHeader(ByteBuffer out, java.net.InetAddress agent, long subAgent, long sequence, long uptime, int samples) {
+        writeHeader(out, agent == null ? null : agent.getAddress(), subAgent, sequence, uptime, samples);
+    }
+
+    /** Writes a datagram header with the agent address as its 4 or 16 bytes (null for address type 0). */
+    public static void writeHeader(ByteBuffer out, byte[] agent, long subAgent, long sequence, long uptime, int samples) {
         out.putInt(Sflow.VERSION);
-        XdrOut.address(out, agent);
+        if (agent == null) {
+            out.putInt(Sflow.ADDRESS_UNKNOWN);
+        } else {
+            out.putInt(agent.length == 4 ? Sflow.ADDRESS_IPV4 : Sflow.ADDRESS_IPV6).put(agent);
+        }
         XdrOut.u32(out, subAgent, "sub-agent id");
         XdrOut.u32(out, sequence, "sequence number");
         XdrOut.u32(out, uptime, "uptime");
@@ -461,16 +509,21 @@ public final class TypedCodec {
         if (layout != null) {
             layout.write(d, out);
         } else if (d instanceof FlowData.EthernetFrame e) {
-            out.putInt((int) e.length());
-            XdrOut.mac(out, e.sourceMac());
-            XdrOut.mac(out, e.destinationMac());
-            out.putInt((int) e.type());
+            write(out, e);
         } else if (d instanceof FlowData.Ipv4Data v) {
-            out.putInt((int) v.length()).putInt((int) v.protocol()).put(v.source().getAddress()).put(v.destination().getAddress())
-                    .putInt((int) v.sourcePort()).putInt((int) v.destinationPort()).putInt((int) v.tcpFlags()).putInt((int) v.tos());
+            write(out, v);
         } else if (d instanceof FlowData.Ipv6Data v) {
-            out.putInt((int) v.length()).putInt((int) v.protocol()).put(v.source().getAddress()).put(v.destination().getAddress())
-                    .putInt((int) v.sourcePort()).putInt((int) v.destinationPort()).putInt((int) v.tcpFlags()).putInt((int) v.priority());
+            write(out, v);
+        } else if (d instanceof FlowData.TunnelEthernet t) {
+            write(out, t.frame());
+        } else if (d instanceof FlowData.TunnelIpv4 t) {
+            write(out, t.header());
+        } else if (d instanceof FlowData.TunnelIpv6 t) {
+            write(out, t.header());
+        } else if (d instanceof FlowData.TunnelDecapsulation t) {
+            out.putInt((int) t.innerHeaderOffset());
+        } else if (d instanceof FlowData.TunnelVni t) {
+            out.putInt((int) t.vni());
         } else if (d instanceof FlowData.ExtendedRouter r) {
             XdrOut.address(out, r.nextHop());
             out.putInt((int) r.sourceMaskLength()).putInt((int) r.destinationMaskLength());
@@ -565,6 +618,23 @@ public final class TypedCodec {
         } else {
             throw new IllegalStateException("no codec for " + d.getClass());
         }
+    }
+
+    private static void write(ByteBuffer out, FlowData.EthernetFrame e) {
+        out.putInt((int) e.length());
+        XdrOut.mac(out, e.sourceMac());
+        XdrOut.mac(out, e.destinationMac());
+        out.putInt((int) e.type());
+    }
+
+    private static void write(ByteBuffer out, FlowData.Ipv4Data v) {
+        out.putInt((int) v.length()).putInt((int) v.protocol()).put(v.source().getAddress()).put(v.destination().getAddress())
+                .putInt((int) v.sourcePort()).putInt((int) v.destinationPort()).putInt((int) v.tcpFlags()).putInt((int) v.tos());
+    }
+
+    private static void write(ByteBuffer out, FlowData.Ipv6Data v) {
+        out.putInt((int) v.length()).putInt((int) v.protocol()).put(v.source().getAddress()).put(v.destination().getAddress())
+                .putInt((int) v.sourcePort()).putInt((int) v.destinationPort()).putInt((int) v.tcpFlags()).putInt((int) v.priority());
     }
 
     @SuppressWarnings("unchecked")

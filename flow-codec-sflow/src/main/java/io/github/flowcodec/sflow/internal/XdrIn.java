@@ -15,6 +15,13 @@ import java.nio.charset.StandardCharsets;
  * A bounds-checked XDR reader over one record or sample (absolute reads between {@code pos} and
  * {@code end}); every failure is a {@link ContentException}. Counts are checked against the bytes left
  * before anything is allocated, so no allocation is sized by a declared count alone.
+ *
+ * <pre>{@code
+ * XdrIn in = new XdrIn(buffer, offset, offset + length);
+ * long charset = in.u32();
+ * String user = in.string("the source user");
+ * in.done("flow record 0:1004");
+ * }</pre>
  */
 public final class XdrIn {
 

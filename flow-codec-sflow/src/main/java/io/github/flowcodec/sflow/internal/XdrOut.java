@@ -6,7 +6,12 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** XDR writing helpers; the caller has checked the room. */
+/** XDR writing helpers; the caller has checked the room. *
+ * <pre>{@code
+ * XdrOut.string(out, "eno1");            // length, bytes, zero padding
+ * XdrOut.address(out, nextHop);          // type and address
+ * }</pre>
+ */
 public final class XdrOut {
 
     private XdrOut() {
