@@ -9,7 +9,7 @@ import java.util.List;
  * <pre>{@code
  * FlowPacket packet = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT).decode(datagram, exporter);
  * for (FlowRecord r : packet.records()) {
- *     System.out.println(packet.flowStartMillis(r) + " " + r);
+ *     sink.accept(packet.flowStartMillis(r), r);
  * }
  * }</pre>
  */

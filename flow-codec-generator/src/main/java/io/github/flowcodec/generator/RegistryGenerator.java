@@ -184,16 +184,6 @@ public final class RegistryGenerator {
     // ------------------------------------------------------------------------------------ generation
 
     /**
-     * Generates the registries, printing warnings to standard error.
-     *
-     * @return file name to content, in a fixed order
-     * @throws RegistryException if a reference file is missing, malformed or holds an invalid record
-     */
-    public static Map<String, String> generate(Path referenceDir) {
-        return generate(referenceDir, w -> System.err.println("warning: " + w));
-    }
-
-    /**
      * Generates the registries, passing warnings to {@code warnings}.
      *
      * @return file name to content, in a fixed order

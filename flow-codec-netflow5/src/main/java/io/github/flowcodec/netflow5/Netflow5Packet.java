@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * Netflow5Packet packet = new Netflow5Decoder().decode(datagram, exporter);
  * for (FlowRecord r : packet.records()) {
- *     System.out.println(r.getAddress(Netflow5.SRC_ADDR) + " started " + Instant.ofEpochMilli(packet.flowStartMillis(r)));
+ *     log.info("{} started {}", r.getAddress(Netflow5.SRC_ADDR), Instant.ofEpochMilli(packet.flowStartMillis(r)));
  * }
  * }</pre>
  *

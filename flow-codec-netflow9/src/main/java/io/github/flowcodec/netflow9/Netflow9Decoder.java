@@ -198,7 +198,7 @@ public final class Netflow9Decoder implements DatagramDecoder {
         PacketOutput o = new PacketOutput();
         parse(datagram, exporter, o);
         Netflow9Header header = heldHeader != null ? heldHeader : context.header();
-        return new Netflow9Packet(context.exporter(), header, o.records, o.rates(), o.options, o.templates, o.released());
+        return o.packet(header);
     }
 
     /** Where the parser puts what it finds. */
@@ -242,39 +242,42 @@ public final class Netflow9Decoder implements DatagramDecoder {
         }
     }
 
-    private final class PacketOutput implements Output {
+    /** The records, their sampling rates and the options records of one packet, being collected. */
+    private static final class Batch {
         final List<FlowRecord> records = new ArrayList<>();
         long[] rates = new long[8];
         final List<FlowRecord> options = new ArrayList<>();
+
+        void data(Netflow9Context ctx, RecordView record) {
+            int n = records.size();
+            if (n == rates.length) {
+                rates = java.util.Arrays.copyOf(rates, n * 2);
+            }
+            rates[n] = ctx.samplingRate();
+            records.add(record.toRecord());
+        }
+
+        long[] rates() {
+            return java.util.Arrays.copyOf(rates, records.size());
+        }
+    }
+
+    /** The materialized path: this packet's batch, and one batch per earlier packet whose data it released. */
+    private final class PacketOutput implements Output {
+        final Batch own = new Batch();
         final List<Template> templates = new ArrayList<>();
         List<FlowPacket> released;
-        // a released batch being collected
         Netflow9Header releasedHeader;
-        List<FlowRecord> releasedRecords;
-        List<FlowRecord> releasedOptions;
-        long[] releasedRates;
-        int releasedCount;
+        Batch current = own;
 
         @Override
         public void data(Netflow9Context ctx, RecordView record) {
-            if (releasedHeader != null) {
-                if (releasedCount == releasedRates.length) {
-                    releasedRates = java.util.Arrays.copyOf(releasedRates, releasedCount * 2);
-                }
-                releasedRates[releasedCount++] = ctx.samplingRate();
-                releasedRecords.add(record.toRecord());
-                return;
-            }
-            if (records.size() == rates.length) {
-                rates = java.util.Arrays.copyOf(rates, rates.length * 2);
-            }
-            rates[records.size()] = ctx.samplingRate();
-            records.add(record.toRecord());
+            current.data(ctx, record);
         }
 
         @Override
         public void options(Netflow9Context ctx, RecordView record) {
-            (releasedHeader == null ? options : releasedOptions).add(record.toRecord());
+            current.options.add(record.toRecord());
         }
 
         @Override
@@ -285,10 +288,7 @@ public final class Netflow9Decoder implements DatagramDecoder {
         @Override
         public void beginReleased(Netflow9Header header) {
             releasedHeader = header;
-            releasedRecords = new ArrayList<>();
-            releasedOptions = new ArrayList<>();
-            releasedRates = new long[8];
-            releasedCount = 0;
+            current = new Batch();
         }
 
         @Override
@@ -296,17 +296,14 @@ public final class Netflow9Decoder implements DatagramDecoder {
             if (released == null) {
                 released = new ArrayList<>();
             }
-            released.add(new Netflow9Packet(context.exporter(), releasedHeader, releasedRecords,
-                    java.util.Arrays.copyOf(releasedRates, releasedCount), releasedOptions, List.of(), List.of()));
-            releasedHeader = null;
+            released.add(new Netflow9Packet(context.exporter(), releasedHeader, current.records, current.rates(),
+                    current.options, List.of(), List.of()));
+            current = own;
         }
 
-        long[] rates() {
-            return java.util.Arrays.copyOf(rates, records.size());
-        }
-
-        List<FlowPacket> released() {
-            return released == null ? List.of() : released;
+        Netflow9Packet packet(Netflow9Header header) {
+            return new Netflow9Packet(context.exporter(), header, own.records, own.rates(), own.options, templates,
+                    released == null ? List.of() : released);
         }
     }
 

@@ -20,9 +20,9 @@ import java.util.Objects;
  * for (FlowData d : flowSample.records()) {
  *     if (d instanceof FlowData.RawPacketHeader h) {
  *         SampledHeaderView parsed = h.parse();
- *         if (parsed.hasPorts()) System.out.println(parsed.sourcePort() + " -> " + parsed.destinationPort());
+ *         if (parsed.hasPorts()) ports.add(parsed.sourcePort(), parsed.destinationPort());
  *     } else if (d instanceof FlowData.ExtendedSwitch sw) {
- *         System.out.println("vlan " + sw.sourceVlan());
+ *         vlans.add(sw.sourceVlan());
  *     }
  * }
  * }</pre>

@@ -25,8 +25,8 @@ import java.nio.ByteBuffer;
  * if (h.ipVersion() == 4 && h.hasSourceAddress()) {
  *     int src = h.sourceIpv4();                      // no allocation
  * }
- * if (h.hasPorts()) System.out.println(h.protocol() + " " + h.sourcePort() + " -> " + h.destinationPort());
- * if (h.vlanCount() > 0) System.out.println("vlan " + h.vlanId(0));
+ * if (h.hasPorts()) flows.add(h.protocol(), h.sourcePort(), h.destinationPort());
+ * if (h.vlanCount() > 0) vlans.add(h.vlanId(0));
  * }</pre>
  */
 public final class SampledHeaderView {

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * SflowDatagram d = new SflowDecoder().decodeDatagram(ByteBuffer.wrap(payload));
- * System.out.println(d.agentAddress() + "/" + d.subAgentId() + " #" + d.sequenceNumber() + ": " + d.samples().size());
+ * log.debug("{}/{} #{}: {} samples", d.agentAddress(), d.subAgentId(), d.sequenceNumber(), d.samples().size());
  * byte[] same = SflowEncoder.toBytes(d);   // equals payload
  * }</pre>
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
  * for (int i = 0; i < p.records().size(); i++) {
  *     FlowRecord r = p.records().get(i);
  *     SflowSampleInfo ctx = p.sampleInfos().get(i);
- *     System.out.println(ctx.sampleTypeName() + " #" + ctx.sampleSequenceNumber() + ": " + r);
+ *     log.debug("{} #{}: {}", ctx.sampleTypeName(), ctx.sampleSequenceNumber(), r);
  * }
  * }</pre>
  *
