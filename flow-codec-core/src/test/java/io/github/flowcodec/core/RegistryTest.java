@@ -55,9 +55,9 @@ class RegistryTest {
         assertThat(std.find(2011, 1)).isPresent();     // Huawei
         assertThat(iana.find(6876, 950)).isEmpty();
         InformationElementRegistry mine = std.with(InformationElementRegistry.of(List.of(
-                InformationElement.of(9, 12235, "ciscoApplicationName", DataType.STRING),
+                InformationElement.of(99999, 12235, "ciscoApplicationName", DataType.STRING),
                 InformationElement.of(0, 1, "myBytes", DataType.UNSIGNED32))));
-        assertThat(mine.lookup(9, 12235).dataType()).isEqualTo(DataType.STRING);
+        assertThat(mine.lookup(99999, 12235).dataType()).isEqualTo(DataType.STRING);
         assertThat(mine.lookup(0, 1).name()).isEqualTo("myBytes");
         assertThat(mine.find("ciscoApplicationName")).isPresent();
         assertThat(mine.elements().size()).isEqualTo(std.elements().size() + 1);

@@ -72,6 +72,19 @@ public final class RegistryGenerator {
     /** Output file of the NetFlow v9 field types that IANA has not assigned. */
     public static final String NETFLOW9_OUTPUT = "netflow9-elements.tsv";
 
+    /**
+     * IPFIX enterprise elements by PEN (logstash's YAML: {@code PEN: { id: [type, name] }}), added to
+     * {@link #VENDOR_OUTPUT} where the XML vendor registries do not define the (PEN, id).
+     */
+    public static final String LOGSTASH_IPFIX_SOURCE = "vendor/logstash-ipfix-elements.yaml";
+
+    /**
+     * PENs of {@link #LOGSTASH_IPFIX_SOURCE} left out: 0 is IANA's own registry (from {@link #IANA_SOURCE}); 29305
+     * holds RFC 5103's reverse elements, which the codecs derive from IANA's elements (name "reverse" + IANA name,
+     * IANA's type), so a second list could only disagree with IANA.
+     */
+    public static final Set<Long> LOGSTASH_IPFIX_EXCLUDED_PENS = Set.of(0L, 29305L);
+
     /** Vendor registry files (relative to the reference directory) and their PENs, in PEN order. */
     public static final Map<String, Long> VENDOR_SOURCES = vendorSources();
 
@@ -202,13 +215,17 @@ public final class RegistryGenerator {
             vendorEntries.addAll(elements(v.getKey(), doc, v.getValue(), vocabulary, false, warnings));
         }
 
+        vendorEntries.addAll(logstashIpfixElements(referenceDir.resolve(LOGSTASH_IPFIX_SOURCE), vendorEntries, warnings));
+        List<String> vendorSources = new ArrayList<>(VENDOR_SOURCES.keySet());
+        vendorSources.add(LOGSTASH_IPFIX_SOURCE);
+
         Set<Integer> ianaIds = new HashSet<>();
         ianaEntries.forEach(e -> ianaIds.add(e.id()));
         List<Entry> netflow9Entries = netflow9Fields(referenceDir.resolve(NETFLOW9_SOURCE), ianaIds, warnings);
 
         Map<String, String> files = new LinkedHashMap<>();
         files.put(IANA_OUTPUT, render(List.of(IANA_SOURCE), ianaEntries, warnings));
-        files.put(VENDOR_OUTPUT, render(List.copyOf(VENDOR_SOURCES.keySet()), vendorEntries, warnings));
+        files.put(VENDOR_OUTPUT, render(vendorSources, vendorEntries, warnings));
         files.put(NETFLOW9_OUTPUT, render(List.of(NETFLOW9_SOURCE), netflow9Entries, warnings));
         return files;
     }
@@ -255,6 +272,109 @@ public final class RegistryGenerator {
             }
         }
         return out;
+    }
+
+    private static final Pattern YAML_PEN = Pattern.compile("([0-9]+):\\s*");
+    private static final Pattern YAML_ID = Pattern.compile("  ([0-9]+):\\s*");
+    private static final Pattern YAML_PEN_ITEM = Pattern.compile("  - +:?([A-Za-z0-9_]+)\\s*");
+
+    /**
+     * The enterprise elements of logstash's IPFIX list, each PEN but {@link #LOGSTASH_IPFIX_EXCLUDED_PENS}, where the
+     * XML vendor registries ({@code xml}) do not define the same (PEN, id) or the same name in the PEN: those win.
+     * Types are mapped as {@link #logstashType} says; entries marked {@code :skip}, without a type and a name, with
+     * an id above 32767, or whose name an earlier id of the PEN has, are left out (with a warning but for
+     * {@code :skip} and the XML's own).
+     */
+    static List<Entry> logstashIpfixElements(Path file, List<Entry> xml, Consumer<String> warnings) {
+        Set<String> xmlKeys = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Entry e : xml) {
+            xmlKeys.add(e.enterprise() + "/" + e.id());
+            names.add(e.enterprise() + "/" + e.name());
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RegistryException("cannot read " + file + ": " + e, e);
+        }
+        List<Entry> out = new ArrayList<>();
+        Long pen = null;
+        Integer id = null;
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i <= lines.size(); i++) {
+            String line = i < lines.size() ? lines.get(i) : "0:";
+            var penKey = YAML_PEN.matcher(line);
+            var idKey = YAML_ID.matcher(line);
+            var item = YAML_PEN_ITEM.matcher(line);
+            boolean endOfElement = penKey.matches() || idKey.matches();
+            if (endOfElement && pen != null && id != null) {
+                Entry e = logstashIpfixEntry(pen, id, items, xmlKeys, warnings);
+                if (e != null && !names.add(e.enterprise() + "/" + e.name())) {
+                    warnings.accept(LOGSTASH_IPFIX_SOURCE + ": PEN " + pen + " id " + id + ": name " + e.name()
+                            + " is already used in the PEN: left out");
+                } else if (e != null) {
+                    out.add(e);
+                }
+                id = null;
+                items.clear();
+            }
+            if (penKey.matches()) {
+                pen = i < lines.size() ? Long.valueOf(penKey.group(1)) : null;
+            } else if (idKey.matches()) {
+                id = Integer.valueOf(idKey.group(1));
+            } else if (item.matches() && id != null) {
+                items.add(item.group(1));
+            } else if (!line.isBlank() && !line.equals("---") && !line.trim().startsWith("#")) {
+                throw new RegistryException(LOGSTASH_IPFIX_SOURCE + ":" + (i + 1) + ": unexpected line: " + line);
+            }
+        }
+        return out;
+    }
+
+    private static Entry logstashIpfixEntry(long pen, int id, List<String> items, Set<String> xmlKeys, Consumer<String> warnings) {
+        if (LOGSTASH_IPFIX_EXCLUDED_PENS.contains(pen) || (items.size() == 1 && items.get(0).equals("skip"))) {
+            return null;
+        }
+        String where = LOGSTASH_IPFIX_SOURCE + ": PEN " + pen + " id " + id;
+        if (items.size() != 2) {
+            warnings.accept(where + ": expected a data type and a name, got " + items);
+            return null;
+        }
+        if (id < 0 || id > MAX_ELEMENT_ID) {
+            warnings.accept(where + ": id above " + MAX_ELEMENT_ID);
+            return null;
+        }
+        if (xmlKeys.contains(pen + "/" + id)) {
+            return null; // the vendor's own XML registry wins
+        }
+        return new Entry(pen, id, items.get(1), logstashType(items.get(0)), DEFAULT_SEMANTICS, NO_UNIT, DEFAULT_STATUS);
+    }
+
+    /**
+     * An RFC 7012 data type for a logstash type: {@code uint8..64}, {@code int8..64}, {@code float} (float32),
+     * {@code double} (float64), {@code ip4_addr}, {@code ip6_addr}, {@code mac_addr}, {@code string}; a byte count
+     * 1/2/4/8 is an unsigned integer of that size; anything else ({@code octetarray} ...) is
+     * {@value #FALLBACK_DATA_TYPE}.
+     */
+    static String logstashType(String type) {
+        switch (type) {
+            case "uint8": case "1": return "unsigned8";
+            case "uint16": case "2": return "unsigned16";
+            case "uint32": case "4": return "unsigned32";
+            case "uint64": case "8": return "unsigned64";
+            case "int8": return "signed8";
+            case "int16": return "signed16";
+            case "int32": return "signed32";
+            case "int64": return "signed64";
+            case "float": return "float32";
+            case "double": return "float64";
+            case "ip4_addr": return "ipv4Address";
+            case "ip6_addr": return "ipv6Address";
+            case "mac_addr": return "macAddress";
+            case "string": return "string";
+            default: return FALLBACK_DATA_TYPE;
+        }
     }
 
     private static Entry netflow9Entry(int type, List<String> items, Set<Integer> ianaIds, Consumer<String> warnings) {

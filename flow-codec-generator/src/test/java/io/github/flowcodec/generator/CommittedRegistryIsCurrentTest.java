@@ -173,10 +173,35 @@ class CommittedRegistryIsCurrentTest {
     void everyVendorHasElements() {
         Map<Long, Long> perPen = lines(RegistryGenerator.VENDOR_OUTPUT).stream()
                 .collect(Collectors.groupingBy(Line::enterprise, TreeMap::new, Collectors.counting()));
-        assertThat(perPen).containsOnlyKeys(637L, 2011L, 6876L);
+        // the XML vendor registries, and the PENs of logstash's IPFIX list (Cisco, NetScaler, YAF, Procera, Barracuda ...)
+        assertThat(perPen).containsKeys(637L, 2011L, 6876L, 9L, 5951L, 6871L, 15397L, 10704L, 3054L, 26866L, 41916L)
+                .doesNotContainKeys(0L, 29305L);
         assertThat(perPen.values()).allSatisfy(n -> assertThat(n).isPositive());
         assertThat(lines(RegistryGenerator.VENDOR_OUTPUT))
                 .contains(new Line(6876, 880, "tenantProtocol", "unsigned8", "identifier", "none", "current"));
+    }
+
+    /**
+     * logstash's per-PEN IPFIX list adds what the XML registries lack: its types mapped to RFC 7012 types, the
+     * XML's record kept where both define a (PEN, id), RFC 5103's reverse PEN 29305 left to the codecs (derived
+     * from IANA), {@code :skip} entries left out.
+     */
+    @Test
+    void logstashIpfixElements() {
+        List<Line> vendor = lines(RegistryGenerator.VENDOR_OUTPUT);
+        assertThat(vendor).contains(
+                new Line(9, 12235, "ciscoAppHTTPHost", "string", "default", "none", "current"),
+                new Line(9, 8337, "ciscoServerBytesNetwork", "unsigned64", "default", "none", "current"),
+                new Line(10704, 3, "TrafficType", "unsigned8", "default", "none", "current"));
+        // VMware's XML says tenantProtocol for 880; logstash's own name for it must not replace it
+        assertThat(vendor.stream().filter(l -> l.enterprise() == 6876 && l.id() == 880)).hasSize(1);
+        assertThat(vendor).noneMatch(l -> l.enterprise() == 29305);
+        assertThat(vendor).allSatisfy(l -> assertThat(l.id()).isBetween(0, 0x7FFF));
+        assertThat(RegistryGenerator.logstashType("int8")).isEqualTo("signed8");
+        assertThat(RegistryGenerator.logstashType("float")).isEqualTo("float32");
+        assertThat(RegistryGenerator.logstashType("double")).isEqualTo("float64");
+        assertThat(RegistryGenerator.logstashType("octetarray")).isEqualTo("octetArray");
+        assertThat(RegistryGenerator.logstashType("mac_addr")).isEqualTo("macAddress");
     }
 
     /** Only the v9 types IANA has not assigned, each as enterprise 0 with the v9 type as id. */

@@ -37,8 +37,15 @@ public final class ExporterState {
         /** Slightly behind: a late or duplicated packet. */
         LATE,
         /** Far behind: the exporter restarted its count. */
-        RESET
+        RESET,
+        /**
+         * IPFIX only ({@link #recordSequence}): the number counts this message's records too (softflowd), so it
+         * is the previous number plus this message's records; no record is missing.
+         */
+        COUNTS_CURRENT
     }
+
+    private long lastRawSequence;
 
     private long lastGap;
 
@@ -71,6 +78,33 @@ public final class ExporterState {
         }
         lastSequence = (sequence + advance) & 0xFFFF_FFFFL;
         return SequenceResult.RESET;
+    }
+
+    /**
+     * The IPFIX form of {@link #sequence}: {@code sequence} should count the data records sent before this
+     * message, and {@code records} is how many this one holds. Exporters that count the current message's
+     * records too (softflowd: the number is the previous one plus this message's records) are recognised
+     * and give {@link SequenceResult#COUNTS_CURRENT} instead of a false gap.
+     */
+    public SequenceResult recordSequence(long sequence, long records) {
+        long previousRaw = lastRawSequence;
+        boolean seen = seenSequence;
+        boolean expected = seen && sequence == lastSequence;
+        if (seen && !expected && sequence == ((previousRaw + records) & 0xFFFF_FFFFL)) {
+            lastRawSequence = sequence;
+            lastSequence = (sequence + records) & 0xFFFF_FFFFL;
+            return SequenceResult.COUNTS_CURRENT;
+        }
+        SequenceResult r = sequence(sequence, records);
+        if (r != SequenceResult.LATE) {
+            lastRawSequence = sequence;
+        }
+        return r;
+    }
+
+    /** Forgets the sequence number (a message whose record count cannot be known): the next one starts afresh. */
+    public void forgetSequence() {
+        seenSequence = false;
     }
 
     /** How many numbers the last {@link SequenceResult#GAP} skipped. */

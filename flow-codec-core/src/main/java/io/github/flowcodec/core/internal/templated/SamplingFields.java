@@ -6,8 +6,8 @@ import java.util.IdentityHashMap;
 
 /**
  * Where a template keeps the fields that say how its records were sampled: a rate in the record itself
- * (samplingInterval 34, samplerRandomInterval 50, samplingPacketInterval/Space 305/306,
- * samplingProbability 311: Huawei and others put it in every data record) or the id of a sampler whose
+ * (samplingInterval 34, samplerRandomInterval 50, samplingSize/samplingPopulation 309/310,
+ * samplingPacketInterval/Space 305/306, samplingProbability 311: Huawei and others put it in every data record) or the id of a sampler whose
  * rate an options record announces (samplerId 48, selectorId 302). NetFlow v9 field types and IANA ids
  * are the same numbers here. Looked up once per data set, cached per template (bounded).
  */
@@ -20,6 +20,8 @@ public final class SamplingFields {
     static final int SAMPLING_PACKET_INTERVAL = 305;
     static final int SAMPLING_PACKET_SPACE = 306;
     static final int SAMPLING_PROBABILITY = 311;
+    static final int SAMPLING_SIZE = 309;
+    static final int SAMPLING_POPULATION = 310;
 
     private static final int NONE = -1;
     private static final int CACHE_LIMIT = 4096;
@@ -30,6 +32,8 @@ public final class SamplingFields {
     private final int packetInterval;
     private final int packetSpace;
     private final int probability;
+    private final int size;
+    private final int population;
     private final int samplerId;
     private final int selectorId;
     private final boolean any;
@@ -40,10 +44,12 @@ public final class SamplingFields {
         this.packetInterval = index(t, SAMPLING_PACKET_INTERVAL);
         this.packetSpace = index(t, SAMPLING_PACKET_SPACE);
         this.probability = index(t, SAMPLING_PROBABILITY);
+        this.size = index(t, SAMPLING_SIZE);
+        this.population = index(t, SAMPLING_POPULATION);
         this.samplerId = index(t, SAMPLER_ID);
         this.selectorId = index(t, SELECTOR_ID);
         this.any = interval >= 0 || randomInterval >= 0 || packetInterval >= 0 || probability >= 0
-                || samplerId >= 0 || selectorId >= 0;
+                || (size >= 0 && population >= 0) || samplerId >= 0 || selectorId >= 0;
     }
 
     private static int index(Template t, int id) {
@@ -68,6 +74,15 @@ public final class SamplingFields {
         }
         if (interval >= 0 && (rate = r.getLong(interval)) > 0) {
             return rate;
+        }
+        if (size >= 0 && population >= 0) {
+            // RFC 5476 n-out-of-N (selectorAlgorithm 2 and 3): samplingSize of every samplingPopulation packets.
+            // Cisco IOS XR sends these with samplingPacketInterval 1, which alone would read as unsampled.
+            long n = r.getLong(size);
+            long of = r.getLong(population);
+            if (n > 0 && of >= n) {
+                return Math.round((double) of / n);
+            }
         }
         if (packetInterval >= 0 && (rate = r.getLong(packetInterval)) > 0) {
             long space = packetSpace >= 0 ? r.getLong(packetSpace) : 0;

@@ -1,0 +1,169 @@
+package io.github.flowcodec.ipfix;
+
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.core.TemplateScope;
+import io.github.flowcodec.core.TemplateStore;
+import io.github.flowcodec.ipfix.internal.IpfixTimes;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * The context of each record on the zero-copy path: the message header, the exporter and what the decoder
+ * worked out for the record (its template id, its sampling rate, the exporter's system init time). One
+ * instance per decoder, reused: valid during the callback only; {@link #header()} gives an immutable copy.
+ * It is also the {@link TemplateLookup} for the record's structured data.
+ *
+ * <pre>{@code
+ * decoder.decode(datagram, exporter, (ctx, record) -> {
+ *     IpfixContext ipfix = (IpfixContext) ctx;
+ *     long rate = ipfix.samplingRate();          // from the record, its selector's options record, or 0
+ *     long start = ipfix.flowStartMillis(record); // whatever form the record's timestamps take
+ * });
+ * }</pre>
+ */
+public final class IpfixContext implements ExportContext, TemplateLookup {
+
+    private InetSocketAddress exporter = UNKNOWN_EXPORTER;
+    private IpfixHeader header;
+    private int length;
+    private long exportSeconds;
+    private long sequence;
+    private long domain;
+    private int templateId;
+    private long samplingRate;
+    private boolean released;
+    private long initMillis = NO_TIME;
+    private TemplateStore store;
+    private TemplateScope scope;
+
+    IpfixContext() {
+    }
+
+    void set(InetSocketAddress exporter, int length, long exportSeconds, long sequence, long domain) {
+        this.exporter = exporter;
+        this.header = null;
+        this.length = length;
+        this.exportSeconds = exportSeconds;
+        this.sequence = sequence;
+        this.domain = domain;
+        this.released = false;
+    }
+
+    void set(InetSocketAddress exporter, IpfixHeader h) {
+        set(exporter, h.length(), h.exportTimeSeconds(), h.sequence(), h.observationDomainId());
+        this.header = h;
+    }
+
+    void scope(TemplateStore store, TemplateScope scope, long initMillis) {
+        this.store = store;
+        this.scope = scope;
+        this.initMillis = initMillis;
+    }
+
+    void initMillis(long initMillis) {
+        this.initMillis = initMillis;
+    }
+
+    void record(int templateId, long samplingRate) {
+        this.templateId = templateId;
+        this.samplingRate = samplingRate;
+    }
+
+    void released(boolean released) {
+        this.released = released;
+    }
+
+    /** The message header (an immutable copy). */
+    public IpfixHeader header() {
+        IpfixHeader h = header;
+        if (h == null) {
+            h = new IpfixHeader(Ipfix.VERSION, length, exportSeconds, sequence, domain);
+            header = h;
+        }
+        return h;
+    }
+
+    /** The current record's template id (= its data set id). */
+    public int templateId() {
+        return templateId;
+    }
+
+    /** The template scope of the message (exporter and observation domain, as the scope policy forms it). */
+    public TemplateScope scope() {
+        return scope;
+    }
+
+    /**
+     * Whether the current record came from an earlier message whose data waited for its template: the
+     * header is then that earlier message's.
+     */
+    public boolean released() {
+        return released;
+    }
+
+    /** The exporter's systemInitTimeMilliseconds as its options records announced it, or {@link #NO_TIME}. */
+    public long systemInitTimeMillis() {
+        return initMillis;
+    }
+
+    /** The templates of the message's scope, for the structured data (subTemplateList) of its records. */
+    @Override
+    public Optional<Template> template(int id) {
+        return store == null || scope == null ? Optional.empty() : store.get(scope, id);
+    }
+
+    @Override
+    public FlowProtocol protocol() {
+        return FlowProtocol.IPFIX;
+    }
+
+    @Override
+    public InetSocketAddress exporter() {
+        return exporter;
+    }
+
+    @Override
+    public long sequenceNumber() {
+        return sequence;
+    }
+
+    @Override
+    public long exportTimeMillis() {
+        return exportSeconds * 1000L;
+    }
+
+    /** The uptime at export, from the learned systemInitTimeMilliseconds; {@link #NO_TIME} without it (IPFIX headers have none). */
+    @Override
+    public long systemUptimeMillis() {
+        return initMillis == NO_TIME ? NO_TIME : exportTimeMillis() - initMillis;
+    }
+
+    @Override
+    public long observationDomainId() {
+        return domain;
+    }
+
+    /** The current record's sampling rate (one packet in N), or 0 when unknown or unsampled. */
+    @Override
+    public long samplingRate() {
+        return samplingRate;
+    }
+
+    @Override
+    public long flowStartMillis(FlowFields record) {
+        return IpfixTimes.resolve(record, true, exportTimeMillis(), initMillis);
+    }
+
+    @Override
+    public long flowEndMillis(FlowFields record) {
+        return IpfixTimes.resolve(record, false, exportTimeMillis(), initMillis);
+    }
+
+    @Override
+    public String toString() {
+        return "IPFIX from " + exporter + " seq " + sequence + " domain " + domain + " template " + templateId;
+    }
+}

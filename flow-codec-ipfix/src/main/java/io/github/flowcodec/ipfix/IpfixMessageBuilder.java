@@ -1,0 +1,239 @@
+package io.github.flowcodec.ipfix;
+
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.ipfix.internal.IpfixWriter;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Crafts one IPFIX message set by set, valid or broken on purpose, for tests of collectors and decoders.
+ * Sets are written in the order they are added; the header's length is the bytes written unless
+ * {@link #length(int)} says otherwise.
+ *
+ * <pre>{@code
+ * byte[] valid = IpfixMessageBuilder.create().sequence(10).observationDomainId(1)
+ *         .templates(template)
+ *         .data(record1, record2)
+ *         .toBytes();
+ * byte[] broken = IpfixMessageBuilder.create()
+ *         .data(record1)                            // its template never sent
+ *         .rawTemplate(300, 8, 4, 12, 0)            // a field of length 0
+ *         .withdraw(999)                            // a template that does not exist
+ *         .setLength(9999)                          // the last set claims to run past the end
+ *         .length(20)                               // the header lies about the message length
+ *         .toBytes();
+ * }</pre>
+ */
+public final class IpfixMessageBuilder {
+
+    private int version = Ipfix.VERSION;
+    private Integer length;
+    private long exportSeconds = 1_700_000_000L;
+    private long sequence;
+    private long domain;
+    private final List<byte[]> sets = new ArrayList<>();
+    private int trailing;
+    private int truncateTo = -1;
+
+    private IpfixMessageBuilder() {
+    }
+
+    /** A builder for a message with no sets yet. */
+    public static IpfixMessageBuilder create() {
+        return new IpfixMessageBuilder();
+    }
+
+    /** The header's version (10 unless you want a wrong one). */
+    public IpfixMessageBuilder version(int version) {
+        this.version = version;
+        return this;
+    }
+
+    /** The header's length field, instead of the bytes written. */
+    public IpfixMessageBuilder length(int length) {
+        this.length = length;
+        return this;
+    }
+
+    /** The header's export time in seconds. */
+    public IpfixMessageBuilder exportTimeSeconds(long seconds) {
+        this.exportSeconds = seconds;
+        return this;
+    }
+
+    /** The header's sequence number (data records sent before this message). */
+    public IpfixMessageBuilder sequence(long sequence) {
+        this.sequence = sequence;
+        return this;
+    }
+
+    /** The header's observation domain id. */
+    public IpfixMessageBuilder observationDomainId(long domain) {
+        this.domain = domain;
+        return this;
+    }
+
+    /** A template set (id 2) holding these plain templates, or an options template set (id 3) for options templates. */
+    public IpfixMessageBuilder templates(Template... templates) {
+        boolean options = templates.length > 0 && templates[0].isOptions();
+        int len = 4;
+        for (Template t : templates) {
+            if (t.isOptions() != options) {
+                throw new IllegalArgumentException("one set holds either plain or options templates");
+            }
+            len += IpfixWriter.templateRecordLength(t);
+        }
+        checkSetLength(len);
+        ByteBuffer b = ByteBuffer.allocate(len);
+        b.putShort((short) (options ? Ipfix.OPTIONS_TEMPLATE_SET_ID : Ipfix.TEMPLATE_SET_ID)).putShort((short) len);
+        for (Template t : templates) {
+            IpfixWriter.templateRecord(b, t);
+        }
+        sets.add(b.array());
+        return this;
+    }
+
+    /**
+     * A template set with one template written from raw numbers, valid or not:
+     * {@code idLengthPairs} = element id 1, length 1, element id 2, length 2 ... (IANA elements; an id with
+     * bit 15 set takes no PEN here, so it makes a cut-short specifier).
+     */
+    public IpfixMessageBuilder rawTemplate(int templateId, int... idLengthPairs) {
+        if (idLengthPairs.length % 2 != 0) {
+            throw new IllegalArgumentException("id and length pairs expected");
+        }
+        ByteBuffer b = ByteBuffer.allocate(8 + 2 * idLengthPairs.length);
+        b.putShort((short) Ipfix.TEMPLATE_SET_ID).putShort((short) b.capacity())
+                .putShort((short) templateId).putShort((short) (idLengthPairs.length / 2));
+        for (int v : idLengthPairs) {
+            b.putShort((short) v);
+        }
+        sets.add(b.array());
+        return this;
+    }
+
+    /** A template set holding the withdrawal of these template ids (field count 0). */
+    public IpfixMessageBuilder withdraw(int... templateIds) {
+        return withdrawal(Ipfix.TEMPLATE_SET_ID, templateIds);
+    }
+
+    /** An options template set holding the withdrawal of these options template ids. */
+    public IpfixMessageBuilder withdrawOptions(int... templateIds) {
+        return withdrawal(Ipfix.OPTIONS_TEMPLATE_SET_ID, templateIds);
+    }
+
+    /** Withdraws all templates ({@code options} false: set 2) or all options templates (true: set 3). */
+    public IpfixMessageBuilder withdrawAll(boolean options) {
+        int id = options ? Ipfix.OPTIONS_TEMPLATE_SET_ID : Ipfix.TEMPLATE_SET_ID;
+        return withdrawal(id, id);
+    }
+
+    private IpfixMessageBuilder withdrawal(int setId, int... templateIds) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 4 * templateIds.length);
+        b.putShort((short) setId).putShort((short) b.capacity());
+        for (int id : templateIds) {
+            b.putShort((short) id).putShort((short) 0);
+        }
+        sets.add(b.array());
+        return this;
+    }
+
+    /** A data set with these records (all of one template, whose id is the set id). */
+    public IpfixMessageBuilder data(FlowRecord... records) {
+        return dataPadded(0, records);
+    }
+
+    /** A data set with these records followed by {@code padding} zero bytes counted in the set length. */
+    public IpfixMessageBuilder dataPadded(int padding, FlowRecord... records) {
+        if (records.length == 0) {
+            throw new IllegalArgumentException("a data set needs a record (use rawSet for an empty one)");
+        }
+        int id = records[0].template().id();
+        int len = 4 + padding;
+        for (FlowRecord r : records) {
+            if (r.template().id() != id) {
+                throw new IllegalArgumentException("records of templates " + id + " and " + r.template().id() + " in one set");
+            }
+            len += r.length();
+        }
+        checkSetLength(len);
+        ByteBuffer b = ByteBuffer.allocate(len);
+        b.putShort((short) id).putShort((short) len);
+        for (FlowRecord r : records) {
+            r.writeTo(b);
+        }
+        sets.add(b.array());
+        return this;
+    }
+
+    private static void checkSetLength(int len) {
+        if (len > 0xFFFF) {
+            throw new IllegalArgumentException("a set of " + len + " bytes does not fit its 16-bit length (use rawSet and setLength to lie)");
+        }
+    }
+
+    /** A set of any id with these body bytes, its length field counting them exactly (cut to 16 bits). */
+    public IpfixMessageBuilder rawSet(int setId, byte... body) {
+        ByteBuffer b = ByteBuffer.allocate(4 + body.length);
+        b.putShort((short) setId).putShort((short) (4 + body.length)).put(body);
+        sets.add(b.array());
+        return this;
+    }
+
+    /** Overwrites the length field of the last set added (a lie, or a length below 4). */
+    public IpfixMessageBuilder setLength(int length) {
+        if (sets.isEmpty()) {
+            throw new IllegalStateException("no set yet");
+        }
+        byte[] last = sets.get(sets.size() - 1);
+        last[2] = (byte) (length >>> 8);
+        last[3] = (byte) length;
+        return this;
+    }
+
+    /** Zero bytes after the message, outside its length (exporters that pad datagrams). */
+    public IpfixMessageBuilder trailingBytes(int n) {
+        this.trailing = n;
+        return this;
+    }
+
+    /** Cuts the message to its first {@code length} bytes (after the header's length was set). */
+    public IpfixMessageBuilder truncate(int length) {
+        this.truncateTo = length;
+        return this;
+    }
+
+    /**
+     * The message's bytes.
+     *
+     * @throws IllegalArgumentException if the message is over 65535 bytes and no {@link #length(int)} was given
+     */
+    public byte[] toBytes() {
+        int len = Ipfix.HEADER_LENGTH;
+        for (byte[] s : sets) {
+            len += s.length;
+        }
+        if (length == null && len > Ipfix.MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("a message of " + len + " bytes does not fit its 16-bit length (give length(n) to lie)");
+        }
+        ByteBuffer b = ByteBuffer.allocate(len + trailing);
+        IpfixWriter.header(b, 0, version, length != null ? length : len, exportSeconds, sequence, domain);
+        b.position(Ipfix.HEADER_LENGTH);
+        for (byte[] s : sets) {
+            b.put(s);
+        }
+        byte[] all = b.array();
+        if (truncateTo >= 0 && truncateTo < all.length) {
+            return Arrays.copyOf(all, truncateTo);
+        }
+        return all;
+    }
+
+    /** The message as a buffer ready to read. */
+    public ByteBuffer toBuffer() {
+        return ByteBuffer.wrap(toBytes());
+    }
+}

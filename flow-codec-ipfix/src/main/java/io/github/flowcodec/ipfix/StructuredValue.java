@@ -1,0 +1,61 @@
+package io.github.flowcodec.ipfix;
+
+import io.github.flowcodec.core.DataType;
+import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.InformationElementRegistry;
+
+/**
+ * A structured data value (RFC 6313), materialized and immutable: a {@link BasicList}, a
+ * {@link SubTemplateList} or a {@link SubTemplateMultiList}. Build one to encode it
+ * ({@link #toBytes()} goes into the list field of a record), or read one from a decoded record with
+ * {@link #read}. To walk lists without copying, use the views ({@link BasicListView},
+ * {@link SubTemplateListView}, {@link SubTemplateMultiListView}).
+ *
+ * <pre>{@code
+ * StructuredValue v = StructuredValue.read(record, index, message, InformationElementRegistry.standard());
+ * if (v instanceof SubTemplateList stl) {
+ *     for (FlowRecord r : stl.records()) { ... }
+ * }
+ * byte[] bytes = new SubTemplateList(ListSemantic.ALL_OF.code(), labelTemplate, labels).toBytes();
+ * FlowRecord outer = FlowRecord.builder(outerTemplate).setBytes(listIndex, bytes).build();
+ * }</pre>
+ */
+public sealed interface StructuredValue permits BasicList, SubTemplateList, SubTemplateMultiList {
+
+    /** The semantic code (see {@link ListSemantic#fromCode}). */
+    int semantic();
+
+    /** The value's encoding, as it goes into a list field (without the field's length prefix). */
+    byte[] toBytes();
+
+    /**
+     * Reads field {@code index} of {@code record} by its element's data type (basicList, subTemplateList or
+     * subTemplateMultiList), copying what it holds.
+     *
+     * @throws IllegalArgumentException if the field is not of a list type, or a template it names is unknown
+     * @throws io.github.flowcodec.core.FlowCodecException if its bytes are not a well-formed list
+     */
+    static StructuredValue read(FlowFields record, int index, TemplateLookup lookup, InformationElementRegistry registry) {
+        DataType type = record.template().field(index).element().dataType();
+        switch (type) {
+            case BASIC_LIST:
+                return new BasicListView().wrap(record, index, registry).toList();
+            case SUB_TEMPLATE_LIST: {
+                SubTemplateListView v = new SubTemplateListView().wrap(record, index, lookup);
+                if (v.template().isEmpty()) {
+                    throw new IllegalArgumentException("subTemplateList of unknown template " + v.templateId());
+                }
+                return v.toList();
+            }
+            case SUB_TEMPLATE_MULTI_LIST:
+                try {
+                    return new SubTemplateMultiListView().wrap(record, index, lookup).toList();
+                } catch (IllegalStateException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            default:
+                throw new IllegalArgumentException("field " + index + " (" + record.template().field(index).element()
+                        + ") is not a list but " + type.ianaName());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.flowcodec.ipfix;
+
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.Template;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A subTemplateList (RFC 6313 section 4.5.2), materialized: a semantic, a template and records of it.
+ * Immutable. The template must reach the collector in a template set like any other.
+ *
+ * <pre>{@code
+ * SubTemplateList labels = new SubTemplateList(ListSemantic.ORDERED.code(), labelTemplate, List.of(l1, l2));
+ * FlowRecord r = FlowRecord.builder(outer).setBytes(listIndex, labels.toBytes()).build();
+ * }</pre>
+ *
+ * @param semantic the semantic code (0-255)
+ * @param template the records' template (id 256 and above)
+ * @param records records of {@code template}
+ */
+public record SubTemplateList(int semantic, Template template, List<FlowRecord> records) implements StructuredValue {
+
+    public SubTemplateList {
+        if (semantic < 0 || semantic > 0xFF) {
+            throw new IllegalArgumentException("semantic is one byte: " + semantic);
+        }
+        Objects.requireNonNull(template, "template");
+        if (template.id() < Ipfix.MIN_DATA_SET_ID) {
+            throw new IllegalArgumentException("template id " + template.id() + " is below 256");
+        }
+        records = List.copyOf(records);
+        for (FlowRecord r : records) {
+            if (!r.template().equals(template)) {
+                throw new IllegalArgumentException("record of template " + r.template().id() + " in a list of template " + template.id());
+            }
+        }
+    }
+
+    @Override
+    public byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(semantic);
+        out.write(template.id() >>> 8);
+        out.write(template.id());
+        for (FlowRecord r : records) {
+            out.writeBytes(r.toBytes());
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.flowcodec.ipfix;
+
+import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.ipfix.internal.ListReads;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A reusable window onto a subTemplateList field (RFC 6313 section 4.5.2): semantic, template id and the
+ * records of that template, read in place through one reused {@link RecordView}. The template comes from a
+ * {@link TemplateLookup} (the decoder's context on the zero-copy path, the message materialized); when it is
+ * unknown, {@link #template()} is empty and the records cannot be walked. Wrapping checks the layout and
+ * throws a {@link io.github.flowcodec.core.FlowCodecException} with the buffer offset for records that do not
+ * fill the list exactly, template ids below 256, or nesting deeper than {@link #MAX_DEPTH}.
+ *
+ * <pre>{@code
+ * SubTemplateListView list = new SubTemplateListView();
+ * list.wrap(record, index, ipfixContext);
+ * for (int i = 0; i < list.size(); i++) {
+ *     RecordView r = list.record(i);
+ *     long label = r.getLong(0);
+ * }
+ * }</pre>
+ */
+public final class SubTemplateListView {
+
+    /** How deep lists may nest (a list inside a record of a list ...); deeper is refused as hostile. */
+    public static final int MAX_DEPTH = 16;
+
+    private final int[] located = new int[2];
+    private final RecordView view = new RecordView();
+    private ByteBuffer buffer;
+    private int semantic;
+    private int templateId;
+    private Template template;
+    private int end;
+    private int size;
+    private int[] offsets = new int[16];
+    private int depth;
+
+    /** Wraps field {@code index} of {@code record}, a subTemplateList at the top level. */
+    public SubTemplateListView wrap(FlowFields record, int index, TemplateLookup lookup) {
+        return wrap(record, index, lookup, 1);
+    }
+
+    /** Wraps field {@code index} of {@code record}, a list nested {@code depth} levels deep (1 = in a data record). */
+    public SubTemplateListView wrap(FlowFields record, int index, TemplateLookup lookup, int depth) {
+        ByteBuffer b = ListReads.locate(record, index, located);
+        return wrap(b, located[0], located[1], lookup, depth);
+    }
+
+    /**
+     * Wraps the subTemplateList encoded in {@code length} bytes at {@code offset} of {@code buffer}.
+     *
+     * @throws io.github.flowcodec.core.FlowCodecException if the bytes are not a well-formed list or nest too deep
+     */
+    public SubTemplateListView wrap(ByteBuffer buffer, int offset, int length, TemplateLookup lookup, int depth) {
+        Objects.requireNonNull(lookup, "lookup");
+        ByteBuffer b = RecordView.bigEndian(buffer);
+        int limit = offset + length;
+        if (depth > MAX_DEPTH) {
+            throw ListReads.malformed(offset, "structured data nested " + depth + " levels deep (at most " + MAX_DEPTH + ")");
+        }
+        if (offset < 0 || length < 0 || limit > b.limit()) {
+            throw ListReads.malformed(offset, "a subTemplateList of " + length + " bytes does not fit its buffer");
+        }
+        if (length < 3) {
+            throw ListReads.malformed(offset, "a subTemplateList needs 3 bytes of header, not " + length);
+        }
+        int id = b.getShort(offset + 1) & 0xFFFF;
+        if (id < Ipfix.MIN_DATA_SET_ID) {
+            throw ListReads.malformed(offset + 1, "subTemplateList template id " + id + " is below 256");
+        }
+        Template t = lookup.template(id).orElse(null);
+        int n = t == null ? 0 : walk(t, b, offset + 3, limit);
+        this.buffer = b;
+        this.semantic = b.get(offset) & 0xFF;
+        this.templateId = id;
+        this.template = t;
+        this.end = limit;
+        this.size = n;
+        this.depth = depth;
+        return this;
+    }
+
+    /** Walks records of {@code t} from {@code pos} to exactly {@code limit}, noting their offsets; how many. */
+    private int walk(Template t, ByteBuffer b, int pos, int limit) {
+        int n = 0;
+        while (pos < limit) {
+            int len = view.wrap(t, b, pos, limit);
+            if (len <= 0) {
+                throw ListReads.malformed(pos, "subTemplateList record " + n + " of template " + t.id()
+                        + (len < 0 ? " runs past the list's end" : " has no bytes"));
+            }
+            offsets = BasicListView.grow(offsets, n);
+            offsets[n++] = pos;
+            pos += len;
+        }
+        return n;
+    }
+
+    /** The semantic code (see {@link ListSemantic#fromCode}). */
+    public int semanticCode() {
+        return semantic;
+    }
+
+    /** The template id the list names. */
+    public int templateId() {
+        return templateId;
+    }
+
+    /** The list's template, if the lookup knew it. */
+    public Optional<Template> template() {
+        return Optional.ofNullable(template);
+    }
+
+    /** How deep this list is nested (1 = a field of a data record). */
+    public int depth() {
+        return depth;
+    }
+
+    /** How many records (0 when the template is unknown). */
+    public int size() {
+        return size;
+    }
+
+    /** Record {@code i}, valid until the next call. */
+    public RecordView record(int i) {
+        Objects.checkIndex(i, size);
+        view.wrap(template, buffer, offsets[i], end);
+        return view;
+    }
+
+    /**
+     * The list materialized: its records copied.
+     *
+     * @throws IllegalStateException if the template is unknown
+     */
+    public SubTemplateList toList() {
+        if (template == null) {
+            throw new IllegalStateException("template " + templateId + " is unknown: the list cannot be read");
+        }
+        List<FlowRecord> records = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            records.add(record(i).toRecord());
+        }
+        return new SubTemplateList(semantic, template, records);
+    }
+}
