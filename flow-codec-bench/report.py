@@ -6,20 +6,39 @@
 For each benchmark: throughput in datagrams per second (one operation is one datagram), the ratio to its
 baseline (decode* against baselineScan, encode against baselineWrite, within the same @Param values),
 gc.alloc.rate.norm in bytes per operation and per record, and the JDK the forks ran on.
+
+The records in one operation's datagram depend on the benchmark class and, for NetFlow v9, on its
+template parameter: RECORDS_PER_OP says how many (flow records; for sFlow, flow samples: the counter
+sample of each datagram is not a record). A class missing from it gets "-" in the B/record column.
 """
 import json
 import math
 import sys
 
-RECORDS_PER_OP = 30
+# (benchmark class, value of its "template" @Param or None) -> flow records in one operation's datagram
+RECORDS_PER_OP = {
+    ("Netflow5Benchmark", None): 30,          # one full v5 datagram
+    ("Netflow9Benchmark", "ipv4"): 30,        # 30 x 45-byte records, 1376 bytes
+    ("Netflow9Benchmark", "ipv6"): 15,        # 15 x 89-byte records, 1360 bytes
+    ("SflowBenchmark", None): 5,              # 5 flow samples + 1 counter sample, 1284 bytes
+}
+
+
+def records_per_op(cls, params):
+    """How many flow records one operation of this benchmark handles, or None when unknown."""
+    simple = cls.rpartition(".")[2]
+    template = dict(params).get("template")
+    return RECORDS_PER_OP.get((simple, template), RECORDS_PER_OP.get((simple, None)))
+
 BASELINES = {
     "baselineScan": "baselineScan",
     "decodeZeroCopy": "baselineScan",
     "decodeMaterialized": "baselineScan",
+    "decodeTyped": "baselineScan",
     "baselineWrite": "baselineWrite",
     "encode": "baselineWrite",
 }
-ORDER = ["baselineScan", "decodeZeroCopy", "decodeMaterialized", "baselineWrite", "encode"]
+ORDER = ["baselineScan", "decodeZeroCopy", "decodeMaterialized", "decodeTyped", "baselineWrite", "encode"]
 # Factors from a JMH throughput unit (ops/<unit>) to ops per second.
 PER_SECOND = {"ops/s": 1.0, "ops/ms": 1e3, "ops/us": 1e6, "ops/ns": 1e9, "ops/min": 1 / 60.0}
 
@@ -65,11 +84,12 @@ def main(path):
         name = method + ("" if not params else " [" + ",".join("%s=%s" % p for p in params) + "]")
         base = rows.get((cls, params, BASELINES.get(method, "")))
         ratio = "%.2fx" % (row["ops"] / base["ops"]) if base and base["ops"] else "-"
+        n = records_per_op(cls, params)
         if row["alloc"] is None:
             alloc = per_record = "n/a (no -prof gc)"
         else:
             alloc = "%.1f" % row["alloc"]
-            per_record = "%.2f" % (row["alloc"] / RECORDS_PER_OP)
+            per_record = "-" if not n else "%.2f" % (row["alloc"] / n)
         table.append([name, "{:,.0f}".format(row["ops"]), ("n/a" if math.isnan(row["err"]) else "{:,.0f}".format(row["err"])), ratio, alloc, per_record])
 
     widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(header)]
@@ -81,8 +101,10 @@ def main(path):
 
     first = results[0]
     print()
-    print("one op = one datagram of %d records; ratio = ops/s over the baseline's ops/s (higher is faster)"
-          % RECORDS_PER_OP)
+    sizes = sorted({"%s%s: %s" % (cls.rpartition(".")[2], "".join(" [template=%s]" % v for k, v in params if k == "template"),
+                                  records_per_op(cls, params) or "?") for cls, params, _ in rows})
+    print("one op = one datagram; records per datagram: " + "; ".join(sizes))
+    print("ratio = ops/s over the baseline's ops/s (higher is faster); B/record = B/op over the records per datagram")
     print("JDK %s, %s %s" % (first.get("jdkVersion", "?"), first.get("vmName", "?"), first.get("vmVersion", "?")))
     print("JVM args: " + (" ".join(first.get("jvmArgs") or []) or "(none)"))
     print("JMH %s, %s forks x %s measured iterations of %s"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs the NetFlow v5 (default) or v9 benchmarks pinned to one core and prints a summary table.
+# Runs the NetFlow v5 (default), NetFlow v9 or sFlow v5 benchmarks pinned to one core and prints a summary table.
 #
 #   ./run-benchmarks.sh                         # the full run: 3 forks x (5 warmup + 5 measured) x 1 s per benchmark
 #   BENCH=Netflow9 ./run-benchmarks.sh          # the NetFlow v9 benchmarks (template=ipv4,ipv6 x buffer=heap,direct)
+#   BENCH=Sflow ./run-benchmarks.sh             # the sFlow v5 benchmarks (zero-copy, materialized, typed, encode)
 #   ./run-benchmarks.sh -p buffer=heap,direct   # extra JMH options are passed on
 #   ./run-benchmarks.sh -f 1 -wi 1 -i 1         # -f, -wi and -i given here replace the defaults
 #   BENCH_CPU=3 ./run-benchmarks.sh             # pin to another core (default: core 1)
@@ -11,7 +12,8 @@
 # That is, by default:
 #   taskset -c 1 java -XX:+UseParallelGC -jar target/benchmarks.jar Netflow5 -prof gc -f 3 -wi 5 -i 5 \
 #       -rf json -rff target/jmh-netflow5.json "$@"
-# (with BENCH=Netflow9: Netflow9 instead of Netflow5, results in target/jmh-netflow9.json)
+# (with BENCH=Netflow9: Netflow9 instead of Netflow5, results in target/jmh-netflow9.json; with BENCH=Sflow:
+# SflowBenchmark, results in target/jmh-sflow.json)
 #
 # Build the jar first, from the repository root:
 #   mvn -q -pl flow-codec-bench -am package -DskipTests
@@ -23,7 +25,8 @@ BENCH="${BENCH:-Netflow5}"
 case "$BENCH" in
     Netflow5) JSON=target/jmh-netflow5.json ;;
     Netflow9) JSON=target/jmh-netflow9.json ;;
-    *) echo "BENCH must be Netflow5 or Netflow9, not $BENCH" >&2; exit 2 ;;
+    Sflow) JSON=target/jmh-sflow.json ;;
+    *) echo "BENCH must be Netflow5, Netflow9 or Sflow, not $BENCH" >&2; exit 2 ;;
 esac
 CPU="${BENCH_CPU:-1}"
 

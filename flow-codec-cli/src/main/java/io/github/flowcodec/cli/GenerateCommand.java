@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             + "and writes them as export packets into a pcap file or sends them to a collector over UDP.",
         footer = {"", "Examples:",
             "  flowcodec generate --protocol netflow5 --flows 10000 --pcap flows.pcap",
-            "  flowcodec generate --protocol netflow5 --flows 100000 --target 127.0.0.1:2055 --rate 2000"})
+            "  flowcodec generate --protocol netflow5 --flows 100000 --target 127.0.0.1:2055 --rate 2000",
+            "  flowcodec generate --protocol sflow --flows 5000 --sampling 1024 --pcap sflow.pcap"})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -63,7 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--sampling", defaultValue = "1", description = "sampling interval announced by the exporter (1: not sampled)")
     int sampling;
 
-    @Option(names = "--exporter", defaultValue = "192.0.2.1", description = "exporter address written in the pcap (default ${DEFAULT-VALUE})")
+    @Option(names = "--exporter", defaultValue = "192.0.2.1", description = "exporter address written in the pcap, and the sFlow agent address (default ${DEFAULT-VALUE})")
     String exporter;
 
     @Override
@@ -76,11 +77,16 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
-        ExportEncoder encoder = protocol.newEncoder(clock, sampling);
+        InetAddress from;
+        try {
+            from = InetAddress.getByName(exporter);
+        } catch (java.net.UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--exporter: cannot resolve " + exporter);
+        }
+        ExportEncoder encoder = protocol.newEncoder(clock, sampling, from);
         List<FlowRecord> records = encoder.records(new TrafficModel(seed, protocol.ipv6Fraction()).flows(flows, clock.millis()));
         List<ByteBuffer> packets = encoder.encode(records);
         if (destination.pcap != null) {
-            InetAddress from = InetAddress.getByName(exporter);
             InetAddress to = from.getAddress().length == 4 ? InetAddress.getByName("192.0.2.250") : InetAddress.getByName("2001:db8::250");
             try (PcapWriter pcap = PcapWriter.open(new BufferedOutputStream(Files.newOutputStream(destination.pcap)))) {
                 long t = clock.millis() * 1_000_000L;
@@ -89,14 +95,21 @@ public final class GenerateCommand implements Callable<Integer> {
                     t += 1_000_000L;
                 }
             }
-            err.printf("wrote %d %s packets (%d flows) to %s%n", packets.size(), protocol, records.size(), destination.pcap);
+            err.printf("wrote %d %s packets (%d flows%s) to %s%n", packets.size(), protocol, records.size(), alongside(encoder),
+                    destination.pcap);
         } else {
             InetSocketAddress target = parseTarget(destination.target);
             long sent = send(packets, target);
-            err.printf("sent %d %s packets (%d flows) to %s%n", sent, protocol, records.size(), destination.target);
+            err.printf("sent %d %s packets (%d flows%s) to %s%n", sent, protocol, records.size(), alongside(encoder),
+                    destination.target);
         }
         err.flush();
         return 0;
+    }
+
+    private static String alongside(ExportEncoder encoder) {
+        String s = encoder.sentAlongside();
+        return s.isEmpty() ? "" : ", " + s;
     }
 
     private InetSocketAddress parseTarget(String target) {

@@ -1,5 +1,6 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.sflow.internal.Checks;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.sflow.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.sflow.internal.Checks;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -14,6 +14,7 @@ import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.UnsupportedVersionException;
 import io.github.flowcodec.sflow.internal.ContentException;
+import io.github.flowcodec.sflow.internal.FlowMapper;
 import io.github.flowcodec.sflow.internal.SequenceTracker;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -96,7 +97,17 @@ public final class SflowDecoder implements DatagramDecoder {
     private final LongSupplier clock;
     private final boolean trackSequences;
     private final SflowSampleView view = new SflowSampleView(this);
-    private final FlowMapper mapper = new FlowMapper(this);
+    private final FlowMapper mapper = new FlowMapper(new FlowMapper.Host() {
+        @Override
+        public SampledHeaderView parseRawHeader(ByteBuffer b, int offset, int length, int base, SampledHeaderView into) {
+            return SflowDecoder.this.parseRawHeader(b, offset, length, base, into);
+        }
+
+        @Override
+        public void contentProblem(ContentException e, int base) {
+            SflowDecoder.this.contentProblem(e, base);
+        }
+    });
     private final SequenceTracker datagramSequences;
     private final SequenceTracker sampleSequences;
 
@@ -131,7 +142,16 @@ public final class SflowDecoder implements DatagramDecoder {
 
     /** A decoder with these options (mode and problem listener are used). */
     public SflowDecoder(DecoderOptions options) {
-        this(builder().mode(options.mode()).problemListener(options.problemListener()));
+        this(builder().mode(options.mode()).problemListener(listenerOf(options)));
+    }
+
+    /**
+     * The options' problem listener, or one that ignores problems when the options have none: core's
+     * {@code DecoderOptions.DEFAULT} is built before the no-op listener it means to give it is initialized.
+     */
+    private static Consumer<DecodeProblem> listenerOf(DecoderOptions options) {
+        Consumer<DecodeProblem> l = options.problemListener();
+        return l != null ? l : p -> { };
     }
 
     private SflowDecoder(Builder b) {
@@ -345,13 +365,13 @@ public final class SflowDecoder implements DatagramDecoder {
         switch (mode) {
             case MODE_RECORDS:
                 if (flow) {
-                    recordHandler.onRecord(view, mapper.map(view));
+                    recordHandler.onRecord(view, mapper.map(view, view.base()));
                     return 1;
                 }
                 return 0;
             case MODE_PACKET:
                 if (flow) {
-                    packetRecords.add(mapper.map(view).toRecord());
+                    packetRecords.add(mapper.map(view, view.base()).toRecord());
                     packetInfos.add(view.toInfo());
                     return 1;
                 }
@@ -459,7 +479,7 @@ public final class SflowDecoder implements DatagramDecoder {
     }
 
     RecordView mapSample(SflowSampleView s) {
-        return mapper.map(s);
+        return mapper.map(s, s.base());
     }
 
     SflowExtensions extensions() {

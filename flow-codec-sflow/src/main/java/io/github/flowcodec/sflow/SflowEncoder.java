@@ -2,6 +2,7 @@ package io.github.flowcodec.sflow;
 
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.sflow.internal.Checks;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

@@ -3,6 +3,7 @@ package io.github.flowcodec.sflow;
 import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.sflow.internal.FlowMapper;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.github.flowcodec.sflow;
 import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.sflow.internal.FlowMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

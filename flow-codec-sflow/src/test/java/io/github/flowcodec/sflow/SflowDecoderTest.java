@@ -13,6 +13,7 @@ import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.MalformedPacketException;
 import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.sflow.internal.FlowMapper;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -215,6 +216,18 @@ class SflowDecoderTest {
         assertThat(auto.decode(ByteBuffer.wrap(typicalDatagram(2)), EXPORTER)).isInstanceOf(SflowPacket.class);
         assertThat(new io.github.flowcodec.sflow.internal.SflowDecoderProvider().recognizes(ByteBuffer.wrap(new byte[] {0, 5, 0, 0})))
                 .isFalse();
+    }
+
+    @Test
+    void theDefaultOptionsGiveAWorkingDecoderEvenInLenientUse() {
+        // DecoderOptions.DEFAULT has no problem listener (null): the decoder must not fail on it
+        DatagramDecoder auto = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
+        assertThat(auto.decode(ByteBuffer.wrap(typicalDatagram(1)), EXPORTER).records()).hasSize(1);
+        SflowDecoder lenient = new SflowDecoder(DecoderOptions.DEFAULT.toBuilder().mode(DecodeMode.LENIENT).build());
+        byte[] withTrailing = SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).sample(Samples.typicalFlowSample(1))
+                .trailing(new byte[8]).build();
+        assertThat(lenient.decode(ByteBuffer.wrap(withTrailing), EXPORTER).records()).hasSize(1);
+        assertThat(lenient.sflowStatistics().problems()).isEqualTo(1);
     }
 
     @Test

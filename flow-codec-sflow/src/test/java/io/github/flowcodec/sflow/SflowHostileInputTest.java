@@ -8,6 +8,7 @@ import io.github.flowcodec.core.DecodeProblem;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.MalformedPacketException;
 import io.github.flowcodec.core.TruncatedPacketException;
+import io.github.flowcodec.sflow.internal.FlowMapper;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.sflow.internal.FlowMapper;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Tracks sequence numbers per key (agent address, sub-agent, and for samples the sample kind and data
  * source) in open-addressing tables of bounded size, counting lost, duplicate and reordered numbers and
- * restarts. No allocation per update; when a table is full it is cleared (counted in {@link #evictions()}).
+ * restarts. The table starts small and doubles as keys come (up to twice the bound); no allocation per update
+ * otherwise. When it holds the bound it is cleared (counted in {@link #evictions()}).
  *
  * <p>A forward gap below 2^24 counts as loss; a step back of at most {@value #REORDER_WINDOW} counts as a
  * late (reordered) arrival, which takes one back off the loss; any other jump is a restart of the agent.
@@ -35,20 +36,32 @@ public final class SequenceTracker {
             long reordered, long restarts) {
     }
 
+    /** Longs per slot: the 4 key words, then last, received, lost, duplicates, reordered, restarts. */
+    private static final int SLOT = KEY + 6;
+    private static final int RECEIVED = KEY + 1;
+    private static final int FIRST_CAPACITY = 64;
+
     private final int max;
-    private long[] keys;
-    private long[] values; // last, received, lost, duplicates, reordered, restarts
-    private boolean[] used;
+    private final int maxCapacity;
+    /** Slots side by side, so one update touches one or two cache lines; a slot is used when it received a number. */
+    private long[] table;
+    /** The number of slots minus one (a power of two minus one). */
+    private int mask;
     private int size;
     private long evictions;
     private long totalLost;
 
+    /** A tracker of at most {@code maxEntries} keys; its table starts small and doubles as keys come, up to twice that. */
     public SequenceTracker(int maxEntries) {
         this.max = maxEntries;
-        int cap = Integer.highestOneBit(Math.max(16, maxEntries) * 2 - 1) * 2;
-        keys = new long[cap * KEY];
-        values = new long[cap * 6];
-        used = new boolean[cap];
+        this.maxCapacity = Integer.highestOneBit(Math.max(16, maxEntries) * 2 - 1) * 2;
+        this.table = new long[Math.min(FIRST_CAPACITY, maxCapacity) * SLOT];
+        this.mask = Math.min(FIRST_CAPACITY, maxCapacity) - 1;
+    }
+
+    private static int hash(long k0, long k1, long k2, long k3, int mask) {
+        long h = k0 * 0x9E3779B97F4A7C15L ^ k1 * 0xC2B2AE3D27D4EB4FL ^ k2 * 0x165667B19E3779F9L ^ k3 * 0x27D4EB2F165667C5L;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47)) & mask;
     }
 
     /**
@@ -57,40 +70,56 @@ public final class SequenceTracker {
      * @return how many numbers were lost before this one (0 if none)
      */
     public long update(long k0, long k1, long k2, long k3, long sequence) {
-        int mask = used.length - 1;
-        long h = k0 * 0x9E3779B97F4A7C15L ^ k1 * 0xC2B2AE3D27D4EB4FL ^ k2 * 0x165667B19E3779F9L ^ k3 * 0x27D4EB2F165667C5L;
-        int i = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & mask;
-        while (used[i]) {
-            int k = i * KEY;
-            if (keys[k] == k0 && keys[k + 1] == k1 && keys[k + 2] == k2 && keys[k + 3] == k3) {
-                return step(i * 6, sequence);
+        long[] t = table;
+        int mask = this.mask;
+        int i = hash(k0, k1, k2, k3, mask);
+        int k;
+        while (t[(k = i * SLOT) + RECEIVED] != 0) {
+            if (t[k] == k0 && t[k + 1] == k1 && t[k + 2] == k2 && t[k + 3] == k3) {
+                return step(k + KEY, sequence);
             }
             i = (i + 1) & mask;
         }
         if (size >= max) {
-            java.util.Arrays.fill(used, false);
+            java.util.Arrays.fill(table, 0);
             size = 0;
             evictions++;
             return update(k0, k1, k2, k3, sequence);
         }
-        used[i] = true;
+        if (2 * (size + 1) > mask + 1 && mask + 1 < maxCapacity) {
+            grow();
+            return update(k0, k1, k2, k3, sequence);
+        }
         size++;
-        int k = i * KEY;
-        keys[k] = k0;
-        keys[k + 1] = k1;
-        keys[k + 2] = k2;
-        keys[k + 3] = k3;
-        int v = i * 6;
-        values[v] = sequence;
-        values[v + 1] = 1;
-        values[v + 2] = 0;
-        values[v + 3] = 0;
-        values[v + 4] = 0;
-        values[v + 5] = 0;
+        t[k] = k0;
+        t[k + 1] = k1;
+        t[k + 2] = k2;
+        t[k + 3] = k3;
+        t[k + KEY] = sequence;
+        t[k + RECEIVED] = 1;
         return 0;
     }
 
+    /** Doubles the table (keeping it at most half full), moving every entry. */
+    private void grow() {
+        long[] old = table;
+        long[] t = new long[old.length * 2];
+        int mask = 2 * (this.mask + 1) - 1;
+        for (int k = 0; k < old.length; k += SLOT) {
+            if (old[k + RECEIVED] != 0) {
+                int i = hash(old[k], old[k + 1], old[k + 2], old[k + 3], mask);
+                while (t[i * SLOT + RECEIVED] != 0) {
+                    i = (i + 1) & mask;
+                }
+                System.arraycopy(old, k, t, i * SLOT, SLOT);
+            }
+        }
+        table = t;
+        this.mask = mask;
+    }
+
     private long step(int v, long sequence) {
+        long[] values = table;
         long last = values[v];
         long d = (sequence - last) & 0xFFFF_FFFFL;
         values[v + 1]++;
@@ -135,12 +164,10 @@ public final class SequenceTracker {
     /** A snapshot of every entry. */
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>(size);
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                int k = i * KEY;
-                int v = i * 6;
-                out.add(new Entry(keys[k], keys[k + 1], keys[k + 2], keys[k + 3], values[v], values[v + 1], values[v + 2],
-                        values[v + 3], values[v + 4], values[v + 5]));
+        long[] t = table;
+        for (int k = 0; k < t.length; k += SLOT) {
+            if (t[k + RECEIVED] != 0) {
+                out.add(new Entry(t[k], t[k + 1], t[k + 2], t[k + 3], t[k + 4], t[k + 5], t[k + 6], t[k + 7], t[k + 8], t[k + 9]));
             }
         }
         return out;

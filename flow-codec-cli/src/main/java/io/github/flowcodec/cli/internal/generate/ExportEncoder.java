@@ -12,4 +12,17 @@ public interface ExportEncoder {
 
     /** The datagrams that carry these records, ready to send. */
     List<ByteBuffer> encode(List<FlowRecord> records);
+
+    /**
+     * Whether a record a decoder gave back is the record sent: equal by default. Protocols whose decoders
+     * name the templates themselves (sFlow) compare the layout and the values.
+     */
+    default boolean sameRecord(FlowRecord sent, FlowRecord received) {
+        return sent.equals(received);
+    }
+
+    /** What the datagrams encoded so far carried besides the flow records (e.g. "25 counter samples"), or "". */
+    default String sentAlongside() {
+        return "";
+    }
 }

@@ -5,7 +5,8 @@ import java.time.Clock;
 /** The protocols {@code flowcodec generate} and {@code demo} can export. */
 public enum ExportProtocol {
     netflow5(2055, 0.0),
-    netflow9(2055, 0.3);
+    netflow9(2055, 0.3),
+    sflow(6343, 0.3);
 
     private final int defaultPort;
     private final double ipv6Fraction;
@@ -25,11 +26,18 @@ public enum ExportProtocol {
         return ipv6Fraction;
     }
 
-    /** A new encoder with its own sequence state. */
+    /** A new encoder with its own sequence state, for an exporter at 192.0.2.1. */
     public ExportEncoder newEncoder(Clock clock, int samplingInterval) {
+        return newEncoder(clock, samplingInterval, SflowExportEncoder.DEFAULT_AGENT);
+    }
+
+    /** A new encoder with its own sequence state; sFlow datagrams name {@code exporter} as their agent. */
+    public ExportEncoder newEncoder(Clock clock, int samplingInterval, java.net.InetAddress exporter) {
         switch (this) {
             case netflow9:
                 return new Netflow9ExportEncoder(clock, samplingInterval);
+            case sflow:
+                return new SflowExportEncoder(clock, samplingInterval, exporter);
             default:
                 return new Netflow5ExportEncoder(clock, samplingInterval);
         }

@@ -6,8 +6,10 @@ import io.github.flowcodec.core.DataType;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FieldSpec;
 import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.sflow.SflowSampleContext;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -23,6 +25,12 @@ import java.util.Map;
  * that come from the record are written when its template has the element; {@code --all-fields} adds
  * every field under its information element's name (an array when the element repeats). Closing it
  * flushes but leaves the underlying writer open.
+ *
+ * <p>sFlow flow samples get the keys of their {@link SflowSampleContext} too ({@code agent_address} when
+ * the agent sent one, {@code sub_agent_id}, {@code sample_type}, {@code sample_seq}), as the corpus
+ * reference writes them; as goflow2 does, their flow start and end are the time received (sFlow samples
+ * one packet, with no flow times), {@code src_vlan}/{@code dst_vlan} are the extended switch VLANs and
+ * {@code vlan_id} is the sampled header's 802.1Q tag only.
  */
 public final class FlowJsonWriter implements Closeable, Flushable {
 
@@ -52,8 +60,25 @@ public final class FlowJsonWriter implements Closeable, Flushable {
         json.writeNumberField("sequence_num", ctx.sequenceNumber());
         json.writeNumberField("sampling_rate", ctx.samplingRate());
         json.writeStringField("sampler_address", AddressText.of(sampler));
-        time("time_flow_start_ns", ctx.flowStartMillis(record));
-        time("time_flow_end_ns", ctx.flowEndMillis(record));
+        boolean sflow = ctx.protocol() == FlowProtocol.SFLOW_V5;
+        if (ctx instanceof SflowSampleContext s) {
+            InetAddress agent = s.agentAddress();
+            if (agent != null) {
+                json.writeStringField("agent_address", AddressText.of(agent));
+            }
+            json.writeNumberField("sub_agent_id", s.subAgentId());
+            json.writeStringField("sample_type", s.sampleTypeName());
+            json.writeNumberField("sample_seq", s.sampleSequenceNumber());
+        }
+        long start = ctx.flowStartMillis(record);
+        long end = ctx.flowEndMillis(record);
+        if (sflow && start == ExportContext.NO_TIME && end == ExportContext.NO_TIME) {
+            json.writeNumberField("time_flow_start_ns", receivedNanos);
+            json.writeNumberField("time_flow_end_ns", receivedNanos);
+        } else {
+            time("time_flow_start_ns", start);
+            time("time_flow_end_ns", end);
+        }
         number(record, "bytes", GoflowKeys.BYTES);
         number(record, "packets", GoflowKeys.PACKETS);
         address(record, "src_addr", GoflowKeys.SRC_ADDR);
@@ -65,6 +90,8 @@ public final class FlowJsonWriter implements Closeable, Flushable {
         for (GoflowKeys.Key k : GoflowKeys.NUMBERS) {
             number(record, k.name(), k.ids());
         }
+        number(record, "vlan_id", sflow ? GoflowKeys.SFLOW_VLAN_ID : GoflowKeys.VLAN_ID);
+        icmp(record);
         mac(record, "src_mac", GoflowKeys.SRC_MAC);
         mac(record, "dst_mac", GoflowKeys.DST_MAC);
         address(record, "next_hop", GoflowKeys.NEXT_HOP);
@@ -101,6 +128,21 @@ public final class FlowJsonWriter implements Closeable, Flushable {
         int i = first(r, ids);
         if (i >= 0 && r.fieldLength(i) >= 1 && r.fieldLength(i) <= 8) {
             writeUnsigned(key, r.getLong(i), r.template().field(i).element().dataType());
+        }
+    }
+
+    /** icmp_type and icmp_code from icmpTypeIPv4/IPv6 and icmpCodeIPv4/IPv6, else from icmpTypeCodeIPv4/IPv6 (type * 256 + code). */
+    private void icmp(FlowFields r) throws IOException {
+        if (first(r, GoflowKeys.ICMP_TYPE) >= 0 || first(r, GoflowKeys.ICMP_CODE) >= 0) {
+            number(r, "icmp_type", GoflowKeys.ICMP_TYPE);
+            number(r, "icmp_code", GoflowKeys.ICMP_CODE);
+            return;
+        }
+        int i = first(r, GoflowKeys.ICMP_TYPE_CODE);
+        if (i >= 0 && r.fieldLength(i) == 2) {
+            long v = r.getLong(i);
+            json.writeNumberField("icmp_type", v >>> 8);
+            json.writeNumberField("icmp_code", v & 0xFF);
         }
     }
 

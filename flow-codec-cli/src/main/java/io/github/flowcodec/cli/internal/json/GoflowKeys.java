@@ -23,6 +23,14 @@ final class GoflowKeys {
     static final int[] SRC_MAC = {56, 81};
     static final int[] DST_MAC = {80, 57};
     static final int ETHERNET_TYPE = 256;
+    /** vlan_id: vlanId (NetFlow v9's SRC_VLAN), else dot1qVlanId. */
+    static final int[] VLAN_ID = {58, 243};
+    /** vlan_id of sFlow: the sampled header's 802.1Q tag only (vlanId there is the extended switch's input VLAN, src_vlan). */
+    static final int[] SFLOW_VLAN_ID = {243};
+    static final int[] ICMP_TYPE = {176, 178};
+    static final int[] ICMP_CODE = {177, 179};
+    /** icmpTypeCodeIPv4 and icmpTypeCodeIPv6: type * 256 + code (NetFlow v9's ICMP_TYPE, sFlow's sampled headers). */
+    static final int[] ICMP_TYPE_CODE = {32, 139};
 
     static final List<Key> NUMBERS = List.of(
             new Key("proto", new int[] {4}),
@@ -32,14 +40,11 @@ final class GoflowKeys {
             new Key("out_if", new int[] {14}),
             new Key("src_vlan", new int[] {58}),
             new Key("dst_vlan", new int[] {59}),
-            new Key("vlan_id", new int[] {58, 243}),
             new Key("ip_tos", new int[] {5}),
             new Key("forwarding_status", new int[] {89}),
             new Key("ip_ttl", new int[] {192}),
             new Key("ip_flags", new int[] {197}),
             new Key("tcp_flags", new int[] {6}),
-            new Key("icmp_type", new int[] {176, 178}),
-            new Key("icmp_code", new int[] {177, 179}),
             new Key("ipv6_flow_label", new int[] {31}),
             new Key("fragment_id", new int[] {54}),
             new Key("fragment_offset", new int[] {88}),

@@ -1,10 +1,13 @@
-package io.github.flowcodec.sflow;
+package io.github.flowcodec.sflow.internal;
 
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
-import io.github.flowcodec.sflow.internal.ContentException;
+import io.github.flowcodec.sflow.SampledHeaderView;
+import io.github.flowcodec.sflow.Sflow;
+import io.github.flowcodec.sflow.SflowRecordView;
+import io.github.flowcodec.sflow.SflowSampleView;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,45 +15,56 @@ import java.util.concurrent.ConcurrentHashMap;
  * Maps a flow sample onto a flow record of IANA elements: fills a reused scratch array with the values
  * found in the sample's records and wraps a reused {@link RecordView} over it, on a template chosen by
  * which values are present (so absent values never show up as zeros). Templates are made once per
- * combination and cached; nothing is allocated per sample in steady state.
+ * combination and cached; nothing is allocated per sample in steady state. The decoder's implementation,
+ * not API (its package is not exported); {@code SflowDecoder}'s Javadoc documents the mapping.
  */
-final class FlowMapper {
+public final class FlowMapper {
+
+    /** What the mapper needs from its decoder: the sampled-header parser and the place to report a fault. */
+    public interface Host {
+        /** Parses the sampled header of a raw packet header record of {@code length} bytes at {@code offset}. */
+        SampledHeaderView parseRawHeader(ByteBuffer b, int offset, int length, int base, SampledHeaderView into);
+
+        /** A record's content did not parse: throws in strict mode, reports in lenient mode. */
+        void contentProblem(ContentException e, int base);
+    }
+
 
     private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
-    static final InformationElement INGRESS_INTERFACE = IANA.require("ingressInterface");
-    static final InformationElement EGRESS_INTERFACE = IANA.require("egressInterface");
-    static final InformationElement SAMPLING_INTERVAL = IANA.require("samplingInterval");
-    static final InformationElement SAMPLE_POOL = IANA.require("selectorIdTotalPktsObserved");
-    static final InformationElement DROPS = IANA.require("droppedPacketTotalCount");
-    static final InformationElement PACKETS = IANA.require("packetDeltaCount");
-    static final InformationElement OCTETS = IANA.require("octetDeltaCount");
-    static final InformationElement SRC_MAC = IANA.require("sourceMacAddress");
-    static final InformationElement DST_MAC = IANA.require("destinationMacAddress");
-    static final InformationElement ETHERNET_TYPE = IANA.require("ethernetType");
-    static final InformationElement DOT1Q_VLAN = IANA.require("dot1qVlanId");
-    static final InformationElement DOT1Q_CUSTOMER_VLAN = IANA.require("dot1qCustomerVlanId");
-    static final InformationElement VLAN = IANA.require("vlanId");
-    static final InformationElement POST_VLAN = IANA.require("postVlanId");
-    static final InformationElement SRC_IPV4 = IANA.require("sourceIPv4Address");
-    static final InformationElement DST_IPV4 = IANA.require("destinationIPv4Address");
-    static final InformationElement SRC_IPV6 = IANA.require("sourceIPv6Address");
-    static final InformationElement DST_IPV6 = IANA.require("destinationIPv6Address");
-    static final InformationElement FLOW_LABEL = IANA.require("flowLabelIPv6");
-    static final InformationElement IP_VERSION = IANA.require("ipVersion");
-    static final InformationElement PROTOCOL = IANA.require("protocolIdentifier");
-    static final InformationElement TOS = IANA.require("ipClassOfService");
-    static final InformationElement TTL = IANA.require("ipTTL");
-    static final InformationElement FRAGMENT_ID = IANA.require("fragmentIdentification");
-    static final InformationElement FRAGMENT_OFFSET = IANA.require("fragmentOffset");
-    static final InformationElement SRC_PORT = IANA.require("sourceTransportPort");
-    static final InformationElement DST_PORT = IANA.require("destinationTransportPort");
-    static final InformationElement TCP_FLAGS = IANA.require("tcpControlBits");
-    static final InformationElement ICMP_V4 = IANA.require("icmpTypeCodeIPv4");
-    static final InformationElement ICMP_V6 = IANA.require("icmpTypeCodeIPv6");
-    static final InformationElement NEXT_HOP_V4 = IANA.require("ipNextHopIPv4Address");
-    static final InformationElement NEXT_HOP_V6 = IANA.require("ipNextHopIPv6Address");
-    static final InformationElement SRC_AS = IANA.require("bgpSourceAsNumber");
-    static final InformationElement DST_AS = IANA.require("bgpDestinationAsNumber");
+    public static final InformationElement INGRESS_INTERFACE = IANA.require("ingressInterface");
+    public static final InformationElement EGRESS_INTERFACE = IANA.require("egressInterface");
+    public static final InformationElement SAMPLING_INTERVAL = IANA.require("samplingInterval");
+    public static final InformationElement SAMPLE_POOL = IANA.require("selectorIdTotalPktsObserved");
+    public static final InformationElement DROPS = IANA.require("droppedPacketTotalCount");
+    public static final InformationElement PACKETS = IANA.require("packetDeltaCount");
+    public static final InformationElement OCTETS = IANA.require("octetDeltaCount");
+    public static final InformationElement SRC_MAC = IANA.require("sourceMacAddress");
+    public static final InformationElement DST_MAC = IANA.require("destinationMacAddress");
+    public static final InformationElement ETHERNET_TYPE = IANA.require("ethernetType");
+    public static final InformationElement DOT1Q_VLAN = IANA.require("dot1qVlanId");
+    public static final InformationElement DOT1Q_CUSTOMER_VLAN = IANA.require("dot1qCustomerVlanId");
+    public static final InformationElement VLAN = IANA.require("vlanId");
+    public static final InformationElement POST_VLAN = IANA.require("postVlanId");
+    public static final InformationElement SRC_IPV4 = IANA.require("sourceIPv4Address");
+    public static final InformationElement DST_IPV4 = IANA.require("destinationIPv4Address");
+    public static final InformationElement SRC_IPV6 = IANA.require("sourceIPv6Address");
+    public static final InformationElement DST_IPV6 = IANA.require("destinationIPv6Address");
+    public static final InformationElement FLOW_LABEL = IANA.require("flowLabelIPv6");
+    public static final InformationElement IP_VERSION = IANA.require("ipVersion");
+    public static final InformationElement PROTOCOL = IANA.require("protocolIdentifier");
+    public static final InformationElement TOS = IANA.require("ipClassOfService");
+    public static final InformationElement TTL = IANA.require("ipTTL");
+    public static final InformationElement FRAGMENT_ID = IANA.require("fragmentIdentification");
+    public static final InformationElement FRAGMENT_OFFSET = IANA.require("fragmentOffset");
+    public static final InformationElement SRC_PORT = IANA.require("sourceTransportPort");
+    public static final InformationElement DST_PORT = IANA.require("destinationTransportPort");
+    public static final InformationElement TCP_FLAGS = IANA.require("tcpControlBits");
+    public static final InformationElement ICMP_V4 = IANA.require("icmpTypeCodeIPv4");
+    public static final InformationElement ICMP_V6 = IANA.require("icmpTypeCodeIPv6");
+    public static final InformationElement NEXT_HOP_V4 = IANA.require("ipNextHopIPv4Address");
+    public static final InformationElement NEXT_HOP_V6 = IANA.require("ipNextHopIPv6Address");
+    public static final InformationElement SRC_AS = IANA.require("bgpSourceAsNumber");
+    public static final InformationElement DST_AS = IANA.require("bgpDestinationAsNumber");
 
     static final int BYTES = 1;
     static final int MAC = 1 << 1;
@@ -75,7 +89,7 @@ final class FlowMapper {
     private static final ConcurrentHashMap<Integer, Template> TEMPLATES = new ConcurrentHashMap<>();
 
     /** The template of a presence mask: its id is the mask. */
-    static Template template(int mask) {
+    public static Template template(int mask) {
         return TEMPLATES.computeIfAbsent(mask, FlowMapper::build);
     }
 
@@ -136,7 +150,7 @@ final class FlowMapper {
 
     private static final int CACHE = 64;
 
-    private final SflowDecoder decoder;
+    private final Host decoder;
     private final byte[] scratch = new byte[256];
     private final ByteBuffer out = ByteBuffer.wrap(scratch);
     private final SampledHeaderView header = new SampledHeaderView();
@@ -171,7 +185,7 @@ final class FlowMapper {
     private long srcAs;
     private long dstAs;
 
-    FlowMapper(SflowDecoder decoder) {
+    public FlowMapper(Host decoder) {
         this.decoder = decoder;
         java.util.Arrays.fill(cacheKeys, -1);
     }
@@ -191,9 +205,9 @@ final class FlowMapper {
         return v.wrap(template(mask), out, 0);
     }
 
-    /** Maps the flow sample the view is on; the returned view is reused. */
-    RecordView map(SflowSampleView s) {
-        gather(s);
+    /** Maps the flow sample the view is on ({@code base}: the datagram's offset in its buffer); the returned view is reused. */
+    public RecordView map(SflowSampleView s, int base) {
+        gather(s, base);
         int mask = 0;
         SampledHeaderView h = header;
         boolean hdrIp = haveHeader && h.ipVersion() != 0 && h.hasSourceAddress() && h.hasDestinationAddress();
@@ -384,8 +398,8 @@ final class FlowMapper {
 
     private int base;
 
-    private void gather(SflowSampleView s) {
-        base = s.base();
+    private void gather(SflowSampleView s, int base) {
+        this.base = base;
         haveHeader = false;
         ethRecord = false;
         dataFamily = 0;

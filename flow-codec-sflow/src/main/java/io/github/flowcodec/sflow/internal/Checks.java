@@ -1,24 +1,24 @@
-package io.github.flowcodec.sflow;
+package io.github.flowcodec.sflow.internal;
 
-/** Argument checks shared by the model's records. */
-final class Checks {
+/** Argument checks shared by the model's records (not API: the package is not exported). */
+public final class Checks {
 
     private Checks() {
     }
 
-    static void u32(long v, String name) {
+    public static void u32(long v, String name) {
         if (v < 0 || v > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException(name + " is not an unsigned 32-bit value: " + v);
         }
     }
 
-    static void range(long v, long min, long max, String name) {
+    public static void range(long v, long min, long max, String name) {
         if (v < min || v > max) {
             throw new IllegalArgumentException(name + " out of range " + min + ".." + max + ": " + v);
         }
     }
 
-    static <T> T notNull(T v, String name) {
+    public static <T> T notNull(T v, String name) {
         if (v == null) {
             throw new NullPointerException(name);
         }
