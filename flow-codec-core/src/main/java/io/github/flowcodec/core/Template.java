@@ -53,6 +53,7 @@ public final class Template {
     /** The packed layout of a field read the general way: negative, unlike any one-load field's. */
     static final long GENERAL_READ = -1L;
     private final long[] keys;
+    private final int[] firstIndexes;
     private final List<FieldSpec> fieldList;
     private final int hash;
 
@@ -104,6 +105,7 @@ public final class Template {
                 packedLayout[i] = oneLoad ? ((long) (offsets[i] + len) << 32) | (64 - 8 * len) : GENERAL_READ;
             }
         }
+        this.firstIndexes = firstIndexes(keys);
         this.minimumRecordLength = minimum;
         this.hash = (id * 31 + Arrays.hashCode(this.fields)) * 31 + scopeFieldCount;
     }
@@ -235,12 +237,49 @@ public final class Template {
 
     private int indexOf(long key) {
         long[] k = keys;
-        for (int i = 0; i < k.length; i++) {
-            if (k[i] == key) {
+        if (k.length <= 8) {
+            for (int i = 0; i < k.length; i++) {
+                if (k[i] == key) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        // the first field of each element, in an open-addressing table: what a consumer reading records by
+        // element asks for every field of every record
+        int[] slots = firstIndexes;
+        int mask = slots.length - 1;
+        for (int h = slot(key, mask); ; h = (h + 1) & mask) {
+            int i = slots[h];
+            if (i < 0 || k[i] == key) {
                 return i;
             }
         }
-        return -1;
+    }
+
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h >>> 40) & mask;
+    }
+
+    /** For templates of more than 8 fields: per slot, the index of the first field of an element, or -1. */
+    private static int[] firstIndexes(long[] keys) {
+        if (keys.length <= 8) {
+            return null;
+        }
+        int[] slots = new int[Integer.highestOneBit(keys.length * 2 - 1) << 1]; // at most half full
+        java.util.Arrays.fill(slots, -1);
+        int mask = slots.length - 1;
+        for (int i = 0; i < keys.length; i++) {
+            int h = slot(keys[i], mask);
+            while (slots[h] >= 0 && keys[slots[h]] != keys[i]) {
+                h = (h + 1) & mask;
+            }
+            if (slots[h] < 0) {
+                slots[h] = i; // a repeated element keeps its first field
+            }
+        }
+        return slots;
     }
 
     /** The indexes of every field of {@code element}, in order. */
