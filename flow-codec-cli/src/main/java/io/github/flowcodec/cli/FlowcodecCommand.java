@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code flowcodec} command: decode captures, generate flows, run the demo. */
 @Command(name = "flowcodec", mixinStandardHelpOptions = true, version = "flowcodec 0.1.0-SNAPSHOT",
         description = "Reads and writes NetFlow v5, NetFlow v9, IPFIX and sFlow v5.",
-        subcommands = {DecodeCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Examples:", "  flowcodec demo", "  flowcodec decode capture.pcap",
+        subcommands = {DecodeCommand.class, ListenCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  flowcodec demo", "  flowcodec decode capture.pcap", "  flowcodec listen -l 0.0.0.0:2055 -l 0.0.0.0:6343",
             "  flowcodec generate --protocol netflow5 --flows 1000 --pcap flows.pcap"})
 public final class FlowcodecCommand implements Runnable {
 
@@ -26,6 +26,6 @@ public final class FlowcodecCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: decode, generate or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: decode, listen, generate or demo");
     }
 }

@@ -20,10 +20,11 @@ import java.util.function.Supplier;
  */
 public final class DecoderOptions {
 
+    /** The listener of the defaults; declared first, as {@link #DEFAULT} is built from it. */
+    private static final Consumer<DecodeProblem> IGNORE = p -> { };
+
     /** Strict, no listener, a new in-memory template store per decoder, the standard registry. */
     public static final DecoderOptions DEFAULT = builder().build();
-
-    private static final Consumer<DecodeProblem> IGNORE = p -> { };
 
     private final DecodeMode mode;
     private final Consumer<DecodeProblem> problemListener;

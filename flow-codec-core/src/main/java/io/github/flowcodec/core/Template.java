@@ -42,9 +42,18 @@ public final class Template {
     private final int[] offsets;
     private final int[] lengths;
     private final boolean[] signed;
-    /** Per field of a fixed-length template: offset in the high 32 bits, length in bits 0-15, bit 16 set when signed. */
+    /**
+     * Per field of a fixed-length template, for the zero-copy view's one-load integer read of the 8 bytes
+     * that end where the field ends (see {@link RecordView#getLong}): for an unsigned integer of 1 to 8 bytes
+     * (or a signed one of 8), the offset of the field's end in the high 32 bits and in the low 32 bits the
+     * shift ({@code 64 - 8 * length}) that keeps the field's bytes of that load; for any other field
+     * {@link #GENERAL_READ}. Null for variable-length templates.
+     */
     private final long[] packedLayout;
+    /** The packed layout of a field read the general way: negative, unlike any one-load field's. */
+    static final long GENERAL_READ = -1L;
     private final long[] keys;
+    private final int[] firstIndexes;
     private final List<FieldSpec> fieldList;
     private final int hash;
 
@@ -91,9 +100,12 @@ public final class Template {
         this.packedLayout = variable ? null : new long[this.fields.length];
         if (!variable) {
             for (int i = 0; i < this.fields.length; i++) {
-                packedLayout[i] = ((long) offsets[i] << 32) | (signed[i] ? 0x1_0000L : 0) | lengths[i];
+                int len = lengths[i];
+                boolean oneLoad = len >= 1 && len <= 8 && (!signed[i] || len == 8);
+                packedLayout[i] = oneLoad ? ((long) (offsets[i] + len) << 32) | (64 - 8 * len) : GENERAL_READ;
             }
         }
+        this.firstIndexes = firstIndexes(keys);
         this.minimumRecordLength = minimum;
         this.hash = (id * 31 + Arrays.hashCode(this.fields)) * 31 + scopeFieldCount;
     }
@@ -114,6 +126,30 @@ public final class Template {
             throw new IllegalArgumentException("an options template needs at least one scope field");
         }
         return new Template(id, fields, scopeFieldCount);
+    }
+
+    /**
+     * The template as bytes, for a template store shared between collectors: self-describing (each field's
+     * element travels with its name, type, semantics and unit), so {@link #fromBytes} on another node
+     * gives an equal template that reads data the same way, whatever that node's registry knows.
+     *
+     * <pre>{@code
+     * redis.hset(scopeKey, Integer.toString(t.id()), t.toBytes());
+     * Template same = Template.fromBytes(redis.hget(scopeKey, "256"));
+     * }</pre>
+     */
+    public byte[] toBytes() {
+        return io.github.flowcodec.core.internal.TemplateBytes.template(this);
+    }
+
+    /**
+     * The template {@link #toBytes()} wrote.
+     *
+     * @throws IllegalArgumentException if the bytes are not such a template (wrong format, truncated, extra
+     *         bytes, invalid element or length)
+     */
+    public static Template fromBytes(byte[] bytes) {
+        return io.github.flowcodec.core.internal.TemplateBytes.template(bytes);
     }
 
     /** A builder for a template with this id. */
@@ -201,12 +237,49 @@ public final class Template {
 
     private int indexOf(long key) {
         long[] k = keys;
-        for (int i = 0; i < k.length; i++) {
-            if (k[i] == key) {
+        if (k.length <= 8) {
+            for (int i = 0; i < k.length; i++) {
+                if (k[i] == key) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        // the first field of each element, in an open-addressing table: what a consumer reading records by
+        // element asks for every field of every record
+        int[] slots = firstIndexes;
+        int mask = slots.length - 1;
+        for (int h = slot(key, mask); ; h = (h + 1) & mask) {
+            int i = slots[h];
+            if (i < 0 || k[i] == key) {
                 return i;
             }
         }
-        return -1;
+    }
+
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h >>> 40) & mask;
+    }
+
+    /** For templates of more than 8 fields: per slot, the index of the first field of an element, or -1. */
+    private static int[] firstIndexes(long[] keys) {
+        if (keys.length <= 8) {
+            return null;
+        }
+        int[] slots = new int[Integer.highestOneBit(keys.length * 2 - 1) << 1]; // at most half full
+        java.util.Arrays.fill(slots, -1);
+        int mask = slots.length - 1;
+        for (int i = 0; i < keys.length; i++) {
+            int h = slot(keys[i], mask);
+            while (slots[h] >= 0 && keys[slots[h]] != keys[i]) {
+                h = (h + 1) & mask;
+            }
+            if (slots[h] < 0) {
+                slots[h] = i; // a repeated element keeps its first field
+            }
+        }
+        return slots;
     }
 
     /** The indexes of every field of {@code element}, in order. */

@@ -31,6 +31,28 @@ public record TemplateScope(FlowProtocol protocol, InetAddress exporter, int por
         }
     }
 
+    /**
+     * The scope as bytes, the key under which a shared template store can keep its templates (with the
+     * template id).
+     *
+     * <pre>{@code
+     * byte[] key = scope.toBytes();
+     * TemplateScope same = TemplateScope.fromBytes(key);
+     * }</pre>
+     */
+    public byte[] toBytes() {
+        return io.github.flowcodec.core.internal.TemplateBytes.scope(this);
+    }
+
+    /**
+     * The scope {@link #toBytes()} wrote.
+     *
+     * @throws IllegalArgumentException if the bytes are not such a scope
+     */
+    public static TemplateScope fromBytes(byte[] bytes) {
+        return io.github.flowcodec.core.internal.TemplateBytes.scope(bytes);
+    }
+
     @Override
     public String toString() {
         return protocol + " " + exporter.getHostAddress() + (port == 0 ? "" : ":" + port) + " domain " + observationDomainId;

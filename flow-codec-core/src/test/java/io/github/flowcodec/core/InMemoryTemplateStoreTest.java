@@ -486,7 +486,28 @@ class InMemoryTemplateStoreTest {
             store.put(scope(100 + i % 7, 1, 0), plain(256 + i));
             assertThat(store.size()).isLessThanOrEqualTo(10);
         }
-        assertThat(store.scopes()).hasSizeLessThanOrEqualTo(7);
+        assertThat(store.scopes()).hasSizeLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void theGlobalLimitTakesFromTheExportersHoldingTheMostFirst() {
+        TemplateStore store = store(50, 20, Duration.ZERO, new AtomicLong());
+        Recorder rec = new Recorder();
+        store.addListener(rec);
+        TemplateScope quiet = scope(1, 1, 0);
+        store.put(quiet, plain(256)); // the oldest template of all
+        store.put(quiet, plain(257));
+        for (int i = 0; i < 500; i++) { // two flooders, far over the global limit
+            store.put(scope(2 + i % 2, 1, 0), plain(256 + i));
+            assertThat(store.size()).isLessThanOrEqualTo(20);
+        }
+        assertThat(store.templates(quiet)).containsExactly(plain(256), plain(257));
+        assertThat(store.templates(scope(2, 1, 0))).hasSize(9);
+        assertThat(store.templates(scope(3, 1, 0))).hasSize(9);
+        assertThat(rec.count(Type.EVICTED)).isEqualTo(500 - 18);
+        // once the flooders are down to the quiet exporter's size, it shares the losses
+        store.put(scope(4, 1, 0), plain(256));
+        assertThat(store.size()).isEqualTo(20);
     }
 
     @Test
@@ -554,15 +575,18 @@ class InMemoryTemplateStoreTest {
     record Key(TemplateScope scope, int id) {
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void behavesLikeASimpleModel(@ForAll("ops") List<Op> ops,
             @ForAll @IntRange(min = 1, max = 6) int perExporter,
             @ForAll @IntRange(min = 1, max = 12) int max) {
         TemplateStore store = store(perExporter, max, Duration.ZERO, new AtomicLong());
         Recorder rec = new Recorder();
         store.addListener(rec);
-        // the model: templates in put order, oldest first
+        // the model: templates in put order, oldest first; for each exporter address, when its number of
+        // templates last changed (a refresh or redefinition counts), which orders exporters holding equally many
         LinkedHashMap<Key, Template> model = new LinkedHashMap<>();
+        Map<InetAddress, Long> changed = new HashMap<>();
+        long[] clock = {0};
         Map<Type, Long> expected = new EnumMap<>(Type.class);
 
         for (Op op : ops) {
@@ -587,20 +611,31 @@ class InMemoryTemplateStoreTest {
                                 .filter(k -> k.scope().exporter().equals(s.exporter())).toList();
                         if (mine.size() >= perExporter) {
                             model.remove(mine.get(0));
+                            changed.put(s.exporter(), ++clock[0]);
                             expected.merge(Type.EVICTED, 1L, Long::sum);
                         }
                         while (model.size() >= max) {
-                            model.remove(model.keySet().iterator().next());
+                            // from the exporters holding the most, the one whose number changed longest ago
+                            Map<InetAddress, Long> counts = model.keySet().stream()
+                                    .collect(Collectors.groupingBy(k -> k.scope().exporter(), Collectors.counting()));
+                            long most = java.util.Collections.max(counts.values());
+                            InetAddress victim = counts.entrySet().stream().filter(e -> e.getValue() == most)
+                                    .map(Map.Entry::getKey).min(java.util.Comparator.comparing(changed::get)).orElseThrow();
+                            model.remove(model.keySet().stream().filter(k -> k.scope().exporter().equals(victim))
+                                    .findFirst().orElseThrow());
+                            changed.put(victim, ++clock[0]);
                             expected.merge(Type.EVICTED, 1L, Long::sum);
                         }
                     }
                     model.put(key, t);
+                    changed.put(s.exporter(), ++clock[0]);
                     assertThat(store.put(s, t)).isEqualTo(want);
                 }
                 case 5 -> {
                     boolean want = model.remove(key) != null;
                     if (want) {
                         expected.merge(Type.WITHDRAWN, 1L, Long::sum);
+                        changed.put(s.exporter(), ++clock[0]);
                     }
                     assertThat(store.withdraw(s, op.id())).isEqualTo(want);
                 }
@@ -610,12 +645,18 @@ class InMemoryTemplateStoreTest {
                             .filter(e -> e.getKey().scope().equals(s) && e.getValue().isOptions() == options)
                             .map(Map.Entry::getKey).toList();
                     gone.forEach(model::remove);
+                    if (!gone.isEmpty()) {
+                        changed.put(s.exporter(), ++clock[0]);
+                    }
                     expected.merge(Type.WITHDRAWN, (long) gone.size(), Long::sum);
                     assertThat(store.withdrawAll(s, options)).isEqualTo(gone.size());
                 }
                 case 7 -> {
                     List<Key> gone = model.keySet().stream().filter(k -> k.scope().equals(s)).toList();
                     gone.forEach(model::remove);
+                    if (!gone.isEmpty()) {
+                        changed.put(s.exporter(), ++clock[0]);
+                    }
                     expected.merge(Type.EXPORTER_RESTARTED, (long) gone.size(), Long::sum);
                     assertThat(store.exporterRestarted(s)).isEqualTo(gone.size());
                 }

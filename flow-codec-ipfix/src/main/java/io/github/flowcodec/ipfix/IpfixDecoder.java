@@ -683,8 +683,17 @@ public final class IpfixDecoder implements DatagramDecoder {
 
     /** Walks a data set; how many (data or options) records it held. */
     private int walk(Template t, ByteBuffer b, int pos, int end, int offsetBase) {
-        dataSink.begin(t, sampling.of(t), offsetBase);
-        int n = walker.walk(t, b, pos, end, view, dataSink);
+        DataSink sink = dataSink;
+        sink.begin(t, sampling.of(t), offsetBase);
+        int n;
+        if (sink.plain() && out == handlerOutput) {
+            // the fast lane: no lists to check, no per-record rate, straight to the caller's handler
+            n = walker.walkToHandler(t, b, pos, end, view, context, handlerOutput.handler);
+            records += n;
+            handlerOutput.count += n;
+        } else {
+            n = walker.walk(t, b, pos, end, view, sink);
+        }
         switch (walker.trailer()) {
             case ALIGNMENT:
             case LONG_PADDING:
@@ -728,6 +737,11 @@ public final class IpfixDecoder implements DatagramDecoder {
             // their own), so whether records need a rate lookup is decided once per set
             this.sampled = !isOptions && (f.any() || state.hasSamplingRates());
             context.record(t.id(), 0);
+        }
+
+        /** Whether the set's records are data records with no lists and no per-record rate. */
+        boolean plain() {
+            return !isOptions && !lists && !sampled;
         }
 
         @Override

@@ -588,8 +588,16 @@ public final class Netflow9Decoder implements DatagramDecoder {
 
     /** Walks a data set; how many (data or options) records it held. */
     private int walk(Template t, ByteBuffer b, int pos, int end, int offsetBase) {
-        dataSink.begin(t, sampling.of(t));
-        int n = walker.walk(t, b, pos, end, view, dataSink);
+        DataSink sink = dataSink;
+        sink.begin(t, sampling.of(t));
+        int n;
+        if (!sink.perRecord && out == handlerOutput) {
+            n = walker.walkToHandler(t, b, pos, end, view, context, handlerOutput.handler);
+            records += n;
+            handlerOutput.count += n;
+        } else {
+            n = walker.walk(t, b, pos, end, view, sink);
+        }
         seenRecords += n;
         switch (walker.trailer()) {
             case LONG_PADDING:
@@ -605,21 +613,38 @@ public final class Netflow9Decoder implements DatagramDecoder {
         return n;
     }
 
-    /** Hands each record of a data set out, with its sampling rate; learns sampling rates from options records. */
+    /**
+     * Hands each record of a data set out, with its sampling rate; learns sampling rates from options records.
+     * The common case (a data record whose rate does not vary within the set) is kept tiny so the JIT inlines
+     * it into the walker's loop: the context is set once per set, not once per record.
+     */
     private final class DataSink implements DataSetWalker.RecordSink {
         private Template template;
         private SamplingFields fields;
-        private boolean isOptions;
+        /** Options records, or data records whose rate is read from each record: the slow path. */
+        private boolean perRecord;
 
         void begin(Template t, SamplingFields f) {
             this.template = t;
             this.fields = f;
-            this.isOptions = t.isOptions();
+            boolean isOptions = t.isOptions();
+            boolean rateInRecord = !isOptions && (f.any() || state.hasSamplingRates());
+            this.perRecord = isOptions || rateInRecord;
+            context.record(t.id(), 0);
         }
 
         @Override
         public void record(RecordView record) {
-            if (isOptions) {
+            if (perRecord) {
+                slowRecord(record);
+                return;
+            }
+            records++;
+            out.data(context, record);
+        }
+
+        private void slowRecord(RecordView record) {
+            if (template.isOptions()) {
                 if (fields.any()) {
                     fields.learn(record, state);
                 }
@@ -627,7 +652,7 @@ public final class Netflow9Decoder implements DatagramDecoder {
                 optionsRecords++;
                 out.options(context, record);
             } else {
-                context.record(template.id(), fields.any() || state.hasSamplingRates() ? fields.rate(record, state) : 0);
+                context.record(template.id(), fields.rate(record, state));
                 records++;
                 out.data(context, record);
             }

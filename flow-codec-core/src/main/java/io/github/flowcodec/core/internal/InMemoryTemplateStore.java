@@ -54,9 +54,11 @@ import java.util.function.LongSupplier;
  * address (over all its ports, observation domains and protocols) already holds
  * {@code maxTemplatesPerExporter} templates, that exporter's least recently put (added, refreshed or
  * redefined) template is evicted to make room; when the store holds {@code maxTemplates} in all, the
- * least recently put template of the whole store is evicted. Each eviction fires
- * {@link TemplateEvent.Type#EVICTED}. So an exporter that floods templates only pushes out its own until
- * the global limit is reached. Neither limit is ever exceeded, not even for a moment.
+ * least recently put template of the exporter that holds the most templates is evicted (among exporters
+ * holding equally many, the one that reached that number first and has not put a template since). Each
+ * eviction fires {@link TemplateEvent.Type#EVICTED}. So exporters that flood templates push out their own,
+ * and one another's, before a well-behaved exporter with few templates loses any. Neither limit is ever
+ * exceeded, not even for a moment.
  *
  * <h2>Expiry</h2>
  * With a positive lifetime, a template not put again for longer than the lifetime is absent: {@link #get}
@@ -90,6 +92,14 @@ public final class InMemoryTemplateStore implements TemplateStore {
     /** Guards every change and everything below. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<InetAddress, Exporter> exporters = new HashMap<>();
+    /**
+     * The exporters by how many templates they hold: {@code bucketHead[n]} starts the list of those holding
+     * n, in the order they came to hold n. Grows with the largest count.
+     */
+    private Exporter[] bucketHead = new Exporter[16];
+    private Exporter[] bucketTail = new Exporter[16];
+    /** The largest count of any exporter (its bucket is not empty unless the store is). */
+    private int largest;
     /** Every entry, least recently put first. */
     private Entry oldest;
     private Entry newest;
@@ -266,7 +276,7 @@ public final class InMemoryTemplateStore implements TemplateStore {
                     exporter = exporters.get(scope.exporter()); // gone when its count fell to 0
                 }
                 while (total >= maxTemplates) {
-                    evict(oldest, events);
+                    evict(bucketHead[largest].oldest, events);
                 }
                 compactDirty(); // may drop the scope's table if the evictions emptied it
                 exporter = exporters.get(scope.exporter()); // the global evictions may have emptied it
@@ -482,6 +492,45 @@ public final class InMemoryTemplateStore implements TemplateStore {
         }
         x.newest = e;
         x.count++;
+        moveBucket(x, x.count - 1, x.count);
+    }
+
+    /** Moves an exporter from the bucket of {@code from} templates (none for 0) to the tail of that of {@code to}. */
+    private void moveBucket(Exporter x, int from, int to) {
+        if (from > 0) {
+            if (x.bPrev == null) {
+                bucketHead[from] = x.bNext;
+            } else {
+                x.bPrev.bNext = x.bNext;
+            }
+            if (x.bNext == null) {
+                bucketTail[from] = x.bPrev;
+            } else {
+                x.bNext.bPrev = x.bPrev;
+            }
+            x.bPrev = null;
+            x.bNext = null;
+        }
+        if (to > 0) {
+            if (to >= bucketHead.length) {
+                int n = Math.max(to + 1, 2 * bucketHead.length);
+                bucketHead = java.util.Arrays.copyOf(bucketHead, n);
+                bucketTail = java.util.Arrays.copyOf(bucketTail, n);
+            }
+            x.bPrev = bucketTail[to];
+            if (bucketTail[to] == null) {
+                bucketHead[to] = x;
+            } else {
+                bucketTail[to].bNext = x;
+            }
+            bucketTail[to] = x;
+            if (to > largest) {
+                largest = to;
+            }
+        }
+        while (largest > 0 && bucketHead[largest] == null) {
+            largest--;
+        }
     }
 
     /** Takes an entry out of both put orders and their counts. */
@@ -513,6 +562,7 @@ public final class InMemoryTemplateStore implements TemplateStore {
         e.xPrev = null;
         e.xNext = null;
         x.count--;
+        moveBucket(x, x.count + 1, x.count);
     }
 
     private void moveToNewest(Entry e) {
@@ -628,6 +678,9 @@ public final class InMemoryTemplateStore implements TemplateStore {
         int count;
         Entry oldest;
         Entry newest;
+        /** Neighbours in the bucket of exporters holding {@link #count} templates. */
+        Exporter bPrev;
+        Exporter bNext;
 
         Exporter(InetAddress address) {
             this.address = address;

@@ -1,5 +1,7 @@
 package io.github.flowcodec.core.internal.templated;
 
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import java.nio.ByteBuffer;
@@ -31,6 +33,7 @@ public final class DataSetWalker {
     }
 
     private Trailer trailer = Trailer.NONE;
+    private final HandlerSink handlerSink = new HandlerSink();
     private int trailerOffset;
 
     /**
@@ -61,6 +64,42 @@ public final class DataSetWalker {
         return count;
     }
 
+    /**
+     * The zero-copy path's fast lane: hands every record of {@code template} straight to the caller's
+     * handler with one context for the whole set (the records share template and sampling rate), in a loop
+     * small enough for the JIT to inline the handler into it. Then classifies the trailer as {@link #walk} does.
+     *
+     * @return how many records were handed over
+     */
+    public int walkToHandler(Template template, ByteBuffer buffer, int start, int end, RecordView view,
+            ExportContext context, FlowRecordHandler handler) {
+        if (!template.isFixedLength()) {
+            HandlerSink a = handlerSink;
+            a.context = context;
+            a.handler = handler;
+            try {
+                return walk(template, buffer, start, end, view, a);
+            } finally {
+                a.handler = null;
+                a.context = null;
+            }
+        }
+        int recordLength = template.recordLength();
+        if (recordLength <= 0) {
+            classify(buffer, start, end);
+            return 0;
+        }
+        int n = (end - start) / recordLength;
+        if (n > 0) {
+            handler.onRecord(context, view.wrap(template, buffer, start));
+            for (int i = 1, offset = start + recordLength; i < n; i++, offset += recordLength) {
+                handler.onRecord(context, view.moveTo(offset));
+            }
+        }
+        classify(buffer, start + n * recordLength, end);
+        return n;
+    }
+
     private int walkFixed(Template template, ByteBuffer buffer, int start, int end, RecordView view, RecordSink sink) {
         int recordLength = template.recordLength();
         if (recordLength <= 0) {
@@ -78,6 +117,17 @@ public final class DataSetWalker {
         }
         classify(buffer, start + n * recordLength, end);
         return n;
+    }
+
+    /** Adapts a handler to a sink for variable-length records, reused so a walk allocates nothing. */
+    private static final class HandlerSink implements RecordSink {
+        ExportContext context;
+        FlowRecordHandler handler;
+
+        @Override
+        public void record(RecordView view) {
+            handler.onRecord(context, view);
+        }
     }
 
     private void classify(ByteBuffer buffer, int from, int end) {

@@ -19,6 +19,10 @@ public final class ScopeCache {
     private final HashMap<InetSocketAddress, long[]> domains = new HashMap<>();
     private final HashMap<InetSocketAddress, TemplateScope[]> scopes = new HashMap<>();
     private int entries;
+    /** The last answer: most datagrams come from the exporter and domain of the one before. */
+    private InetSocketAddress lastExporter;
+    private long lastDomain;
+    private TemplateScope lastScope;
 
     public ScopeCache(FlowProtocol protocol, TemplateScopePolicy policy, int maxEntries) {
         this.protocol = protocol;
@@ -28,6 +32,17 @@ public final class ScopeCache {
 
     /** The scope of a packet from {@code exporter} with this source id / observation domain. */
     public TemplateScope scope(InetSocketAddress exporter, long domain) {
+        if (domain == lastDomain && lastScope != null && exporter.equals(lastExporter)) {
+            return lastScope;
+        }
+        TemplateScope s = lookup(exporter, domain);
+        lastExporter = exporter;
+        lastDomain = domain;
+        lastScope = s;
+        return s;
+    }
+
+    private TemplateScope lookup(InetSocketAddress exporter, long domain) {
         long[] ds = domains.get(exporter);
         if (ds != null) {
             TemplateScope[] ss = scopes.get(exporter);

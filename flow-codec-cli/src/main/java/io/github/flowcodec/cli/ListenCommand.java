@@ -1,0 +1,192 @@
+package io.github.flowcodec.cli;
+
+import io.github.flowcodec.cli.internal.listen.ListenServer;
+import io.github.flowcodec.core.DecodeMode;
+import io.github.flowcodec.core.DecoderOptions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code flowcodec listen}: a UDP collector printing JSON lines. */
+@Command(name = "listen", mixinStandardHelpOptions = true,
+        description = "Receives NetFlow v5, NetFlow v9, IPFIX and sFlow v5 over UDP (every protocol on every port) and "
+            + "prints one JSON object per flow record. Datagrams are decoded on several worker threads, each exporter "
+            + "always on the same one so its packets stay in order; a stats line goes to standard error every "
+            + "interval and at the end. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM, after --count datagrams or "
+            + "after --duration seconds.",
+        footer = {"", "Examples:",
+            "  flowcodec listen                                   # 0.0.0.0:2055, JSON lines on standard output",
+            "  flowcodec listen -l 0.0.0.0:2055 -l 0.0.0.0:4739 -l 0.0.0.0:6343 -o flows.jsonl",
+            "  flowcodec listen -l [::]:9995 --workers 4 --stats-interval 5",
+            "  flowcodec listen -l 127.0.0.1:2055 --count 1000   # stop after 1000 datagrams"})
+public final class ListenCommand implements Callable<Integer> {
+
+    /** Problem lines printed per stats interval at most: hostile traffic must not flood the terminal. */
+    static final int PROBLEM_LINES_PER_INTERVAL = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-l", "--listen"}, paramLabel = "HOST:PORT", description = "UDP address to listen on, repeatable "
+            + "(a bare PORT means 0.0.0.0:PORT; default 0.0.0.0:2055)")
+    List<String> listen = new ArrayList<>();
+
+    @Option(names = {"-w", "--workers"}, description = "decoding threads (default: the number of processors, ${DEFAULT-VALUE})")
+    int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the JSON lines to FILE instead of standard output")
+    Path output;
+
+    @Option(names = "--all-fields", description = "add every field of the record under its information element name")
+    boolean allFields;
+
+    @Option(names = "--strict", description = "reject datagrams that break the protocol instead of keeping what can be read")
+    boolean strict;
+
+    @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "print a stats line every SECONDS on standard error (0: only at the end; default ${DEFAULT-VALUE})")
+    int statsInterval;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "stop after N datagrams (0: no limit)")
+    long count;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0", description = "stop after SECONDS (0: no limit)")
+    long duration;
+
+    @Option(names = "--receive-buffer", paramLabel = "BYTES", defaultValue = "4194304",
+            description = "socket receive buffer asked of the OS (default ${DEFAULT-VALUE}); the OS may cap it")
+    int receiveBuffer;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (workers < 1 || workers > 1024) {
+            throw new ParameterException(spec.commandLine(), "--workers must be between 1 and 1024");
+        }
+        if (statsInterval < 0 || count < 0 || duration < 0 || receiveBuffer < 0) {
+            throw new ParameterException(spec.commandLine(), "--stats-interval, --count, --duration and --receive-buffer must not be negative");
+        }
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (String l : listen.isEmpty() ? List.of("0.0.0.0:2055") : listen) {
+            addresses.add(parseAddress(l));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Writer out = output == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        AtomicLong problemLines = new AtomicLong();
+        AtomicLong problemsHidden = new AtomicLong();
+        ListenServer server = new ListenServer(new ListenServer.Settings(addresses, workers, 65_536,
+                DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), allFields,
+                receiveBuffer, count), out, line -> {
+                    if (problemLines.incrementAndGet() <= PROBLEM_LINES_PER_INTERVAL) {
+                        synchronized (err) {
+                            err.println(line);
+                            err.flush();
+                        }
+                    } else {
+                        problemsHidden.incrementAndGet();
+                    }
+                });
+        List<InetSocketAddress> bound;
+        try {
+            bound = server.start();
+        } catch (IOException e) {
+            err.println("cannot listen on " + addresses + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        Thread onSignal = new Thread(server::stop, "flowcodec-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        synchronized (err) {
+            err.println("listening on " + bound + " with " + workers + " decoding threads (Ctrl-C to stop)");
+            err.flush();
+        }
+        long start = System.nanoTime();
+        long deadline = duration > 0 ? start + TimeUnit.SECONDS.toNanos(duration) : Long.MAX_VALUE;
+        long interval = statsInterval > 0 ? TimeUnit.SECONDS.toNanos(statsInterval) : Long.MAX_VALUE;
+        long nextStats = statsInterval > 0 ? start + interval : Long.MAX_VALUE;
+        while (true) {
+            long now = System.nanoTime();
+            long wait = Math.max(0, Math.min(Math.min(deadline, nextStats) - now, TimeUnit.MILLISECONDS.toNanos(200)));
+            if (server.awaitStopped(wait, TimeUnit.NANOSECONDS)) {
+                break;
+            }
+            now = System.nanoTime();
+            if (now >= deadline || server.failure() != null) {
+                server.stop();
+                break;
+            }
+            if (now >= nextStats) {
+                printStats(err, server, problemsHidden);
+                problemLines.set(0);
+                nextStats += interval;
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running stop(), which has completed
+        }
+        printStats(err, server, problemsHidden);
+        if (output != null) {
+            out.close();
+        }
+        Throwable failure = server.failure();
+        if (failure != null) {
+            err.println("stopped: cannot write the output: " + failure.getMessage());
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void printStats(PrintWriter err, ListenServer server, AtomicLong problemsHidden) {
+        long hidden = problemsHidden.getAndSet(0);
+        synchronized (err) {
+            if (hidden > 0) {
+                err.println("(" + hidden + " more problem lines not shown)");
+            }
+            err.println(server.statsLine());
+            err.flush();
+        }
+    }
+
+    private InetSocketAddress parseAddress(String text) {
+        String host = "0.0.0.0";
+        String port = text;
+        int colon = text.lastIndexOf(':');
+        if (colon >= 0) {
+            host = text.substring(0, colon).replace("[", "").replace("]", "");
+            port = text.substring(colon + 1);
+        }
+        try {
+            int p = Integer.parseInt(port);
+            if (p < 0 || p > 0xFFFF) {
+                throw new NumberFormatException();
+            }
+            InetSocketAddress a = new InetSocketAddress(host.isEmpty() ? "0.0.0.0" : host, p);
+            if (a.isUnresolved()) {
+                throw new ParameterException(spec.commandLine(), "cannot resolve " + host);
+            }
+            return a;
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--listen takes HOST:PORT or PORT, not " + text);
+        }
+    }
+}

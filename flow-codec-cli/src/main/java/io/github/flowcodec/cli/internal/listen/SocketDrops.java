@@ -1,0 +1,69 @@
+package io.github.flowcodec.cli.internal.listen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Datagrams the operating system dropped on our sockets because their receive buffers were full, where
+ * the OS reports them: Linux's {@code /proc/net/udp} and {@code /proc/net/udp6} ("drops", the last column,
+ * per socket, found by its local port). Elsewhere there is no figure.
+ */
+final class SocketDrops {
+
+    private final Set<Integer> ports;
+    private final Path[] tables;
+
+    SocketDrops(Set<Integer> ports) {
+        this(ports, Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
+    }
+
+    SocketDrops(Set<Integer> ports, Path... tables) {
+        this.ports = Set.copyOf(ports);
+        this.tables = tables.clone();
+    }
+
+    /** The drops summed over our sockets, or empty where the OS does not tell. */
+    OptionalLong read() {
+        long drops = 0;
+        boolean any = false;
+        for (Path table : tables) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(table);
+            } catch (IOException | SecurityException e) {
+                continue; // not Linux, or not readable: no figure from this table
+            }
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                long d = drops(line);
+                if (d >= 0) {
+                    drops += d;
+                    any = true;
+                }
+            }
+            any |= !lines.isEmpty();
+        }
+        return any ? OptionalLong.of(drops) : OptionalLong.empty();
+    }
+
+    /** The drops of one table line if its local port is one of ours, else -1. */
+    long drops(String line) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length < 13) {
+            return -1;
+        }
+        int colon = f[1].lastIndexOf(':'); // local_address: hex address, colon, hex port
+        if (colon < 0) {
+            return -1;
+        }
+        try {
+            int port = Integer.parseInt(f[1].substring(colon + 1), 16);
+            return ports.contains(port) ? Long.parseLong(f[f.length - 1]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
