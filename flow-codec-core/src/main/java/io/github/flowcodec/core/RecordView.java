@@ -30,26 +30,18 @@ public final class RecordView implements FlowFields {
     private int length;
     private int[] layout = new int[64];
     private boolean variable;
-    /** Whether the view is on a fixed-length record (so {@link #moveTo} may move it). */
-    private boolean fixedRecord;
-    /** The fixed-length template's packed layout while on one of its records, else null. */
+    /** The template's packed fixed layout while wrapping a fixed-length record, else null. */
     private long[] fixed;
-    /**
-     * Whether the view is on a fixed-length record at least 7 bytes into its array (heap) or buffer (direct),
-     * so that the 8 bytes ending at any of its fields' ends are in bounds: the one test of the fast path,
-     * made once per record. Only a record at the very start of a buffer fails it.
-     */
-    private boolean fast;
-    /** The first record offset in {@link #buffer} at which {@link #fast} holds. */
-    private int firstFastOffset;
     /** The heap buffer's array, read directly on the fast path; null for direct and read-only buffers. */
     private byte[] array;
-    /** Where the record starts in {@link #array}, less 8: where the 8-byte load of a field ending at the record's start would start. */
-    private int arrayLoadBase;
+    /** Where the record starts in {@link #array}. */
+    private int arrayBase;
     /** The last offset a fixed-length record fits at before the buffer's limit. */
     private int lastOffset;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     /**
      * Points the view at a fixed-length record of {@code template} starting at {@code offset}.
@@ -74,17 +66,13 @@ public final class RecordView implements FlowFields {
         this.base = offset;
         this.length = template.recordLength();
         this.variable = false;
-        this.fixedRecord = true;
         this.fixed = template.packedLayout();
         if (buffer.hasArray()) {
             this.array = buffer.array();
-            this.arrayLoadBase = buffer.arrayOffset() + offset - 8;
-            this.firstFastOffset = 7 - buffer.arrayOffset();
+            this.arrayBase = buffer.arrayOffset() + offset;
         } else {
             this.array = null;
-            this.firstFastOffset = 7;
         }
-        this.fast = offset >= firstFastOffset;
         return this;
     }
 
@@ -97,15 +85,14 @@ public final class RecordView implements FlowFields {
      * @throws IndexOutOfBoundsException if the record does not fit between 0 and the buffer's limit
      */
     public RecordView moveTo(int offset) {
-        if (!fixedRecord) {
+        if (fixed == null) {
             throw new IllegalStateException("moveTo needs a view wrapped around a fixed-length record");
         }
         if (offset < 0 || offset > lastOffset) {
             throw new IndexOutOfBoundsException("a record of " + length + " bytes at " + offset + " does not fit the buffer");
         }
-        arrayLoadBase += offset - base;
+        arrayBase += offset - base;
         base = offset;
-        fast = offset >= firstFastOffset;
         return this;
     }
 
@@ -134,9 +121,7 @@ public final class RecordView implements FlowFields {
         this.base = offset;
         this.length = Math.max(len, 0);
         this.variable = true;
-        this.fixedRecord = false;
         this.fixed = null;
-        this.fast = false;
         return len;
     }
 
@@ -171,27 +156,62 @@ public final class RecordView implements FlowFields {
     }
 
     /**
-     * As {@link FlowFields#getLong(int)}. The hot path of the zero-copy decoders: for an unsigned integer
-     * field of a fixed-length record it is one 8-byte load of the bytes that end where the field ends, at a
-     * precomputed offset, and two shifts, with no branch on the field's length and no bounds test of its
-     * own (the record is known to lie in the buffer, and the view tests once per record that the loads may
-     * start up to 7 bytes before it), so a handler that reads many fields stays small enough for the JIT to
-     * inline into the decoder's loop. Signed, zero-length, longer and variable-length fields take the
-     * general way.
+     * As {@link FlowFields#getLong(int)}. The hot path of the zero-copy decoders: kept small so the JIT
+     * inlines it into the handler, with odd lengths and variable-length records off the fast path.
      */
     @Override
     public long getLong(int index) {
-        if (fast) {
-            long packed = fixed[index];
-            if (packed >= 0) {
-                int end = (int) (packed >>> 32);
-                int shift = (int) packed;
-                byte[] a = array;
-                long raw = a != null ? (long) LONG.get(a, arrayLoadBase + end) : buffer.getLong(base - 8 + end);
-                return raw << shift >>> shift;
-            }
+        long[] f = fixed;
+        return f != null ? fixedLong(f[index], index) : FlowFields.super.getLong(index);
+    }
+
+    /** Reads an unsigned integer of 1, 2, 4 or 8 bytes; signed and odd-length fields take the slower way. */
+    private long fixedLong(long packed, int index) {
+        byte[] a = array;
+        return a != null ? arrayLong(a, packed, index) : bufferLong(packed, index);
+    }
+
+    private long arrayLong(byte[] a, long packed, int index) {
+        int p = arrayBase + (int) (packed >>> 32);
+        int kind = (int) packed & 0x1_FFFF; // length and signed bit
+        if (kind == 4) {
+            return (int) INT.get(a, p) & 0xFFFF_FFFFL;
+        } else if (kind == 2) {
+            return (short) SHORT.get(a, p) & 0xFFFFL;
+        } else if (kind == 1) {
+            return a[p] & 0xFFL;
+        } else if (kind == 8) {
+            return (long) LONG.get(a, p);
         }
-        return FlowFields.super.getLong(index);
+        return oddLengthLong(packed, index);
+    }
+
+    private long bufferLong(long packed, int index) {
+        int p = base + (int) (packed >>> 32);
+        int kind = (int) packed & 0x1_FFFF;
+        if (kind == 4) {
+            return buffer.getInt(p) & 0xFFFF_FFFFL;
+        } else if (kind == 2) {
+            return buffer.getShort(p) & 0xFFFFL;
+        } else if (kind == 1) {
+            return buffer.get(p) & 0xFFL;
+        } else if (kind == 8) {
+            return buffer.getLong(p);
+        }
+        return oddLengthLong(packed, index);
+    }
+
+    private long oddLengthLong(long packed, int index) {
+        int len = (int) packed & 0xFFFF;
+        if (len > 8) {
+            return FlowFields.super.getLong(index); // throws, naming the field
+        }
+        long v = readUnsigned((int) (packed >>> 32), len);
+        if ((packed & 0x1_0000L) != 0 && len > 0) {
+            int shift = 64 - 8 * len;
+            v = (v << shift) >> shift;
+        }
+        return v;
     }
 
     @Override

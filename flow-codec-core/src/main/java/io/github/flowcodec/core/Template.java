@@ -42,16 +42,8 @@ public final class Template {
     private final int[] offsets;
     private final int[] lengths;
     private final boolean[] signed;
-    /**
-     * Per field of a fixed-length template, for the zero-copy view's one-load integer read of the 8 bytes
-     * that end where the field ends (see {@link RecordView#getLong}): for an unsigned integer of 1 to 8 bytes
-     * (or a signed one of 8), the offset of the field's end in the high 32 bits and in the low 32 bits the
-     * shift ({@code 64 - 8 * length}) that keeps the field's bytes of that load; for any other field
-     * {@link #GENERAL_READ}. Null for variable-length templates.
-     */
+    /** Per field of a fixed-length template: offset in the high 32 bits, length in bits 0-15, bit 16 set when signed. */
     private final long[] packedLayout;
-    /** The packed layout of a field read the general way: negative, unlike any one-load field's. */
-    static final long GENERAL_READ = -1L;
     private final long[] keys;
     private final int[] firstIndexes;
     private final List<FieldSpec> fieldList;
@@ -100,9 +92,7 @@ public final class Template {
         this.packedLayout = variable ? null : new long[this.fields.length];
         if (!variable) {
             for (int i = 0; i < this.fields.length; i++) {
-                int len = lengths[i];
-                boolean oneLoad = len >= 1 && len <= 8 && (!signed[i] || len == 8);
-                packedLayout[i] = oneLoad ? ((long) (offsets[i] + len) << 32) | (64 - 8 * len) : GENERAL_READ;
+                packedLayout[i] = ((long) offsets[i] << 32) | (signed[i] ? 0x1_0000L : 0) | lengths[i];
             }
         }
         this.firstIndexes = firstIndexes(keys);
