@@ -54,22 +54,27 @@ public final class FlowDecoders {
      * NetFlow v5, NetFlow v9, IPFIX; u32 5 for sFlow v5.
      */
     public static Optional<FlowProtocol> detect(ByteBuffer datagram) {
+        return Optional.ofNullable(protocolOf(datagram));
+    }
+
+    /** As {@link #detect}, null for none: the per-datagram path, which allocates nothing. */
+    private static FlowProtocol protocolOf(ByteBuffer datagram) {
         int p = datagram.position();
         if (datagram.limit() - p < 2) {
-            return Optional.empty();
+            return null;
         }
         int v16 = ((datagram.get(p) & 0xFF) << 8) | (datagram.get(p + 1) & 0xFF);
         switch (v16) {
-            case 5: return Optional.of(FlowProtocol.NETFLOW_V5);
-            case 9: return Optional.of(FlowProtocol.NETFLOW_V9);
-            case 10: return Optional.of(FlowProtocol.IPFIX);
+            case 5: return FlowProtocol.NETFLOW_V5;
+            case 9: return FlowProtocol.NETFLOW_V9;
+            case 10: return FlowProtocol.IPFIX;
             case 0:
                 if (datagram.limit() - p >= 4 && datagram.get(p + 2) == 0 && datagram.get(p + 3) == 5) {
-                    return Optional.of(FlowProtocol.SFLOW_V5);
+                    return FlowProtocol.SFLOW_V5;
                 }
-                return Optional.empty();
+                return null;
             default:
-                return Optional.empty();
+                return null;
         }
     }
 
@@ -90,8 +95,10 @@ public final class FlowDecoders {
         }
 
         private DatagramDecoder pick(ByteBuffer datagram) {
-            FlowProtocol protocol = detect(datagram).orElseThrow(() -> new UnsupportedVersionException(null,
-                    0, describe(datagram)));
+            FlowProtocol protocol = protocolOf(datagram);
+            if (protocol == null) {
+                throw new UnsupportedVersionException(null, 0, describe(datagram));
+            }
             DatagramDecoder d = decoders.get(protocol);
             if (d == null) {
                 throw new UnsupportedVersionException(protocol, 0, protocol + " recognised, but its module is not on the module or class path");
