@@ -100,8 +100,12 @@ public final class IpfixEncoder {
         if (limit - start < Ipfix.HEADER_LENGTH) {
             throw new EncodingException(FlowProtocol.IPFIX, 0, "no room for a message header");
         }
-        for (int i = from; i < records.size(); i++) {
-            learn(records.get(i).template());
+        // the templates of the records this packet can hold (so a refresh due now carries them): no further,
+        // or encoding a long list would look at every remaining record for every packet
+        for (int i = from, bytes = 0; i < records.size() && bytes <= limit - start; i++) {
+            FlowRecord r = records.get(i);
+            learn(r.template());
+            bytes += r.length();
         }
         long now = clock.getAsLong();
         boolean refresh = sent.size() == 0 || (!lastTemplatesOnly

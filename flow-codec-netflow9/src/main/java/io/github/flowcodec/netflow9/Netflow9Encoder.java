@@ -110,8 +110,12 @@ public final class Netflow9Encoder {
         if (limit - start < Netflow9.HEADER_LENGTH) {
             throw new EncodingException(FlowProtocol.NETFLOW_V9, 0, "no room for a header");
         }
-        for (int i = from; i < records.size(); i++) {
-            learn(records.get(i).template());
+        // the templates of the records this packet can hold (so a refresh due now carries them): no further,
+        // or encoding a long list would look at every remaining record for every packet
+        for (int i = from, bytes = 0; i < records.size() && bytes <= limit - start; i++) {
+            FlowRecord r = records.get(i);
+            learn(r.template());
+            bytes += r.length();
         }
         long now = clock.getAsLong();
         // a refresh is never due right after a packet that held templates only: with templates that fill a
