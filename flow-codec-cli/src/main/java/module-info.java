@@ -3,6 +3,7 @@ module io.github.flowcodec.cli {
     requires io.github.flowcodec.core;
     requires io.github.flowcodec.netflow5;
     requires io.github.flowcodec.netflow9;
+    requires io.github.flowcodec.ipfix;
     requires io.github.flowcodec.sflow;
     requires info.picocli;
     requires com.fasterxml.jackson.core;

@@ -23,14 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code flowcodec decode}: captures to JSON lines. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = "Decodes the flow packets in pcap/pcapng captures and prints one JSON object per flow record. "
-            + "Every UDP payload is decoded by the protocol its first bytes announce (NetFlow v5, v9, IPFIX, sFlow v5).",
-        footer = {"", "Examples:", "  flowcodec decode capture.pcap", "  flowcodec decode --all-fields a.pcapng b.pcap > flows.jsonl"})
+            + "Every UDP payload is decoded by the protocol its first bytes announce (NetFlow v5, v9, IPFIX, sFlow v5). "
+            + "IPFIX files (RFC 5655: messages back to back) are read too, recognised by their first bytes.",
+        footer = {"", "Examples:", "  flowcodec decode capture.pcap", "  flowcodec decode --all-fields a.pcapng b.pcap > flows.jsonl",
+            "  flowcodec decode flows.ipfix"})
 public final class DecodeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng captures, or IPFIX files")
     List<Path> files;
 
     @Option(names = "--all-fields", description = "add every field of the record under its information element name")

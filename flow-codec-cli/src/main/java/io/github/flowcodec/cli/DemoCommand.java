@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code flowcodec demo}: encodes a realistic mix of flows in every protocol the build has, sends them over
- * UDP on loopback to a listener in the same process, decodes them there and checks they are the flows sent.
+ * UDP on loopback to a listener in the same process, decodes them there and checks they are the flows sent:
+ * NetFlow v5, NetFlow v9 and IPFIX (templates first, absolute millisecond times for IPFIX) and sFlow v5.
  * For sFlow each flow is one flow sample (a 128-byte Ethernet / 802.1Q / IP / TCP, UDP or ICMP sampled
  * header with switch, router and gateway records), with a counter sample every few flow samples.
  */

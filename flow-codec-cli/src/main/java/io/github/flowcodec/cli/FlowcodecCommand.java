@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         description = "Reads and writes NetFlow v5, NetFlow v9, IPFIX and sFlow v5.",
         subcommands = {DecodeCommand.class, ListenCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  flowcodec demo", "  flowcodec decode capture.pcap", "  flowcodec listen -l 0.0.0.0:2055 -l 0.0.0.0:6343",
-            "  flowcodec generate --protocol netflow5 --flows 1000 --pcap flows.pcap"})
+            "  flowcodec decode flows.ipfix",
+            "  flowcodec generate --protocol netflow5 --flows 1000 --pcap flows.pcap",
+            "  flowcodec generate --protocol ipfix --target 127.0.0.1:4739 --rate 2000 --exporters 4 --continuous"})
 public final class FlowcodecCommand implements Runnable {
 
     @CommandLine.Spec

@@ -99,7 +99,7 @@ class FlowcodecCommandTest {
         Path pcap = dir.resolve("v9.pcap");
         Run gen = run("generate", "--protocol", "netflow9", "--flows", "500", "--pcap", pcap.toString(), "--sampling", "64");
         assertThat(gen.exit()).isZero();
-        assertThat(gen.err()).containsPattern("wrote \\d+ netflow9 packets \\(500 flows\\)");
+        assertThat(gen.err()).containsPattern("wrote \\d+ netflow9 packets \\(500 flows, \\d options records?\\)");
         Run dec = run("decode", pcap.toString());
         assertThat(dec.exit()).isZero();
         assertThat(dec.err()).isEmpty();
@@ -297,6 +297,8 @@ class FlowcodecCommandTest {
         assertThat(demo.exit()).isZero();
         assertThat(demo.out()).contains("netflow5: sent 200 flows in 7 packets, received 200 flows, decode errors 0, equal: true");
         assertThat(demo.out()).containsPattern("netflow9: sent 200 flows in \\d+ packets, received 200 flows, decode errors 0, equal: true");
+        assertThat(demo.out()).containsPattern("ipfix: sent 200 flows in \\d+ packets, received 200 flows, decode errors 0, equal: true");
+        assertThat(demo.out().lines().filter(l -> l.startsWith("{\"type\":\"IPFIX\""))).hasSize(3);
         assertThat(demo.out()).containsPattern(
                 "sflow: sent 200 flows in \\d+ packets \\(with 50 counter samples\\), received 200 flows, decode errors 0, equal: true");
         assertThat(demo.out().lines().filter(l -> l.startsWith("{\"type\":\"SFLOW_5\"")))

@@ -21,7 +21,7 @@ class ModuleDescriptorTest {
             assertThat(d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
                     .containsExactly("io.github.flowcodec.cli");
             assertThat(d.requires().stream().map(ModuleDescriptor.Requires::name))
-                    .contains("io.github.flowcodec.core", "io.github.flowcodec.netflow5", "io.github.flowcodec.netflow9",
+                    .contains("io.github.flowcodec.core", "io.github.flowcodec.netflow5", "io.github.flowcodec.netflow9", "io.github.flowcodec.ipfix",
                             "io.github.flowcodec.sflow", "info.picocli",
                             "com.fasterxml.jackson.core");
         }

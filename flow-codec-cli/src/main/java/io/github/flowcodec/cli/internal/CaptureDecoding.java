@@ -9,16 +9,26 @@ import io.github.flowcodec.core.DatagramDecoder;
 import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.FlowDecoders;
+import io.github.flowcodec.ipfix.Ipfix;
+import io.github.flowcodec.ipfix.IpfixFileReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Decodes the UDP payloads of capture files to JSON lines: what {@code flowcodec decode} does. Payloads
  * that fail to decode are reported on the error writer, one line each, and decoding goes on.
+ *
+ * <p>A file that is neither pcap nor pcapng but starts with IPFIX's version (10) is read as an RFC 5655
+ * IPFIX file: its messages back to back, decoded in order by the same decoder. A file has no transport, so
+ * its records have no {@code sampler_address}, and their {@code time_received_ns} is the export time of
+ * their message; "packet N" in reports is then the message number.
  */
 public final class CaptureDecoding {
 
@@ -46,6 +56,10 @@ public final class CaptureDecoding {
      */
     public void decodeFile(Path file) throws IOException {
         currentFile = file.toString();
+        if (isIpfixFile(file)) {
+            decodeIpfixFile(file);
+            return;
+        }
         try (CaptureReader reader = CaptureReader.open(file)) {
             FragmentReassembler reassembler = new FragmentReassembler();
             Optional<CapturedPacket> packet;
@@ -65,6 +79,54 @@ public final class CaptureDecoding {
                         + " evicted, " + (reassembler.conflictingDatagrams() + reassembler.invalidDatagrams())
                         + " conflicting or invalid)");
             }
+        }
+    }
+
+    /**
+     * Whether the file starts as an IPFIX message does (version 10) rather than with a pcap or pcapng magic
+     * number (none of which starts with 0x000A).
+     */
+    private static boolean isIpfixFile(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(2);
+            return b.length == 2 && ((b[0] & 0xFF) << 8 | (b[1] & 0xFF)) == Ipfix.VERSION;
+        }
+    }
+
+    /** Decodes every message of an RFC 5655 IPFIX file; a file cut inside a message ends with an IOException. */
+    private void decodeIpfixFile(Path file) throws IOException {
+        try (IpfixFileReader reader = IpfixFileReader.open(file)) {
+            currentPacket = 0;
+            while (true) {
+                long offset = reader.offset();
+                Optional<ByteBuffer> message;
+                try {
+                    message = reader.next();
+                } catch (FlowCodecException e) {
+                    reportMissingTemplates();
+                    throw new IOException("not a whole IPFIX file: " + e.getMessage(), e);
+                }
+                if (message.isEmpty()) {
+                    break;
+                }
+                currentPacket++;
+                datagrams++;
+                try {
+                    records += decoder.decode(message.get(), IpfixFileReader.FILE_EXPORTER, (ctx, record) -> {
+                        try {
+                            out.write(ctx, record, ctx.exportTimeMillis() * 1_000_000L, null);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (FlowCodecException e) {
+                    failures++;
+                    err.println(currentFile + ": message " + currentPacket + " at offset " + offset + ": " + e.getMessage());
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+            reportMissingTemplates();
         }
     }
 

@@ -23,6 +23,26 @@ public interface ExportEncoder {
 
     /** What the datagrams encoded so far carried besides the flow records (e.g. "25 counter samples"), or "". */
     default String sentAlongside() {
-        return "";
+        return alongside().toString();
+    }
+
+    /** What the datagrams encoded so far carried besides the flow records, counted. */
+    default Alongside alongside() {
+        return Alongside.NOTHING;
+    }
+
+    /** A count of things sent besides flow records (sFlow counter samples, NetFlow v9/IPFIX options records). */
+    record Alongside(long count, String singular, String plural) {
+        static final Alongside NOTHING = new Alongside(0, "", "");
+
+        /** The sum of two counts of the same thing (or of nothing). */
+        public Alongside plus(Alongside other) {
+            return count == 0 && other.count != 0 ? other : new Alongside(count + other.count, singular, plural);
+        }
+
+        @Override
+        public String toString() {
+            return singular.isEmpty() ? "" : count + " " + (count == 1 ? singular : plural);
+        }
     }
 }

@@ -1,11 +1,13 @@
 package io.github.flowcodec.cli.internal.generate;
 
+import java.net.InetAddress;
 import java.time.Clock;
 
 /** The protocols {@code flowcodec generate} and {@code demo} can export. */
 public enum ExportProtocol {
     netflow5(2055, 0.0),
     netflow9(2055, 0.3),
+    ipfix(4739, 0.3),
     sflow(6343, 0.3);
 
     private final int defaultPort;
@@ -26,20 +28,32 @@ public enum ExportProtocol {
         return ipv6Fraction;
     }
 
+    /** Whether the protocol sends templates (NetFlow v9, IPFIX), which {@code --template-refresh} resends. */
+    public boolean hasTemplates() {
+        return this == netflow9 || this == ipfix;
+    }
+
     /** A new encoder with its own sequence state, for an exporter at 192.0.2.1. */
     public ExportEncoder newEncoder(Clock clock, int samplingInterval) {
         return newEncoder(clock, samplingInterval, SflowExportEncoder.DEFAULT_AGENT);
     }
 
     /** A new encoder with its own sequence state; sFlow datagrams name {@code exporter} as their agent. */
-    public ExportEncoder newEncoder(Clock clock, int samplingInterval, java.net.InetAddress exporter) {
+    public ExportEncoder newEncoder(Clock clock, int samplingInterval, InetAddress exporter) {
+        return newEncoder(clock, ExporterSettings.of(samplingInterval, exporter));
+    }
+
+    /** A new encoder with its own sequence state for one exporter. */
+    public ExportEncoder newEncoder(Clock clock, ExporterSettings exporter) {
         switch (this) {
             case netflow9:
-                return new Netflow9ExportEncoder(clock, samplingInterval);
+                return new Netflow9ExportEncoder(clock, exporter);
+            case ipfix:
+                return new IpfixExportEncoder(clock, exporter);
             case sflow:
-                return new SflowExportEncoder(clock, samplingInterval, exporter);
+                return new SflowExportEncoder(clock, exporter.samplingInterval(), exporter.address());
             default:
-                return new Netflow5ExportEncoder(clock, samplingInterval);
+                return new Netflow5ExportEncoder(clock, exporter);
         }
     }
 }

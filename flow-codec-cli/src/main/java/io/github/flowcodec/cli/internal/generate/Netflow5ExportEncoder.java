@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** NetFlow v5 export: IPv4 flows only, times relative to an exporter that booted an hour before the clock's start. */
+/**
+ * NetFlow v5 export: IPv4 flows only, times relative to an exporter that booted an hour before the clock's start;
+ * exporter number k has engine type {@code k / 256} and engine id {@code k % 256}.
+ */
 public final class Netflow5ExportEncoder implements ExportEncoder {
 
     private static final long UPTIME_AT_START = 3_600_000L;
@@ -18,10 +21,12 @@ public final class Netflow5ExportEncoder implements ExportEncoder {
     private final long bootMillis;
     private final Netflow5Encoder encoder;
 
-    public Netflow5ExportEncoder(Clock clock, int samplingInterval) {
+    public Netflow5ExportEncoder(Clock clock, ExporterSettings settings) {
+        int samplingInterval = settings.samplingInterval();
         this.clock = clock;
         this.bootMillis = clock.millis() - UPTIME_AT_START;
         this.encoder = Netflow5Encoder.builder().clock(clock)
+                .engineType((settings.index() >>> 8) & 0xFF).engineId(settings.index() & 0xFF)
                 .uptimeMillis(() -> clock.millis() - bootMillis)
                 .sampling(samplingInterval > 1 ? 1 : 0, samplingInterval > 1 ? samplingInterval : 0)
                 .build();

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * NetFlow v9 export as a Cisco IOS-XE router sends it: one template for IPv4 flows (256) and one for IPv6
- * (257), times as sys_uptime offsets, and when sampled a sampler options template (258: scope system,
- * sampler id, mode, random interval) whose record gives every data record (which names sampler 1) its rate.
+ * (257), times as sys_uptime offsets, the exporter's source id, templates resent every N packets, and when
+ * sampled a sampler options template (258: scope system, sampler id, mode, random interval) whose record gives
+ * every data record (which names sampler 1) its rate, sent first and again with every template refresh.
  */
 public final class Netflow9ExportEncoder implements ExportEncoder {
 
@@ -29,12 +30,16 @@ public final class Netflow9ExportEncoder implements ExportEncoder {
     private final Template ipv4;
     private final Template ipv6;
     private final Template samplerOptions;
-    private boolean optionsSent;
+    private final MessageSplitter splitter;
+    private static final int MAX_PACKET_SIZE = 1400;
 
-    public Netflow9ExportEncoder(Clock clock, int samplingInterval) {
+    public Netflow9ExportEncoder(Clock clock, ExporterSettings settings) {
         this.bootMillis = clock.millis() - UPTIME_AT_START;
-        this.samplingInterval = samplingInterval;
-        this.encoder = Netflow9Encoder.builder().clock(clock::millis).bootTimeMillis(bootMillis).sourceId(0).build();
+        this.samplingInterval = settings.samplingInterval();
+        this.encoder = Netflow9Encoder.builder().clock(clock::millis).bootTimeMillis(bootMillis).sourceId(settings.sourceId())
+                .maxPacketSize(MAX_PACKET_SIZE).templateRefreshPackets(settings.templateRefresh())
+                .templateRefreshInterval(java.time.Duration.ZERO).build();
+        this.splitter = new MessageSplitter(encoder::encode, MAX_PACKET_SIZE, settings.templateRefresh());
         this.ipv4 = template(256, false);
         this.ipv6 = template(257, true);
         this.samplerOptions = Template.options(258, 1, List.of(
@@ -105,14 +110,15 @@ public final class Netflow9ExportEncoder implements ExportEncoder {
 
     @Override
     public List<ByteBuffer> encode(List<FlowRecord> records) {
-        if (samplingInterval > 1 && !optionsSent) {
-            List<FlowRecord> withOptions = new ArrayList<>(records.size() + 1);
-            withOptions.add(FlowRecord.builder(samplerOptions).setBytes(0, new byte[4])
-                    .setLong(1, SAMPLER_ID).setLong(2, 2).setLong(3, samplingInterval).build());
-            withOptions.addAll(records);
-            optionsSent = true;
-            return encoder.encode(withOptions);
-        }
-        return encoder.encode(records);
+        FlowRecord options = samplingInterval > 1
+                ? FlowRecord.builder(samplerOptions).setBytes(0, new byte[4])
+                        .setLong(1, SAMPLER_ID).setLong(2, 2).setLong(3, samplingInterval).build()
+                : null;
+        return splitter.encode(records, options);
+    }
+
+    @Override
+    public Alongside alongside() {
+        return splitter.alongside(samplingInterval > 1);
     }
 }

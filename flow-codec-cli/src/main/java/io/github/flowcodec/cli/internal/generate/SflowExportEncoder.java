@@ -87,7 +87,9 @@ public final class SflowExportEncoder implements ExportEncoder {
     private final Map<Long, Long> samplePools = new HashMap<>();
     private final Map<Long, Long> sampleSequences = new HashMap<>();
     private final Map<Long, long[]> interfaceCounters = new HashMap<>();
-    private long counterSequence;
+    /** Counter sample sequence numbers, per data source (interface) as sFlow v5 numbers them. */
+    private final Map<Long, Long> counterSequences = new HashMap<>();
+    private long counterSamples;
     private int ipId = 1;
 
     /** The agent address when none is given. */
@@ -195,8 +197,8 @@ public final class SflowExportEncoder implements ExportEncoder {
     }
 
     @Override
-    public String sentAlongside() {
-        return counterSequence + " counter samples";
+    public Alongside alongside() {
+        return new Alongside(counterSamples, "counter samples", "counter samples");
     }
 
     /** The flow sample whose decoded record is {@code r}: the sampled frame rebuilt from the record's values. */
@@ -249,7 +251,8 @@ public final class SflowExportEncoder implements ExportEncoder {
         c[1] += 987_654L;
         c[2] += 1_100L;
         c[3] += 900L;
-        return CounterSample.compact(++counterSequence, 0, ifIndex, List.of(
+        counterSamples++;
+        return CounterSample.compact(counterSequences.merge(ifIndex, 1L, Long::sum), 0, ifIndex, List.of(
                 new CounterData.GenericInterface(ifIndex, 6, 10_000_000_000L, 1, 3, c[0], c[2], 12, 40, 0, 0, 0, c[1], c[3], 8, 25, 0,
                         0, 0),
                 new CounterData.Ethernet(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));

@@ -50,7 +50,8 @@ public final class FlowJsonWriter implements Closeable, Flushable {
      * Writes one record.
      *
      * @param receivedNanos when the datagram was received (capture time), nanoseconds since the epoch
-     * @param sampler the exporter's address as seen on the wire
+     * @param sampler the exporter's address as seen on the wire, or null when there is none (an IPFIX file):
+     *                {@code sampler_address} is then left out
      */
     public void write(ExportContext ctx, FlowFields record, long receivedNanos, InetAddress sampler) throws IOException {
         Template t = record.template();
@@ -59,7 +60,9 @@ public final class FlowJsonWriter implements Closeable, Flushable {
         json.writeNumberField("time_received_ns", receivedNanos);
         json.writeNumberField("sequence_num", ctx.sequenceNumber());
         json.writeNumberField("sampling_rate", ctx.samplingRate());
-        json.writeStringField("sampler_address", AddressText.of(sampler));
+        if (sampler != null) {
+            json.writeStringField("sampler_address", AddressText.of(sampler));
+        }
         boolean sflow = ctx.protocol() == FlowProtocol.SFLOW_V5;
         if (ctx instanceof SflowSampleContext s) {
             InetAddress agent = s.agentAddress();
@@ -75,6 +78,9 @@ public final class FlowJsonWriter implements Closeable, Flushable {
         if (sflow && start == ExportContext.NO_TIME && end == ExportContext.NO_TIME) {
             json.writeNumberField("time_flow_start_ns", receivedNanos);
             json.writeNumberField("time_flow_end_ns", receivedNanos);
+        } else if (ctx.protocol() == FlowProtocol.IPFIX) {
+            time("time_flow_start_ns", start, record, GoflowKeys.IPFIX_FINE_START);
+            time("time_flow_end_ns", end, record, GoflowKeys.IPFIX_FINE_END);
         } else {
             time("time_flow_start_ns", start);
             time("time_flow_end_ns", end);
@@ -110,6 +116,29 @@ public final class FlowJsonWriter implements Closeable, Flushable {
         if (millis != ExportContext.NO_TIME) {
             json.writeNumberField(key, millis * 1_000_000L);
         }
+    }
+
+    /**
+     * An IPFIX flow time: the context resolved it (IPFIX's rules: the first form of the record that is set) to
+     * {@code millis}; when that came from a dateTimeMicroseconds or dateTimeNanoseconds field, the nanoseconds
+     * it holds are written rather than the milliseconds.
+     */
+    private void time(String key, long millis, FlowFields r, int[] fineIds) throws IOException {
+        if (millis == ExportContext.NO_TIME) {
+            return;
+        }
+        Template t = r.template();
+        for (int id : fineIds) {
+            int i = t.indexOf(0, id);
+            if (i >= 0 && r.fieldLength(i) == 8 && r.getLong(i) != 0) {
+                Instant fine = r.getInstant(i);
+                if (Math.abs(fine.toEpochMilli() - millis) <= 1) {
+                    json.writeNumberField(key, fine.getEpochSecond() * 1_000_000_000L + fine.getNano());
+                    return;
+                }
+            }
+        }
+        json.writeNumberField(key, millis * 1_000_000L);
     }
 
     /** The first field among {@code ids} (IANA element ids, in order of preference) the record has, or -1. */

@@ -32,6 +32,11 @@ final class GoflowKeys {
     /** icmpTypeCodeIPv4 and icmpTypeCodeIPv6: type * 256 + code (NetFlow v9's ICMP_TYPE, sFlow's sampled headers). */
     static final int[] ICMP_TYPE_CODE = {32, 139};
 
+    /** IPFIX flowStartNanoseconds, flowStartMicroseconds: where a flow start has more than millisecond precision. */
+    static final int[] IPFIX_FINE_START = {156, 154};
+    /** IPFIX flowEndNanoseconds, flowEndMicroseconds. */
+    static final int[] IPFIX_FINE_END = {157, 155};
+
     static final List<Key> NUMBERS = List.of(
             new Key("proto", new int[] {4}),
             new Key("src_port", new int[] {7}),
