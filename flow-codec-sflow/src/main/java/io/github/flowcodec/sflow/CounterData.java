@@ -154,6 +154,83 @@ public sealed interface CounterData {
     }
 
     /**
+     * 0:7, LAG port counters (sflow_lag.txt, IEEE 802.1AX LACP).
+     *
+     * <pre>{@code
+     * new CounterData.Lacp(actorMac, partnerMac, 1000, 0x3D3D_3D3DL, 10, 0, 0, 0, 0, 10, 0, 0);
+     * }</pre>
+     *
+     * @param actorSystemId the actor's system id (a MAC) in the low 48 bits
+     * @param partnerSystemId the partner's system id in the low 48 bits
+     * @param attachedAggId the ifIndex of the aggregator the port is attached to
+     * @param portState actor admin, actor oper, partner admin and partner oper state, one byte each (first is the top byte)
+     */
+    record Lacp(long actorSystemId, long partnerSystemId, long attachedAggId, long portState, long lacpdusRx,
+            long markerPdusRx, long markerResponsePdusRx, long unknownRx, long illegalRx, long lacpdusTx,
+            long markerPdusTx, long markerResponsePdusTx) implements Standard {
+        public Lacp {
+            Checks.range(actorSystemId, 0, 0xFFFF_FFFF_FFFFL, "actorSystemId");
+            Checks.range(partnerSystemId, 0, 0xFFFF_FFFF_FFFFL, "partnerSystemId");
+            long[] v = {attachedAggId, portState, lacpdusRx, markerPdusRx, markerResponsePdusRx, unknownRx, illegalRx,
+                lacpdusTx, markerPdusTx, markerResponsePdusTx};
+            for (long x : v) {
+                Checks.u32(x, "LACP counter");
+            }
+        }
+
+        @Override
+        public int format() {
+            return Sflow.COUNTER_LACP;
+        }
+    }
+
+    /**
+     * One lane of an optical module (sflow_optics.txt): currents in uA, powers in uW, wavelengths in nm.
+     *
+     * <pre>{@code
+     * new CounterData.SfpLane(1, 6_500, 800, 300, 1_500, 1310, 750, 200, 1_500, 1310);
+     * }</pre>
+     */
+    record SfpLane(long index, long txBiasCurrent, long txPower, long txPowerMin, long txPowerMax, long txWavelength,
+            long rxPower, long rxPowerMin, long rxPowerMax, long rxWavelength) {
+        public SfpLane {
+            long[] v = {index, txBiasCurrent, txPower, txPowerMin, txPowerMax, txWavelength, rxPower, rxPowerMin, rxPowerMax,
+                rxWavelength};
+            for (long x : v) {
+                Checks.u32(x, "SFP lane gauge");
+            }
+        }
+    }
+
+    /**
+     * 0:10, optical SFP/QSFP module gauges (sflow_optics.txt).
+     *
+     * <pre>{@code
+     * new CounterData.Sfp(1, 4, 3_300_000, 41_000, List.of(lane1, lane2));
+     * }</pre>
+     *
+     * @param moduleId the module's id (the ifIndex of the interface it serves, usually)
+     * @param moduleTotalLanes the lanes the module has (the list holds those with gauges)
+     * @param moduleSupplyVoltage the supply voltage in mV
+     * @param moduleTemperature the temperature in thousandths of a degree Celsius (signed)
+     * @param lanes the lanes
+     */
+    record Sfp(long moduleId, long moduleTotalLanes, long moduleSupplyVoltage, int moduleTemperature, List<SfpLane> lanes)
+            implements Standard {
+        public Sfp {
+            Checks.u32(moduleId, "moduleId");
+            Checks.u32(moduleTotalLanes, "moduleTotalLanes");
+            Checks.u32(moduleSupplyVoltage, "moduleSupplyVoltage");
+            lanes = List.copyOf(lanes);
+        }
+
+        @Override
+        public int format() {
+            return Sflow.COUNTER_SFP;
+        }
+    }
+
+    /**
      * 0:1001, processor: CPU load in hundredths of a percent over 5 s, 1 min and 5 min, and memory in bytes.
      *
      * <pre>{@code
@@ -164,6 +241,20 @@ public sealed interface CounterData {
         @Override
         public int format() {
             return Sflow.COUNTER_PROCESSOR;
+        }
+    }
+
+    /**
+     * 0:1002, radio utilization (sflow_80211.txt), times in milliseconds.
+     *
+     * <pre>{@code
+     * new CounterData.RadioUtilization(30_000, 29_500, 6_000);   // 20% busy while on channel
+     * }</pre>
+     */
+    record RadioUtilization(long elapsedTime, long onChannelTime, long onChannelBusyTime) implements Standard {
+        @Override
+        public int format() {
+            return Sflow.COUNTER_RADIO_UTILIZATION;
         }
     }
 
@@ -413,6 +504,63 @@ public sealed interface CounterData {
         @Override
         public int format() {
             return Sflow.COUNTER_MIB2_UDP;
+        }
+    }
+
+    /**
+     * 0:2202, application operations (sflow_application.txt): operations by status since the application started.
+     *
+     * <pre>{@code
+     * new CounterData.AppOperations("payments", 1000, 2, 1, 0, 3, 0, 0, 0, 4, 0, 0);
+     * }</pre>
+     *
+     * @param application the application name
+     */
+    record AppOperations(String application, long success, long other, long timeout, long internalError,
+            long badRequest, long forbidden, long tooLarge, long notImplemented, long notFound, long unavailable,
+            long unauthorized) implements Standard {
+        public AppOperations {
+            Checks.notNull(application, "application");
+            long[] v = {success, other, timeout, internalError, badRequest, forbidden, tooLarge, notImplemented, notFound,
+                unavailable, unauthorized};
+            for (long x : v) {
+                Checks.u32(x, "application operations counter");
+            }
+        }
+
+        @Override
+        public int format() {
+            return Sflow.COUNTER_APP_OPERATIONS;
+        }
+    }
+
+    /**
+     * 0:2203, application resources (sflow_application.txt): CPU time in ms, memory in bytes, descriptors and connections.
+     *
+     * <pre>{@code
+     * r.memUsed();
+     * }</pre>
+     */
+    record AppResources(long userTime, long systemTime, long memUsed, long memMax, long fdOpen, long fdMax,
+            long connOpen, long connMax) implements Standard {
+        @Override
+        public int format() {
+            return Sflow.COUNTER_APP_RESOURCES;
+        }
+    }
+
+    /**
+     * 0:2206, application workers (sflow_application.txt).
+     *
+     * <pre>{@code
+     * new CounterData.AppWorkers(12, 4, 16, 0, 0);
+     * }</pre>
+     */
+    record AppWorkers(long workersActive, long workersIdle, long workersMax, long requestsDelayed, long requestsDropped)
+            implements Standard {
+        @Override
+        public int format() {
+            return Sflow.COUNTER_APP_WORKERS;
         }
     }
 

@@ -720,6 +720,545 @@ public sealed interface FlowData {
     }
 
     /**
+     * 0:1013, extended 802.11 payload (sflow_80211.txt): the cipher suite the frame was encrypted with and its
+     * header after decryption, in the form of a sampled header record.
+     *
+     * <pre>{@code
+     * new FlowData.Ieee80211Payload(0x000F_AC04L, new FlowData.RawPacketHeader(Sflow.HEADER_ETHERNET, 1500, 0, first128));
+     * }</pre>
+     *
+     * @param cipherSuite the 802.11i cipher suite selector (OUI in the top three bytes, suite type in the last)
+     * @param header the decrypted header
+     */
+    record Ieee80211Payload(long cipherSuite, RawPacketHeader header) implements FlowData {
+        public Ieee80211Payload {
+            Checks.u32(cipherSuite, "cipherSuite");
+            Checks.notNull(header, "header");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_IEEE80211_PAYLOAD;
+        }
+    }
+
+    /**
+     * 0:1014, extended 802.11 rx (sflow_80211.txt): how the sampled frame was received.
+     *
+     * <pre>{@code
+     * new FlowData.Ieee80211Rx("office", 0x0016_3cc2_a9abL, 4, 36, 300_000_000L, 30, 120, 85);
+     * }</pre>
+     *
+     * @param ssid the SSID
+     * @param bssid the BSSID in the low 48 bits
+     * @param version the 802.11 version (1 = a, 2 = b, 3 = g, 4 = n)
+     * @param channel the channel number
+     * @param speed the speed in bits per second
+     * @param rsni the received signal to noise ratio (IEEE 802.11-2007 RSNI)
+     * @param rcpi the received channel power indicator
+     * @param packetDurationMicros the time the frame occupied the medium, in microseconds
+     */
+    record Ieee80211Rx(String ssid, long bssid, long version, long channel, long speed, long rsni, long rcpi,
+            long packetDurationMicros) implements FlowData {
+        public Ieee80211Rx {
+            Checks.notNull(ssid, "ssid");
+            Checks.range(bssid, 0, 0xFFFF_FFFF_FFFFL, "bssid");
+            Checks.u32(version, "version");
+            Checks.u32(channel, "channel");
+            Checks.u32(rsni, "rsni");
+            Checks.u32(rcpi, "rcpi");
+            Checks.u32(packetDurationMicros, "packetDurationMicros");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_IEEE80211_RX;
+        }
+    }
+
+    /**
+     * 0:1015, extended 802.11 tx (sflow_80211.txt): how the sampled frame was transmitted.
+     *
+     * <pre>{@code
+     * new FlowData.Ieee80211Tx("office", 0x0016_3cc2_a9abL, 4, 1, 85, 0, 36, 300_000_000L, 50);
+     * }</pre>
+     *
+     * @param ssid the SSID
+     * @param bssid the BSSID in the low 48 bits
+     * @param version the 802.11 version (1 = a, 2 = b, 3 = g, 4 = n)
+     * @param transmissions 0 unknown, 1 sent at the first attempt, n: n - 1 retransmissions
+     * @param packetDurationMicros the time the successful transmission occupied the medium, in microseconds
+     * @param retransmissionDurationMicros the time failed attempts occupied the medium, in microseconds
+     * @param channel the channel number
+     * @param speed the speed in bits per second
+     * @param powerMilliwatts the transmit power in mW
+     */
+    record Ieee80211Tx(String ssid, long bssid, long version, long transmissions, long packetDurationMicros,
+            long retransmissionDurationMicros, long channel, long speed, long powerMilliwatts) implements FlowData {
+        public Ieee80211Tx {
+            Checks.notNull(ssid, "ssid");
+            Checks.range(bssid, 0, 0xFFFF_FFFF_FFFFL, "bssid");
+            Checks.u32(version, "version");
+            Checks.u32(transmissions, "transmissions");
+            Checks.u32(packetDurationMicros, "packetDurationMicros");
+            Checks.u32(retransmissionDurationMicros, "retransmissionDurationMicros");
+            Checks.u32(channel, "channel");
+            Checks.u32(powerMilliwatts, "powerMilliwatts");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_IEEE80211_TX;
+        }
+    }
+
+    /**
+     * 0:1016, extended 802.11 aggregation (sflow_80211.txt): the PDUs of an aggregated frame, each described by
+     * its own flow records (typically a sampled header each). Aggregations nest at most
+     * {@link Sflow#MAX_AGGREGATION_DEPTH} deep (counting this one): deeper ones are refused here and by the decoder.
+     *
+     * <pre>{@code
+     * new FlowData.Ieee80211Aggregation(List.of(
+     *         List.of(new FlowData.RawPacketHeader(Sflow.HEADER_ETHERNET, 1500, 0, pdu1)),
+     *         List.of(new FlowData.RawPacketHeader(Sflow.HEADER_ETHERNET, 600, 0, pdu2))));
+     * }</pre>
+     *
+     * @param pdus the flow records of each PDU, in order
+     */
+    record Ieee80211Aggregation(List<List<FlowData>> pdus) implements FlowData {
+        public Ieee80211Aggregation {
+            pdus = pdus.stream().map(List::copyOf).toList();
+            if (depth(pdus) > Sflow.MAX_AGGREGATION_DEPTH) {
+                throw new IllegalArgumentException("802.11 aggregations nest at most " + Sflow.MAX_AGGREGATION_DEPTH + " deep");
+            }
+        }
+
+        /** How deep aggregations nest in these PDUs, counting this one (1 when none is inside). */
+        private static int depth(List<List<FlowData>> pdus) {
+            int inner = 0;
+            for (List<FlowData> pdu : pdus) {
+                for (FlowData d : pdu) {
+                    if (d instanceof Ieee80211Aggregation a) {
+                        inner = Math.max(inner, depth(a.pdus()));
+                    }
+                }
+            }
+            return 1 + inner;
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_IEEE80211_AGGREGATION;
+        }
+    }
+
+    /**
+     * 0:1020, extended NAT port: the source and destination ports after translation (the addresses go in 0:1007).
+     *
+     * <pre>{@code
+     * new FlowData.ExtendedNatPort(61000, 443);
+     * }</pre>
+     */
+    record ExtendedNatPort(long sourcePort, long destinationPort) implements FlowData {
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_EXTENDED_NAT_PORT;
+        }
+    }
+
+    /**
+     * 0:1036, extended egress queue (sflow_drops.txt): the egress queue the packet was (to be) put on.
+     *
+     * <pre>{@code
+     * new FlowData.EgressQueue(3);
+     * }</pre>
+     */
+    record EgressQueue(long queue) implements FlowData {
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_EGRESS_QUEUE;
+        }
+    }
+
+    /**
+     * 0:1038, extended function (sflow_drops.txt): the symbol of the (kernel) function that dropped the packet.
+     *
+     * <pre>{@code
+     * new FlowData.DropFunction("__udp4_lib_rcv+0xbed/0xd90");
+     * }</pre>
+     */
+    record DropFunction(String symbol) implements FlowData {
+        public DropFunction {
+            Checks.notNull(symbol, "symbol");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_FUNCTION;
+        }
+    }
+
+    /**
+     * 0:1039, extended transit delay (sflow_transit.txt): the time the packet spent in the device, in nanoseconds.
+     *
+     * <pre>{@code
+     * new FlowData.TransitDelay(4_200);
+     * }</pre>
+     */
+    record TransitDelay(long delayNanos) implements FlowData {
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_TRANSIT;
+        }
+    }
+
+    /**
+     * 0:1040, extended queue depth (sflow_transit.txt): the bytes queued ahead of the packet on its egress queue.
+     *
+     * <pre>{@code
+     * new FlowData.QueueDepth(96_000);
+     * }</pre>
+     */
+    record QueueDepth(long depthBytes) implements FlowData {
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_QUEUE_DEPTH;
+        }
+    }
+
+    /**
+     * 0:1041, extended hardware trap (sflow_drops.txt): the trap group and trap (devlink names) that dropped the packet.
+     *
+     * <pre>{@code
+     * new FlowData.HardwareTrap("l2_drops", "ingress_vlan_filter");
+     * }</pre>
+     */
+    record HardwareTrap(String group, String trap) implements FlowData {
+        public HardwareTrap {
+            Checks.notNull(group, "group");
+            Checks.notNull(trap, "trap");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_HW_TRAP;
+        }
+    }
+
+    /**
+     * 0:1042, extended Linux drop reason (sflow_drops.txt): the kernel's {@code skb_drop_reason} name.
+     *
+     * <pre>{@code
+     * new FlowData.LinuxDropReason("NO_SOCKET");
+     * }</pre>
+     */
+    record LinuxDropReason(String reason) implements FlowData {
+        public LinuxDropReason {
+            Checks.notNull(reason, "reason");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_LINUX_DROP_REASON;
+        }
+    }
+
+    /**
+     * 0:2102 / 0:2103, extended proxy socket (Host sFlow): the back-end socket a proxy opened for the sampled
+     * transaction. IPv4 addresses make a 0:2102 record, IPv6 addresses a 0:2103 record.
+     *
+     * <pre>{@code
+     * new FlowData.ExtendedProxySocket(6, local, backend, 41000, 8080);
+     * }</pre>
+     */
+    record ExtendedProxySocket(long protocol, InetAddress localAddress, InetAddress remoteAddress, long localPort,
+            long remotePort) implements FlowData {
+        public ExtendedProxySocket {
+            Checks.u32(protocol, "protocol");
+            Checks.notNull(localAddress, "localAddress");
+            Checks.notNull(remoteAddress, "remoteAddress");
+            if (localAddress.getAddress().length != remoteAddress.getAddress().length) {
+                throw new IllegalArgumentException("local and remote addresses of a socket are of one family");
+            }
+            Checks.u32(localPort, "localPort");
+            Checks.u32(remotePort, "remotePort");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return localAddress.getAddress().length == 4 ? Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV4
+                    : Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV6;
+        }
+    }
+
+    /**
+     * 0:2200, a memcache operation (sflow_memcache.txt).
+     *
+     * <pre>{@code
+     * new FlowData.Memcache(1, 7, "session:42", 1, 512, 180, 1);   // ASCII GET, OK
+     * }</pre>
+     *
+     * @param protocol 0 other, 1 ASCII, 2 binary
+     * @param command the command (1 set ... 7 get ...)
+     * @param key the key
+     * @param keys the number of keys
+     * @param valueBytes the size of the value
+     * @param durationMicros the duration in microseconds
+     * @param status the status (1 OK ...)
+     */
+    record Memcache(long protocol, long command, String key, long keys, long valueBytes, long durationMicros, long status)
+            implements FlowData {
+        public Memcache {
+            Checks.notNull(key, "key");
+            long[] v = {protocol, command, keys, valueBytes, durationMicros, status};
+            for (long x : v) {
+                Checks.u32(x, "memcache field");
+            }
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_MEMCACHE;
+        }
+    }
+
+    /**
+     * 0:2201 / 0:2206, an HTTP request (sflow_http.txt). The first version (0:2201, {@code extended} false) has
+     * no X-Forwarded-For and no request bytes: they must be {@code ""} and 0.
+     *
+     * <pre>{@code
+     * new FlowData.HttpRequest(true, 2, 1001, "/index.html", "example.com", "", "curl/8", "10.0.0.9", "", "text/html",
+     *         0, 5120, 850, 200);
+     * }</pre>
+     *
+     * @param extended true for 0:2206, false for 0:2201
+     * @param method the method (1 OPTIONS, 2 GET, 3 HEAD, 4 POST ...)
+     * @param protocol the HTTP version times 1000 plus the minor (1001 for 1.1)
+     * @param durationMicros the duration in microseconds
+     * @param status the HTTP status code
+     */
+    record HttpRequest(boolean extended, long method, long protocol, String uri, String host, String referrer, String userAgent,
+            String xForwardedFor, String authUser, String mimeType, long requestBytes, long responseBytes,
+            long durationMicros, long status) implements FlowData {
+        public HttpRequest {
+            Checks.u32(method, "method");
+            Checks.u32(protocol, "protocol");
+            Checks.notNull(uri, "uri");
+            Checks.notNull(host, "host");
+            Checks.notNull(referrer, "referrer");
+            Checks.notNull(userAgent, "userAgent");
+            Checks.notNull(xForwardedFor, "xForwardedFor");
+            Checks.notNull(authUser, "authUser");
+            Checks.notNull(mimeType, "mimeType");
+            Checks.u32(durationMicros, "durationMicros");
+            Checks.u32(status, "status");
+            if (!extended && (!xForwardedFor.isEmpty() || requestBytes != 0)) {
+                throw new IllegalArgumentException("a 0:2201 HTTP record has no X-Forwarded-For and no request bytes");
+            }
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return extended ? Sflow.FLOW_HTTP2 : Sflow.FLOW_HTTP;
+        }
+    }
+
+    /**
+     * 0:2202, an application operation (sflow_application.txt).
+     *
+     * <pre>{@code
+     * new FlowData.AppOperation("payments", "authorize", "card=visa", "", 310, 120, 4_500, 0);   // SUCCESS
+     * }</pre>
+     *
+     * @param status 0 SUCCESS, 1 OTHER, 2 TIMEOUT, 3 INTERNAL_ERROR ... 10 UNAUTHORIZED
+     */
+    record AppOperation(String application, String operation, String attributes, String statusDescription,
+            long requestBytes, long responseBytes, long durationMicros, long status) implements FlowData {
+        public AppOperation {
+            Checks.notNull(application, "application");
+            Checks.notNull(operation, "operation");
+            Checks.notNull(attributes, "attributes");
+            Checks.notNull(statusDescription, "statusDescription");
+            Checks.u32(durationMicros, "durationMicros");
+            Checks.u32(status, "status");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_APP_OPERATION;
+        }
+    }
+
+    /**
+     * 0:2203, the application context enclosing an operation (sflow_application.txt).
+     *
+     * <pre>{@code
+     * new FlowData.AppContext("payments", "checkout", "shop=eu");
+     * }</pre>
+     */
+    record AppContext(String application, String operation, String attributes) implements FlowData {
+        public AppContext {
+            Checks.notNull(application, "application");
+            Checks.notNull(operation, "operation");
+            Checks.notNull(attributes, "attributes");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_APP_CONTEXT;
+        }
+    }
+
+    /**
+     * 0:2204 / 0:2205, an application actor (sflow_application.txt): the initiator or the target of an operation.
+     *
+     * <pre>{@code
+     * new FlowData.AppActor(false, "customer-17");   // 0:2204, initiator
+     * }</pre>
+     *
+     * @param target true for 0:2205 (target), false for 0:2204 (initiator)
+     */
+    record AppActor(boolean target, String actor) implements FlowData {
+        public AppActor {
+            Checks.notNull(actor, "actor");
+        }
+
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return target ? Sflow.FLOW_APP_ACTOR_TARGET : Sflow.FLOW_APP_ACTOR_INITIATOR;
+        }
+    }
+
+    /**
+     * 0:2209, extended TCP info (Host sFlow): the socket's TCP state when the packet was sampled (Linux
+     * {@code struct tcp_info}).
+     *
+     * <pre>{@code
+     * t.rttMicros();
+     * }</pre>
+     *
+     * @param direction 0 unknown, 1 received, 2 sent
+     */
+    record ExtendedTcpInfo(long direction, long sendMss, long receiveMss, long unacked, long lost, long retransmitted,
+            long pathMtu, long rttMicros, long rttVarianceMicros, long sendCongestionWindow, long reordering,
+            long minRttMicros) implements FlowData {
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_EXTENDED_TCP_INFO;
+        }
+    }
+
+    /**
+     * 0:2210, extended entities (Host sFlow): the data sources (class and index) the packet came from and went to.
+     *
+     * <pre>{@code
+     * new FlowData.ExtendedEntities(3, 17, 0, 2);
+     * }</pre>
+     */
+    record ExtendedEntities(long sourceDsClass, long sourceDsIndex, long destinationDsClass, long destinationDsIndex)
+            implements FlowData {
+        @Override
+        public long enterprise() {
+            return 0;
+        }
+
+        @Override
+        public int format() {
+            return Sflow.FLOW_EXTENDED_ENTITIES;
+        }
+    }
+
+    /**
      * A record of an enterprise format registered with {@link SflowExtensions}: its decoded value.
      *
      * <pre>{@code

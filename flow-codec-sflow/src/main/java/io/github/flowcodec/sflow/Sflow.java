@@ -41,7 +41,7 @@ public final class Sflow {
     public static final int SAMPLE_EXPANDED_FLOW = 3;
     /** Sample format 0:4, expanded counter sample. */
     public static final int SAMPLE_EXPANDED_COUNTER = 4;
-    /** Sample format 0:5, discarded packet event (kept as an {@link UnknownSample}). */
+    /** Sample format 0:5, discarded packet event (sflow_drops.txt), decoded as a {@link DiscardedPacket}. */
     public static final int SAMPLE_DISCARDED_PACKET = 5;
 
     /** Flow record 0:1, sampled packet header. */
@@ -76,6 +76,16 @@ public final class Sflow {
     public static final int FLOW_EXTENDED_MPLS_LDP_FEC = 1011;
     /** Flow record 0:1012, extended VLAN tunnel. */
     public static final int FLOW_EXTENDED_VLAN_TUNNEL = 1012;
+    /** Flow record 0:1013, extended 802.11 payload (sflow_80211.txt): the cipher suite and the decrypted header. */
+    public static final int FLOW_IEEE80211_PAYLOAD = 1013;
+    /** Flow record 0:1014, extended 802.11 rx (sflow_80211.txt). */
+    public static final int FLOW_IEEE80211_RX = 1014;
+    /** Flow record 0:1015, extended 802.11 tx (sflow_80211.txt). */
+    public static final int FLOW_IEEE80211_TX = 1015;
+    /** Flow record 0:1016, extended 802.11 aggregation (sflow_80211.txt): one list of flow records per PDU. */
+    public static final int FLOW_IEEE80211_AGGREGATION = 1016;
+    /** Flow record 0:1020, extended NAT port: the translated source and destination ports (with 0:1007). */
+    public static final int FLOW_EXTENDED_NAT_PORT = 1020;
     /** Flow record 0:1021, extended L2 tunnel egress (the outer Ethernet header, as 0:2). */
     public static final int FLOW_TUNNEL_L2_EGRESS = 1021;
     /** Flow record 0:1022, extended L2 tunnel ingress. */
@@ -96,10 +106,45 @@ public final class Sflow {
     public static final int FLOW_VNI_EGRESS = 1029;
     /** Flow record 0:1030, extended VNI ingress. */
     public static final int FLOW_VNI_INGRESS = 1030;
+    /** Flow record 0:1036, extended egress queue (sflow_drops.txt): the egress queue of the packet. */
+    public static final int FLOW_EGRESS_QUEUE = 1036;
+    /** Flow record 0:1038, extended function (sflow_drops.txt): the symbol of the function that dropped the packet. */
+    public static final int FLOW_FUNCTION = 1038;
+    /** Flow record 0:1039, extended transit delay (sflow_transit.txt): nanoseconds through the device. */
+    public static final int FLOW_TRANSIT = 1039;
+    /** Flow record 0:1040, extended queue depth (sflow_transit.txt): bytes queued ahead of the packet. */
+    public static final int FLOW_QUEUE_DEPTH = 1040;
+    /** Flow record 0:1041, extended hardware trap (sflow_drops.txt): trap group and trap names. */
+    public static final int FLOW_HW_TRAP = 1041;
+    /** Flow record 0:1042, extended Linux drop reason (sflow_drops.txt). */
+    public static final int FLOW_LINUX_DROP_REASON = 1042;
     /** Flow record 0:2100, extended socket IPv4 (Host sFlow). */
     public static final int FLOW_EXTENDED_SOCKET_IPV4 = 2100;
     /** Flow record 0:2101, extended socket IPv6 (Host sFlow). */
     public static final int FLOW_EXTENDED_SOCKET_IPV6 = 2101;
+
+    /** Flow record 0:2102, extended proxy socket IPv4 (Host sFlow: the back-end socket of a proxy). */
+    public static final int FLOW_EXTENDED_PROXY_SOCKET_IPV4 = 2102;
+    /** Flow record 0:2103, extended proxy socket IPv6. */
+    public static final int FLOW_EXTENDED_PROXY_SOCKET_IPV6 = 2103;
+    /** Flow record 0:2200, memcache operation (sflow_memcache.txt). */
+    public static final int FLOW_MEMCACHE = 2200;
+    /** Flow record 0:2201, HTTP request (sflow_http.txt, the first version: no X-Forwarded-For, no request bytes). */
+    public static final int FLOW_HTTP = 2201;
+    /** Flow record 0:2202, application operation (sflow_application.txt). */
+    public static final int FLOW_APP_OPERATION = 2202;
+    /** Flow record 0:2203, application context (sflow_application.txt). */
+    public static final int FLOW_APP_CONTEXT = 2203;
+    /** Flow record 0:2204, application actor: the initiator (sflow_application.txt). */
+    public static final int FLOW_APP_ACTOR_INITIATOR = 2204;
+    /** Flow record 0:2205, application actor: the target (sflow_application.txt). */
+    public static final int FLOW_APP_ACTOR_TARGET = 2205;
+    /** Flow record 0:2206, HTTP request (sflow_http.txt, with X-Forwarded-For and request bytes). */
+    public static final int FLOW_HTTP2 = 2206;
+    /** Flow record 0:2209, extended TCP info (Host sFlow: the socket's {@code struct tcp_info}). */
+    public static final int FLOW_EXTENDED_TCP_INFO = 2209;
+    /** Flow record 0:2210, extended entities (Host sFlow: the data sources of the packet's source and destination). */
+    public static final int FLOW_EXTENDED_ENTITIES = 2210;
 
     /** Counter record 0:1, generic interface counters. */
     public static final int COUNTER_GENERIC_INTERFACE = 1;
@@ -113,8 +158,14 @@ public final class Sflow {
     public static final int COUNTER_VLAN = 5;
     /** Counter record 0:6, IEEE 802.11 counters. */
     public static final int COUNTER_IEEE80211 = 6;
+    /** Counter record 0:7, LAG port (IEEE 802.1AX LACP) counters (sflow_lag.txt). */
+    public static final int COUNTER_LACP = 7;
+    /** Counter record 0:10, optical SFP/QSFP module gauges (sflow_optics.txt). */
+    public static final int COUNTER_SFP = 10;
     /** Counter record 0:1001, processor. */
     public static final int COUNTER_PROCESSOR = 1001;
+    /** Counter record 0:1002, radio utilization (sflow_80211.txt). */
+    public static final int COUNTER_RADIO_UTILIZATION = 1002;
     /** Counter record 0:1005, port name. */
     public static final int COUNTER_PORT_NAME = 1005;
     /** Counter record 0:2000, host description. */
@@ -139,6 +190,12 @@ public final class Sflow {
     public static final int COUNTER_MIB2_TCP = 2009;
     /** Counter record 0:2010, MIB-II UDP group (Host sFlow). */
     public static final int COUNTER_MIB2_UDP = 2010;
+    /** Counter record 0:2202, application operations (sflow_application.txt). */
+    public static final int COUNTER_APP_OPERATIONS = 2202;
+    /** Counter record 0:2203, application resources (sflow_application.txt). */
+    public static final int COUNTER_APP_RESOURCES = 2203;
+    /** Counter record 0:2206, application workers (sflow_application.txt). */
+    public static final int COUNTER_APP_WORKERS = 2206;
     /** Counter record 0:2100, virtual node. */
     public static final int COUNTER_VIRT_NODE = 2100;
     /** Counter record 0:2101, virtual CPU. */
@@ -162,6 +219,9 @@ public final class Sflow {
     public static final int HEADER_IPV6 = 12;
     /** Header protocol: MPLS label stack. */
     public static final int HEADER_MPLS = 13;
+
+    /** How deep 0:1016 aggregation records may nest inside one another before the decoder refuses them. */
+    public static final int MAX_AGGREGATION_DEPTH = 2;
 
     /** Interface format 0 of a flow sample's input/output: the value is an ifIndex (0 = unknown). */
     public static final int INTERFACE_SINGLE = 0;

@@ -412,7 +412,8 @@ public final class SflowDecoder implements DatagramDecoder {
     private static final boolean[] KNOWN_COUNTER = new boolean[4096];
 
     static {
-        for (int f : new int[] {1, 2, 3, 4, 2100, 2101}) {
+        for (int f : new int[] {1, 2, 3, 4, 1013, 1014, 1015, 1016, 1020, 1036, 1038, 1039, 1040, 1041, 1042, 2100, 2101, 2102,
+            2103, 2200, 2201, 2202, 2203, 2204, 2205, 2206, 2209, 2210}) {
             KNOWN_FLOW[f] = true;
         }
         for (int f = 1001; f <= 1012; f++) {
@@ -421,7 +422,7 @@ public final class SflowDecoder implements DatagramDecoder {
         for (int f = 1021; f <= 1030; f++) {
             KNOWN_FLOW[f] = true;
         }
-        for (int f : new int[] {1, 2, 3, 4, 5, 6, 1001, 1005, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2100, 2101, 2102, 2103, 2104}) {
+        for (int f : new int[] {1, 2, 3, 4, 5, 6, 7, 10, 1001, 1002, 1005, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2100, 2101, 2102, 2103, 2104, 2202, 2203, 2206}) {
             KNOWN_COUNTER[f] = true;
         }
     }

@@ -2,24 +2,26 @@ package io.github.flowcodec.sflow;
 
 /**
  * One sample of an sFlow datagram: a {@link FlowSample} (packet sample, compact or expanded), a
- * {@link CounterSample} (compact or expanded) or an {@link UnknownSample} kept as its bytes.
+ * {@link CounterSample} (compact or expanded), a {@link DiscardedPacket} event or an {@link UnknownSample}
+ * kept as its bytes.
  *
  * <pre>{@code
  * for (SflowSample s : datagram.samples()) {
  *     switch (s) {
  *         case FlowSample f -> flows(f);
  *         case CounterSample c -> counters(c);
+ *         case DiscardedPacket d -> drops(d);
  *         case UnknownSample u -> log.debug("sample {}:{} of {} bytes", u.enterprise(), u.format(), u.data().length);
  *     }
  * }
  * }</pre>
  * (With Java 17 use {@code instanceof} patterns; the switch above needs Java 21.)
  */
-public sealed interface SflowSample permits FlowSample, CounterSample, UnknownSample {
+public sealed interface SflowSample permits FlowSample, CounterSample, DiscardedPacket, UnknownSample {
 
     /** The enterprise of the sample's data format (0 for the standard samples). */
     long enterprise();
 
-    /** The format of the sample's data format (1 to 4 for the standard samples). */
+    /** The format of the sample's data format (1 to 5 for the standard samples). */
     int format();
 }

@@ -33,9 +33,10 @@ public interface SflowSampleHandler {
     }
 
     /**
-     * A sample of another (enterprise, format), or, in lenient mode, a standard sample whose structure
-     * is broken (kept as bytes); {@link SflowSampleView#dataOffset()} and {@link SflowSampleView#dataLength()}
-     * locate its data.
+     * A sample of another (enterprise, format) — a discarded packet event 0:5 included — or, in lenient
+     * mode, a standard sample whose structure is broken (kept as bytes); {@link SflowSampleView#dataOffset()}
+     * and {@link SflowSampleView#dataLength()} locate its data, and {@link SflowSampleView#toSample()} gives a
+     * 0:5 event as a {@link DiscardedPacket}.
      */
     default void onOtherSample(SflowSampleView sample) {
     }

@@ -2,6 +2,7 @@ package io.github.flowcodec.sflow;
 
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.sflow.internal.ContentException;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -235,9 +236,21 @@ public final class SflowSampleView implements SflowSampleContext {
         return cursor;
     }
 
-    /** An immutable copy of this sample (allocates; strict decoders throw on a record whose content does not parse). */
+    /**
+     * An immutable copy of this sample (allocates; strict decoders throw on a record whose content does not parse).
+     * A discarded packet event (0:5) comes back as a {@link DiscardedPacket}, or, in lenient mode when its
+     * content does not parse, as an {@link UnknownSample} (the problem reported); other samples of other
+     * formats as {@link UnknownSample}s.
+     */
     public SflowSample toSample() {
         if (!standard) {
+            if (dataFormat == Sflow.SAMPLE_DISCARDED_PACKET) {
+                try {
+                    return TypedCodec.readDiscarded(buffer, dataOffset, dataLength, decoder.extensions());
+                } catch (ContentException e) {
+                    decoder.contentProblem(e, base);
+                }
+            }
             return new UnknownSample(enterprise(), format(), TypedCodec.bytes(buffer, dataOffset, dataLength));
         }
         SflowRecordView r = new SflowRecordView(this);

@@ -15,7 +15,7 @@ package io.github.flowcodec.sflow;
  * @param expandedFlowSamples expanded flow samples
  * @param counterSamples compact counter samples
  * @param expandedCounterSamples expanded counter samples
- * @param otherSamples samples of other formats (kept as bytes)
+ * @param otherSamples samples of other formats: discarded packet events (0:5) and the ones kept as bytes
  * @param brokenSamples standard samples whose structure was broken (lenient mode: kept as bytes)
  * @param flowRecords flow records seen in flow samples
  * @param counterRecords counter records seen in counter samples

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A sample whose (enterprise, format) the decoder does not know (an enterprise sample, a discarded-packet
- * event 0:5 ...), kept as its bytes and re-encoded as they were.
+ * A sample whose (enterprise, format) the decoder does not know (an enterprise sample, a newer standard
+ * sample, or in lenient mode a discarded-packet event 0:5 whose content did not parse ...), kept as its bytes and re-encoded as they were.
  *
  * <pre>{@code
- * UnknownSample u = new UnknownSample(0, Sflow.SAMPLE_DISCARDED_PACKET, eventBytes);
+ * UnknownSample u = new UnknownSample(4300, 1002, sampleBytes);
  * u.data();   // a copy of the sample data, without the XDR padding
  * }</pre>
  *

@@ -101,7 +101,13 @@ final class SflowArbitraries {
     // ------------------------------------------------------------------ flow records
 
     static Arbitrary<FlowData> flowData() {
+        return flowData(0);
+    }
+
+    /** Flow records inside {@code depth} 0:1016 aggregations (none deeper than the decoder accepts). */
+    static Arbitrary<FlowData> flowData(int depth) {
         return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(depth == 0 ? 3 : 1, standardExtensions(depth)),
                 net.jqwik.api.Tuple.of(4, rawHeader()),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), mac(), mac(), u32()).as(FlowData.EthernetFrame::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), u32(), ipv4(), ipv4(), u32(), u32(), u32(), u32())
@@ -124,6 +130,52 @@ final class SflowArbitraries {
                 net.jqwik.api.Tuple.of(1, tunnel()),
                 net.jqwik.api.Tuple.of(1, u64().map(t -> (FlowData) new FlowData.Extension(8800, 1, new Tag(t)))),
                 net.jqwik.api.Tuple.of(1, unknownFlow()));
+    }
+
+    /** The 802.11, drop, transit and Host sFlow flow records. */
+    static Arbitrary<FlowData> standardExtensions(int depth) {
+        List<Arbitrary<FlowData>> all = new ArrayList<>(List.of(
+                Combinators.combine(u32(), rawHeader()).as((c, h) -> new FlowData.Ieee80211Payload(c, (FlowData.RawPacketHeader) h)),
+                Combinators.combine(text(), mac(), u32(), u32(), u64(), u32(), u32(), u32()).as(FlowData.Ieee80211Rx::new),
+                Combinators.combine(text(), mac(), u32(), u32(), u32(), u32(), u32(), u64())
+                        .flatAs((ssid, bssid, v, t, pd, rd, ch, speed) -> u32()
+                                .map(p -> new FlowData.Ieee80211Tx(ssid, bssid, v, t, pd, rd, ch, speed, p))),
+                fixed(FlowData.ExtendedNatPort.class),
+                fixed(FlowData.EgressQueue.class),
+                text().map(FlowData.DropFunction::new),
+                fixed(FlowData.TransitDelay.class),
+                fixed(FlowData.QueueDepth.class),
+                Combinators.combine(text(), text()).as(FlowData.HardwareTrap::new),
+                text().map(FlowData.LinuxDropReason::new),
+                proxySocket(),
+                Combinators.combine(u32(), u32(), text(), u32(), u32(), u32(), u32()).as(FlowData.Memcache::new),
+                http(),
+                Combinators.combine(text(), text(), text(), text(), u64(), u64(), u32(), u32()).as(FlowData.AppOperation::new),
+                Combinators.combine(text(), text(), text()).as(FlowData.AppContext::new),
+                Combinators.combine(Arbitraries.of(true, false), text()).as(FlowData.AppActor::new),
+                fixed(FlowData.ExtendedTcpInfo.class),
+                fixed(FlowData.ExtendedEntities.class)));
+        if (depth < Sflow.MAX_AGGREGATION_DEPTH) {
+            all.add(Arbitraries.lazy(() -> flowData(depth + 1)).list().ofMaxSize(3).list().ofMaxSize(3)
+                    .map(FlowData.Ieee80211Aggregation::new));
+        }
+        return Arbitraries.oneOf(all);
+    }
+
+    static Arbitrary<FlowData> http() {
+        Arbitrary<List<String>> strings = text().list().ofSize(7);
+        Arbitrary<List<Long>> numbers = Combinators.combine(u32(), u32(), u64(), u64(), u32(), u32()).as(List::of);
+        return Combinators.combine(Arbitraries.of(true, false), strings, numbers).as((v2, t, n) -> new FlowData.HttpRequest(v2,
+                n.get(0), n.get(1), t.get(0), t.get(1), t.get(2), t.get(3), v2 ? t.get(4) : "", t.get(5), t.get(6),
+                v2 ? n.get(2) : 0, n.get(3), n.get(4), n.get(5)));
+    }
+
+    static Arbitrary<FlowData> proxySocket() {
+        Arbitrary<FlowData> v4 = Combinators.combine(u32(), ipv4(), ipv4(), u32(), u32())
+                .as((p, l, r, lp, rp) -> new FlowData.ExtendedProxySocket(p, l, r, lp, rp));
+        Arbitrary<FlowData> v6 = Combinators.combine(u32(), ipv6(), ipv6(), u32(), u32())
+                .as((p, l, r, lp, rp) -> new FlowData.ExtendedProxySocket(p, l, r, lp, rp));
+        return Arbitraries.oneOf(v4, v6);
     }
 
     static Arbitrary<FlowData> rawHeader() {
@@ -165,7 +217,8 @@ final class SflowArbitraries {
         Arbitrary<Long> enterprise = Arbitraries.longs().between(1, Sflow.MAX_ENTERPRISE).filter(e -> e != 8800);
         Arbitrary<FlowData> vendor = Combinators.combine(enterprise, Arbitraries.integers().between(0, Sflow.MAX_FORMAT), bytes(40))
                 .as(FlowData.Unknown::new);
-        Arbitrary<FlowData> newer = Combinators.combine(Arbitraries.integers().between(1031, 2099), bytes(40))
+        Arbitrary<FlowData> newer = Combinators.combine(Arbitraries.integers().between(1031, 2099)
+                        .filter(f -> f != 1036 && (f < 1038 || f > 1042)), bytes(40))
                 .as((f, b) -> new FlowData.Unknown(0, f, b));
         return Arbitraries.oneOf(vendor, newer);
     }
@@ -198,6 +251,13 @@ final class SflowArbitraries {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.oneOf(fixed)),
                 net.jqwik.api.Tuple.of(1, text().map(CounterData.PortName::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(mac(), mac(), u32().list().ofSize(10)).as((a, p, v) -> new CounterData.Lacp(
+                        a, p, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8), v.get(9)))),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), u32(), u32(), Arbitraries.integers(), u32().list().ofSize(10)
+                        .map(v -> new CounterData.SfpLane(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6),
+                                v.get(7), v.get(8), v.get(9))).list().ofMaxSize(4)).as(CounterData.Sfp::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(text(), u32().list().ofSize(11)).as((a, v) -> new CounterData.AppOperations(
+                        a, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8), v.get(9), v.get(10)))),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(text(), Arbitraries.longs(), Arbitraries.longs(), u32(), u32(), text())
                         .as((h, a, b, m, o, r) -> new CounterData.HostDescription(h, new UUID(a, b), m, o, r))),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), mac().list().ofMaxSize(3)).as(CounterData.HostAdapter::new)
@@ -238,10 +298,14 @@ final class SflowArbitraries {
         Arbitrary<SflowSample> expandedCounter = Combinators.combine(u32(), Arbitraries.integers(), u32(),
                 counterData().list().ofMaxSize(4)).as((seq, t, i, recs) -> (SflowSample) new CounterSample(true, seq, t, i, recs));
         Arbitrary<SflowSample> unknown = Combinators.combine(Arbitraries.longs().between(0, Sflow.MAX_ENTERPRISE),
-                Arbitraries.integers().between(5, Sflow.MAX_FORMAT), bytes(60)).as(UnknownSample::new);
+                Arbitraries.integers().between(5, Sflow.MAX_FORMAT), bytes(60))
+                .filter((e, f, b) -> e != 0 || f != Sflow.SAMPLE_DISCARDED_PACKET).as(UnknownSample::new);
+        Arbitrary<SflowSample> discarded = Combinators.combine(u32(), u32(), u32(), u32(), u32(), u32(), u32(),
+                flowData().list().ofMaxSize(4)).as((seq, t, i, dr, in, out, r, recs) ->
+                        (SflowSample) new DiscardedPacket(seq, t, i, dr, in, out, r, recs));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, compactFlow), net.jqwik.api.Tuple.of(2, expandedFlow),
                 net.jqwik.api.Tuple.of(2, compactCounter), net.jqwik.api.Tuple.of(1, expandedCounter),
-                net.jqwik.api.Tuple.of(1, unknown));
+                net.jqwik.api.Tuple.of(1, unknown), net.jqwik.api.Tuple.of(1, discarded));
     }
 
     private static SflowSample flow(boolean expanded, long[] h, long[] f, List<FlowData> records) {

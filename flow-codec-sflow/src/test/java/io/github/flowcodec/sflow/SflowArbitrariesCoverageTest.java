@@ -21,13 +21,15 @@ class SflowArbitrariesCoverageTest {
                         || s instanceof CounterSample c && c.expanded() ? ":expanded" : ""));
                 if (s instanceof FlowSample f) {
                     f.records().forEach(r -> seen.add(r.getClass().getSimpleName()));
+                } else if (s instanceof DiscardedPacket p) {
+                    p.records().forEach(r -> seen.add(r.getClass().getSimpleName()));
                 } else if (s instanceof CounterSample c) {
                     c.records().forEach(r -> seen.add(r.getClass().getSimpleName()));
                 }
             }
         });
         Set<String> expected = new HashSet<>(Set.of("agent:none", "agent:4", "agent:16", "FlowSample", "FlowSample:expanded",
-                "CounterSample", "CounterSample:expanded", "UnknownSample"));
+                "CounterSample", "CounterSample:expanded", "DiscardedPacket", "UnknownSample"));
         expected.addAll(names(FlowData.class.getPermittedSubclasses()));
         expected.addAll(names(CounterData.class.getPermittedSubclasses()));
         expected.addAll(names(CounterData.Standard.class.getPermittedSubclasses()));

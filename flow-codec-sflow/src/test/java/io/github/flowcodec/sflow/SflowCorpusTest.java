@@ -237,11 +237,43 @@ class SflowCorpusTest {
             assertThat(c.cpuNum()).isEqualTo(4);
             assertThat(c.extended()).isFalse();
         });
-        for (String f : List.of("sflow5/cistern_event_discarded_packet.dat", "sflow5/telegraf_sflow_issue_15375_sflow_drop_1036.bin")) {
-            SflowDatagram d = new SflowDecoder().decodeDatagram(ByteBuffer.wrap(Files.readAllBytes(CorpusSupport.CORPUS.resolve(f))));
-            assertThat(d.samples()).singleElement().isInstanceOfSatisfying(UnknownSample.class,
-                    u -> assertThat(u.format()).isEqualTo(Sflow.SAMPLE_DISCARDED_PACKET));
-        }
+    }
+
+    /**
+     * The two discard events of the corpus (host-sflow's dropmon output, telegraf's issue 15375) decode as typed
+     * 0:5 samples with their drop records, and re-encode byte for byte. The expected values are read off the
+     * capture bytes by hand (sflow_drops.txt layout: sequence, source class, index, drops, input, output,
+     * reason, records).
+     */
+    @org.junit.jupiter.api.Test
+    void discardEventsDecodeTypedAndReencodeByteForByte() throws IOException {
+        assumeCorpus();
+        byte[] cistern = Files.readAllBytes(CorpusSupport.CORPUS.resolve("sflow5/cistern_event_discarded_packet.dat"));
+        SflowDatagram d = new SflowDecoder().decodeDatagram(ByteBuffer.wrap(cistern));
+        assertThat(d.samples()).singleElement().isInstanceOfSatisfying(DiscardedPacket.class, p -> {
+            assertThat(p.sequenceNumber()).isEqualTo(0x42F9);
+            assertThat(p.sourceIdType()).isZero();
+            assertThat(p.sourceIdIndex()).isEqualTo(2);
+            assertThat(p.drops()).isEqualTo(0x707);
+            assertThat(p.inputInterface()).isEqualTo(2);
+            assertThat(p.outputInterface()).isZero();
+            assertThat(p.reason()).isEqualTo(0x121);
+            assertThat(p.records()).hasSize(3);
+            assertThat(p.records().get(0)).isEqualTo(new FlowData.LinuxDropReason("NOT_SPECIFIED"));
+            assertThat(p.records().get(1)).isEqualTo(new FlowData.DropFunction("__udp4_lib_rcv+0xbed/0xd90"));
+            assertThat(p.records().get(2)).isInstanceOfSatisfying(FlowData.RawPacketHeader.class, h -> {
+                assertThat(h.headerProtocol()).isEqualTo(Sflow.HEADER_ETHERNET);
+                assertThat(h.frameLength()).isEqualTo(56);
+                assertThat(h.stripped()).isEqualTo(4);
+                assertThat(h.parse().destinationMac()).isEqualTo(0xFFFF_FFFF_FFFFL);
+            });
+        });
+        assertThat(SflowEncoder.toBytes(d)).isEqualTo(cistern);
+
+        byte[] telegraf = Files.readAllBytes(CorpusSupport.CORPUS.resolve("sflow5/telegraf_sflow_issue_15375_sflow_drop_1036.bin"));
+        SflowDatagram t = new SflowDecoder().decodeDatagram(ByteBuffer.wrap(telegraf));
+        assertThat(t.samples()).containsExactly(new DiscardedPacket(2, 0, 1, 256, 1, 2, 1, List.of(new FlowData.EgressQueue(42))));
+        assertThat(SflowEncoder.toBytes(t)).isEqualTo(telegraf);
     }
 
     /** Our sample counts per capture against tshark's (expected/SUMMARY.tsv), where tshark did not stop on a malformed PDU. */

@@ -128,7 +128,7 @@ class SflowDecoderTest {
     void enterpriseRecordsAreSkippedByTheirLengthAndKept() {
         byte[] data = SflowDatagramBuilder.flowSampleData(Samples.flowSample(1, List.of()), 3,
                 SflowDatagramBuilder.record(Sflow.dataFormat(8800, 1), new byte[] {0, 0, 0, 0, 0, 0, 0, 42}),
-                SflowDatagramBuilder.record(Sflow.dataFormat(0, 1013), new byte[] {1, 2, 3}),
+                SflowDatagramBuilder.record(Sflow.dataFormat(0, 1017), new byte[] {1, 2, 3}),
                 SflowDatagramBuilder.record(Sflow.FLOW_RAW_HEADER, SflowDatagramBuilder.flowRecordData(
                         SampledFrameBuilder.rawHeader(Samples.tcpFrame(), 128))));
         byte[] d = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_FLOW, data).sample(Samples.counterSample(2)).build();
@@ -139,7 +139,7 @@ class SflowDecoderTest {
         assertThat(decoder.sflowStatistics().unknownRecords()).isEqualTo(2);
         SflowDatagram typed = decoder.decodeDatagram(ByteBuffer.wrap(d));
         assertThat(((FlowSample) typed.samples().get(0)).records().subList(0, 2)).containsExactly(
-                new FlowData.Unknown(8800, 1, new byte[] {0, 0, 0, 0, 0, 0, 0, 42}), new FlowData.Unknown(0, 1013, new byte[] {1, 2, 3}));
+                new FlowData.Unknown(8800, 1, new byte[] {0, 0, 0, 0, 0, 0, 0, 42}), new FlowData.Unknown(0, 1017, new byte[] {1, 2, 3}));
         assertThat(typed.samples().get(1)).isEqualTo(Samples.counterSample(2));
         assertThat(SflowEncoder.toBytes(typed)).isEqualTo(d);
 

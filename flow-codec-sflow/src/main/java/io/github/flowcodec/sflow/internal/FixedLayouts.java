@@ -196,6 +196,15 @@ public final class FixedLayouts {
     static {
         add(new Layout(FlowData.ExtendedSwitch.class, true, Sflow.FLOW_EXTENDED_SWITCH, 4, 4, 4, 4));
         add(new Layout(FlowData.ExtendedMplsLdpFec.class, true, Sflow.FLOW_EXTENDED_MPLS_LDP_FEC, 4));
+        add(new Layout(FlowData.ExtendedNatPort.class, true, Sflow.FLOW_EXTENDED_NAT_PORT, 4, 4));
+        add(new Layout(FlowData.EgressQueue.class, true, Sflow.FLOW_EGRESS_QUEUE, 4));
+        add(new Layout(FlowData.TransitDelay.class, true, Sflow.FLOW_TRANSIT, 4));
+        add(new Layout(FlowData.QueueDepth.class, true, Sflow.FLOW_QUEUE_DEPTH, 4));
+        add(new Layout(FlowData.ExtendedTcpInfo.class, true, Sflow.FLOW_EXTENDED_TCP_INFO, fours(12)));
+        add(new Layout(FlowData.ExtendedEntities.class, true, Sflow.FLOW_EXTENDED_ENTITIES, fours(4)));
+        add(new Layout(CounterData.RadioUtilization.class, false, Sflow.COUNTER_RADIO_UTILIZATION, 4, 4, 4));
+        add(new Layout(CounterData.AppResources.class, false, Sflow.COUNTER_APP_RESOURCES, 4, 4, 8, 8, 4, 4, 4, 4));
+        add(new Layout(CounterData.AppWorkers.class, false, Sflow.COUNTER_APP_WORKERS, fours(5)));
         add(new Layout(CounterData.GenericInterface.class, false, Sflow.COUNTER_GENERIC_INTERFACE,
                 4, 4, 8, 4, 4, 8, 4, 4, 4, 4, 4, 4, 8, 4, 4, 4, 4, 4, 4));
         add(new Layout(CounterData.Ethernet.class, false, Sflow.COUNTER_ETHERNET, fours(13)));

@@ -4,6 +4,7 @@ import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.sflow.CounterData;
 import io.github.flowcodec.sflow.CounterSample;
+import io.github.flowcodec.sflow.DiscardedPacket;
 import io.github.flowcodec.sflow.FlowData;
 import io.github.flowcodec.sflow.FlowSample;
 import io.github.flowcodec.sflow.Sflow;
@@ -36,6 +37,11 @@ public final class TypedCodec {
 
     /** The typed flow record of {@code len} bytes at {@code off}; unknown formats come back as {@link FlowData.Unknown}. */
     public static FlowData readFlow(ByteBuffer b, int dataFormat, int off, int len, SflowExtensions ext) {
+        return readFlow(b, dataFormat, off, len, ext, 0);
+    }
+
+    /** {@link #readFlow(ByteBuffer, int, int, int, SflowExtensions)} inside {@code depth} 0:1016 aggregations. */
+    private static FlowData readFlow(ByteBuffer b, int dataFormat, int off, int len, SflowExtensions ext, int depth) {
         long enterprise = Sflow.enterprise(dataFormat);
         int format = Sflow.format(dataFormat);
         SflowExtension<?> x = ext.flowRecord(dataFormat);
@@ -136,6 +142,82 @@ public final class TypedCodec {
             case Sflow.FLOW_EXTENDED_SOCKET_IPV6:
                 d = new FlowData.ExtendedSocket(in.u32(), in.ipv6(), in.ipv6(), in.u32(), in.u32());
                 break;
+            case Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV4:
+                d = new FlowData.ExtendedProxySocket(in.u32(), in.ipv4(), in.ipv4(), in.u32(), in.u32());
+                break;
+            case Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV6:
+                d = new FlowData.ExtendedProxySocket(in.u32(), in.ipv6(), in.ipv6(), in.u32(), in.u32());
+                break;
+            case Sflow.FLOW_IEEE80211_PAYLOAD: {
+                long cipher = in.u32();
+                long proto = in.u32();
+                long frame = in.u32();
+                long stripped = in.u32();
+                d = new FlowData.Ieee80211Payload(cipher, new FlowData.RawPacketHeader(proto, frame, stripped,
+                        in.varOpaque("the decrypted header")));
+                break;
+            }
+            case Sflow.FLOW_IEEE80211_RX:
+                d = new FlowData.Ieee80211Rx(in.string("the SSID"), in.mac(), in.u32(), in.u32(), in.u64(), in.u32(),
+                        in.u32(), in.u32());
+                break;
+            case Sflow.FLOW_IEEE80211_TX:
+                d = new FlowData.Ieee80211Tx(in.string("the SSID"), in.mac(), in.u32(), in.u32(), in.u32(), in.u32(),
+                        in.u32(), in.u64(), in.u32());
+                break;
+            case Sflow.FLOW_IEEE80211_AGGREGATION: {
+                if (depth >= Sflow.MAX_AGGREGATION_DEPTH) {
+                    throw new ContentException(off, "802.11 aggregation nested deeper than " + Sflow.MAX_AGGREGATION_DEPTH);
+                }
+                int pdus = in.count(4, "PDU");
+                List<List<FlowData>> list = new ArrayList<>(pdus);
+                for (int i = 0; i < pdus; i++) {
+                    list.add(readFlowList(in, b, ext, depth + 1));
+                }
+                d = new FlowData.Ieee80211Aggregation(list);
+                break;
+            }
+            case Sflow.FLOW_MEMCACHE:
+                d = new FlowData.Memcache(in.u32(), in.u32(), in.string("the memcache key"), in.u32(), in.u32(), in.u32(),
+                        in.u32());
+                break;
+            case Sflow.FLOW_HTTP:
+            case Sflow.FLOW_HTTP2: {
+                boolean v2 = format == Sflow.FLOW_HTTP2;
+                long method = in.u32();
+                long protocol = in.u32();
+                String uri = in.string("the URI");
+                String host = in.string("the host");
+                String referrer = in.string("the referrer");
+                String agent = in.string("the user agent");
+                String xff = v2 ? in.string("the X-Forwarded-For") : "";
+                String user = in.string("the authenticated user");
+                String mime = in.string("the MIME type");
+                long requestBytes = v2 ? in.u64() : 0;
+                d = new FlowData.HttpRequest(v2, method, protocol, uri, host, referrer, agent, xff, user, mime, requestBytes,
+                        in.u64(), in.u32(), in.u32());
+                break;
+            }
+            case Sflow.FLOW_APP_OPERATION:
+                d = new FlowData.AppOperation(in.string("the application"), in.string("the operation"),
+                        in.string("the attributes"), in.string("the status description"), in.u64(), in.u64(), in.u32(), in.u32());
+                break;
+            case Sflow.FLOW_APP_CONTEXT:
+                d = new FlowData.AppContext(in.string("the application"), in.string("the operation"), in.string("the attributes"));
+                break;
+            case Sflow.FLOW_APP_ACTOR_INITIATOR:
+            case Sflow.FLOW_APP_ACTOR_TARGET:
+                d = new FlowData.AppActor(format == Sflow.FLOW_APP_ACTOR_TARGET, in.string("the actor"));
+                break;
+            case Sflow.FLOW_FUNCTION:
+                d = new FlowData.DropFunction(in.string("the function symbol"));
+                break;
+            case Sflow.FLOW_HW_TRAP:
+                d = new FlowData.HardwareTrap(in.string("the trap group"), in.string("the trap"));
+                break;
+            case Sflow.FLOW_LINUX_DROP_REASON:
+                d = new FlowData.LinuxDropReason(in.string("the drop reason"));
+                break;
             default:
                 return new FlowData.Unknown(enterprise, format, bytes(b, off, len));
         }
@@ -170,6 +252,39 @@ public final class TypedCodec {
                 ByteBuffer ub = ByteBuffer.wrap(u);
                 d = new CounterData.HostDescription(host, new UUID(ub.getLong(0), ub.getLong(8)), in.u32(), in.u32(),
                         in.string("the OS release"));
+                break;
+            }
+            case Sflow.COUNTER_LACP: {
+                long actor = in.mac();
+                long partner = in.mac();
+                long[] v = new long[10];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.u32();
+                }
+                d = new CounterData.Lacp(actor, partner, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+                break;
+            }
+            case Sflow.COUNTER_SFP: {
+                long id = in.u32();
+                long total = in.u32();
+                long voltage = in.u32();
+                int temperature = (int) in.u32();
+                int n = in.count(40, "SFP lane");
+                List<CounterData.SfpLane> lanes = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    lanes.add(new CounterData.SfpLane(in.u32(), in.u32(), in.u32(), in.u32(), in.u32(), in.u32(), in.u32(),
+                            in.u32(), in.u32(), in.u32()));
+                }
+                d = new CounterData.Sfp(id, total, voltage, temperature, lanes);
+                break;
+            }
+            case Sflow.COUNTER_APP_OPERATIONS: {
+                String app = in.string("the application");
+                long[] v = new long[11];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.u32();
+                }
+                d = new CounterData.AppOperations(app, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
                 break;
             }
             case Sflow.COUNTER_HOST_ADAPTERS: {
@@ -211,6 +326,44 @@ public final class TypedCodec {
         }
         in.done("counter record 0:" + format);
         return d;
+    }
+
+    /**
+     * A counted list of flow records (format, length, data, padding) as in a flow sample, a discarded packet or
+     * an aggregation PDU. The count is checked against the bytes left (8 at least per record) before anything
+     * is allocated, and each record's length against the bytes left.
+     */
+    private static List<FlowData> readFlowList(XdrIn in, ByteBuffer b, SflowExtensions ext, int depth) {
+        int n = in.count(8, "flow record");
+        List<FlowData> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int format = (int) in.u32();
+            int at = in.position();
+            long len = in.u32();
+            long padded = (len + 3) & ~3L;
+            if (padded > in.remaining()) {
+                throw new ContentException(at, "flow record " + i + " announces " + len + " bytes but " + in.remaining()
+                        + " remain");
+            }
+            out.add(readFlow(b, format, in.position(), (int) len, ext, depth));
+            in.skip((int) padded, "a flow record");
+        }
+        return out;
+    }
+
+    /** The discarded packet event (sample 0:5) whose data is {@code len} bytes at {@code off}. */
+    public static DiscardedPacket readDiscarded(ByteBuffer b, int off, int len, SflowExtensions ext) {
+        XdrIn in = new XdrIn(b, off, off + len);
+        long sequence = in.u32();
+        long type = in.u32();
+        long index = in.u32();
+        long drops = in.u32();
+        long input = in.u32();
+        long output = in.u32();
+        long reason = in.u32();
+        List<FlowData> records = readFlowList(in, b, ext, 0);
+        in.done("discarded packet sample");
+        return new DiscardedPacket(sequence, type, index, drops, input, output, reason, records);
     }
 
     private static FlowData.EthernetFrame ethernet(XdrIn in) {
@@ -311,6 +464,40 @@ public final class TypedCodec {
             return 4 + 4 * v.stack().size();
         } else if (d instanceof FlowData.ExtendedSocket s) {
             return 12 + 2 * s.localAddress().getAddress().length;
+        } else if (d instanceof FlowData.ExtendedProxySocket s) {
+            return 12 + 2 * s.localAddress().getAddress().length;
+        } else if (d instanceof FlowData.Ieee80211Payload p) {
+            return 16 + XdrOut.varOpaqueLength(p.header().headerLength());
+        } else if (d instanceof FlowData.Ieee80211Rx r) {
+            return XdrOut.stringLength(r.ssid()) + 36;
+        } else if (d instanceof FlowData.Ieee80211Tx t) {
+            return XdrOut.stringLength(t.ssid()) + 40;
+        } else if (d instanceof FlowData.Ieee80211Aggregation a) {
+            int n = 4;
+            for (List<FlowData> pdu : a.pdus()) {
+                n += flowListLength(pdu, ext);
+            }
+            return n;
+        } else if (d instanceof FlowData.DropFunction f) {
+            return XdrOut.stringLength(f.symbol());
+        } else if (d instanceof FlowData.Memcache m) {
+            return XdrOut.stringLength(m.key()) + 24;
+        } else if (d instanceof FlowData.HttpRequest h) {
+            int n = 8 + XdrOut.stringLength(h.uri()) + XdrOut.stringLength(h.host()) + XdrOut.stringLength(h.referrer())
+                    + XdrOut.stringLength(h.userAgent()) + XdrOut.stringLength(h.authUser()) + XdrOut.stringLength(h.mimeType())
+                    + 16;
+            return h.extended() ? n + XdrOut.stringLength(h.xForwardedFor()) + 8 : n;
+        } else if (d instanceof FlowData.AppOperation a) {
+            return XdrOut.stringLength(a.application()) + XdrOut.stringLength(a.operation()) + XdrOut.stringLength(a.attributes())
+                    + XdrOut.stringLength(a.statusDescription()) + 24;
+        } else if (d instanceof FlowData.AppContext c) {
+            return XdrOut.stringLength(c.application()) + XdrOut.stringLength(c.operation()) + XdrOut.stringLength(c.attributes());
+        } else if (d instanceof FlowData.AppActor a) {
+            return XdrOut.stringLength(a.actor());
+        } else if (d instanceof FlowData.HardwareTrap t) {
+            return XdrOut.stringLength(t.group()) + XdrOut.stringLength(t.trap());
+        } else if (d instanceof FlowData.LinuxDropReason r) {
+            return XdrOut.stringLength(r.reason());
         } else if (d instanceof FlowData.Extension e) {
             return extensionLength(extension(ext.flowRecord(Sflow.dataFormat(e.enterprise(), e.format())), e.enterprise(),
                     e.format(), e.value()), e.value());
@@ -328,6 +515,12 @@ public final class TypedCodec {
         }
         if (d instanceof CounterData.PortName p) {
             return XdrOut.stringLength(p.name());
+        } else if (d instanceof CounterData.AppOperations a) {
+            return XdrOut.stringLength(a.application()) + 44;
+        } else if (d instanceof CounterData.Lacp) {
+            return 56;
+        } else if (d instanceof CounterData.Sfp f) {
+            return 20 + 40 * f.lanes().size();
         } else if (d instanceof CounterData.HostDescription h) {
             return XdrOut.stringLength(h.hostname()) + 16 + 8 + XdrOut.stringLength(h.osRelease());
         } else if (d instanceof CounterData.HostAdapters a) {
@@ -359,6 +552,15 @@ public final class TypedCodec {
         return x;
     }
 
+    /** The encoded length of a counted list of flow records (count, then format, length, data and padding each). */
+    private static int flowListLength(List<FlowData> records, SflowExtensions ext) {
+        int n = 4;
+        for (FlowData d : records) {
+            n += 8 + pad(flowLength(d, ext));
+        }
+        return n;
+    }
+
     /** The encoded length of a sample's data. */
     public static int sampleLength(SflowSample s, SflowExtensions ext) {
         if (s instanceof FlowSample f) {
@@ -367,6 +569,8 @@ public final class TypedCodec {
                 n += 8 + pad(flowLength(d, ext));
             }
             return n;
+        } else if (s instanceof DiscardedPacket p) {
+            return 28 + flowListLength(p.records(), ext);
         } else if (s instanceof CounterSample c) {
             int n = (c.expanded() ? 12 : 8) + 4;
             for (CounterData d : c.records()) {
@@ -444,15 +648,12 @@ public final class TypedCodec {
                 out.putInt(f.inputFormat() << 30 | (int) f.inputInterface());
                 out.putInt(f.outputFormat() << 30 | (int) f.outputInterface());
             }
-            out.putInt(f.records().size());
-            for (FlowData d : f.records()) {
-                out.putInt(Sflow.dataFormat(d.enterprise(), d.format()));
-                int len = flowLength(d, ext);
-                out.putInt(len);
-                int start = out.position();
-                writeFlow(out, d, ext);
-                padTo(out, start, len);
-            }
+            writeFlowList(out, f.records(), ext);
+        } else if (s instanceof DiscardedPacket p) {
+            XdrOut.u32(out, p.sequenceNumber(), "sequence number");
+            out.putInt((int) p.sourceIdType()).putInt((int) p.sourceIdIndex()).putInt((int) p.drops())
+                    .putInt((int) p.inputInterface()).putInt((int) p.outputInterface()).putInt((int) p.reason());
+            writeFlowList(out, p.records(), ext);
         } else if (s instanceof CounterSample c) {
             out.putInt((int) c.sequenceNumber());
             if (c.expanded()) {
@@ -476,6 +677,19 @@ public final class TypedCodec {
             for (int i = u.length(); (i & 3) != 0; i++) {
                 out.put((byte) 0);
             }
+        }
+    }
+
+    /** Writes a counted list of flow records: count, then format, length, data and padding each. */
+    private static void writeFlowList(ByteBuffer out, List<FlowData> records, SflowExtensions ext) {
+        out.putInt(records.size());
+        for (FlowData d : records) {
+            out.putInt(Sflow.dataFormat(d.enterprise(), d.format()));
+            int len = flowLength(d, ext);
+            out.putInt(len);
+            int start = out.position();
+            writeFlow(out, d, ext);
+            padTo(out, start, len);
         }
     }
 
@@ -567,6 +781,66 @@ public final class TypedCodec {
         } else if (d instanceof FlowData.ExtendedSocket s) {
             out.putInt((int) s.protocol()).put(s.localAddress().getAddress()).put(s.remoteAddress().getAddress())
                     .putInt((int) s.localPort()).putInt((int) s.remotePort());
+        } else if (d instanceof FlowData.ExtendedProxySocket s) {
+            out.putInt((int) s.protocol()).put(s.localAddress().getAddress()).put(s.remoteAddress().getAddress())
+                    .putInt((int) s.localPort()).putInt((int) s.remotePort());
+        } else if (d instanceof FlowData.Ieee80211Payload p) {
+            out.putInt((int) p.cipherSuite());
+            writeFlow(out, p.header(), ext);
+        } else if (d instanceof FlowData.Ieee80211Rx r) {
+            XdrOut.string(out, r.ssid());
+            XdrOut.mac(out, r.bssid());
+            out.putInt((int) r.version()).putInt((int) r.channel()).putLong(r.speed()).putInt((int) r.rsni())
+                    .putInt((int) r.rcpi()).putInt((int) r.packetDurationMicros());
+        } else if (d instanceof FlowData.Ieee80211Tx t) {
+            XdrOut.string(out, t.ssid());
+            XdrOut.mac(out, t.bssid());
+            out.putInt((int) t.version()).putInt((int) t.transmissions()).putInt((int) t.packetDurationMicros())
+                    .putInt((int) t.retransmissionDurationMicros()).putInt((int) t.channel()).putLong(t.speed())
+                    .putInt((int) t.powerMilliwatts());
+        } else if (d instanceof FlowData.Ieee80211Aggregation a) {
+            out.putInt(a.pdus().size());
+            for (List<FlowData> pdu : a.pdus()) {
+                writeFlowList(out, pdu, ext);
+            }
+        } else if (d instanceof FlowData.DropFunction f) {
+            XdrOut.string(out, f.symbol());
+        } else if (d instanceof FlowData.Memcache m) {
+            out.putInt((int) m.protocol()).putInt((int) m.command());
+            XdrOut.string(out, m.key());
+            out.putInt((int) m.keys()).putInt((int) m.valueBytes()).putInt((int) m.durationMicros()).putInt((int) m.status());
+        } else if (d instanceof FlowData.HttpRequest h) {
+            out.putInt((int) h.method()).putInt((int) h.protocol());
+            XdrOut.string(out, h.uri());
+            XdrOut.string(out, h.host());
+            XdrOut.string(out, h.referrer());
+            XdrOut.string(out, h.userAgent());
+            if (h.extended()) {
+                XdrOut.string(out, h.xForwardedFor());
+            }
+            XdrOut.string(out, h.authUser());
+            XdrOut.string(out, h.mimeType());
+            if (h.extended()) {
+                out.putLong(h.requestBytes());
+            }
+            out.putLong(h.responseBytes()).putInt((int) h.durationMicros()).putInt((int) h.status());
+        } else if (d instanceof FlowData.AppOperation a) {
+            XdrOut.string(out, a.application());
+            XdrOut.string(out, a.operation());
+            XdrOut.string(out, a.attributes());
+            XdrOut.string(out, a.statusDescription());
+            out.putLong(a.requestBytes()).putLong(a.responseBytes()).putInt((int) a.durationMicros()).putInt((int) a.status());
+        } else if (d instanceof FlowData.AppContext c) {
+            XdrOut.string(out, c.application());
+            XdrOut.string(out, c.operation());
+            XdrOut.string(out, c.attributes());
+        } else if (d instanceof FlowData.AppActor a) {
+            XdrOut.string(out, a.actor());
+        } else if (d instanceof FlowData.HardwareTrap t) {
+            XdrOut.string(out, t.group());
+            XdrOut.string(out, t.trap());
+        } else if (d instanceof FlowData.LinuxDropReason r) {
+            XdrOut.string(out, r.reason());
         } else if (d instanceof FlowData.Extension e) {
             writeExtension(out, extension(ext.flowRecord(Sflow.dataFormat(e.enterprise(), e.format())), e.enterprise(),
                     e.format(), e.value()), e.value());
@@ -584,6 +858,29 @@ public final class TypedCodec {
             layout.write(d, out);
         } else if (d instanceof CounterData.PortName p) {
             XdrOut.string(out, p.name());
+        } else if (d instanceof CounterData.Lacp l) {
+            XdrOut.mac(out, l.actorSystemId());
+            XdrOut.mac(out, l.partnerSystemId());
+            long[] v = {l.attachedAggId(), l.portState(), l.lacpdusRx(), l.markerPdusRx(), l.markerResponsePdusRx(),
+                l.unknownRx(), l.illegalRx(), l.lacpdusTx(), l.markerPdusTx(), l.markerResponsePdusTx()};
+            for (long x : v) {
+                out.putInt((int) x);
+            }
+        } else if (d instanceof CounterData.Sfp f) {
+            out.putInt((int) f.moduleId()).putInt((int) f.moduleTotalLanes()).putInt((int) f.moduleSupplyVoltage())
+                    .putInt(f.moduleTemperature()).putInt(f.lanes().size());
+            for (CounterData.SfpLane l : f.lanes()) {
+                out.putInt((int) l.index()).putInt((int) l.txBiasCurrent()).putInt((int) l.txPower()).putInt((int) l.txPowerMin())
+                        .putInt((int) l.txPowerMax()).putInt((int) l.txWavelength()).putInt((int) l.rxPower())
+                        .putInt((int) l.rxPowerMin()).putInt((int) l.rxPowerMax()).putInt((int) l.rxWavelength());
+            }
+        } else if (d instanceof CounterData.AppOperations a) {
+            XdrOut.string(out, a.application());
+            long[] v = {a.success(), a.other(), a.timeout(), a.internalError(), a.badRequest(), a.forbidden(), a.tooLarge(),
+                a.notImplemented(), a.notFound(), a.unavailable(), a.unauthorized()};
+            for (long x : v) {
+                out.putInt((int) x);
+            }
         } else if (d instanceof CounterData.HostDescription h) {
             XdrOut.string(out, h.hostname());
             out.putLong(h.uuid().getMostSignificantBits()).putLong(h.uuid().getLeastSignificantBits());

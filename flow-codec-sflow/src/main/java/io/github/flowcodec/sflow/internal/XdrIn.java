@@ -172,6 +172,12 @@ public final class XdrIn {
         return m;
     }
 
+    /** Skips {@code n} bytes, which must be within the bounds. */
+    public void skip(int n, String what) {
+        need(n, what);
+        pos += n;
+    }
+
     /** Fails unless every byte was read. */
     public void done(String what) {
         if (pos != end) {
