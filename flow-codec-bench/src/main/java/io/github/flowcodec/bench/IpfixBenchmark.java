@@ -1,0 +1,748 @@
+package io.github.flowcodec.bench;
+
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.FlowRecordHandler;
+import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.ipfix.Ipfix;
+import io.github.flowcodec.ipfix.IpfixContext;
+import io.github.flowcodec.ipfix.IpfixCounters;
+import io.github.flowcodec.ipfix.IpfixDecoder;
+import io.github.flowcodec.ipfix.IpfixEncoder;
+import io.github.flowcodec.ipfix.IpfixMessage;
+import io.github.flowcodec.ipfix.SubTemplateListView;
+import io.github.flowcodec.ipfix.TemplateLookup;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * IPFIX decode and encode, one full message per operation, against hand-written {@link ByteBuffer} code
+ * doing the same work, for three templates ({@code -p template=fixed,strings,stl}, see {@link IpfixTraffic}):
+ *
+ * <ul>
+ *   <li>{@code fixed}: an 18-field IPv4 template (53-byte records), 26 records in a 1398-byte message;
+ *   <li>{@code strings}: the same plus applicationName (in the middle) and interfaceName (last), variable-length
+ *       strings in the 1-byte length form: 63-94 bytes a record, 17 or 18 records a message;
+ *   <li>{@code stl}: the same 18 fields plus a subTemplateList of the MPLS label stack (1-3 records of a
+ *       3-byte template): 60-66 bytes a record, 21 or 22 records a message.
+ * </ul>
+ *
+ * <p>The messages are what an exporter sends between template refreshes: one exporter and observation
+ * domain, a header and one data set, no template. The templates came in a template-only message that the
+ * setup decodes first, so the decoder's store knows them.
+ *
+ * <ul>
+ *   <li>{@link #baselineScan}: checks the version and the message length, walks the sets by their lengths
+ *       and, in the data set of the known template, reads source and destination address, ports, protocol,
+ *       packets, octets and flowEndMilliseconds of every record with absolute gets at the template's offsets;
+ *       for {@code strings} it walks each record's variable-length fields by their length prefixes and reads
+ *       each string's length and first byte; for {@code stl} it walks the list (semantic, template id, 3-byte
+ *       entries) and reads every entry. The reference for both decode benchmarks.
+ *   <li>{@link #decodeZeroCopy}: {@link IpfixDecoder#decode(ByteBuffer, InetSocketAddress, FlowRecordHandler)}
+ *       with a handler reading the same values from the {@link RecordView}: the strings through the view's
+ *       field offsets and lengths (nothing allocated), the list through one reused {@link SubTemplateListView}
+ *       with the {@link IpfixContext} as template lookup.
+ *   <li>{@link #decodeMaterialized}: {@link IpfixDecoder#decode(ByteBuffer, InetSocketAddress)} into an
+ *       {@link IpfixMessage}, then the same values from each {@link FlowRecord} (the list through a reused
+ *       view, the message as lookup).
+ *   <li>{@link #baselineWrite}: header and set header with puts, each record's bytes copied from a
+ *       {@code byte[]} (no set padding, as the encoder writes none): exactly the bytes {@link #encode} writes.
+ *       The reference for encode.
+ *   <li>{@link #encode}: {@link IpfixEncoder#encode(List, int, ByteBuffer)} of one message's prebuilt records
+ *       into a reused buffer (the template was sent before measuring; refreshes are off, so every measured
+ *       message is data only, like the decoded ones).
+ * </ul>
+ *
+ * <p>Each operation takes the next of {@value #MESSAGES} different messages (or record lists), so branch
+ * predictors cannot learn one message. IPFIX sequence numbers count data records, and a rotation of 16
+ * messages cannot be in order with itself, so each decode operation (the baseline's too) first writes the
+ * next in-order sequence number into the message's header: the decoder measured is an exporter's steady
+ * state, not a stream of late messages. The setup checks that the three decode paths compute the same sums
+ * over the same records and that the encode baseline writes the encoder's bytes; the teardown checks that
+ * the decoder saw no missing template, loss, late message, reset or problem.
+ *
+ * <p>{@code -p buffer=heap} or {@code -p buffer=direct} runs only on heap or direct buffers.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(3)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Thread)
+public class IpfixBenchmark {
+
+    /** Different messages cycled through; a power of two. */
+    static final int MESSAGES = 16;
+    static final long SEED = 0x5EED_F10FL;
+    static final long DOMAIN = 0x0000_0100L;
+    static final long FIRST_SEQUENCE = 1_000L;
+
+    /** Encoder clock: fixed, so the baseline can write the same header. */
+    static final long EXPORT_MILLIS = 1_700_000_123_456L;
+
+    static final int FIXED = 0;
+    static final int STRINGS = 1;
+    static final int STL = 2;
+
+    // Field indexes of the read fields, as IpfixTraffic lays the templates out (checked in setup): the
+    // first 13 fields are the same in the three templates.
+    static final int SRC_ADDR = 0;
+    static final int DST_ADDR = 1;
+    static final int SRC_PORT = 2;
+    static final int DST_PORT = 3;
+    static final int PROTOCOL = 4;
+    static final int PACKETS = 9;
+    static final int OCTETS = 10;
+    static final int FLOW_END = 12;
+    static final int APP_NAME = 13;
+    static final int IF_NAME = 19;
+    static final int LABELS = 18;
+
+    // Their byte offsets in a record: what the hand-written baseline hard-codes (checked in setup).
+    static final int SRC_ADDR_AT = 0;
+    static final int DST_ADDR_AT = 4;
+    static final int SRC_PORT_AT = 8;
+    static final int DST_PORT_AT = 10;
+    static final int PROTOCOL_AT = 12;
+    static final int PACKETS_AT = 19;
+    static final int OCTETS_AT = 23;
+    static final int FLOW_END_AT = 35;
+    /** The fixed template's record length. */
+    static final int FIXED_LENGTH = 53;
+    /** strings: where applicationName's length prefix is; interfaceName's comes {@value #AFTER_APP} bytes after the name. */
+    static final int APP_NAME_AT = 43;
+    static final int AFTER_APP = 10;
+    /** stl: where the list's length prefix is (after the 18 fixed fields). */
+    static final int LABELS_AT = 53;
+    /** stl: bytes of one label stack entry (the list template's record). */
+    static final int LABEL_LENGTH = 3;
+
+    /** "fixed" (18 fields, 53 bytes), "strings" (20 fields, two variable-length strings) or "stl" (19 fields, a subTemplateList). */
+    @Param({"fixed", "strings", "stl"})
+    public String template;
+
+    /** "heap" (ByteBuffer.wrap / allocate) or "direct" (ByteBuffer.allocateDirect), for messages and the encode buffer. */
+    @Param({"heap", "direct"})
+    public String buffer;
+
+    private int kind;
+    private Template tmpl;
+    private Template[] templates;
+    private int templateId;
+    private ByteBuffer[] messages;
+    private int[] recordCounts;
+    private List<List<FlowRecord>> recordLists;
+    private byte[][][] recordBytes;
+    private InetSocketAddress exporter;
+    private IpfixDecoder decoder;
+    private SumHandler handler;
+    private SubTemplateListView materializedList;
+    private IpfixEncoder encoder;
+    private ByteBuffer out;
+    private long decodeSequence;
+    private long baselineSequence;
+    private int scanned;
+    private int next;
+
+    @Setup
+    public void setUp() throws UnknownHostException {
+        boolean direct = switch (buffer) {
+            case "heap" -> false;
+            case "direct" -> true;
+            default -> throw new IllegalArgumentException("buffer must be heap or direct, not " + buffer);
+        };
+        kind = switch (template) {
+            case "fixed" -> FIXED;
+            case "strings" -> STRINGS;
+            case "stl" -> STL;
+            default -> throw new IllegalArgumentException("template must be fixed, strings or stl, not " + template);
+        };
+        tmpl = kind == FIXED ? IpfixTraffic.fixedTemplate() : kind == STRINGS ? IpfixTraffic.stringsTemplate() : IpfixTraffic.stlTemplate();
+        templates = IpfixTraffic.templatesOf(tmpl);
+        templateId = tmpl.id();
+        checkLayout(tmpl);
+
+        exporter = new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 4739);
+        IpfixTraffic traffic = new IpfixTraffic(SEED);
+        messages = new ByteBuffer[MESSAGES];
+        recordCounts = new int[MESSAGES];
+        recordLists = new ArrayList<>(MESSAGES);
+        recordBytes = new byte[MESSAGES][][];
+        for (int p = 0; p < MESSAGES; p++) {
+            long exportMillis = IpfixTraffic.EXPORT_MILLIS_BASE + p * IpfixTraffic.EXPORT_STEP;
+            List<FlowRecord> list = traffic.records(tmpl, exportMillis);
+            byte[] bytes = IpfixTraffic.message(list, exportMillis, FIRST_SEQUENCE, DOMAIN);
+            if (bytes.length > IpfixTraffic.MAX_MESSAGE || list.isEmpty()) {
+                throw new IllegalStateException("message of " + bytes.length + " bytes, " + list.size() + " records");
+            }
+            if (kind == FIXED && list.size() != 26) {
+                throw new IllegalStateException(list.size() + " fixed-length records in a message, not 26");
+            }
+            messages[p] = copy(bytes, direct);
+            recordCounts[p] = list.size();
+            recordLists.add(new ArrayList<>(list));
+            recordBytes[p] = new byte[list.size()][];
+            for (int i = 0; i < list.size(); i++) {
+                recordBytes[p][i] = list.get(i).toBytes();
+            }
+        }
+        out = direct ? ByteBuffer.allocateDirect(IpfixTraffic.MAX_MESSAGE) : ByteBuffer.allocate(IpfixTraffic.MAX_MESSAGE);
+        materializedList = new SubTemplateListView();
+
+        checkDecodePathsAgree();
+        checkEncodeBaselineWritesEncoderBytes(direct);
+
+        decoder = newDecoder();
+        handler = newHandler();
+        decodeSequence = FIRST_SEQUENCE;
+        encoder = newEncoder();
+        primeEncoder(encoder);
+        baselineSequence = encoder.nextSequence();
+        next = 0;
+    }
+
+    /** The measured decoder must have stayed in the steady state: its templates known, every message in order, nothing skipped. */
+    @TearDown
+    public void checkDecoderState() {
+        checkSteadyState(decoder);
+    }
+
+    // ---------------------------------------------------------------- decode
+
+    @Benchmark
+    public void baselineScan(Blackhole bh) {
+        ByteBuffer b = nextMessage();
+        int base = b.position();
+        int available = b.limit() - base;
+        if (available < Ipfix.HEADER_LENGTH || (b.getShort(base) & 0xFFFF) != Ipfix.VERSION) {
+            throw new IllegalStateException("not an IPFIX message");
+        }
+        int length = b.getShort(base + 2) & 0xFFFF;
+        if (length < Ipfix.HEADER_LENGTH || length > available) {
+            throw new IllegalStateException("bad message length " + length);
+        }
+        bh.consume(b.getInt(base + 8));  // sequence
+        int end = base + length;
+        int id = templateId;
+        long sum = 0;
+        int n = 0;
+        for (int pos = base + Ipfix.HEADER_LENGTH; pos < end; ) {
+            int setLength = b.getShort(pos + 2) & 0xFFFF;
+            if (setLength < Ipfix.SET_HEADER_LENGTH || setLength > end - pos) {
+                throw new IllegalStateException("bad set length " + setLength);
+            }
+            if ((b.getShort(pos) & 0xFFFF) == id) {
+                int first = pos + Ipfix.SET_HEADER_LENGTH;
+                int setEnd = pos + setLength;
+                switch (kind) {
+                    case FIXED -> sum += scanFixed(b, first, (setEnd - first) / FIXED_LENGTH);
+                    case STRINGS -> sum += scanStrings(b, first, setEnd);
+                    default -> sum += scanStl(b, first, setEnd);
+                }
+                n += scanned;
+            }
+            pos += setLength;
+        }
+        bh.consume(n);
+        bh.consume(sum);
+    }
+
+    @Benchmark
+    public void decodeZeroCopy(Blackhole bh) {
+        SumHandler h = handler;
+        h.sum = 0;
+        bh.consume(decoder.decode(nextMessage(), exporter, h));
+        bh.consume(h.sum);
+    }
+
+    @Benchmark
+    public void decodeMaterialized(Blackhole bh) {
+        IpfixMessage message = decoder.decode(nextMessage(), exporter);
+        bh.consume(message);
+        bh.consume(sumMaterialized(message, materializedList));
+    }
+
+    // ---------------------------------------------------------------- encode
+
+    @Benchmark
+    public void baselineWrite(Blackhole bh) {
+        ByteBuffer o = out;
+        o.clear();
+        bh.consume(writeBaseline(o, recordBytes[nextIndex()]));
+        bh.consume(o.position());
+    }
+
+    @Benchmark
+    public void encode(Blackhole bh) {
+        ByteBuffer o = out;
+        o.clear();
+        bh.consume(encoder.encode(recordLists.get(nextIndex()), 0, o));
+        bh.consume(o.position());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The encode baseline: set header room, each record's bytes copied, then the set and message headers with puts. */
+    private int writeBaseline(ByteBuffer o, byte[][] recs) {
+        int start = o.position();
+        int set = start + Ipfix.HEADER_LENGTH;
+        o.position(set + Ipfix.SET_HEADER_LENGTH);
+        for (byte[] record : recs) {
+            o.put(record);
+        }
+        int end = o.position();
+        o.putShort(set, (short) templateId)
+                .putShort(set + 2, (short) (end - set))
+                .putShort(start, (short) Ipfix.VERSION)
+                .putShort(start + 2, (short) (end - start))
+                .putInt(start + 4, (int) (EXPORT_MILLIS / 1000))
+                .putInt(start + 8, (int) baselineSequence)
+                .putInt(start + 12, (int) DOMAIN);
+        baselineSequence = (baselineSequence + recs.length) & 0xFFFF_FFFFL;
+        return end - start;
+    }
+
+    private int nextIndex() {
+        int i = next;
+        next = (i + 1) & (MESSAGES - 1);
+        return i;
+    }
+
+    /** The next message, its header carrying the next in-order sequence number (data records before it). */
+    private ByteBuffer nextMessage() {
+        int i = nextIndex();
+        ByteBuffer b = messages[i];
+        b.putInt(b.position() + 8, (int) decodeSequence);
+        decodeSequence += recordCounts[i];
+        return b;
+    }
+
+    /** The baseline's sum over {@code count} fixed-length records from {@code first}: absolute gets at the template's offsets. */
+    long scanFixed(ByteBuffer b, int first, int count) {
+        long sum = 0;
+        for (int i = 0, off = first; i < count; i++, off += FIXED_LENGTH) {
+            sum += scanCommon(b, off);
+        }
+        scanned = count;
+        return sum;
+    }
+
+    /** The eight fields the three templates share, at a record starting at {@code off}. */
+    static long scanCommon(ByteBuffer b, int off) {
+        long s = b.getInt(off + SRC_ADDR_AT) & 0xFFFF_FFFFL;
+        s += b.getInt(off + DST_ADDR_AT) & 0xFFFF_FFFFL;
+        s += b.getShort(off + SRC_PORT_AT) & 0xFFFF;
+        s += b.getShort(off + DST_PORT_AT) & 0xFFFF;
+        s += b.get(off + PROTOCOL_AT) & 0xFF;
+        s += b.getInt(off + PACKETS_AT) & 0xFFFF_FFFFL;
+        s += b.getInt(off + OCTETS_AT) & 0xFFFF_FFFFL;
+        s += b.getLong(off + FLOW_END_AT);
+        return s;
+    }
+
+    /**
+     * The baseline for records with strings: the shared fields at their fixed offsets, then each string found
+     * by walking the length prefixes (1-byte form, or 255 and a 2-byte length), its length and first byte read.
+     */
+    long scanStrings(ByteBuffer b, int first, int end) {
+        long sum = 0;
+        int n = 0;
+        int off = first;
+        while (off < end) {
+            long s = scanCommon(b, off);
+            int p = off + APP_NAME_AT;
+            int len = b.get(p++) & 0xFF;
+            if (len == 255) {
+                len = b.getShort(p) & 0xFFFF;
+                p += 2;
+            }
+            s += len + (len > 0 ? b.get(p) & 0xFF : 0);
+            p += len + AFTER_APP;
+            len = b.get(p++) & 0xFF;
+            if (len == 255) {
+                len = b.getShort(p) & 0xFFFF;
+                p += 2;
+            }
+            s += len + (len > 0 ? b.get(p) & 0xFF : 0);
+            p += len;
+            if (p > end) {
+                throw new IllegalStateException("a record runs past its set");
+            }
+            sum += s;
+            n++;
+            off = p;
+        }
+        scanned = n;
+        return sum;
+    }
+
+    /**
+     * The baseline for records with a label stack: the shared fields, then the list (length prefix, semantic,
+     * template id checked) and every 3-byte entry; the sum counts the entries too.
+     */
+    long scanStl(ByteBuffer b, int first, int end) {
+        long sum = 0;
+        int n = 0;
+        int off = first;
+        while (off < end) {
+            long s = scanCommon(b, off);
+            int p = off + LABELS_AT;
+            int len = b.get(p++) & 0xFF;
+            if (len == 255) {
+                len = b.getShort(p) & 0xFFFF;
+                p += 2;
+            }
+            int listEnd = p + len;
+            if (len < 3 || listEnd > end || (b.getShort(p + 1) & 0xFFFF) != IpfixTraffic.LABEL_TEMPLATE_ID
+                    || (len - 3) % LABEL_LENGTH != 0) {
+                throw new IllegalStateException("not a label stack list");
+            }
+            int entries = 0;
+            for (int q = p + 3; q < listEnd; q += LABEL_LENGTH) {
+                s += ((b.getShort(q) & 0xFFFFL) << 8) | (b.get(q + 2) & 0xFF);
+                entries++;
+            }
+            sum += s + entries;
+            n++;
+            off = listEnd;
+        }
+        scanned = n;
+        return sum;
+    }
+
+    /** The shared fields through the zero-copy view (typed on the concrete class: one call-site profile per path). */
+    static long sumCommon(RecordView r) {
+        long s = r.getLong(SRC_ADDR);
+        s += r.getLong(DST_ADDR);
+        s += r.getLong(SRC_PORT);
+        s += r.getLong(DST_PORT);
+        s += r.getLong(PROTOCOL);
+        s += r.getLong(PACKETS);
+        s += r.getLong(OCTETS);
+        s += r.getLong(FLOW_END);
+        return s;
+    }
+
+    /** A string's length and first byte, through the view's field offset and length (nothing allocated). */
+    static long string(RecordView r, int index) {
+        int len = r.fieldLength(index);
+        return len + (len > 0 ? r.byteAt(r.fieldOffset(index)) & 0xFF : 0);
+    }
+
+    static long sumStrings(RecordView r) {
+        return sumCommon(r) + string(r, APP_NAME) + string(r, IF_NAME);
+    }
+
+    static long sumStl(RecordView r, SubTemplateListView list, TemplateLookup lookup) {
+        long s = sumCommon(r);
+        list.wrap(r, LABELS, lookup);
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+            s += list.record(i).getLong(0);
+        }
+        return s + n;
+    }
+
+    /** The same from a materialized record. */
+    static long sumCommon(FlowRecord r) {
+        long s = r.getLong(SRC_ADDR);
+        s += r.getLong(DST_ADDR);
+        s += r.getLong(SRC_PORT);
+        s += r.getLong(DST_PORT);
+        s += r.getLong(PROTOCOL);
+        s += r.getLong(PACKETS);
+        s += r.getLong(OCTETS);
+        s += r.getLong(FLOW_END);
+        return s;
+    }
+
+    static long string(FlowRecord r, int index) {
+        int len = r.fieldLength(index);
+        return len + (len > 0 ? r.byteAt(r.fieldOffset(index)) & 0xFF : 0);
+    }
+
+    static long sumStrings(FlowRecord r) {
+        return sumCommon(r) + string(r, APP_NAME) + string(r, IF_NAME);
+    }
+
+    static long sumStl(FlowRecord r, SubTemplateListView list, TemplateLookup lookup) {
+        long s = sumCommon(r);
+        list.wrap(r, LABELS, lookup);
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+            s += list.record(i).getLong(0);
+        }
+        return s + n;
+    }
+
+    long sumMaterialized(IpfixMessage message, SubTemplateListView list) {
+        List<FlowRecord> records = message.records();
+        long sum = 0;
+        int n = records.size();
+        switch (kind) {
+            case FIXED -> {
+                for (int i = 0; i < n; i++) {
+                    sum += sumCommon(records.get(i));
+                }
+            }
+            case STRINGS -> {
+                for (int i = 0; i < n; i++) {
+                    sum += sumStrings(records.get(i));
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    sum += sumStl(records.get(i), list, message);
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Sums the values of each record it is handed; created once, reset per operation. */
+    abstract static class SumHandler implements FlowRecordHandler {
+        long sum;
+    }
+
+    static final class FixedHandler extends SumHandler {
+        @Override
+        public void onRecord(ExportContext context, RecordView record) {
+            sum += sumCommon(record);
+        }
+    }
+
+    static final class StringsHandler extends SumHandler {
+        @Override
+        public void onRecord(ExportContext context, RecordView record) {
+            sum += sumStrings(record);
+        }
+    }
+
+    static final class StlHandler extends SumHandler {
+        private final SubTemplateListView list = new SubTemplateListView();
+
+        @Override
+        public void onRecord(ExportContext context, RecordView record) {
+            sum += sumStl(record, list, (IpfixContext) context);
+        }
+    }
+
+    private SumHandler newHandler() {
+        return switch (kind) {
+            case FIXED -> new FixedHandler();
+            case STRINGS -> new StringsHandler();
+            default -> new StlHandler();
+        };
+    }
+
+    /** A strict decoder (its own template store) that has decoded the exporter's template-only message. */
+    private IpfixDecoder newDecoder() {
+        IpfixDecoder d = new IpfixDecoder();
+        ByteBuffer t = ByteBuffer.wrap(IpfixTraffic.templateMessage(templates, IpfixTraffic.EXPORT_MILLIS_BASE - 1_000,
+                FIRST_SEQUENCE, DOMAIN));
+        IpfixMessage m = d.decode(t, exporter);
+        if (m.templates().size() != templates.length || !m.records().isEmpty()) {
+            throw new IllegalStateException("the template message decoded to " + m);
+        }
+        Template stored = d.templateStore().templates(d.templateStore().scopes().get(0)).stream()
+                .filter(x -> x.id() == templateId).findFirst().orElseThrow();
+        if (!stored.equals(tmpl) || stored.minimumRecordLength() != tmpl.minimumRecordLength()) {
+            throw new IllegalStateException("stored template " + stored + " differs from " + tmpl);
+        }
+        return d;
+    }
+
+    private IpfixEncoder newEncoder() {
+        return IpfixEncoder.builder()
+                .observationDomainId(DOMAIN)
+                .maxMessageSize(IpfixTraffic.MAX_MESSAGE)
+                .templateRefreshMessages(0)
+                .templateRefreshInterval(Duration.ZERO)
+                .clock(() -> EXPORT_MILLIS)
+                .firstSequence(FIRST_SEQUENCE)
+                .build();
+    }
+
+    /** Sends the first message (template and records), after which every message is data only. */
+    private void primeEncoder(IpfixEncoder e) {
+        out.clear();
+        if (e.encode(recordLists.get(0), 0, out) == 0) {
+            throw new IllegalStateException("the first message (with its template) holds no record");
+        }
+        out.clear();
+    }
+
+    /** The hand-written offsets and the read indexes must be the template's. */
+    private void checkLayout(Template t) {
+        int[][] fields = {{SRC_ADDR, SRC_ADDR_AT}, {DST_ADDR, DST_ADDR_AT}, {SRC_PORT, SRC_PORT_AT}, {DST_PORT, DST_PORT_AT},
+            {PROTOCOL, PROTOCOL_AT}, {PACKETS, PACKETS_AT}, {OCTETS, OCTETS_AT}, {FLOW_END, FLOW_END_AT}};
+        String[] names = {"sourceIPv4Address", "destinationIPv4Address", "sourceTransportPort", "destinationTransportPort",
+            "protocolIdentifier", "packetDeltaCount", "octetDeltaCount", "flowEndMilliseconds"};
+        for (int i = 0; i < fields.length; i++) {
+            int index = fields[i][0];
+            if (!t.field(index).element().name().equals(names[i]) || t.fieldOffset(index) != fields[i][1]) {
+                throw new IllegalStateException("field " + index + " of " + t + " is not " + names[i] + " at " + fields[i][1]);
+            }
+        }
+        switch (kind) {
+            case FIXED -> {
+                if (t.fieldCount() != 18 || !t.isFixedLength() || t.recordLength() != FIXED_LENGTH) {
+                    throw new IllegalStateException("unexpected template " + t);
+                }
+            }
+            case STRINGS -> {
+                // the fields between the two strings take AFTER_APP bytes; applicationName's prefix follows flowEnd
+                int between = 0;
+                for (int i = APP_NAME + 1; i < IF_NAME; i++) {
+                    between += t.field(i).length();
+                }
+                if (t.fieldCount() != 20 || !t.field(APP_NAME).element().name().equals("applicationName")
+                        || !t.field(IF_NAME).element().name().equals("interfaceName") || !t.field(APP_NAME).isVariableLength()
+                        || !t.field(IF_NAME).isVariableLength() || between != AFTER_APP
+                        || t.fieldOffset(FLOW_END) + 8 != APP_NAME_AT) {
+                    throw new IllegalStateException("unexpected template " + t);
+                }
+            }
+            default -> {
+                if (t.fieldCount() != 19 || !t.field(LABELS).element().name().equals("subTemplateList")
+                        || !t.field(LABELS).isVariableLength() || t.fieldOffset(LABELS - 1) + 2 != LABELS_AT
+                        || IpfixTraffic.labelTemplate().recordLength() != LABEL_LENGTH) {
+                    throw new IllegalStateException("unexpected template " + t);
+                }
+            }
+        }
+    }
+
+    private static ByteBuffer copy(byte[] bytes, boolean direct) {
+        if (!direct) {
+            return ByteBuffer.wrap(bytes.clone());
+        }
+        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
+        b.put(bytes).flip();
+        return b;
+    }
+
+    private static void checkSteadyState(IpfixDecoder d) {
+        IpfixCounters c = d.counters();
+        if (c.missingTemplateSets() != 0 || c.skipped() != 0 || c.templateRedefinitions() != 0 || c.lostRecords() != 0
+                || c.lateMessages() != 0 || c.sequenceResets() != 0 || c.sequenceCountsCurrent() != 0 || c.trailingBytes() != 0
+                || c.setPadding() != 0 || c.releasedRecords() != 0 || c.optionsRecords() != 0) {
+            throw new IllegalStateException("the decoder left the steady state: " + c);
+        }
+    }
+
+    /** All three decode paths must see the same records and the same values in every message. */
+    private void checkDecodePathsAgree() {
+        IpfixDecoder zeroCopy = newDecoder();
+        IpfixDecoder materialized = newDecoder();
+        SumHandler h = newHandler();
+        decodeSequence = FIRST_SEQUENCE;
+        for (int round = 0; round < 2; round++) {
+            for (int p = 0; p < MESSAGES; p++) {
+                long sequence = decodeSequence;
+                next = p;
+                ByteBuffer b = nextMessage();
+                int position = b.position();
+                int limit = b.limit();
+                if ((b.getInt(position + 8) & 0xFFFF_FFFFL) != (sequence & 0xFFFF_FFFFL)) {
+                    throw new IllegalStateException("message " + p + ": sequence not stamped");
+                }
+                int first = position + Ipfix.HEADER_LENGTH + Ipfix.SET_HEADER_LENGTH;
+                int end = position + (b.getShort(position + 2) & 0xFFFF);
+                long baseline = switch (kind) {
+                    case FIXED -> scanFixed(b, first, (end - first) / FIXED_LENGTH);
+                    case STRINGS -> scanStrings(b, first, end);
+                    default -> scanStl(b, first, end);
+                };
+                int records = recordCounts[p];
+                h.sum = 0;
+                int n = zeroCopy.decode(b, exporter, h);
+                IpfixMessage message = materialized.decode(b, exporter);
+                long mat = sumMaterialized(message, materializedList);
+                if (scanned != records || n != records || message.records().size() != records) {
+                    throw new IllegalStateException("message " + p + ": " + records + " records, baseline " + scanned
+                            + ", zero-copy " + n + ", materialized " + message.records().size());
+                }
+                if (h.sum != baseline || mat != baseline) {
+                    throw new IllegalStateException("message " + p + ": baseline sum " + baseline + ", zero-copy " + h.sum
+                            + ", materialized " + mat);
+                }
+                if (message.sequenceNumber() != (sequence & 0xFFFF_FFFFL)) {
+                    throw new IllegalStateException("message " + p + ": decoded sequence " + message.sequenceNumber());
+                }
+                for (int i = 0; i < records; i++) {
+                    if (!Arrays.equals(message.records().get(i).toBytes(), recordBytes[p][i])) {
+                        throw new IllegalStateException("message " + p + ": record " + i + " decoded to other bytes");
+                    }
+                }
+                if (b.position() != position || b.limit() != limit) {
+                    throw new IllegalStateException("decoding moved the message's position or limit");
+                }
+            }
+        }
+        checkSteadyState(zeroCopy);
+        checkSteadyState(materialized);
+        next = 0;
+    }
+
+    /** The encode baseline must write exactly the encoder's bytes, over two messages (the sequence advancing). */
+    private void checkEncodeBaselineWritesEncoderBytes(boolean direct) {
+        IpfixEncoder e = newEncoder();
+        primeEncoder(e);
+        baselineSequence = e.nextSequence();
+        for (int p = 0; p < 2; p++) {
+            long sequence = baselineSequence;
+            out.clear();
+            int written = e.encode(recordLists.get(p), 0, out);
+            if (written != recordCounts[p]) {
+                throw new IllegalStateException("message " + p + ": the encoder wrote " + written + " of " + recordCounts[p] + " records");
+            }
+            byte[] encoded = written(out);
+            out.clear();
+            writeBaseline(out, recordBytes[p]);
+            byte[] baseline = written(out);
+            if (!Arrays.equals(encoded, baseline)) {
+                throw new IllegalStateException("message " + p + ": baselineWrite differs from encode (" + (direct ? "direct" : "heap") + ")");
+            }
+            if (!Arrays.equals(encoded, bytesOf(messages[p], sequence))) {
+                throw new IllegalStateException("message " + p + ": the encoder's message differs from the decoded one in more than the header");
+            }
+        }
+    }
+
+    /** A message's bytes with the header fields the encoder sets itself (export time, sequence) replaced by the encoder's. */
+    private static byte[] bytesOf(ByteBuffer message, long sequence) {
+        byte[] bytes = new byte[message.remaining()];
+        message.duplicate().get(bytes);
+        ByteBuffer w = ByteBuffer.wrap(bytes);
+        w.putInt(4, (int) (EXPORT_MILLIS / 1000)).putInt(8, (int) sequence);
+        return bytes;
+    }
+
+    private static byte[] written(ByteBuffer b) {
+        byte[] bytes = new byte[b.position()];
+        b.duplicate().flip().get(bytes);
+        return bytes;
+    }
+}

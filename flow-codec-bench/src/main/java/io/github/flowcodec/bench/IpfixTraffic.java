@@ -1,0 +1,303 @@
+package io.github.flowcodec.bench;
+
+import io.github.flowcodec.core.FieldSpec;
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.ipfix.Ipfix;
+import io.github.flowcodec.ipfix.IpfixMessageBuilder;
+import io.github.flowcodec.ipfix.ListSemantic;
+import io.github.flowcodec.ipfix.SubTemplateList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Deterministic, realistic-looking IPFIX traffic for the benchmarks: three templates an exporter typically
+ * sends and seeded records for them, with the traffic mix of {@link Netflow9Traffic} (about 70% TCP, 25% UDP,
+ * 5% ICMP; client and server ports; internal and public addresses; heavy-tailed packet counts; absolute
+ * millisecond flow times shortly before the export time; TCP flags, ToS, AS numbers, prefix lengths). The
+ * same seed always gives the same bytes.
+ *
+ * <ul>
+ *   <li>{@link #fixedTemplate()} (id 256): an nProbe / IOS Flexible NetFlow style IPv4 template of 18
+ *       fields: addresses, ports, protocol, ToS, TCP flags, 2-byte interfaces and AS numbers and 4-byte
+ *       counters (RFC 7011 reduced-size encoding, as those exporters send them), flowStart/EndMilliseconds,
+ *       prefix lengths and the next hop: 53 bytes a record, 26 records in a 1398-byte message.
+ *   <li>{@link #stringsTemplate()} (id 257): the same 18 fields plus two variable-length strings (1-byte
+ *       length form): {@code applicationName} after the timestamps (NBAR-style names, 3 to 19 bytes) and
+ *       {@code interfaceName} last (IOS/IOS-XR names, 5 to 20 bytes): 20 fields, 63 to 94 bytes a record,
+ *       17 or 18 records in a message of 1317 to 1399 bytes.
+ *   <li>{@link #stlTemplate()} (id 258): the same 18 fields plus a {@code subTemplateList} (RFC 6313) of the
+ *       flow's MPLS label stack, records of {@link #labelTemplate()} (id 300, one 3-byte
+ *       {@code mplsTopLabelStackSection}: label, EXP, bottom-of-stack), 1 to 3 labels, semantic "ordered":
+ *       60 to 66 bytes a record, 21 or 22 records in a message of 1340 to 1400 bytes.
+ * </ul>
+ *
+ * <p>Messages hold one data set and are filled with records up to {@link #MAX_MESSAGE} bytes; the templates
+ * come in a message of their own ({@link #templateMessage}).
+ */
+final class IpfixTraffic {
+
+    /** Template ids, as an exporter numbers them. */
+    static final int FIXED_TEMPLATE_ID = 256;
+    static final int STRINGS_TEMPLATE_ID = 257;
+    static final int STL_TEMPLATE_ID = 258;
+    /** The template of the label stack entries in the subTemplateList. */
+    static final int LABEL_TEMPLATE_ID = 300;
+
+    /** The largest message an exporter sends (the encoder's default too). */
+    static final int MAX_MESSAGE = 1400;
+
+    /** Export time of the first message, epoch milliseconds. */
+    static final long EXPORT_MILLIS_BASE = 1_700_000_000_000L;
+    /** Milliseconds between consecutive messages: a busy exporter. */
+    static final long EXPORT_STEP = 20L;
+
+    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
+
+    private static final int[] TCP_SERVICES = {443, 443, 443, 443, 80, 80, 22, 25, 993, 3389, 8080, 8443, 5432, 445};
+    private static final int[] UDP_SERVICES = {53, 53, 53, 443, 123, 161, 514, 4500, 3478, 5353};
+    private static final int[] ICMP_TYPES = {0x0800, 0x0000, 0x0303, 0x0B00, 0x0301};
+    private static final int[] TCP_FLAGS = {0x1b, 0x1b, 0x1b, 0x1f, 0x18, 0x10, 0x02, 0x12, 0x14, 0x11};
+    private static final int[] TOS = {0, 0, 0, 0, 0, 0, 0x28, 0xb8, 0x48, 0x20};
+    private static final int[] NEXT_HOPS_V4 = {0x0A00_0001, 0x0A00_00FE, 0xC633_6401, 0xCB00_7101};
+    /** NBAR-style application names of HTTPS flows (most traffic is TLS; the name says to whom). */
+    private static final String[] TLS_APPS = {"ssl", "ssl", "google-services", "ms-office-365", "youtube", "netflix",
+        "amazon-web-services", "facebook", "ms-teams", "apple-services", "webex-meeting", "dropbox"};
+    /** Interface name prefixes, by interface index band. */
+    private static final String[] INTERFACE_PREFIXES = {"GigabitEthernet0/0/", "TenGigE0/0/0/", "HundredGigE0/1/0/",
+        "Bundle-Ether", "Vlan"};
+
+    private final Random random;
+
+    IpfixTraffic(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** The 18-field IPv4 template (53 bytes a record). */
+    static Template fixedTemplate() {
+        return fixedFields(Template.builder(FIXED_TEMPLATE_ID), null, null).build();
+    }
+
+    /** The same 18 fields with applicationName after the timestamps and interfaceName last (20 fields). */
+    static Template stringsTemplate() {
+        return fixedFields(Template.builder(STRINGS_TEMPLATE_ID), FieldSpec.of(IANA.require("applicationName")),
+                FieldSpec.of(IANA.require("interfaceName"))).build();
+    }
+
+    /** The same 18 fields and a subTemplateList of the MPLS label stack (19 fields). */
+    static Template stlTemplate() {
+        return fixedFields(Template.builder(STL_TEMPLATE_ID), null, FieldSpec.of(IANA.require("subTemplateList"))).build();
+    }
+
+    /** One label stack entry: mplsTopLabelStackSection in 3 bytes (20-bit label, 3-bit EXP, bottom-of-stack bit). */
+    static Template labelTemplate() {
+        return Template.builder(LABEL_TEMPLATE_ID).field(IANA.require("mplsTopLabelStackSection"), 3).build();
+    }
+
+    private static Template.Builder fixedFields(Template.Builder b, FieldSpec afterTimes, FieldSpec last) {
+        b.field(IANA.require("sourceIPv4Address"), 4)
+                .field(IANA.require("destinationIPv4Address"), 4)
+                .field(IANA.require("sourceTransportPort"), 2)
+                .field(IANA.require("destinationTransportPort"), 2)
+                .field(IANA.require("protocolIdentifier"), 1)
+                .field(IANA.require("ipClassOfService"), 1)
+                .field(IANA.require("tcpControlBits"), 1)
+                .field(IANA.require("ingressInterface"), 2)
+                .field(IANA.require("egressInterface"), 2)
+                .field(IANA.require("packetDeltaCount"), 4)
+                .field(IANA.require("octetDeltaCount"), 4)
+                .field(IANA.require("flowStartMilliseconds"), 8)
+                .field(IANA.require("flowEndMilliseconds"), 8);
+        if (afterTimes != null) {
+            b.field(afterTimes);
+        }
+        b.field(IANA.require("sourceIPv4PrefixLength"), 1)
+                .field(IANA.require("destinationIPv4PrefixLength"), 1)
+                .field(IANA.require("ipNextHopIPv4Address"), 4)
+                .field(IANA.require("bgpSourceAsNumber"), 2)
+                .field(IANA.require("bgpDestinationAsNumber"), 2);
+        if (last != null) {
+            b.field(last);
+        }
+        return b;
+    }
+
+    /** The templates the collector must have seen before the data: {@code t}, and the label template for the stl one. */
+    static Template[] templatesOf(Template t) {
+        return t.id() == STL_TEMPLATE_ID ? new Template[] {t, labelTemplate()} : new Template[] {t};
+    }
+
+    /** A message carrying only these templates (one template set). */
+    static byte[] templateMessage(Template[] templates, long exportMillis, long sequence, long domain) {
+        return IpfixMessageBuilder.create()
+                .exportTimeSeconds(exportMillis / 1000)
+                .sequence(sequence)
+                .observationDomainId(domain)
+                .templates(templates)
+                .toBytes();
+    }
+
+    /** The data-only message carrying {@code records} in one data set. */
+    static byte[] message(List<FlowRecord> records, long exportMillis, long sequence, long domain) {
+        return IpfixMessageBuilder.create()
+                .exportTimeSeconds(exportMillis / 1000)
+                .sequence(sequence)
+                .observationDomainId(domain)
+                .data(records.toArray(new FlowRecord[0]))
+                .toBytes();
+    }
+
+    /**
+     * The records of one message: flows of {@code t} reported at {@code exportMillis}, as many as fit in a
+     * message of at most {@link #MAX_MESSAGE} bytes with one data set.
+     */
+    List<FlowRecord> records(Template t, long exportMillis) {
+        List<FlowRecord> out = new ArrayList<>();
+        int room = MAX_MESSAGE - Ipfix.HEADER_LENGTH - Ipfix.SET_HEADER_LENGTH;
+        Template label = labelTemplate();
+        while (true) {
+            FlowRecord r = record(t, label, exportMillis);
+            if (r.length() > room) {
+                return out;
+            }
+            room -= r.length();
+            out.add(r);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ one flow
+
+    private FlowRecord record(Template t, Template label, long exportMillis) {
+        Random r = random;
+        boolean outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
+        int roll = r.nextInt(100);
+        int protocol;
+        int clientPort;
+        int serverPort;
+        int flags = 0;
+        int size;                               // mean packet size in bytes
+        if (roll < 70) {
+            protocol = 6;
+            clientPort = 32_768 + r.nextInt(28_232);
+            serverPort = TCP_SERVICES[r.nextInt(TCP_SERVICES.length)];
+            flags = TCP_FLAGS[r.nextInt(TCP_FLAGS.length)];
+            size = 60 + r.nextInt(1_441);
+        } else if (roll < 95) {
+            protocol = 17;
+            clientPort = 1_024 + r.nextInt(64_512);
+            serverPort = UDP_SERVICES[r.nextInt(UDP_SERVICES.length)];
+            size = 80 + r.nextInt(1_200);
+        } else {
+            protocol = 1;
+            clientPort = 0;
+            serverPort = ICMP_TYPES[r.nextInt(ICMP_TYPES.length)];
+            size = 48 + r.nextInt(100);
+        }
+        boolean request = r.nextInt(3) != 0;    // the reply flows the other way: swap addresses and ports
+        int srcPort = protocol == 1 ? 0 : request ? clientPort : serverPort;
+        int dstPort = protocol == 1 ? serverPort : request ? serverPort : clientPort;
+        // heavy tail: most flows are a few packets, some are hundreds of thousands (4-byte counters)
+        long packets = 1 + (long) Math.exp(r.nextDouble() * 12.0);
+        long octets = Math.min(packets * size, 0xFFFF_FFFFL);
+        long duration = packets == 1 ? 0 : r.nextInt(120_000);
+        long last = exportMillis - r.nextInt(30_000);
+        long first = last - duration;
+        int tos = TOS[r.nextInt(TOS.length)];
+        int in = 1 + r.nextInt(48);
+        int out = 1 + r.nextInt(48);
+
+        int internal = 0x0A00_0000 | r.nextInt(1 << 16);  // 10.0.x.y
+        int external = publicIpv4();
+        int client = outbound ? internal : external;
+        int server = outbound ? external : internal;
+        int src = request ? client : server;
+        int dst = request ? server : client;
+        boolean srcInternal = (src >>> 24) == 10;
+        boolean dstInternal = (dst >>> 24) == 10;
+
+        int i = 0;
+        FlowRecord.Builder b = FlowRecord.builder(t)
+                .setLong(i++, src & 0xFFFF_FFFFL)
+                .setLong(i++, dst & 0xFFFF_FFFFL)
+                .setLong(i++, srcPort)
+                .setLong(i++, dstPort)
+                .setLong(i++, protocol)
+                .setLong(i++, tos)
+                .setLong(i++, flags)
+                .setLong(i++, in)
+                .setLong(i++, out)
+                .setLong(i++, packets)
+                .setLong(i++, octets)
+                .setLong(i++, first)
+                .setLong(i++, last);
+        if (t.id() == STRINGS_TEMPLATE_ID) {
+            b.setString(i++, application(protocol, serverPort));
+        }
+        b.setLong(i++, srcInternal ? 24 : 8 + r.nextInt(17))
+                .setLong(i++, dstInternal ? 24 : 8 + r.nextInt(17))
+                .setLong(i++, NEXT_HOPS_V4[r.nextInt(NEXT_HOPS_V4.length)] & 0xFFFF_FFFFL)
+                .setLong(i++, srcInternal ? 0 : 1 + r.nextInt(64_495))
+                .setLong(i++, dstInternal ? 0 : 1 + r.nextInt(64_495));
+        if (t.id() == STRINGS_TEMPLATE_ID) {
+            b.setString(i++, INTERFACE_PREFIXES[(in - 1) / 10] + ((in - 1) % 10));
+        } else if (t.id() == STL_TEMPLATE_ID) {
+            b.setBytes(i++, labelStack(label).toBytes());
+        }
+        if (i != t.fieldCount()) {
+            throw new IllegalStateException("set " + i + " of the " + t.fieldCount() + " fields of " + t);
+        }
+        return b.build();
+    }
+
+    /** An NBAR-style application name for the flow's service. */
+    private String application(int protocol, int serverPort) {
+        if (protocol == 1) {
+            return "icmp";
+        }
+        switch (serverPort) {
+            case 443: return protocol == 17 ? "quic" : TLS_APPS[random.nextInt(TLS_APPS.length)];
+            case 80: return "http";
+            case 22: return "ssh";
+            case 25: return "smtp";
+            case 993: return "secure-imap";
+            case 3389: return "ms-wbt-server";
+            case 8080: return "http-alt";
+            case 8443: return "https-alt";
+            case 5432: return "postgresql";
+            case 445: return "cifs";
+            case 53: return "dns";
+            case 123: return "ntp";
+            case 161: return "snmp";
+            case 514: return "syslog";
+            case 4500: return "ipsec";
+            case 3478: return "stun-nat";
+            case 5353: return "mdns";
+            default: return "unknown";
+        }
+    }
+
+    /** The label stack of an MPLS-switched flow: 1 to 3 entries (transport, service, sometimes an entropy or TE label). */
+    private SubTemplateList labelStack(Template label) {
+        int roll = random.nextInt(100);
+        int depth = roll < 30 ? 1 : roll < 85 ? 2 : 3;
+        List<FlowRecord> entries = new ArrayList<>(depth);
+        for (int k = 0; k < depth; k++) {
+            int value = 16 + random.nextInt((1 << 20) - 16);        // labels 0-15 are reserved
+            int exp = random.nextInt(4) == 0 ? 5 : 0;
+            int bottom = k == depth - 1 ? 1 : 0;
+            entries.add(FlowRecord.builder(label).setLong(0, ((long) value << 4) | ((long) exp << 1) | bottom).build());
+        }
+        return new SubTemplateList(ListSemantic.ORDERED.code(), label, entries);
+    }
+
+    /** A unicast address outside 0/8, 10/8 and 127/8. */
+    private int publicIpv4() {
+        int first;
+        do {
+            first = 1 + random.nextInt(223);
+        } while (first == 10 || first == 127);
+        return (first << 24) | random.nextInt(1 << 24);
+    }
+}
