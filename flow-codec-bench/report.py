@@ -21,6 +21,9 @@ RECORDS_PER_OP = {
     ("Netflow9Benchmark", "ipv4"): 30,        # 30 x 45-byte records, 1376 bytes
     ("Netflow9Benchmark", "ipv6"): 15,        # 15 x 89-byte records, 1360 bytes
     ("SflowBenchmark", None): 5,              # 5 flow samples + 1 counter sample, 1284 bytes
+    ("IpfixBenchmark", "fixed"): 26,          # 26 x 53-byte records, 1398 bytes
+    ("IpfixBenchmark", "strings"): 17,        # 17-18 records of 63-94 bytes (the smaller count)
+    ("IpfixBenchmark", "stl"): 21,            # 21-22 records with a subTemplateList (the smaller count)
 }
 
 

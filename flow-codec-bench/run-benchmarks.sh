@@ -4,6 +4,9 @@
 #   ./run-benchmarks.sh                         # the full run: 3 forks x (5 warmup + 5 measured) x 1 s per benchmark
 #   BENCH=Netflow9 ./run-benchmarks.sh          # the NetFlow v9 benchmarks (template=ipv4,ipv6 x buffer=heap,direct)
 #   BENCH=Sflow ./run-benchmarks.sh             # the sFlow v5 benchmarks (zero-copy, materialized, typed, encode)
+#   BENCH=Ipfix ./run-benchmarks.sh             # IPFIX (template=fixed,strings,stl x buffer=heap,direct)
+#   BENCH=ReceivePath ./run-benchmarks.sh -t 2  # the whole receive path, 4 protocols, 256 exporters (-t: threads;
+#                                               # pin to both cores with BENCH_CPU=0-1 for -t 2)
 #   ./run-benchmarks.sh -p buffer=heap,direct   # extra JMH options are passed on
 #   ./run-benchmarks.sh -f 1 -wi 1 -i 1         # -f, -wi and -i given here replace the defaults
 #   BENCH_CPU=3 ./run-benchmarks.sh             # pin to another core (default: core 1)
@@ -26,7 +29,9 @@ case "$BENCH" in
     Netflow5) JSON=target/jmh-netflow5.json ;;
     Netflow9) JSON=target/jmh-netflow9.json ;;
     Sflow) JSON=target/jmh-sflow.json ;;
-    *) echo "BENCH must be Netflow5, Netflow9 or Sflow, not $BENCH" >&2; exit 2 ;;
+    Ipfix) JSON=target/jmh-ipfix.json ;;
+    ReceivePath) JSON=target/jmh-receivepath.json ;;
+    *) echo "BENCH must be Netflow5, Netflow9, Sflow, Ipfix or ReceivePath, not $BENCH" >&2; exit 2 ;;
 esac
 CPU="${BENCH_CPU:-1}"
 
