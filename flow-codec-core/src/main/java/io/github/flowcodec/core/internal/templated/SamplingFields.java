@@ -88,7 +88,8 @@ public final class SamplingFields {
             long space = packetSpace >= 0 ? r.getLong(packetSpace) : 0;
             return space > 0 ? (rate + space) / rate : 1;
         }
-        if (probability >= 0 && r.fieldLength(probability) >= 4) {
+        int probabilityLength = probability >= 0 ? r.fieldLength(probability) : 0;
+        if (probabilityLength == 4 || probabilityLength == 8) { // float32 or float64; any other length is no float
             double p = r.getDouble(probability);
             if (p > 0 && p <= 1) {
                 return Math.round(1 / p);
