@@ -511,6 +511,35 @@ class InMemoryTemplateStoreTest {
     }
 
     @Test
+    void lookUpsCanShareOneClockReading() {
+        AtomicLong clock = new AtomicLong();
+        AtomicLong reads = new AtomicLong();
+        long life = LIFETIME.toNanos();
+        TemplateStore store = new InMemoryTemplateStore(10, 100, life, () -> {
+            reads.incrementAndGet();
+            return clock.get();
+        }, 64);
+        TemplateScope s = scope(1, 1, 0);
+        store.put(s, plain(256));
+        reads.set(0);
+        for (int i = 0; i < 6400; i++) {
+            assertThat(store.get(s, 256)).isPresent();
+        }
+        assertThat(reads.get()).isEqualTo(100); // once in 64 look-ups
+        clock.addAndGet(life + 1);
+        int late = 0;
+        while (store.get(s, 256).isPresent()) {
+            late++;
+            assertThat(late).as("look-ups that still saw the expired template").isLessThan(64);
+        }
+        // a change of the store reads the clock, so the next look-ups see the time at once
+        store.put(s, plain(257));
+        clock.addAndGet(life + 1);
+        store.put(s, plain(258));
+        assertThat(store.get(s, 257)).isEmpty();
+    }
+
+    @Test
     void limitsMustBePositive() {
         assertThatThrownBy(() -> new InMemoryTemplateStore(0, 1, 0, System::nanoTime))
                 .isInstanceOf(IllegalArgumentException.class);
