@@ -111,7 +111,16 @@ public final class ListenCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Thread onSignal = new Thread(server::stop, "flowcodec-signal");
+        // On SIGINT/SIGTERM the JVM ends once its shutdown hooks return, whatever the main thread is doing:
+        // the hook itself stops the server (which flushes the output) and prints the final stats.
+        java.util.concurrent.atomic.AtomicBoolean finalStatsPrinted = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable finish = () -> {
+            server.stop();
+            if (finalStatsPrinted.compareAndSet(false, true)) {
+                printStats(err, server, problemsHidden, true);
+            }
+        };
+        Thread onSignal = new Thread(finish, "flowcodec-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         synchronized (err) {
             err.println("listening on " + bound + " with " + workers + " decoding threads (Ctrl-C to stop)");
@@ -133,7 +142,7 @@ public final class ListenCommand implements Callable<Integer> {
                 break;
             }
             if (now >= nextStats) {
-                printStats(err, server, problemsHidden);
+                printStats(err, server, problemsHidden, false);
                 problemLines.set(0);
                 nextStats += interval;
             }
@@ -141,9 +150,9 @@ public final class ListenCommand implements Callable<Integer> {
         try {
             Runtime.getRuntime().removeShutdownHook(onSignal);
         } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is running stop(), which has completed
+            // the JVM is shutting down: the hook is running finish(), which prints the final stats
         }
-        printStats(err, server, problemsHidden);
+        finish.run();
         if (output != null) {
             out.close();
         }
@@ -156,13 +165,15 @@ public final class ListenCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printStats(PrintWriter err, ListenServer server, AtomicLong problemsHidden) {
+    /** The stats line; the last one, printed once the collector stopped, says so. */
+    private static void printStats(PrintWriter err, ListenServer server, AtomicLong problemsHidden, boolean last) {
         long hidden = problemsHidden.getAndSet(0);
         synchronized (err) {
             if (hidden > 0) {
                 err.println("(" + hidden + " more problem lines not shown)");
             }
-            err.println(server.statsLine());
+            String line = server.statsLine();
+            err.println(last ? "stopped, " + line : line);
             err.flush();
         }
     }

@@ -201,4 +201,40 @@ class ListenCommandTest {
         assertThat(err.toString()).contains("--listen takes HOST:PORT or PORT");
         assertThat(cl.execute("listen", "--workers", "0")).isEqualTo(2);
     }
+
+    @Test
+    void sigtermStopsItCleanlyWithItsFinalStats() throws Exception {
+        int port = freePort();
+        Path out = dir.resolve("signal.jsonl");
+        Path err = dir.resolve("signal.err");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), FlowcodecCommand.class.getName(), "listen", "-l",
+                "127.0.0.1:" + port, "--stats-interval", "1", "-o", out.toString())
+                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(err) || !Files.readString(err).contains("listening on")) {
+                assertThat(System.nanoTime()).as("listen did not start").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            List<ByteBuffer> v5 = Netflow5Encoder.builder().build().encode(v5Records(30));
+            try (DatagramChannel c = DatagramChannel.open()) {
+                for (ByteBuffer d : v5) {
+                    c.send(d, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                }
+            }
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(err).contains("30 records")) { // a stats line once the datagram was decoded
+                assertThat(System.nanoTime()).as("listen did not decode the datagram").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        } finally {
+            p.destroy(); // SIGTERM
+        }
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        List<String> lines = Files.readAllLines(err);
+        assertThat(lines.get(lines.size() - 1)).as("the final stats line").startsWith("stopped, listen: ")
+                .contains("1 datagrams").contains("30 records").contains("NETFLOW_V5 30");
+        assertThat(Files.readAllLines(out)).hasSize(30);
+    }
 }
