@@ -10,7 +10,6 @@ import io.github.flowcodec.core.FieldSpec;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowProtocol;
-import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.InformationElementRegistry;
@@ -23,9 +22,12 @@ import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.Unit;
 import io.github.flowcodec.core.UnsupportedVersionException;
 import io.github.flowcodec.core.internal.templated.DataSetWalker;
+import io.github.flowcodec.core.internal.templated.DecodeOutput;
 import io.github.flowcodec.core.internal.templated.ExporterState;
 import io.github.flowcodec.core.internal.templated.ExporterStates;
+import io.github.flowcodec.core.internal.templated.HandlerOutput;
 import io.github.flowcodec.core.internal.templated.PendingDataSets;
+import io.github.flowcodec.core.internal.templated.RecordBatch;
 import io.github.flowcodec.core.internal.templated.SamplingFields;
 import io.github.flowcodec.core.internal.templated.ScopeCache;
 import io.github.flowcodec.ipfix.internal.IpfixScopeState;
@@ -98,7 +100,7 @@ public final class IpfixDecoder implements DatagramDecoder {
     private final RecordView view = new RecordView();
     private final IpfixContext context = new IpfixContext();
     private final DataSink dataSink = new DataSink();
-    private final HandlerOutput handlerOutput = new HandlerOutput();
+    private final HandlerOutput<IpfixHeader> handlerOutput = new HandlerOutput<>();
 
     // per message
     private ByteBuffer buf;
@@ -106,7 +108,7 @@ public final class IpfixDecoder implements DatagramDecoder {
     private TemplateScope scope;
     private ExporterState state;
     private IpfixScopeState scopeState;
-    private Output out;
+    private DecodeOutput<IpfixHeader> out;
     private IpfixHeader heldHeader;
     private long messageRecords;
 
@@ -194,15 +196,14 @@ public final class IpfixDecoder implements DatagramDecoder {
     @Override
     public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        HandlerOutput o = handlerOutput;
-        o.handler = handler;
-        o.count = 0;
+        HandlerOutput<IpfixHeader> o = handlerOutput;
+        o.start(handler);
         try {
             parse(datagram, exporter, o);
         } finally {
-            o.handler = null;
+            o.finish();
         }
-        return o.count;
+        return o.count();
     }
 
     @Override
@@ -213,75 +214,16 @@ public final class IpfixDecoder implements DatagramDecoder {
         return o.message(header);
     }
 
-    /** Where the parser puts what it finds. */
-    private interface Output {
-        void data(IpfixContext ctx, RecordView record);
-
-        void options(IpfixContext ctx, RecordView record);
-
-        void template(Template t);
-
-        void beginReleased(IpfixHeader header);
-
-        void endReleased();
-    }
-
-    private static final class HandlerOutput implements Output {
-        FlowRecordHandler handler;
-        int count;
-
-        @Override
-        public void data(IpfixContext ctx, RecordView record) {
-            count++;
-            handler.onRecord(ctx, record);
-        }
-
-        @Override
-        public void options(IpfixContext ctx, RecordView record) {
-            handler.onOptionsRecord(ctx, record);
-        }
-
-        @Override
-        public void template(Template t) {
-        }
-
-        @Override
-        public void beginReleased(IpfixHeader header) {
-        }
-
-        @Override
-        public void endReleased() {
-        }
-    }
-
-    /** The records, their sampling rates and the options records of one message, being collected. */
-    private static final class Batch {
-        final List<FlowRecord> records = new ArrayList<>();
-        long[] rates = new long[8];
-        final List<FlowRecord> options = new ArrayList<>();
-        boolean lists;
-
-        void data(IpfixContext ctx, RecordView record) {
-            int n = records.size();
-            if (n == rates.length) {
-                rates = java.util.Arrays.copyOf(rates, n * 2);
-            }
-            rates[n] = ctx.samplingRate();
-            records.add(record.toRecord());
-        }
-
-        long[] rates() {
-            return java.util.Arrays.copyOf(rates, records.size());
-        }
-    }
-
     /** The materialized path: this message's batch, and one batch per earlier message whose data it released. */
-    private final class PacketOutput implements Output {
-        final Batch own = new Batch();
+    private final class PacketOutput implements DecodeOutput<IpfixHeader> {
+        final RecordBatch own = new RecordBatch();
         final List<Template> templates = new ArrayList<>();
         List<FlowPacket> released;
         IpfixHeader releasedHeader;
-        Batch current = own;
+        RecordBatch current = own;
+        /** Whether this message's records, or the released ones being collected, have structured data. */
+        boolean ownLists;
+        boolean releasedLists;
         Template lastChecked;
 
         private void noteLists(Template t) {
@@ -289,7 +231,11 @@ public final class IpfixDecoder implements DatagramDecoder {
                 lastChecked = t;
                 for (FieldSpec f : t.fields()) {
                     if (f.element().dataType().isList()) {
-                        current.lists = true;
+                        if (current == own) {
+                            ownLists = true;
+                        } else {
+                            releasedLists = true;
+                        }
                         return;
                     }
                 }
@@ -297,15 +243,15 @@ public final class IpfixDecoder implements DatagramDecoder {
         }
 
         @Override
-        public void data(IpfixContext ctx, RecordView record) {
+        public void data(ExportContext ctx, RecordView record) {
             noteLists(record.template());
             current.data(ctx, record);
         }
 
         @Override
-        public void options(IpfixContext ctx, RecordView record) {
+        public void options(ExportContext ctx, RecordView record) {
             noteLists(record.template());
-            current.options.add(record.toRecord());
+            current.options(record);
         }
 
         @Override
@@ -316,7 +262,8 @@ public final class IpfixDecoder implements DatagramDecoder {
         @Override
         public void beginReleased(IpfixHeader header) {
             releasedHeader = header;
-            current = new Batch();
+            current = new RecordBatch();
+            releasedLists = false;
             lastChecked = null;
         }
 
@@ -325,15 +272,15 @@ public final class IpfixDecoder implements DatagramDecoder {
             if (released == null) {
                 released = new ArrayList<>();
             }
-            released.add(new IpfixMessage(context.exporter(), releasedHeader, current.records, current.rates(),
-                    current.options, List.of(), List.of(), scopeTemplates(current.lists), context.systemInitTimeMillis()));
+            released.add(new IpfixMessage(context.exporter(), releasedHeader, current.records(), current.rates(),
+                    current.options(), List.of(), List.of(), scopeTemplates(releasedLists), context.systemInitTimeMillis()));
             current = own;
             lastChecked = null;
         }
 
         IpfixMessage message(IpfixHeader header) {
-            return new IpfixMessage(context.exporter(), header, own.records, own.rates(), own.options, templates,
-                    released == null ? List.of() : released, scopeTemplates(own.lists), context.systemInitTimeMillis());
+            return new IpfixMessage(context.exporter(), header, own.records(), own.rates(), own.options(), templates,
+                    released == null ? List.of() : released, scopeTemplates(ownLists), context.systemInitTimeMillis());
         }
 
         /** The scope's templates, kept with a message whose records have structured data (for its subTemplateLists). */
@@ -351,7 +298,7 @@ public final class IpfixDecoder implements DatagramDecoder {
 
     // ------------------------------------------------------------------------------------ the parser
 
-    private void parse(ByteBuffer datagram, InetSocketAddress exporter, Output output) {
+    private void parse(ByteBuffer datagram, InetSocketAddress exporter, DecodeOutput<IpfixHeader> output) {
         ByteBuffer b = RecordView.bigEndian(datagram);
         int start = b.position();
         int limit = b.limit();
@@ -688,9 +635,9 @@ public final class IpfixDecoder implements DatagramDecoder {
         int n;
         if (sink.plain() && out == handlerOutput) {
             // the fast lane: no lists to check, no per-record rate, straight to the caller's handler
-            n = walker.walkToHandler(t, b, pos, end, view, context, handlerOutput.handler);
+            n = walker.walkToHandler(t, b, pos, end, view, context, handlerOutput.handler());
             records += n;
-            handlerOutput.count += n;
+            handlerOutput.counted(n);
         } else {
             n = walker.walk(t, b, pos, end, view, sink);
         }

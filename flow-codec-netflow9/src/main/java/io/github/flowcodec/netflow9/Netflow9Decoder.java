@@ -18,9 +18,12 @@ import io.github.flowcodec.core.TemplateStore;
 import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.UnsupportedVersionException;
 import io.github.flowcodec.core.internal.templated.DataSetWalker;
+import io.github.flowcodec.core.internal.templated.DecodeOutput;
 import io.github.flowcodec.core.internal.templated.ExporterState;
 import io.github.flowcodec.core.internal.templated.ExporterStates;
+import io.github.flowcodec.core.internal.templated.HandlerOutput;
 import io.github.flowcodec.core.internal.templated.PendingDataSets;
+import io.github.flowcodec.core.internal.templated.RecordBatch;
 import io.github.flowcodec.core.internal.templated.SamplingFields;
 import io.github.flowcodec.core.internal.templated.ScopeCache;
 import java.net.InetSocketAddress;
@@ -92,14 +95,14 @@ public final class Netflow9Decoder implements DatagramDecoder {
     private final RecordView view = new RecordView();
     private final Netflow9Context context = new Netflow9Context();
     private final DataSink dataSink = new DataSink();
-    private final HandlerOutput handlerOutput = new HandlerOutput();
+    private final HandlerOutput<Netflow9Header> handlerOutput = new HandlerOutput<>();
 
     // per packet
     private ByteBuffer buf;
     private int base;
     private TemplateScope scope;
     private ExporterState state;
-    private Output out;
+    private DecodeOutput<Netflow9Header> out;
     private Netflow9Header heldHeader;
     private int seenRecords;
 
@@ -182,15 +185,14 @@ public final class Netflow9Decoder implements DatagramDecoder {
     @Override
     public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        HandlerOutput o = handlerOutput;
-        o.handler = handler;
-        o.count = 0;
+        HandlerOutput<Netflow9Header> o = handlerOutput;
+        o.start(handler);
         try {
             parse(datagram, exporter, o); // no header object: the zero-copy path allocates none per packet
         } finally {
-            o.handler = null;
+            o.finish();
         }
-        return o.count;
+        return o.count();
     }
 
     @Override
@@ -201,83 +203,22 @@ public final class Netflow9Decoder implements DatagramDecoder {
         return o.packet(header);
     }
 
-    /** Where the parser puts what it finds. */
-    private interface Output {
-        void data(Netflow9Context ctx, RecordView record);
-
-        void options(Netflow9Context ctx, RecordView record);
-
-        void template(Template t);
-
-        void beginReleased(Netflow9Header header);
-
-        void endReleased();
-    }
-
-    private static final class HandlerOutput implements Output {
-        FlowRecordHandler handler;
-        int count;
-
-        @Override
-        public void data(Netflow9Context ctx, RecordView record) {
-            count++;
-            handler.onRecord(ctx, record);
-        }
-
-        @Override
-        public void options(Netflow9Context ctx, RecordView record) {
-            handler.onOptionsRecord(ctx, record);
-        }
-
-        @Override
-        public void template(Template t) {
-        }
-
-        @Override
-        public void beginReleased(Netflow9Header header) {
-        }
-
-        @Override
-        public void endReleased() {
-        }
-    }
-
-    /** The records, their sampling rates and the options records of one packet, being collected. */
-    private static final class Batch {
-        final List<FlowRecord> records = new ArrayList<>();
-        long[] rates = new long[8];
-        final List<FlowRecord> options = new ArrayList<>();
-
-        void data(Netflow9Context ctx, RecordView record) {
-            int n = records.size();
-            if (n == rates.length) {
-                rates = java.util.Arrays.copyOf(rates, n * 2);
-            }
-            rates[n] = ctx.samplingRate();
-            records.add(record.toRecord());
-        }
-
-        long[] rates() {
-            return java.util.Arrays.copyOf(rates, records.size());
-        }
-    }
-
     /** The materialized path: this packet's batch, and one batch per earlier packet whose data it released. */
-    private final class PacketOutput implements Output {
-        final Batch own = new Batch();
+    private final class PacketOutput implements DecodeOutput<Netflow9Header> {
+        final RecordBatch own = new RecordBatch();
         final List<Template> templates = new ArrayList<>();
         List<FlowPacket> released;
         Netflow9Header releasedHeader;
-        Batch current = own;
+        RecordBatch current = own;
 
         @Override
-        public void data(Netflow9Context ctx, RecordView record) {
+        public void data(ExportContext ctx, RecordView record) {
             current.data(ctx, record);
         }
 
         @Override
-        public void options(Netflow9Context ctx, RecordView record) {
-            current.options.add(record.toRecord());
+        public void options(ExportContext ctx, RecordView record) {
+            current.options(record);
         }
 
         @Override
@@ -288,7 +229,7 @@ public final class Netflow9Decoder implements DatagramDecoder {
         @Override
         public void beginReleased(Netflow9Header header) {
             releasedHeader = header;
-            current = new Batch();
+            current = new RecordBatch();
         }
 
         @Override
@@ -296,20 +237,20 @@ public final class Netflow9Decoder implements DatagramDecoder {
             if (released == null) {
                 released = new ArrayList<>();
             }
-            released.add(new Netflow9Packet(context.exporter(), releasedHeader, current.records, current.rates(),
-                    current.options, List.of(), List.of()));
+            released.add(new Netflow9Packet(context.exporter(), releasedHeader, current.records(), current.rates(),
+                    current.options(), List.of(), List.of()));
             current = own;
         }
 
         Netflow9Packet packet(Netflow9Header header) {
-            return new Netflow9Packet(context.exporter(), header, own.records, own.rates(), own.options, templates,
+            return new Netflow9Packet(context.exporter(), header, own.records(), own.rates(), own.options(), templates,
                     released == null ? List.of() : released);
         }
     }
 
     // ------------------------------------------------------------------------------------ the parser
 
-    private void parse(ByteBuffer datagram, InetSocketAddress exporter, Output output) {
+    private void parse(ByteBuffer datagram, InetSocketAddress exporter, DecodeOutput<Netflow9Header> output) {
         ByteBuffer b = RecordView.bigEndian(datagram);
         int start = b.position();
         int limit = b.limit();
@@ -592,9 +533,9 @@ public final class Netflow9Decoder implements DatagramDecoder {
         sink.begin(t, sampling.of(t));
         int n;
         if (!sink.perRecord && out == handlerOutput) {
-            n = walker.walkToHandler(t, b, pos, end, view, context, handlerOutput.handler);
+            n = walker.walkToHandler(t, b, pos, end, view, context, handlerOutput.handler());
             records += n;
-            handlerOutput.count += n;
+            handlerOutput.counted(n);
         } else {
             n = walker.walk(t, b, pos, end, view, sink);
         }

@@ -1,0 +1,49 @@
+package io.github.flowcodec.core.internal.templated;
+
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowRecordHandler;
+import io.github.flowcodec.core.RecordView;
+
+/** The zero-copy path's output: the caller's handler, and how many data records it was handed. One per decoder. */
+public final class HandlerOutput<H> implements DecodeOutput<H> {
+
+    private FlowRecordHandler handler;
+    private int count;
+
+    /** Before a decode: the handler to call, the count at 0. */
+    public void start(FlowRecordHandler handler) {
+        this.handler = handler;
+        this.count = 0;
+    }
+
+    /** After a decode: forgets the handler. */
+    public void finish() {
+        this.handler = null;
+    }
+
+    /** The handler of the decode under way. */
+    public FlowRecordHandler handler() {
+        return handler;
+    }
+
+    /** Data records handed over in this decode. */
+    public int count() {
+        return count;
+    }
+
+    /** Counts {@code n} data records handed to {@link #handler()} directly (the walker's fast lane). */
+    public void counted(int n) {
+        count += n;
+    }
+
+    @Override
+    public void data(ExportContext ctx, RecordView record) {
+        count++;
+        handler.onRecord(ctx, record);
+    }
+
+    @Override
+    public void options(ExportContext ctx, RecordView record) {
+        handler.onOptionsRecord(ctx, record);
+    }
+}
