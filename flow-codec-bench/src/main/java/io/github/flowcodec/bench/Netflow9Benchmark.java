@@ -1,5 +1,6 @@
 package io.github.flowcodec.bench;
 
+import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
@@ -138,6 +139,7 @@ public class Netflow9Benchmark {
     private InetSocketAddress exporter;
     private Netflow9Decoder decoder;
     private SumHandler handler;
+    private SumHandler columnHandler;
     private Netflow9Encoder encoder;
     private ByteBuffer out;
     private long baselineSequence;
@@ -186,6 +188,7 @@ public class Netflow9Benchmark {
 
         decoder = newDecoder();
         handler = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
+        columnHandler = new ColumnHandler(ipv4);
         encoder = newEncoder();
         primeEncoder(encoder);
         baselineSequence = encoder.nextSequence();
@@ -237,6 +240,14 @@ public class Netflow9Benchmark {
     @Benchmark
     public void decodeZeroCopy(Blackhole bh) {
         SumHandler h = handler;
+        h.sum = 0;
+        bh.consume(decoder.decode(datagrams[nextIndex()], exporter, h));
+        bh.consume(h.sum);
+    }
+
+    @Benchmark
+    public void decodeZeroCopyColumns(Blackhole bh) {
+        SumHandler h = columnHandler;
         h.sum = 0;
         bh.consume(decoder.decode(datagrams[nextIndex()], exporter, h));
         bh.consume(h.sum);
@@ -411,6 +422,59 @@ public class Netflow9Benchmark {
         }
     }
 
+    /**
+     * Reads the same fields a data set at a time: {@link DataSetView#getLongs} (and, for an IPv6 address,
+     * {@link DataSetView#readUnsigned} of each half) into a column per field, then sums the columns.
+     */
+    static final class ColumnHandler extends SumHandler {
+        private static final int[] V4_FIELDS = {V4_SRC_ADDR, V4_DST_ADDR, V4_PACKETS, V4_OCTETS, V4_SRC_PORT, V4_DST_PORT, V4_PROTOCOL};
+        private static final int[] V6_FIELDS = {V6_PACKETS, V6_OCTETS, V6_SRC_PORT, V6_DST_PORT, V6_PROTOCOL};
+        private final boolean v4;
+        private long[][] columns = new long[9][64];
+
+        ColumnHandler(boolean v4) {
+            this.v4 = v4;
+        }
+
+        @Override
+        public void onDataSet(ExportContext context, DataSetView set) {
+            int n = set.size();
+            long[][] c = columns;
+            if (c[0].length < n) {
+                c = columns = new long[9][n];
+            }
+            long s = 0;
+            if (v4) {
+                for (int f = 0; f < V4_FIELDS.length; f++) {
+                    set.getLongs(V4_FIELDS[f], c[f]);
+                }
+                for (int i = 0; i < n; i++) {
+                    s += (long) (int) c[0][i] + (int) c[1][i] + c[2][i] + c[3][i] + c[4][i] + c[5][i] + c[6][i];
+                }
+            } else {
+                Template t = set.template();
+                int src = t.fieldOffset(V6_SRC_ADDR);
+                int dst = t.fieldOffset(V6_DST_ADDR);
+                set.readUnsigned(src, 8, c[0]);
+                set.readUnsigned(src + 8, 8, c[1]);
+                set.readUnsigned(dst, 8, c[2]);
+                set.readUnsigned(dst + 8, 8, c[3]);
+                for (int f = 0; f < V6_FIELDS.length; f++) {
+                    set.getLongs(V6_FIELDS[f], c[4 + f]);
+                }
+                for (int i = 0; i < n; i++) {
+                    s += c[0][i] + c[1][i] + c[2][i] + c[3][i] + c[4][i] + c[5][i] + c[6][i] + c[7][i] + c[8][i];
+                }
+            }
+            sum += s;
+        }
+
+        @Override
+        public void onRecord(ExportContext context, RecordView record) {
+            sum += v4 ? sumIpv4(record) : sumIpv6(record);
+        }
+    }
+
     static final class Ipv6Handler extends SumHandler {
         @Override
         public void onRecord(ExportContext context, RecordView record) {
@@ -490,6 +554,7 @@ public class Netflow9Benchmark {
     private void checkDecodePathsAgree() {
         Netflow9Decoder d = newDecoder();
         SumHandler h = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
+        SumHandler columns = new ColumnHandler(ipv4);
         for (int p = 0; p < PACKETS; p++) {
             ByteBuffer b = datagrams[p];
             int position = b.position();
@@ -498,14 +563,16 @@ public class Netflow9Benchmark {
             long baseline = ipv4 ? scanIpv4(b, first, records) : scanIpv6(b, first, records);
             h.sum = 0;
             int n = d.decode(b, exporter, h);
+            columns.sum = 0;
+            int nc = d.decode(b, exporter, columns);
             Netflow9Packet packet = d.decode(b, exporter);
             long materialized = ipv4 ? sumIpv4(packet) : sumIpv6(packet);
-            if (n != records || packet.records().size() != records) {
-                throw new IllegalStateException("packet " + p + ": decoded " + n + " / " + packet.records().size() + " records");
+            if (n != records || nc != records || packet.records().size() != records) {
+                throw new IllegalStateException("packet " + p + ": decoded " + n + " / " + nc + " / " + packet.records().size() + " records");
             }
-            if (h.sum != baseline || materialized != baseline) {
+            if (h.sum != baseline || columns.sum != baseline || materialized != baseline) {
                 throw new IllegalStateException("packet " + p + ": baseline sum " + baseline + ", zero-copy " + h.sum
-                        + ", materialized " + materialized);
+                        + ", columns " + columns.sum + ", materialized " + materialized);
             }
             for (int i = 0; i < records; i++) {
                 if (!Arrays.equals(packet.records().get(i).toBytes(), recordBytes[p][i])) {

@@ -3,6 +3,11 @@ package io.github.flowcodec.core;
 /**
  * Receives each record of a packet on the zero-copy decode path.
  *
+ * <p>The NetFlow v9 and IPFIX decoders hand a data set whose template has only fixed-length fields to
+ * {@link #onDataSet} whole, which by default passes each record to {@link #onRecord}; override it to read
+ * a set at a time (column reads, see {@link DataSetView}). Records of templates with variable-length
+ * fields, and records of sets held back until their template came, always arrive through {@code onRecord}.
+ *
  * <p>Both arguments are reused by the decoder and valid only during the call; copy what you keep
  * ({@link RecordView#toRecord()}).
  *
@@ -15,6 +20,14 @@ public interface FlowRecordHandler {
 
     /** Called once per flow record. */
     void onRecord(ExportContext context, RecordView record);
+
+    /**
+     * Called once per data set of a fixed-length template (NetFlow v9, IPFIX) with all its records; hands
+     * each to {@link #onRecord} unless overridden. The context is the same for every record of the set.
+     */
+    default void onDataSet(ExportContext context, DataSetView records) {
+        records.forEachRecord(context, this);
+    }
 
     /**
      * Called once per options record (NetFlow v9, IPFIX: sampler tables, interface names ...); ignores it

@@ -3,6 +3,7 @@ package io.github.flowcodec.ipfix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.EncodingException;
@@ -232,6 +233,48 @@ class IpfixProperties {
                 return IpfixMessageBuilder.create().templates(ts.get(0)).toBytes();
             }
         }));
+    }
+
+    /**
+     * A set-at-a-time handler sees the records and sampling rates the materialized path sees: each set is
+     * read back through {@link DataSetView#record} and a column of its first field through
+     * {@link DataSetView#getLongs} or {@link DataSetView#readUnsigned} agrees with the records.
+     */
+    @Property(tries = 250)
+    void setAtATimeHandlersSeeTheSameRecords(@ForAll("validMessages") byte[] packet) {
+        List<FlowRecord> viaSets = new ArrayList<>();
+        List<Long> rates = new ArrayList<>();
+        int n = new IpfixDecoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler() {
+            @Override
+            public void onDataSet(ExportContext ctx, DataSetView set) {
+                Template t = set.template();
+                long[] column = new long[set.size()];
+                int len = t.fieldLength(0);
+                if (len <= 8) {
+                    set.getLongs(0, column);
+                } else {
+                    set.readUnsigned(0, 8, column);
+                }
+                for (int i = 0; i < set.size(); i++) {
+                    RecordView r = set.record(i);
+                    assertThat(column[i]).isEqualTo(len <= 8 ? r.getLong(0) : r.readUnsigned(0, 8));
+                    viaSets.add(r.toRecord());
+                    rates.add(ctx.samplingRate());
+                }
+            }
+
+            @Override
+            public void onRecord(ExportContext ctx, RecordView record) {
+                viaSets.add(record.toRecord());
+                rates.add(ctx.samplingRate());
+            }
+        });
+        assertThat(n).isEqualTo(viaSets.size());
+        IpfixMessage p = new IpfixDecoder().decode(ByteBuffer.wrap(packet), EXPORTER);
+        assertThat(viaSets).isEqualTo(p.records());
+        for (int i = 0; i < rates.size(); i++) {
+            assertThat(p.samplingRate(i)).isEqualTo(rates.get(i));
+        }
     }
 
     @Property(tries = 1000)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.EncodingException;
+import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.FlowRecord;
@@ -203,6 +204,48 @@ class Netflow9Properties {
         assertThat(n).isEqualTo(viaViews.size());
         Netflow9Packet p = new Netflow9Decoder().decode(ByteBuffer.wrap(packet), EXPORTER);
         assertThat(viaViews).isEqualTo(p.records());
+        for (int i = 0; i < rates.size(); i++) {
+            assertThat(p.samplingRate(i)).isEqualTo(rates.get(i));
+        }
+    }
+
+    /**
+     * A set-at-a-time handler sees the records and sampling rates the materialized path sees: each set is
+     * read back through {@link DataSetView#record} and a column of its first field through
+     * {@link DataSetView#getLongs} or {@link DataSetView#readUnsigned} agrees with the records.
+     */
+    @Property(tries = 250)
+    void setAtATimeHandlersSeeTheSameRecords(@ForAll("encodedPackets") byte[] packet) {
+        List<FlowRecord> viaSets = new ArrayList<>();
+        List<Long> rates = new ArrayList<>();
+        int n = new Netflow9Decoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler() {
+            @Override
+            public void onDataSet(ExportContext ctx, DataSetView set) {
+                Template t = set.template();
+                long[] column = new long[set.size()];
+                int len = t.fieldLength(0);
+                if (len <= 8) {
+                    set.getLongs(0, column);
+                } else {
+                    set.readUnsigned(0, 8, column);
+                }
+                for (int i = 0; i < set.size(); i++) {
+                    RecordView r = set.record(i);
+                    assertThat(column[i]).isEqualTo(len <= 8 ? r.getLong(0) : r.readUnsigned(0, 8));
+                    viaSets.add(r.toRecord());
+                    rates.add(ctx.samplingRate());
+                }
+            }
+
+            @Override
+            public void onRecord(ExportContext ctx, RecordView record) {
+                viaSets.add(record.toRecord());
+                rates.add(ctx.samplingRate());
+            }
+        });
+        assertThat(n).isEqualTo(viaSets.size());
+        Netflow9Packet p = new Netflow9Decoder().decode(ByteBuffer.wrap(packet), EXPORTER);
+        assertThat(viaSets).isEqualTo(p.records());
         for (int i = 0; i < rates.size(); i++) {
             assertThat(p.samplingRate(i)).isEqualTo(rates.get(i));
         }

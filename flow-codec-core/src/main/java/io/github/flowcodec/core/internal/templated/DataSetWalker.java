@@ -1,5 +1,6 @@
 package io.github.flowcodec.core.internal.templated;
 
+import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
@@ -34,6 +35,9 @@ public final class DataSetWalker {
 
     private Trailer trailer = Trailer.NONE;
     private final HandlerSink handlerSink = new HandlerSink();
+    /** The set view handed to handlers, over {@link #setViewRecords}; made on first use. */
+    private DataSetView setView;
+    private RecordView setViewRecords;
     private int trailerOffset;
 
     /**
@@ -65,9 +69,10 @@ public final class DataSetWalker {
     }
 
     /**
-     * The zero-copy path's fast lane: hands every record of {@code template} straight to the caller's
-     * handler with one context for the whole set (the records share template and sampling rate), in a loop
-     * small enough for the JIT to inline the handler into it. Then classifies the trailer as {@link #walk} does.
+     * The zero-copy path's fast lane: hands the records of a fixed-length template to the caller's handler
+     * as one {@link DataSetView} with one context for the whole set (the records share template and sampling
+     * rate), and those of a variable-length template record by record. Then classifies the trailer as
+     * {@link #walk} does.
      *
      * @return how many records were handed over
      */
@@ -91,10 +96,12 @@ public final class DataSetWalker {
         }
         int n = (end - start) / recordLength;
         if (n > 0) {
-            handler.onRecord(context, view.wrap(template, buffer, start));
-            for (int i = 1, offset = start + recordLength; i < n; i++, offset += recordLength) {
-                handler.onRecord(context, view.moveTo(offset));
+            DataSetView set = setView;
+            if (set == null || setViewRecords != view) {
+                set = setView = new DataSetView(view);
+                setViewRecords = view;
             }
+            handler.onDataSet(context, set.wrap(template, buffer, start, n));
         }
         classify(buffer, start + n * recordLength, end);
         return n;

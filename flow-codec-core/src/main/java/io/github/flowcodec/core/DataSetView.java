@@ -1,0 +1,254 @@
+package io.github.flowcodec.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The records of one data set (a NetFlow v9 data FlowSet, an IPFIX data set) whose template has only
+ * fixed-length fields, handed over at once: the zero-copy path's batch. Records are read one at a time
+ * through {@link #record(int)}, or a field of every record at once through {@link #getLongs(int, long[])},
+ * a column read that decides how to read the field once per set instead of once per record, the fastest
+ * way to move a set into columnar storage.
+ *
+ * <p>The decoder reuses the view (and the {@link RecordView} it hands out) for every set: it is valid only
+ * during {@link FlowRecordHandler#onDataSet}; copy what you keep.
+ *
+ * <pre>{@code
+ * InformationElement OCTETS = InformationElementRegistry.iana().require("octetDeltaCount");
+ * FlowRecordHandler handler = new FlowRecordHandler() {
+ *     final long[] octets = new long[DataSetView.MAX_RECORDS];
+ *
+ *     public void onDataSet(ExportContext ctx, DataSetView set) {
+ *         int bytes = set.template().indexOf(OCTETS);
+ *         if (bytes < 0) {
+ *             FlowRecordHandler.super.onDataSet(ctx, set); // record by record
+ *             return;
+ *         }
+ *         set.getLongs(bytes, octets);
+ *         for (int i = 0; i < set.size(); i++) {
+ *             total += octets[i];
+ *         }
+ *     }
+ *
+ *     public void onRecord(ExportContext ctx, RecordView record) {
+ *         total += record.getLong(OCTETS, 0);
+ *     }
+ * };
+ * }</pre>
+ */
+public final class DataSetView {
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * The most records a data set can hold: a 65,535-byte datagram of 1-byte records. A column array of this
+     * length fits every set.
+     */
+    public static final int MAX_RECORDS = 0xFFFF;
+
+    private final RecordView view;
+    private Template template;
+    private ByteBuffer buffer;
+    private int first;
+    private int recordLength;
+    private int size;
+    /** Bumped by every wrap: tells whether {@link #scratch} holds the current set. */
+    private long wrapCount;
+    private long copiedSet = -1;
+    private byte[] scratch = new byte[0];
+    private static final int MAX_SET_BYTES = 0xFFFF;
+
+    /** A view reading records through {@code view}, not yet on a set. */
+    public DataSetView(RecordView view) {
+        this.view = Objects.requireNonNull(view, "view");
+    }
+
+    /**
+     * Points the view at {@code size} consecutive records of {@code template} from {@code first}.
+     *
+     * @param template a template with only fixed-length fields, of a record length above 0
+     * @param buffer a big-endian buffer holding every record before its limit
+     * @return this view
+     * @throws IllegalArgumentException if the template has variable-length fields or records of 0 bytes, or size is negative
+     * @throws IndexOutOfBoundsException if the records do not fit between 0 and the buffer's limit
+     */
+    public DataSetView wrap(Template template, ByteBuffer buffer, int first, int size) {
+        int len = template.recordLength();
+        if (len <= 0) {
+            throw new IllegalArgumentException("template " + template.id() + " has no fixed record length above 0");
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException("negative record count " + size);
+        }
+        if (first < 0 || (long) first + (long) size * len > buffer.limit()) {
+            throw new IndexOutOfBoundsException(size + " records of " + len + " bytes at " + first
+                    + " do not fit a buffer limited to " + buffer.limit());
+        }
+        this.template = template;
+        this.buffer = buffer;
+        this.first = first;
+        this.recordLength = len;
+        this.size = size;
+        this.wrapCount++;
+        return this;
+    }
+
+    /** The template of every record of the set. */
+    public Template template() {
+        return template;
+    }
+
+    /** How many records the set holds. */
+    public int size() {
+        return size;
+    }
+
+    /** The buffer the records are read from. */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Where the first record starts in {@link #buffer()}; record {@code i} starts {@code i * recordLength} later. */
+    public int offset() {
+        return first;
+    }
+
+    /**
+     * Record {@code i}, through the one {@link RecordView} this set view reuses: the view returned for
+     * {@code record(1)} is the one returned for {@code record(0)}, moved.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} is not in {@code 0..size()-1}
+     */
+    public RecordView record(int i) {
+        Objects.checkIndex(i, size);
+        int offset = first + i * recordLength;
+        if (view.template() == template && view.buffer() == buffer && view.length() == recordLength) {
+            return view.moveTo(offset);
+        }
+        return view.wrap(template, buffer, offset);
+    }
+
+    /**
+     * Hands each record to {@code handler.onRecord}: {@link FlowRecordHandler#onDataSet}'s default, in the
+     * loop the decoders used before sets were handed over whole (one wrap, then a move per record).
+     */
+    void forEachRecord(ExportContext context, FlowRecordHandler handler) {
+        int n = size;
+        if (n == 0) {
+            return;
+        }
+        int len = recordLength;
+        handler.onRecord(context, view.wrap(template, buffer, first));
+        for (int i = 1, offset = first + len; i < n; i++, offset += len) {
+            handler.onRecord(context, view.moveTo(offset));
+        }
+    }
+
+    /**
+     * Field {@code index} of every record, as {@link RecordView#getLong(int)} reads it, into
+     * {@code dst[0 .. size()-1]}.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not a field of the template
+     * @throws IllegalArgumentException if {@code dst} is shorter than {@link #size()}, or the field is longer than 8 bytes
+     */
+    public void getLongs(int index, long[] dst) {
+        Template t = template;
+        int len = t.fieldLength(index);
+        if (t.isSigned(index) || len > 8) {
+            checkColumn(dst);
+            for (int i = 0, n = size; i < n; i++) {
+                dst[i] = record(i).getLong(index);
+            }
+            return;
+        }
+        readUnsigned(t.fieldOffset(index), len, dst);
+    }
+
+    /**
+     * The {@code length} bytes at {@code position} of every record as an unsigned big-endian number, as
+     * {@link RecordView#readUnsigned(int, int)} reads them, into {@code dst[0 .. size()-1]}: for parts of a
+     * field, such as the two halves of an IPv6 address.
+     *
+     * @throws IllegalArgumentException if {@code dst} is shorter than {@link #size()}, or {@code length} is not in 0..8
+     * @throws IndexOutOfBoundsException if the bytes are not inside a record
+     */
+    public void readUnsigned(int position, int length, long[] dst) {
+        checkColumn(dst);
+        if (length < 0 || length > 8) {
+            throw new IllegalArgumentException("not 0 to 8 bytes: " + length);
+        }
+        int stride = recordLength;
+        if (position < 0 || position > stride - length) {
+            throw new IndexOutOfBoundsException(length + " bytes at " + position + " are not inside a record of " + stride + " bytes");
+        }
+        int n = size;
+        int p = first + position;
+        ByteBuffer b = buffer;
+        if (b.hasArray()) {
+            readArray(b.array(), b.arrayOffset() + p, stride, n, length, dst);
+            return;
+        }
+        readArray(copied(), position, stride, n, length, dst);
+    }
+
+    /**
+     * The set's bytes in a reused array, copied in one bulk get on the first column read of a set in a
+     * direct or read-only buffer: cheaper than the buffer's checked per-value reads in a loop.
+     */
+    private byte[] copied() {
+        if (copiedSet != wrapCount) {
+            int bytes = size * recordLength;
+            if (scratch.length < bytes) {
+                scratch = new byte[Math.max(bytes, Math.min(2 * scratch.length, MAX_SET_BYTES))];
+            }
+            buffer.get(first, scratch, 0, bytes);
+            copiedSet = wrapCount;
+        }
+        return scratch;
+    }
+
+    /**
+     * The column read from an array: one 8-byte load and a shift per record, whatever the length, in one
+     * small loop the JIT bounds-checks once; the last records, whose 8-byte load would leave the array, are
+     * read byte by byte.
+     */
+    private static void readArray(byte[] a, int p, int stride, int n, int length, long[] dst) {
+        if (length == 0) {
+            Arrays.fill(dst, 0, n, 0L);
+            return;
+        }
+        int shift = 64 - 8 * length;
+        int lastLoad = a.length - Long.BYTES;
+        int fast = n;
+        if (n > 0 && p + (long) (n - 1) * stride > lastLoad) {
+            fast = lastLoad < p ? 0 : (lastLoad - p) / stride + 1;
+        }
+        int i = 0;
+        for (; i < fast; i++, p += stride) {
+            dst[i] = (long) LONG.get(a, p) >>> shift;
+        }
+        for (; i < n; i++, p += stride) {
+            long v = 0;
+            for (int k = 0; k < length; k++) {
+                v = (v << 8) | (a[p + k] & 0xFF);
+            }
+            dst[i] = v;
+        }
+    }
+
+    private void checkColumn(long[] dst) {
+        if (dst.length < size) {
+            throw new IllegalArgumentException("a column of " + dst.length + " values for " + size + " records");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return template == null ? "DataSetView[unwrapped]"
+                : "DataSetView[template " + template.id() + ", " + size + " records of " + recordLength + " bytes at " + first + "]";
+    }
+}
