@@ -50,17 +50,18 @@ public final class DataSetView {
      */
     public static final int MAX_RECORDS = 0xFFFF;
 
+    /** The largest set a datagram holds, in bytes: the scratch array's growth stops doubling there. */
+    private static final int MAX_SET_BYTES = 0xFFFF;
+
     private final RecordView view;
     private Template template;
     private ByteBuffer buffer;
     private int first;
     private int recordLength;
     private int size;
-    /** Bumped by every wrap: tells whether {@link #scratch} holds the current set. */
-    private long wrapCount;
-    private long copiedSet = -1;
+    /** Whether {@link #scratch} holds the current set (direct and read-only buffers); cleared by every wrap. */
+    private boolean copied;
     private byte[] scratch = new byte[0];
-    private static final int MAX_SET_BYTES = 0xFFFF;
 
     /** A view reading records through {@code view}, not yet on a set. */
     public DataSetView(RecordView view) {
@@ -93,7 +94,7 @@ public final class DataSetView {
         this.first = first;
         this.recordLength = len;
         this.size = size;
-        this.wrapCount++;
+        this.copied = false;
         return this;
     }
 
@@ -192,21 +193,21 @@ public final class DataSetView {
             readArray(b.array(), b.arrayOffset() + p, stride, n, length, dst);
             return;
         }
-        readArray(copied(), position, stride, n, length, dst);
+        readArray(copiedSet(), position, stride, n, length, dst);
     }
 
     /**
      * The set's bytes in a reused array, copied in one bulk get on the first column read of a set in a
      * direct or read-only buffer: cheaper than the buffer's checked per-value reads in a loop.
      */
-    private byte[] copied() {
-        if (copiedSet != wrapCount) {
+    private byte[] copiedSet() {
+        if (!copied) {
             int bytes = size * recordLength;
             if (scratch.length < bytes) {
                 scratch = new byte[Math.max(bytes, Math.min(2 * scratch.length, MAX_SET_BYTES))];
             }
             buffer.get(first, scratch, 0, bytes);
-            copiedSet = wrapCount;
+            copied = true;
         }
         return scratch;
     }

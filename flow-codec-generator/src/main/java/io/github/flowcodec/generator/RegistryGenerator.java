@@ -148,10 +148,14 @@ public final class RegistryGenerator {
 
     // ------------------------------------------------------------------------------------------ CLI
 
+    /**
+     * The command line: {@link #run} with the standard streams. A failure ends in an exception (the JVM then
+     * exits non-zero, which fails the build step that ran it); the library never calls {@code System.exit}.
+     */
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
         if (status != 0) {
-            System.exit(status);
+            throw new RegistryException("registry generation failed (status " + status + "), see the message above");
         }
     }
 
