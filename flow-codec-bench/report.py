@@ -36,12 +36,13 @@ def records_per_op(cls, params):
 BASELINES = {
     "baselineScan": "baselineScan",
     "decodeZeroCopy": "baselineScan",
+    "decodeZeroCopyColumns": "baselineScan",
     "decodeMaterialized": "baselineScan",
     "decodeTyped": "baselineScan",
     "baselineWrite": "baselineWrite",
     "encode": "baselineWrite",
 }
-ORDER = ["baselineScan", "decodeZeroCopy", "decodeMaterialized", "decodeTyped", "baselineWrite", "encode"]
+ORDER = ["baselineScan", "decodeZeroCopy", "decodeZeroCopyColumns", "decodeMaterialized", "decodeTyped", "baselineWrite", "encode"]
 # Factors from a JMH throughput unit (ops/<unit>) to ops per second.
 PER_SECOND = {"ops/s": 1.0, "ops/ms": 1e3, "ops/us": 1e6, "ops/ns": 1e9, "ops/min": 1 / 60.0}
 

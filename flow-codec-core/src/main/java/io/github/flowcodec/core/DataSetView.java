@@ -74,10 +74,12 @@ public final class DataSetView {
      * @param template a template with only fixed-length fields, of a record length above 0
      * @param buffer a big-endian buffer holding every record before its limit
      * @return this view
-     * @throws IllegalArgumentException if the template has variable-length fields or records of 0 bytes, or size is negative
+     * @throws IllegalArgumentException if the template has variable-length fields or records of 0 bytes, size is
+     *     negative, or the buffer is little-endian (see {@link RecordView#bigEndian(ByteBuffer)})
      * @throws IndexOutOfBoundsException if the records do not fit between 0 and the buffer's limit
      */
     public DataSetView wrap(Template template, ByteBuffer buffer, int first, int size) {
+        RecordView.requireBigEndian(buffer);
         int len = template.recordLength();
         if (len <= 0) {
             throw new IllegalArgumentException("template " + template.id() + " has no fixed record length above 0");
@@ -143,9 +145,13 @@ public final class DataSetView {
             return;
         }
         int len = recordLength;
-        handler.onRecord(context, view.wrap(template, buffer, first));
+        Template t = template;
+        ByteBuffer b = buffer;
+        RecordView v = view;
+        handler.onRecord(context, v.wrap(t, b, first));
         for (int i = 1, offset = first + len; i < n; i++, offset += len) {
-            handler.onRecord(context, view.moveTo(offset));
+            // wrap again only if the handler pointed the view elsewhere; this set's records fit the buffer (see wrap)
+            handler.onRecord(context, v.isOn(t, b) ? v.advanceTo(offset) : v.wrap(t, b, offset));
         }
     }
 

@@ -1,8 +1,6 @@
 package io.github.flowcodec.core;
 
 import io.github.flowcodec.core.internal.VariableLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -32,29 +30,23 @@ public final class RecordView implements FlowFields {
     private boolean variable;
     /** The template's packed fixed layout while wrapping a fixed-length record, else null. */
     private long[] fixed;
-    /** The heap buffer's array, read directly on the fast path; null for direct and read-only buffers. */
-    private byte[] array;
-    /** Where the record starts in {@link #array}. */
-    private int arrayBase;
     /** The last offset a fixed-length record fits at before the buffer's limit. */
     private int lastOffset;
-
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     /**
      * Points the view at a fixed-length record of {@code template} starting at {@code offset}.
      *
      * @param buffer a big-endian buffer holding the whole record before its limit
      * @return this view
-     * @throws IllegalArgumentException if the template has variable-length fields
+     * @throws IllegalArgumentException if the template has variable-length fields, or the buffer is little-endian
+     *     (see {@link #bigEndian(ByteBuffer)})
      * @throws IndexOutOfBoundsException if the record does not fit between 0 and the buffer's limit
      */
     public RecordView wrap(Template template, ByteBuffer buffer, int offset) {
         if (!template.isFixedLength()) {
             throw new IllegalArgumentException("template " + template.id() + " has variable-length fields: use wrap(template, buffer, offset, limit)");
         }
+        requireBigEndian(buffer);
         int last = buffer.limit() - template.recordLength();
         if (offset < 0 || offset > last) {
             throw new IndexOutOfBoundsException("a record of " + template.recordLength() + " bytes at " + offset
@@ -67,12 +59,6 @@ public final class RecordView implements FlowFields {
         this.length = template.recordLength();
         this.variable = false;
         this.fixed = template.packedLayout();
-        if (buffer.hasArray()) {
-            this.array = buffer.array();
-            this.arrayBase = buffer.arrayOffset() + offset;
-        } else {
-            this.array = null;
-        }
         return this;
     }
 
@@ -91,9 +77,22 @@ public final class RecordView implements FlowFields {
         if (offset < 0 || offset > lastOffset) {
             throw new IndexOutOfBoundsException("a record of " + length + " bytes at " + offset + " does not fit the buffer");
         }
-        arrayBase += offset - base;
         base = offset;
         return this;
+    }
+
+    /**
+     * {@link #moveTo(int)} without its checks, for {@link DataSetView}, which checked that all its records
+     * fit the buffer and runs this once per record after {@link #isOn} said the view is still its own.
+     */
+    RecordView advanceTo(int offset) {
+        base = offset;
+        return this;
+    }
+
+    /** Whether the view is on a fixed-length record of {@code t} in {@code b}. */
+    boolean isOn(Template t, ByteBuffer b) {
+        return template == t && buffer == b && fixed != null;
     }
 
     /**
@@ -102,8 +101,10 @@ public final class RecordView implements FlowFields {
      *
      * @param buffer a big-endian buffer
      * @return the record's length in bytes, or -1 if it does not fit before {@code limit} (the view is then unusable)
+     * @throws IllegalArgumentException if the buffer is little-endian (see {@link #bigEndian(ByteBuffer)})
      */
     public int wrap(Template template, ByteBuffer buffer, int offset, int limit) {
+        requireBigEndian(buffer);
         if (template.isFixedLength()) {
             if (limit - offset < template.recordLength()) {
                 return -1;
@@ -156,62 +157,24 @@ public final class RecordView implements FlowFields {
     }
 
     /**
-     * As {@link FlowFields#getLong(int)}. The hot path of the zero-copy decoders: kept small so the JIT
-     * inlines it into the handler, with odd lengths and variable-length records off the fast path.
+     * As {@link FlowFields#getLong(int)}. The hot path of the zero-copy decoders: one 8-byte big-endian load
+     * that ends where the field ends and one mask, the same code for every length from 1 to 8, so the JIT
+     * inlines it small into the handler and no branch depends on the field. Signed, empty and longer fields,
+     * fields of variable-length records, and fields whose 8 bytes would start before the buffer's first
+     * byte take the general way.
      */
     @Override
     public long getLong(int index) {
         long[] f = fixed;
-        return f != null ? fixedLong(f[index], index) : FlowFields.super.getLong(index);
-    }
-
-    /** Reads an unsigned integer of 1, 2, 4 or 8 bytes; signed and odd-length fields take the slower way. */
-    private long fixedLong(long packed, int index) {
-        byte[] a = array;
-        return a != null ? arrayLong(a, packed, index) : bufferLong(packed, index);
-    }
-
-    private long arrayLong(byte[] a, long packed, int index) {
-        int p = arrayBase + (int) (packed >>> 32);
-        int kind = (int) packed & 0x1_FFFF; // length and signed bit
-        if (kind == 4) {
-            return (int) INT.get(a, p) & 0xFFFF_FFFFL;
-        } else if (kind == 2) {
-            return (short) SHORT.get(a, p) & 0xFFFFL;
-        } else if (kind == 1) {
-            return a[p] & 0xFFL;
-        } else if (kind == 8) {
-            return (long) LONG.get(a, p);
+        if (f == null) {
+            return FlowFields.super.getLong(index);
         }
-        return oddLengthLong(packed, index);
-    }
-
-    private long bufferLong(long packed, int index) {
-        int p = base + (int) (packed >>> 32);
-        int kind = (int) packed & 0x1_FFFF;
-        if (kind == 4) {
-            return buffer.getInt(p) & 0xFFFF_FFFFL;
-        } else if (kind == 2) {
-            return buffer.getShort(p) & 0xFFFFL;
-        } else if (kind == 1) {
-            return buffer.get(p) & 0xFFL;
-        } else if (kind == 8) {
-            return buffer.getLong(p);
+        long packed = f[index];
+        int p = base + (int) (packed >> 32);
+        if (p < 0) {
+            return FlowFields.super.getLong(index);
         }
-        return oddLengthLong(packed, index);
-    }
-
-    private long oddLengthLong(long packed, int index) {
-        int len = (int) packed & 0xFFFF;
-        if (len > 8) {
-            return FlowFields.super.getLong(index); // throws, naming the field
-        }
-        long v = readUnsigned((int) (packed >>> 32), len);
-        if ((packed & 0x1_0000L) != 0 && len > 0) {
-            int shift = 64 - 8 * len;
-            v = (v << shift) >> shift;
-        }
-        return v;
+        return buffer.getLong(p) & (-1L >>> (int) packed);
     }
 
     @Override
@@ -257,6 +220,12 @@ public final class RecordView implements FlowFields {
             fieldLayout = java.util.Arrays.copyOf(layout, 2 * template.fieldCount());
         }
         return new FlowRecord(template, bytes, fieldLayout);
+    }
+
+    static void requireBigEndian(ByteBuffer buffer) {
+        if (buffer.order() != ByteOrder.BIG_ENDIAN) {
+            throw new IllegalArgumentException("flow records are big-endian: wrap RecordView.bigEndian(buffer), not a little-endian buffer");
+        }
     }
 
     /** Returns {@code buffer}, or a big-endian duplicate of it if it is little-endian. */

@@ -42,8 +42,16 @@ public final class Template {
     private final int[] offsets;
     private final int[] lengths;
     private final boolean[] signed;
-    /** Per field of a fixed-length template: offset in the high 32 bits, length in bits 0-15, bit 16 set when signed. */
+    /**
+     * Per field of a fixed-length template, how the zero-copy view reads it with one 8-byte load that ends
+     * where the field ends: the high 32 bits hold {@code offset + length - 8} (negative for fields near the
+     * record's start), the low 32 bits {@code 64 - 8 * length}: the mask of the field's bytes is
+     * {@code -1L >>> that}. A field that cannot be read so (signed, empty, or longer than 8 bytes) has
+     * {@link #GENERAL_READ}.
+     */
     private final long[] packedLayout;
+    /** A packed layout entry whose offset makes every position negative, so the view reads the field the general way. */
+    static final long GENERAL_READ = (long) Integer.MIN_VALUE << 32;
     private final long[] keys;
     private final int[] firstIndexes;
     private final List<FieldSpec> fieldList;
@@ -92,7 +100,10 @@ public final class Template {
         this.packedLayout = variable ? null : new long[this.fields.length];
         if (!variable) {
             for (int i = 0; i < this.fields.length; i++) {
-                packedLayout[i] = ((long) offsets[i] << 32) | (signed[i] ? 0x1_0000L : 0) | lengths[i];
+                int len = lengths[i];
+                packedLayout[i] = signed[i] || len == 0 || len > 8
+                        ? GENERAL_READ
+                        : ((long) (offsets[i] + len - 8) << 32) | (64 - 8 * len);
             }
         }
         this.firstIndexes = firstIndexes(keys);

@@ -53,6 +53,12 @@ public record TemplateScope(FlowProtocol protocol, InetAddress exporter, int por
         return io.github.flowcodec.core.internal.TemplateBytes.scope(bytes);
     }
 
+    /** As the record's own, written out: this runs for every datagram's template look-up. */
+    @Override
+    public int hashCode() {
+        return ((protocol.ordinal() * 31 + exporter.hashCode()) * 31 + port) * 31 + Long.hashCode(observationDomainId);
+    }
+
     @Override
     public String toString() {
         return protocol + " " + exporter.getHostAddress() + (port == 0 ? "" : ":" + port) + " domain " + observationDomainId;

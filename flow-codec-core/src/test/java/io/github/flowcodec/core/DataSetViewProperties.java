@@ -143,6 +143,24 @@ class DataSetViewProperties {
         assertThat(seen).containsExactly(10000L, 10011L, 10022L, 10033L);
     }
 
+    @Test
+    void aHandlerThatPointsTheViewElsewhereStillSeesEveryRecordOfTheSet() {
+        Template t = template(List.of(new Field(4, false), new Field(1, false)));
+        ByteBuffer b = ByteBuffer.allocate(3 + 4 * 5);
+        for (int r = 0; r < 4; r++) {
+            b.putInt(3 + 5 * r, 1000 + r).put(3 + 5 * r + 4, (byte) r);
+        }
+        Template other = template(List.of(new Field(2, false)));
+        ByteBuffer elsewhere = ByteBuffer.wrap(new byte[] {0, 7});
+        List<Long> seen = new ArrayList<>();
+        FlowRecordHandler handler = (ctx, record) -> {
+            seen.add(record.getLong(0) * 10 + record.getLong(1));
+            seen.add(record.wrap(other, elsewhere, 0).getLong(0)); // allowed: the view is the handler's during the call
+        };
+        handler.onDataSet(null, new DataSetView(new RecordView()).wrap(t, b, 3, 4));
+        assertThat(seen).containsExactly(10000L, 7L, 10011L, 7L, 10022L, 7L, 10033L, 7L);
+    }
+
     private static Template template(List<Field> fields) {
         List<FieldSpec> specs = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {

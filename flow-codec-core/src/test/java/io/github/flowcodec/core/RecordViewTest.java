@@ -47,4 +47,16 @@ class RecordViewTest {
         assertThat(v.getString(0)).isEqualTo("eth");
         assertThat(v.toRecord()).isEqualTo(FlowRecord.builder(VARIABLE).setString(0, "eth").build());
     }
+
+    @Test
+    void refusesLittleEndianBuffersWhoseIntegersItWouldMisread() {
+        ByteBuffer little = ByteBuffer.wrap(new byte[] {0, 0, 0, 1, 0, 2}).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        RecordView v = new RecordView();
+        assertThatThrownBy(() -> v.wrap(FIXED, little, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("big-endian");
+        assertThatThrownBy(() -> v.wrap(VARIABLE, little, 0, 6)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DataSetView(v).wrap(FIXED, little, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(v.wrap(FIXED, RecordView.bigEndian(little), 0).getLong(0)).isEqualTo(1);
+        assertThat(v.getLong(1)).isEqualTo(2);
+    }
 }

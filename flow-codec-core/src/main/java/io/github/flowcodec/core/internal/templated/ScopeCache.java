@@ -32,7 +32,7 @@ public final class ScopeCache {
 
     /** The scope of a packet from {@code exporter} with this source id / observation domain. */
     public TemplateScope scope(InetSocketAddress exporter, long domain) {
-        if (domain == lastDomain && lastScope != null && exporter.equals(lastExporter)) {
+        if (domain == lastDomain && lastScope != null && (exporter == lastExporter || exporter.equals(lastExporter))) {
             return lastScope;
         }
         TemplateScope s = lookup(exporter, domain);
