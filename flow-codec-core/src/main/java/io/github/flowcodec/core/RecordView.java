@@ -1,6 +1,5 @@
 package io.github.flowcodec.core;
 
-import io.github.flowcodec.core.internal.VariableLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -26,8 +25,10 @@ public final class RecordView implements FlowFields {
     private ByteBuffer buffer;
     private int base;
     private int length;
-    private int[] layout = new int[64];
-    private boolean variable;
+    /** The variable-length record's spots (see {@link VariableRecordShape}); for a fixed-length record unused. */
+    private int[] spots = new int[16];
+    /** The template's shape while wrapping a record with variable-length fields, else null. */
+    private VariableRecordShape shape;
     /** The template's packed fixed layout while wrapping a fixed-length record, else null. */
     private long[] fixed;
     /** The last offset a fixed-length record fits at before the buffer's limit. */
@@ -57,7 +58,7 @@ public final class RecordView implements FlowFields {
         this.buffer = buffer;
         this.base = offset;
         this.length = template.recordLength();
-        this.variable = false;
+        this.shape = null;
         this.fixed = template.packedLayout();
         return this;
     }
@@ -112,16 +113,17 @@ public final class RecordView implements FlowFields {
             wrap(template, buffer, offset);
             return length;
         }
-        int n = 2 * template.fieldCount();
-        if (layout.length < n) {
-            layout = new int[Math.max(n, layout.length * 2)];
+        VariableRecordShape sh = template.variableShape();
+        int n = sh.spotCount();
+        if (spots.length < n) {
+            spots = new int[Math.max(n, spots.length * 2)];
         }
-        int len = VariableLayout.compute(template, buffer, offset, limit, layout);
+        int len = sh.measure(buffer, offset, limit, spots);
         this.template = template;
         this.buffer = buffer;
         this.base = offset;
         this.length = Math.max(len, 0);
-        this.variable = true;
+        this.shape = sh;
         this.fixed = null;
         return len;
     }
@@ -148,12 +150,15 @@ public final class RecordView implements FlowFields {
 
     @Override
     public int fieldOffset(int index) {
-        return variable ? layout[2 * index] : template.fieldOffset(index);
+        VariableRecordShape sh = shape;
+        return sh == null ? template.fieldOffset(index) : sh.offset(index, template.fieldLength(index), spots);
     }
 
     @Override
     public int fieldLength(int index) {
-        return variable ? layout[2 * index + 1] : template.fieldLength(index);
+        VariableRecordShape sh = shape;
+        int len = template.fieldLength(index);
+        return sh == null ? len : sh.length(index, len, spots);
     }
 
     /**
@@ -166,11 +171,19 @@ public final class RecordView implements FlowFields {
     @Override
     public long getLong(int index) {
         long[] f = fixed;
-        if (f == null) {
-            return FlowFields.super.getLong(index);
+        long packed;
+        int p;
+        if (f != null) {
+            packed = f[index];
+            p = base + (int) (packed >> 32);
+        } else {
+            VariableRecordShape sh = shape;
+            if (sh == null) {
+                throw new IllegalStateException("the view is not on a record: wrap it first");
+            }
+            packed = sh.reads[index];
+            p = base + spots[sh.segment[index]] + (int) (packed >> 32);
         }
-        long packed = f[index];
-        int p = base + (int) (packed >> 32);
         if (p < 0) {
             return FlowFields.super.getLong(index);
         }
@@ -216,8 +229,13 @@ public final class RecordView implements FlowFields {
         byte[] bytes = new byte[length];
         buffer.get(base, bytes, 0, length);
         int[] fieldLayout = null;
-        if (variable) {
-            fieldLayout = java.util.Arrays.copyOf(layout, 2 * template.fieldCount());
+        if (shape != null) {
+            int n = template.fieldCount();
+            fieldLayout = new int[2 * n];
+            for (int i = 0; i < n; i++) {
+                fieldLayout[2 * i] = fieldOffset(i);
+                fieldLayout[2 * i + 1] = fieldLength(i);
+            }
         }
         return new FlowRecord(template, bytes, fieldLayout);
     }

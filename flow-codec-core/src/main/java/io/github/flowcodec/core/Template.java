@@ -52,6 +52,9 @@ public final class Template {
     private final long[] packedLayout;
     /** A packed layout entry whose offset makes every position negative, so the view reads the field the general way. */
     static final long GENERAL_READ = (long) Integer.MIN_VALUE << 32;
+    /** Where the fields of a record are once its variable-length fields' lengths are read; null for fixed-length templates. */
+    private final VariableRecordShape shape;
+    private final boolean listFields;
     private final long[] keys;
     private final int[] firstIndexes;
     private final List<FieldSpec> fieldList;
@@ -82,8 +85,10 @@ public final class Template {
         int offset = 0;
         int minimum = 0;
         boolean variable = false;
+        boolean lists = false;
         for (int i = 0; i < this.fields.length; i++) {
             FieldSpec f = this.fields[i];
+            lists |= f.element().dataType().isList();
             keys[i] = f.element().key();
             lengths[i] = f.length();
             signed[i] = f.element().dataType().isSigned();
@@ -106,6 +111,8 @@ public final class Template {
                         : ((long) (offsets[i] + len - 8) << 32) | (64 - 8 * len);
             }
         }
+        this.shape = variable ? new VariableRecordShape(lengths, signed) : null;
+        this.listFields = lists;
         this.firstIndexes = firstIndexes(keys);
         this.minimumRecordLength = minimum;
         this.hash = (id * 31 + Arrays.hashCode(this.fields)) * 31 + scopeFieldCount;
@@ -219,6 +226,23 @@ public final class Template {
     /** The packed layout of a fixed-length template (see the field's comment), or null; for the zero-copy view. */
     long[] packedLayout() {
         return packedLayout;
+    }
+
+    /**
+     * Whether a field holds structured data (RFC 6313: basicList, subTemplateList, subTemplateMultiList),
+     * which a decoder checks record by record.
+     *
+     * <pre>{@code
+     * if (template.hasListFields()) { ... walk the lists with the IPFIX module's list views ... }
+     * }</pre>
+     */
+    public boolean hasListFields() {
+        return listFields;
+    }
+
+    /** The layout of records with variable-length fields, or null for a fixed-length template; for the zero-copy view. */
+    VariableRecordShape variableShape() {
+        return shape;
     }
 
     /** Whether field {@code index} holds a signed integer (read sign-extended). */

@@ -95,4 +95,14 @@ class TemplateTest {
         assertThat(DataType.UNSIGNED8.isValidLength(FieldSpec.VARIABLE_LENGTH)).isFalse();
         assertThat(DataType.STRING.defaultLength()).isEqualTo(FieldSpec.VARIABLE_LENGTH);
     }
+
+    @Test
+    void knowsWhetherAFieldHoldsStructuredData() {
+        assertThat(Template.of(256, FieldSpec.of(SRC), FieldSpec.of(NAME)).hasListFields()).isFalse();
+        for (String list : List.of("basicList", "subTemplateList", "subTemplateMultiList")) {
+            InformationElement e = InformationElement.of(0, 60000, "test" + list, DataType.fromIanaName(list));
+            assertThat(Template.of(256, FieldSpec.of(BYTES), FieldSpec.of(e, FieldSpec.VARIABLE_LENGTH)).hasListFields())
+                    .as(list).isTrue();
+        }
+    }
 }

@@ -675,7 +675,7 @@ public final class IpfixDecoder implements DatagramDecoder {
 
         void begin(Template t, SamplingFields f, int offsetBase) {
             this.template = t;
-            this.lists = structured.hasLists(t);
+            this.lists = t.hasListFields();
             this.offsetBase = offsetBase;
             this.fields = f;
             this.isOptions = t.isOptions();

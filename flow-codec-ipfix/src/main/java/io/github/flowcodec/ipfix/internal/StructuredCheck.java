@@ -9,7 +9,6 @@ import io.github.flowcodec.ipfix.BasicListView;
 import io.github.flowcodec.ipfix.SubTemplateListView;
 import io.github.flowcodec.ipfix.SubTemplateMultiListView;
 import io.github.flowcodec.ipfix.TemplateLookup;
-import java.util.IdentityHashMap;
 
 /**
  * Checks the structured data (RFC 6313) of a record before it is handed out: every list field well formed,
@@ -18,35 +17,9 @@ import java.util.IdentityHashMap;
  */
 public final class StructuredCheck {
 
-    private static final int CACHE_LIMIT = 4096;
     private final BasicListView[] basic = new BasicListView[SubTemplateListView.MAX_DEPTH + 2];
     private final SubTemplateListView[] lists = new SubTemplateListView[SubTemplateListView.MAX_DEPTH + 2];
     private final SubTemplateMultiListView[] multi = new SubTemplateMultiListView[SubTemplateListView.MAX_DEPTH + 2];
-    private final IdentityHashMap<Template, Boolean> hasLists = new IdentityHashMap<>();
-    private Template lastTemplate;
-    private boolean last;
-
-    /** Whether the template has a field of a list type (cached). */
-    public boolean hasLists(Template t) {
-        if (t == lastTemplate) {
-            return last;
-        }
-        Boolean b = hasLists.get(t);
-        if (b == null) {
-            boolean any = false;
-            for (int i = 0; i < t.fieldCount() && !any; i++) {
-                any = t.field(i).element().dataType().isList();
-            }
-            if (hasLists.size() >= CACHE_LIMIT) {
-                hasLists.clear();
-            }
-            b = any;
-            hasLists.put(t, b);
-        }
-        lastTemplate = t;
-        last = b;
-        return b;
-    }
 
     /**
      * Checks every list field of {@code record}, which sits at depth {@code depth - 1}.
@@ -55,6 +28,9 @@ public final class StructuredCheck {
      */
     public void check(FlowFields record, TemplateLookup lookup, InformationElementRegistry registry, int depth) {
         Template t = record.template();
+        if (!t.hasListFields()) {
+            return;
+        }
         for (int i = 0; i < t.fieldCount(); i++) {
             DataType type = t.field(i).element().dataType();
             if (!type.isList()) {
@@ -78,7 +54,7 @@ public final class StructuredCheck {
                 case SUB_TEMPLATE_LIST: {
                     SubTemplateListView v = lists[depth] == null ? (lists[depth] = new SubTemplateListView()) : lists[depth];
                     v.wrap(record, i, lookup, depth);
-                    if (v.template().isPresent() && hasLists(v.template().get())) {
+                    if (v.template().isPresent() && v.template().get().hasListFields()) {
                         for (int k = 0; k < v.size(); k++) {
                             check(v.record(k), lookup, registry, depth + 1);
                         }
@@ -89,7 +65,7 @@ public final class StructuredCheck {
                     SubTemplateMultiListView v = multi[depth] == null ? (multi[depth] = new SubTemplateMultiListView()) : multi[depth];
                     v.wrap(record, i, lookup, depth);
                     for (int e = 0; e < v.size(); e++) {
-                        if (v.template(e).isPresent() && hasLists(v.template(e).get())) {
+                        if (v.template(e).isPresent() && v.template(e).get().hasListFields()) {
                             for (int k = 0; k < v.recordCount(e); k++) {
                                 check(v.record(e, k), lookup, registry, depth + 1);
                             }

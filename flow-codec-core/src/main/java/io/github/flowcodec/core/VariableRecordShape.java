@@ -1,0 +1,125 @@
+package io.github.flowcodec.core;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The layout of the records of a template with variable-length fields, as far as the template alone fixes
+ * it: what {@link RecordView} needs to find any field of such a record after reading only the lengths of
+ * its variable-length fields (RFC 7011 section 7: a length byte below 255, or 255 and a two-byte length),
+ * instead of computing every field's offset for every record.
+ *
+ * <p>The variable-length fields cut a record into segments: segment 0 starts with the record, segment
+ * {@code k + 1} right after the value of the k-th variable-length field. Every field sits at a fixed
+ * distance from the start of its segment (a variable-length field: its length prefix). So a record's
+ * layout is its segments' starts and its variable-length values' offsets and lengths, which
+ * {@link #measure} writes into {@code spots}: {@code spots[s]} is where segment {@code s} starts,
+ * {@code spots[V + 1 + 2k]} and {@code spots[V + 2 + 2k]} the value offset and length of the k-th
+ * variable-length field (V of them), all relative to the record's start.
+ */
+final class VariableRecordShape {
+
+    /** How many variable-length fields the template has (V, at least 1). */
+    final int variableCount;
+    /** Per field: its segment, which is how many variable-length fields precede it. */
+    final int[] segment;
+    /** Per field: bytes from its segment's start to the field (to the length prefix of a variable-length one). */
+    private final int[] distance;
+    /**
+     * Per field, for {@link RecordView#getLong}: {@code distance + length - 8} in the high 32 bits and
+     * {@code 64 - 8 * length} in the low ones for an unsigned integer of 1 to 8 bytes (one 8-byte load that
+     * ends where the field ends, and a mask), else {@link Template#GENERAL_READ}.
+     */
+    final long[] reads;
+    /** Per variable-length field: the fixed bytes between its segment's start and its length prefix. */
+    private final int[] gaps;
+    /** The fixed bytes after the last variable-length field's value. */
+    private final int tail;
+
+    VariableRecordShape(int[] lengths, boolean[] signed) {
+        int n = lengths.length;
+        int v = 0;
+        for (int len : lengths) {
+            if (len == FieldSpec.VARIABLE_LENGTH) {
+                v++;
+            }
+        }
+        this.variableCount = v;
+        this.segment = new int[n];
+        this.distance = new int[n];
+        this.reads = new long[n];
+        this.gaps = new int[v];
+        int s = 0;
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            int len = lengths[i];
+            segment[i] = s;
+            distance[i] = at;
+            if (len == FieldSpec.VARIABLE_LENGTH) {
+                reads[i] = Template.GENERAL_READ;
+                gaps[s] = at;
+                s++;
+                at = 0;
+            } else {
+                reads[i] = signed[i] || len == 0 || len > 8
+                        ? Template.GENERAL_READ
+                        : ((long) (at + len - 8) << 32) | (64 - 8 * len);
+                at += len;
+            }
+        }
+        this.tail = at;
+    }
+
+    /** How many ints {@link #measure} writes. */
+    int spotCount() {
+        return 3 * variableCount + 1;
+    }
+
+    /**
+     * Reads the lengths of the variable-length fields of the record at {@code start} and writes its
+     * {@code spots} (see the class comment).
+     *
+     * @return the record's length, or -1 if it does not fit between {@code start} and {@code limit}
+     */
+    int measure(ByteBuffer b, int start, int limit, int[] spots) {
+        int v = variableCount;
+        int[] g = gaps;
+        int pos = start;
+        spots[0] = 0;
+        for (int k = 0; k < v; k++) {
+            if (g[k] >= limit - pos) {
+                return -1; // not even the length byte fits
+            }
+            pos += g[k];
+            int len = b.get(pos++) & 0xFF;
+            if (len == 255) {
+                if (limit - pos < 2) {
+                    return -1;
+                }
+                len = b.getShort(pos) & 0xFFFF;
+                pos += 2;
+            }
+            if (len > limit - pos) {
+                return -1;
+            }
+            spots[v + 1 + 2 * k] = pos - start;
+            spots[v + 2 + 2 * k] = len;
+            pos += len;
+            spots[k + 1] = pos - start;
+        }
+        if (tail > limit - pos) {
+            return -1;
+        }
+        return pos + tail - start;
+    }
+
+    /** Field {@code index}'s value offset in a record whose {@code spots} {@link #measure} wrote. */
+    int offset(int index, int fieldLength, int[] spots) {
+        int s = segment[index];
+        return fieldLength != FieldSpec.VARIABLE_LENGTH ? spots[s] + distance[index] : spots[variableCount + 1 + 2 * s];
+    }
+
+    /** Field {@code index}'s value length in such a record. */
+    int length(int index, int fieldLength, int[] spots) {
+        return fieldLength != FieldSpec.VARIABLE_LENGTH ? fieldLength : spots[variableCount + 2 + 2 * segment[index]];
+    }
+}
