@@ -164,8 +164,9 @@ public final class RecordView implements FlowFields {
     /**
      * As {@link FlowFields#getLong(int)}. The hot path of the zero-copy decoders: one 8-byte big-endian load
      * that ends where the field ends and one mask, the same code for every length from 1 to 8, so the JIT
-     * inlines it small into the handler and no branch depends on the field. Signed, empty and longer fields,
-     * fields of variable-length records, and fields whose 8 bytes would start before the buffer's first
+     * inlines it small into the handler and no branch depends on the field. In a record with variable-length
+     * fields the load starts from the field's segment (see {@link VariableRecordShape}). Signed, empty and
+     * longer fields, variable-length fields, and fields whose 8 bytes would start before the buffer's first
      * byte take the general way.
      */
     @Override

@@ -20,6 +20,10 @@ public final class StructuredCheck {
     private final BasicListView[] basic = new BasicListView[SubTemplateListView.MAX_DEPTH + 2];
     private final SubTemplateListView[] lists = new SubTemplateListView[SubTemplateListView.MAX_DEPTH + 2];
     private final SubTemplateMultiListView[] multi = new SubTemplateMultiListView[SubTemplateListView.MAX_DEPTH + 2];
+    /** Per depth, the template whose list fields {@link #listFields} and {@link #listFieldCount} hold. */
+    private final Template[] listsOf = new Template[SubTemplateListView.MAX_DEPTH + 2];
+    private final int[][] listFields = new int[SubTemplateListView.MAX_DEPTH + 2][4];
+    private final int[] listFieldCount = new int[SubTemplateListView.MAX_DEPTH + 2];
 
     /**
      * Checks every list field of {@code record}, which sits at depth {@code depth - 1}.
@@ -31,15 +35,21 @@ public final class StructuredCheck {
         if (!t.hasListFields()) {
             return;
         }
-        for (int i = 0; i < t.fieldCount(); i++) {
+        if (depth > SubTemplateListView.MAX_DEPTH) {
+            int i = 0;
+            while (!t.field(i).element().dataType().isList()) {
+                i++;
+            }
+            throw ListReads.malformed(record instanceof RecordView v ? v.offset() + v.fieldOffset(i) : record.fieldOffset(i),
+                    "structured data nested " + depth + " levels deep (at most " + SubTemplateListView.MAX_DEPTH + ")");
+        }
+        if (listsOf[depth] != t) {
+            findLists(t, depth);
+        }
+        int[] fields = listFields[depth];
+        for (int j = 0, n = listFieldCount[depth]; j < n; j++) {
+            int i = fields[j];
             DataType type = t.field(i).element().dataType();
-            if (!type.isList()) {
-                continue;
-            }
-            if (depth > SubTemplateListView.MAX_DEPTH) {
-                throw ListReads.malformed(record instanceof RecordView v ? v.offset() + v.fieldOffset(i) : record.fieldOffset(i),
-                        "structured data nested " + depth + " levels deep (at most " + SubTemplateListView.MAX_DEPTH + ")");
-            }
             switch (type) {
                 case BASIC_LIST: {
                     BasicListView v = basic[depth] == null ? (basic[depth] = new BasicListView()) : basic[depth];
@@ -75,5 +85,21 @@ public final class StructuredCheck {
                 }
             }
         }
+    }
+
+    /** Notes which fields of {@code t} are lists, for the records of {@code t} at this depth (one template per depth: a data set's records share it). */
+    private void findLists(Template t, int depth) {
+        int n = 0;
+        int[] fields = listFields[depth];
+        for (int i = 0; i < t.fieldCount(); i++) {
+            if (t.field(i).element().dataType().isList()) {
+                if (n == fields.length) {
+                    fields = listFields[depth] = java.util.Arrays.copyOf(fields, 2 * n);
+                }
+                fields[n++] = i;
+            }
+        }
+        listFieldCount[depth] = n;
+        listsOf[depth] = t;
     }
 }
