@@ -68,7 +68,7 @@ class DataSetViewProperties {
             Random random = new Random(seed + p.hashCode());
             byte[] content = new byte[p.before() + p.records() * t.recordLength() + p.after()];
             random.nextBytes(content);
-            ByteBuffer b = buffer(content, p.kind());
+            ByteBuffer b = ReferenceBytes.buffer(content, p.kind());
             set.wrap(t, b, p.before(), p.records());
             assertThat(set.size()).isEqualTo(p.records());
             long[] column = new long[p.records() + random.nextInt(3)];
@@ -81,7 +81,7 @@ class DataSetViewProperties {
                 } else if (f.length() <= 8) {
                     set.getLongs(i, column);
                     for (int r = 0; r < p.records(); r++) {
-                        long expected = expected(content, at + r * t.recordLength(), f);
+                        long expected = ReferenceBytes.integer(content, at + r * t.recordLength(), f.length(), f.signed());
                         assertThat(column[r]).as("record %d field %d %s in %s", r, i, f, p).isEqualTo(expected);
                         assertThat(set.record(r).getLong(i)).isEqualTo(expected);
                     }
@@ -99,7 +99,7 @@ class DataSetViewProperties {
         Assume.that(t.recordLength() > 0);
         byte[] content = new byte[where.before() + where.records() * t.recordLength() + where.after()];
         new Random(seed).nextBytes(content);
-        DataSetView set = new DataSetView(new RecordView()).wrap(t, buffer(content, where.kind()), where.before(), where.records());
+        DataSetView set = new DataSetView(new RecordView()).wrap(t, ReferenceBytes.buffer(content, where.kind()), where.before(), where.records());
         long[] column = new long[where.records()];
         if (position + length > t.recordLength()) {
             assertThatThrownBy(() -> set.readUnsigned(position, length, column)).isInstanceOf(IndexOutOfBoundsException.class);
@@ -133,10 +133,7 @@ class DataSetViewProperties {
     @Test
     void theDefaultHandlerHandsEveryRecordToOnRecord() {
         Template t = template(List.of(new Field(4, false), new Field(1, false)));
-        ByteBuffer b = ByteBuffer.allocate(3 + 4 * 5);
-        for (int r = 0; r < 4; r++) {
-            b.putInt(3 + 5 * r, 1000 + r).put(3 + 5 * r + 4, (byte) r);
-        }
+        ByteBuffer b = fourRecordsFrom3();
         List<Long> seen = new ArrayList<>();
         FlowRecordHandler handler = (ctx, record) -> seen.add(record.getLong(0) * 10 + record.getLong(1));
         handler.onDataSet(null, new DataSetView(new RecordView()).wrap(t, b, 3, 4));
@@ -146,10 +143,7 @@ class DataSetViewProperties {
     @Test
     void aHandlerThatPointsTheViewElsewhereStillSeesEveryRecordOfTheSet() {
         Template t = template(List.of(new Field(4, false), new Field(1, false)));
-        ByteBuffer b = ByteBuffer.allocate(3 + 4 * 5);
-        for (int r = 0; r < 4; r++) {
-            b.putInt(3 + 5 * r, 1000 + r).put(3 + 5 * r + 4, (byte) r);
-        }
+        ByteBuffer b = fourRecordsFrom3();
         Template other = template(List.of(new Field(2, false)));
         ByteBuffer elsewhere = ByteBuffer.wrap(new byte[] {0, 7});
         List<Long> seen = new ArrayList<>();
@@ -161,42 +155,20 @@ class DataSetViewProperties {
         assertThat(seen).containsExactly(10000L, 7L, 10011L, 7L, 10022L, 7L, 10033L, 7L);
     }
 
+    /** Four records (1000 + r as 4 bytes, r as 1 byte) of the (4, 1) template, from offset 3. */
+    private static ByteBuffer fourRecordsFrom3() {
+        ByteBuffer b = ByteBuffer.allocate(3 + 4 * 5);
+        for (int r = 0; r < 4; r++) {
+            b.putInt(3 + 5 * r, 1000 + r).put(3 + 5 * r + 4, (byte) r);
+        }
+        return b;
+    }
+
     private static Template template(List<Field> fields) {
         List<FieldSpec> specs = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             specs.add(fields.get(i).spec(i + 1));
         }
         return Template.of(300, specs);
-    }
-
-    /** Kind 0: a whole heap array; 1: a heap slice with an array offset; 2: read-only; 3: direct. */
-    private static ByteBuffer buffer(byte[] content, int kind) {
-        switch (kind) {
-            case 0:
-                return ByteBuffer.wrap(content);
-            case 1: {
-                byte[] bigger = new byte[content.length + 5];
-                System.arraycopy(content, 0, bigger, 3, content.length);
-                return ByteBuffer.wrap(bigger, 3, content.length).slice();
-            }
-            case 2:
-                return ByteBuffer.wrap(content).asReadOnlyBuffer();
-            default: {
-                ByteBuffer d = ByteBuffer.allocateDirect(content.length);
-                d.put(content).clear();
-                return d;
-            }
-        }
-    }
-
-    private static long expected(byte[] bytes, int at, Field f) {
-        long v = 0;
-        for (int i = 0; i < f.length(); i++) {
-            v = (v << 8) | (bytes[at + i] & 0xFF);
-        }
-        if (f.signed() && f.length() > 0 && f.length() < 8 && (bytes[at] & 0x80) != 0) {
-            v |= -1L << (8 * f.length());
-        }
-        return v;
     }
 }

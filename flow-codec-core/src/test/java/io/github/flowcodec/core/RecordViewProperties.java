@@ -63,7 +63,7 @@ class RecordViewProperties {
         int recordLength = t.recordLength();
         byte[] content = new byte[where.before() + where.records() * recordLength + where.after()];
         new java.util.Random(seed).nextBytes(content);
-        ByteBuffer b = buffer(content, where.kind());
+        ByteBuffer b = ReferenceBytes.buffer(content, where.kind());
         int limit = where.before() + where.records() * recordLength + (where.kind() == 0 ? where.after() : 0);
         b.limit(Math.min(limit, b.capacity()));
 
@@ -87,41 +87,11 @@ class RecordViewProperties {
                 if (f.length() > 8) {
                     assertThatThrownBy(() -> v.getLong(index)).isInstanceOf(IllegalArgumentException.class);
                 } else {
-                    assertThat(v.getLong(i)).as("record %d field %d %s", r, i, f).isEqualTo(expected(content, at, f));
+                    assertThat(v.getLong(i)).as("record %d field %d %s", r, i, f)
+                            .isEqualTo(ReferenceBytes.integer(content, at, f.length(), f.signed()));
                 }
                 at += f.length();
             }
         }
-    }
-
-    /** Kind 0: a whole heap array (bytes after the limit); 1: a heap slice; 2: read-only; 3: direct. */
-    private static ByteBuffer buffer(byte[] content, int kind) {
-        switch (kind) {
-            case 0:
-                return ByteBuffer.wrap(content);
-            case 1: {
-                byte[] bigger = new byte[content.length + 5];
-                System.arraycopy(content, 0, bigger, 3, content.length);
-                return ByteBuffer.wrap(bigger, 3, content.length).slice();
-            }
-            case 2:
-                return ByteBuffer.wrap(content).asReadOnlyBuffer();
-            default: {
-                ByteBuffer d = ByteBuffer.allocateDirect(content.length);
-                d.put(content).clear();
-                return d;
-            }
-        }
-    }
-
-    private static long expected(byte[] bytes, int at, Field f) {
-        long v = 0;
-        for (int i = 0; i < f.length(); i++) {
-            v = (v << 8) | (bytes[at + i] & 0xFF);
-        }
-        if (f.signed() && f.length() > 0 && f.length() < 8 && (bytes[at] & 0x80) != 0) {
-            v |= -1L << (8 * f.length());
-        }
-        return v;
     }
 }

@@ -65,7 +65,7 @@ class VariableRecordViewProperties {
         byte[] content = new byte[where.before() + record.length + random.nextInt(4)];
         random.nextBytes(content);
         System.arraycopy(record, 0, content, where.before(), record.length);
-        ByteBuffer b = buffer(content, where.kind());
+        ByteBuffer b = ReferenceBytes.buffer(content, where.kind());
 
         int[] reference = new int[2 * fields.size()];
         int expectedLength = VariableLayout.compute(t, ByteBuffer.wrap(content), where.before(), content.length, reference);
@@ -85,7 +85,7 @@ class VariableRecordViewProperties {
             } else {
                 boolean signed = f.signed() && f.length() != FieldSpec.VARIABLE_LENGTH;
                 assertThat(v.getLong(i)).as("field %d %s", i, f)
-                        .isEqualTo(expected(content, where.before() + reference[2 * i], len, signed));
+                        .isEqualTo(ReferenceBytes.integer(content, where.before() + reference[2 * i], len, signed));
             }
         }
         FlowRecord copy = v.toRecord();
@@ -136,36 +136,5 @@ class VariableRecordViewProperties {
             specs.add(fields.get(i).spec(i + 1));
         }
         return Template.of(300, specs);
-    }
-
-    /** Kind 0: a whole heap array; 1: a heap slice with an array offset; 2: read-only; 3: direct. */
-    private static ByteBuffer buffer(byte[] content, int kind) {
-        switch (kind) {
-            case 0:
-                return ByteBuffer.wrap(content);
-            case 1: {
-                byte[] bigger = new byte[content.length + 5];
-                System.arraycopy(content, 0, bigger, 3, content.length);
-                return ByteBuffer.wrap(bigger, 3, content.length).slice();
-            }
-            case 2:
-                return ByteBuffer.wrap(content).asReadOnlyBuffer();
-            default: {
-                ByteBuffer d = ByteBuffer.allocateDirect(content.length);
-                d.put(content).clear();
-                return d;
-            }
-        }
-    }
-
-    private static long expected(byte[] bytes, int at, int length, boolean signed) {
-        long v = 0;
-        for (int i = 0; i < length; i++) {
-            v = (v << 8) | (bytes[at + i] & 0xFF);
-        }
-        if (signed && length > 0 && length < 8 && (bytes[at] & 0x80) != 0) {
-            v |= -1L << (8 * length);
-        }
-        return v;
     }
 }
