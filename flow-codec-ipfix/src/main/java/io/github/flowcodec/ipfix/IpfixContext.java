@@ -38,6 +38,14 @@ public final class IpfixContext implements ExportContext, TemplateLookup {
     private long initMillis = NO_TIME;
     private TemplateStore store;
     private TemplateScope scope;
+    /**
+     * The last template {@link #template(int)} looked up, and its id (-1: none): a record's list is read by
+     * the decoder's check and again by the handler, and the records of a set name the same list template.
+     * Forgotten whenever the scope or the data set changes, so it never outlives the store's state at the
+     * start of a set.
+     */
+    private int lookedUpId = -1;
+    private Optional<Template> lookedUp = Optional.empty();
 
     IpfixContext() {
     }
@@ -61,6 +69,7 @@ public final class IpfixContext implements ExportContext, TemplateLookup {
         this.store = store;
         this.scope = scope;
         this.initMillis = initMillis;
+        this.lookedUpId = -1;
     }
 
     void initMillis(long initMillis) {
@@ -70,6 +79,7 @@ public final class IpfixContext implements ExportContext, TemplateLookup {
     void record(int templateId, long samplingRate) {
         this.templateId = templateId;
         this.samplingRate = samplingRate;
+        this.lookedUpId = -1;
     }
 
     void released(boolean released) {
@@ -112,7 +122,16 @@ public final class IpfixContext implements ExportContext, TemplateLookup {
     /** The templates of the message's scope, for the structured data (subTemplateList) of its records. */
     @Override
     public Optional<Template> template(int id) {
-        return store == null || scope == null ? Optional.empty() : store.get(scope, id);
+        if (id == lookedUpId) {
+            return lookedUp;
+        }
+        if (store == null || scope == null) {
+            return Optional.empty();
+        }
+        Optional<Template> t = store.get(scope, id);
+        lookedUp = t;
+        lookedUpId = id;
+        return t;
     }
 
     @Override

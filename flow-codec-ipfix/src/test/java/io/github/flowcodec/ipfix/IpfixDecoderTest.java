@@ -562,6 +562,29 @@ class IpfixDecoderTest {
     }
 
     @Test
+    void aListTemplateRedefinedBetweenDataSetsOfOneMessageReadsTheNewWay() {
+        // the context remembers the last list template it looked up, but not past the end of a data set
+        Template fourBytes = Template.of(400, FieldSpec.of(e("octetDeltaCount"), 4));
+        Template twoBytes = Template.of(400, FieldSpec.of(e("octetDeltaCount"), 2));
+        Template outer = Template.of(300, FieldSpec.of(IpfixArbitraries.SUB_TEMPLATE_LIST));
+        byte[] first = {3, 1, (byte) 0x90, 0, 0, 0, 7, 0, 0, 0, 8};
+        byte[] second = {3, 1, (byte) 0x90, 0, 9, 0, 10};
+        ByteBuffer m = IpfixMessageBuilder.create().templates(fourBytes, outer)
+                .data(FlowRecord.builder(outer).setBytes(0, first).build())
+                .templates(twoBytes)
+                .data(FlowRecord.builder(outer).setBytes(0, second).build()).toBuffer();
+        List<Long> labels = new ArrayList<>();
+        SubTemplateListView list = new SubTemplateListView();
+        new IpfixDecoder().decode(m, EXPORTER, (ctx, record) -> {
+            list.wrap(record, 0, (IpfixContext) ctx);
+            for (int i = 0; i < list.size(); i++) {
+                labels.add(list.record(i).getLong(0));
+            }
+        });
+        assertThat(labels).containsExactly(7L, 8L, 9L, 10L);
+    }
+
+    @Test
     void listsWhoseElementsDoNotAddUpAreRejected() {
         Template t = Template.of(300, FieldSpec.of(IpfixArbitraries.BASIC_LIST));
         // semantic 3, element 1 (octetDeltaCount), element length 0x7FFF, then 3 bytes: no whole element
