@@ -34,6 +34,13 @@ public final class Template {
     /** The largest number of fields a template can hold (a 16-bit count). */
     public static final int MAX_FIELDS = 0xFFFF;
 
+    /**
+     * The most bytes a template's fixed-length fields may add up to (1 GiB - 1), so that every offset in a
+     * record fits an int with room for the record's place in a buffer. A template read from the wire stays
+     * below it: a set of at most 65535 bytes holds at most 16383 field specifiers of at most 65534 bytes.
+     */
+    public static final int MAX_FIXED_BYTES = 0x3FFF_FFFF;
+
     private final int id;
     private final FieldSpec[] fields;
     private final int scopeFieldCount;
@@ -73,8 +80,14 @@ public final class Template {
         }
         this.id = id;
         this.fields = fields.toArray(new FieldSpec[0]);
+        long fixedBytes = 0;
         for (FieldSpec f : this.fields) {
             Objects.requireNonNull(f, "field");
+            fixedBytes += f.isVariableLength() ? 0 : f.length();
+        }
+        if (fixedBytes > MAX_FIXED_BYTES) {
+            throw new IllegalArgumentException("a template's fixed-length fields hold at most " + MAX_FIXED_BYTES
+                    + " bytes, not " + fixedBytes);
         }
         this.scopeFieldCount = scopeFieldCount;
         this.fieldList = List.of(this.fields);

@@ -105,4 +105,17 @@ class TemplateTest {
                     .as(list).isTrue();
         }
     }
+
+    @Test
+    void refusesFixedLengthFieldsAddingUpPastAnIntOffset() {
+        FieldSpec big = FieldSpec.of(InformationElement.of(0, 60001, "testBig", DataType.OCTET_ARRAY), 65534);
+        List<FieldSpec> wire = Collections.nCopies(16383, big); // the most a 65535-byte v9 template set can declare
+        assertThat(Template.of(256, wire).recordLength()).isEqualTo(16383 * 65534);
+        List<FieldSpec> tooMany = Collections.nCopies(16385, big);
+        assertThatThrownBy(() -> Template.of(256, tooMany)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most " + Template.MAX_FIXED_BYTES);
+        List<FieldSpec> withVariable = new ArrayList<>(tooMany.subList(0, 16383));
+        withVariable.add(FieldSpec.of(NAME, FieldSpec.VARIABLE_LENGTH));
+        assertThat(Template.of(256, withVariable).isFixedLength()).isFalse();
+    }
 }
