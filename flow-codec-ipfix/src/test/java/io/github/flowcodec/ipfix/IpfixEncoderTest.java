@@ -57,6 +57,19 @@ class IpfixEncoderTest {
     }
 
     @Test
+    void recordsOfTwoTemplatesSharingAnIdEachGoAfterTheirOwnTemplate() throws Exception {
+        Template b = Template.builder(256).field(e("octetDeltaCount"), 4).build();
+        List<FlowRecord> in = List.of(flow(1), flow(2), FlowRecord.builder(b).setLong(0, 5).build(),
+                FlowRecord.builder(b).setLong(0, 6).build(), flow(3));
+        IpfixDecoder d = new IpfixDecoder();
+        List<FlowRecord> out = new java.util.ArrayList<>();
+        for (ByteBuffer m : enc().build().encode(in)) {
+            out.addAll(d.decode(m, EXPORTER).records());
+        }
+        assertThat(out).containsExactlyElementsOf(in);
+    }
+
+    @Test
     void resendsTemplatesEveryNMessagesAndEveryTSeconds() throws Exception {
         long[] now = {1_700_000_000_000L};
         IpfixEncoder e = IpfixEncoder.builder().templateRefreshMessages(3).templateRefreshInterval(Duration.ZERO).clock(() -> now[0]).build();

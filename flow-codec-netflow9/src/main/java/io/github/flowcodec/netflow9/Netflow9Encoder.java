@@ -112,9 +112,13 @@ public final class Netflow9Encoder {
         }
         // the templates of the records this packet can hold (so a refresh due now carries them): no further,
         // or encoding a long list would look at every remaining record for every packet
+        Template learned = null;
         for (int i = from, bytes = 0; i < records.size() && bytes <= limit - start; i++) {
             FlowRecord r = records.get(i);
-            learn(r.template());
+            if (r.template() != learned) { // records come in runs of one template: learn it once a run
+                learned = r.template();
+                learn(learned);
+            }
             bytes += r.length();
         }
         long now = clock.getAsLong();
@@ -133,10 +137,12 @@ public final class Netflow9Encoder {
         int written = 0;
         int setStart = -1;
         int setId = -1;
+        Template previous = null; // the previous record's template, and what had been sent under its id
+        Template previousSent = null;
         for (int i = from; i < records.size(); i++) {
             FlowRecord r = records.get(i);
             Template t = r.template();
-            Template last = sent.get(t.id());
+            Template last = t == previous ? previousSent : sent.get(t.id());
             boolean needTemplate = last != t && !t.equals(last);
             boolean newSet = needTemplate || setId != t.id();
             int pos = dst.position();
@@ -177,6 +183,8 @@ public final class Netflow9Encoder {
             r.writeTo(dst);
             written++;
             count++;
+            previous = t;
+            previousSent = needTemplate ? t : last;
         }
         if (setStart >= 0) {
             closeSet(dst, setStart);

@@ -72,6 +72,22 @@ class Netflow9EncoderTest {
     }
 
     @Test
+    void recordsOfTwoTemplatesSharingAnIdEachGoAfterTheirOwnTemplate() {
+        Template a = flowTemplate(256);
+        Template b = Template.of(256, FieldSpec.of(e("octetDeltaCount"), 4));
+        List<FlowRecord> in = List.of(flow(a, "10.0.0.1", 1), flow(a, "10.0.0.2", 2), FlowRecord.builder(b).setLong(0, 5).build(),
+                FlowRecord.builder(b).setLong(0, 6).build(), flow(a, "10.0.0.3", 3));
+        List<ByteBuffer> packets = Netflow9Encoder.builder().build().encode(in);
+        Netflow9Decoder d = new Netflow9Decoder();
+        List<FlowRecord> out = new ArrayList<>();
+        for (ByteBuffer p : packets) {
+            out.addAll(d.decode(p, EXPORTER).records());
+        }
+        assertThat(out).containsExactlyElementsOf(in);
+        assertThat(setIds(packets.get(0))).containsSubsequence(0, 256, 0, 256, 0, 256);
+    }
+
+    @Test
     void resendsTemplatesEveryNPackets() {
         Template a = flowTemplate(256);
         Template o = samplerOptions(300);
