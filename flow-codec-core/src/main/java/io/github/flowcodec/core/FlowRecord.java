@@ -98,6 +98,23 @@ public final class FlowRecord implements FlowFields {
         return layout == null ? template.fieldLength(index) : layout[2 * index + 1];
     }
 
+    /**
+     * As {@link FlowFields#getLong(int)}: in a record of a fixed-length template, an unsigned field of 1 to 8
+     * bytes that ends at least 8 bytes into the record is one 8-byte load and a mask (as in
+     * {@link RecordView#getLong(int)}); every other field takes the general way.
+     */
+    @Override
+    public long getLong(int index) {
+        if (layout == null) {
+            long packed = template.packedLayout()[index];
+            int p = (int) (packed >> 32);
+            if (p >= 0) {
+                return (long) LONG.get(bytes, p) & (-1L >>> (int) packed);
+            }
+        }
+        return FlowFields.super.getLong(index);
+    }
+
     @Override
     public byte byteAt(int position) {
         return bytes[position];
