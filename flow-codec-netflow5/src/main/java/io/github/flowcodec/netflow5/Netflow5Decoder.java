@@ -8,6 +8,7 @@ import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.MalformedPacketException;
+import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.UnsupportedVersionException;
@@ -23,6 +24,10 @@ import java.util.Objects;
  * length. Lenient mode keeps the whole records that are present (up to the count, at most 30), reports
  * the mismatch to the options' problem listener and counts it. A datagram shorter than the header or of
  * another version is rejected in both modes. Errors carry the byte offset from the datagram's start.
+ *
+ * <p>A handler that overrides {@link FlowRecordHandler#onDataSet} gets a datagram's records as one
+ * {@link DataSetView}, for column reads such as {@code set.getLongs(Netflow5.OCTETS, octets)}; the default
+ * hands each record to {@code onRecord}.
  *
  * <p>One decoder per thread: it reuses its header and record views. It keeps no state between packets
  * beyond its counters.
@@ -41,6 +46,8 @@ public final class Netflow5Decoder implements DatagramDecoder {
     private final boolean lenient;
     private final Netflow5HeaderView header = new Netflow5HeaderView();
     private final RecordView view = new RecordView();
+    /** The datagram's records as one set, for {@link FlowRecordHandler#onDataSet} (whose default hands each to onRecord). */
+    private final DataSetView set = new DataSetView(view);
     private long packets;
     private long records;
     private long repaired;
@@ -64,13 +71,7 @@ public final class Netflow5Decoder implements DatagramDecoder {
         int n = recordsToRead(buf, base, buf.limit() - base);
         header.wrap(buf, base, exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter);
         if (n > 0) {
-            RecordView v = view.wrap(Netflow5.TEMPLATE, buf, base + Netflow5.HEADER_LENGTH);
-            handler.onRecord(header, v);
-            int offset = base + Netflow5.HEADER_LENGTH;
-            for (int i = 1; i < n; i++) {
-                offset += Netflow5.RECORD_LENGTH;
-                handler.onRecord(header, v.moveTo(offset));
-            }
+            handler.onDataSet(header, set.wrap(Netflow5.TEMPLATE, buf, base + Netflow5.HEADER_LENGTH, n));
         }
         packets++;
         records += n;

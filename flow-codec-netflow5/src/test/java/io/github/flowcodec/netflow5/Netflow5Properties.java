@@ -2,10 +2,14 @@ package io.github.flowcodec.netflow5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.FlowCodecException;
+import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.FlowRecordHandler;
+import io.github.flowcodec.core.RecordView;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -69,6 +73,30 @@ class Netflow5Properties {
         int n = decoder.decode(ByteBuffer.wrap(packet), EXPORTER, (ctx, view) -> viaViews.add(view.toRecord()));
         assertThat(n).isEqualTo(viaViews.size());
         assertThat(viaViews).isEqualTo(decoder.decode(ByteBuffer.wrap(packet), EXPORTER).records());
+    }
+
+    /** A set-at-a-time handler gets every record of the datagram, once, and its columns agree with the records. */
+    @Property(tries = 300)
+    void aSetAtATimeHandlerSeesTheSameRecords(@ForAll("packets") byte[] packet) {
+        List<FlowRecord> viaSet = new ArrayList<>();
+        int n = new Netflow5Decoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler() {
+            @Override
+            public void onDataSet(ExportContext ctx, DataSetView set) {
+                long[] octets = new long[set.size()];
+                set.getLongs(Netflow5.OCTETS, octets);
+                for (int i = 0; i < set.size(); i++) {
+                    assertThat(octets[i]).isEqualTo(set.record(i).getLong(Netflow5.OCTETS));
+                    viaSet.add(set.record(i).toRecord());
+                }
+            }
+
+            @Override
+            public void onRecord(ExportContext ctx, RecordView record) {
+                throw new AssertionError("records come as a set");
+            }
+        });
+        assertThat(n).isEqualTo(viaSet.size());
+        assertThat(viaSet).isEqualTo(new Netflow5Decoder().decode(ByteBuffer.wrap(packet), EXPORTER).records());
     }
 
     @Property(tries = 1000)
