@@ -113,12 +113,12 @@ public final class ListenCommand implements Callable<Integer> {
         }
         // On SIGINT/SIGTERM the JVM ends once its shutdown hooks return, whatever the main thread is doing:
         // the hook itself stops the server (which flushes the output) and prints the final stats.
-        java.util.concurrent.atomic.AtomicBoolean finalStatsPrinted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean finalPrinted = new java.util.concurrent.atomic.AtomicBoolean();
         // Both the hook and the main thread run finish(); the final line is printed once, under err's lock, so
         // the one that comes second waits until it is out: the JVM cannot halt (hooks done) mid-print.
         Runnable finish = () -> {
             server.stop();
-            printStats(err, server, problemsHidden, finalStatsPrinted, true);
+            printStats(err, server, problemsHidden, finalPrinted, true);
         };
         Thread onSignal = new Thread(finish, "flowcodec-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
@@ -142,7 +142,7 @@ public final class ListenCommand implements Callable<Integer> {
                 break;
             }
             if (now >= nextStats) {
-                printStats(err, server, problemsHidden, finalStatsPrinted, false);
+                printStats(err, server, problemsHidden, finalPrinted, false);
                 problemLines.set(0);
                 nextStats += interval;
             }
@@ -170,12 +170,12 @@ public final class ListenCommand implements Callable<Integer> {
      * the last one is out already: nothing comes after it.
      */
     private static void printStats(PrintWriter err, ListenServer server, AtomicLong problemsHidden,
-            java.util.concurrent.atomic.AtomicBoolean lastPrinted, boolean last) {
+            java.util.concurrent.atomic.AtomicBoolean finalPrinted, boolean last) {
         synchronized (err) {
-            if (lastPrinted.get()) {
+            if (finalPrinted.get()) {
                 return;
             }
-            lastPrinted.set(last);
+            finalPrinted.set(last);
             long hidden = problemsHidden.getAndSet(0);
             if (hidden > 0) {
                 err.println("(" + hidden + " more problem lines not shown)");

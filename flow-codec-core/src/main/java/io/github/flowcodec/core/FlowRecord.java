@@ -1,6 +1,5 @@
 package io.github.flowcodec.core;
 
-import io.github.flowcodec.core.internal.VariableLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
@@ -64,13 +63,14 @@ public final class FlowRecord implements FlowFields {
             }
             return new FlowRecord(template, copy, null);
         }
-        int[] layout = new int[2 * template.fieldCount()];
-        int len = VariableLayout.compute(template, ByteBuffer.wrap(copy), 0, copy.length, layout);
+        VariableRecordShape shape = template.variableShape();
+        int[] spots = new int[shape.spotCount()];
+        int len = shape.measure(ByteBuffer.wrap(copy), 0, copy.length, spots);
         if (len != copy.length) {
             throw new IllegalArgumentException(len < 0 ? "the bytes end inside a field of template " + template.id()
                     : (copy.length - len) + " bytes left after the record of template " + template.id());
         }
-        return new FlowRecord(template, copy, layout);
+        return new FlowRecord(template, copy, shape.fieldLayout(template, spots));
     }
 
     /** A builder for a record of {@code template}; fields not set are zero (fixed) or empty (variable). */

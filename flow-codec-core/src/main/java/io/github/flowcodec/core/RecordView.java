@@ -229,16 +229,7 @@ public final class RecordView implements FlowFields {
     public FlowRecord toRecord() {
         byte[] bytes = new byte[length];
         buffer.get(base, bytes, 0, length);
-        int[] fieldLayout = null;
-        if (shape != null) {
-            int n = template.fieldCount();
-            fieldLayout = new int[2 * n];
-            for (int i = 0; i < n; i++) {
-                fieldLayout[2 * i] = fieldOffset(i);
-                fieldLayout[2 * i + 1] = fieldLength(i);
-            }
-        }
-        return new FlowRecord(template, bytes, fieldLayout);
+        return new FlowRecord(template, bytes, shape == null ? null : shape.fieldLayout(template, spots));
     }
 
     static void requireBigEndian(ByteBuffer buffer) {

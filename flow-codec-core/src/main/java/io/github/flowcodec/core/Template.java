@@ -59,6 +59,14 @@ public final class Template {
     private final long[] packedLayout;
     /** A packed layout entry whose offset makes every position negative, so the view reads the field the general way. */
     static final long GENERAL_READ = (long) Integer.MIN_VALUE << 32;
+
+    /**
+     * The packed read of a field that starts {@code start} bytes after some base (see {@link #packedLayout}):
+     * {@code start + length - 8} and the mask's shift, or {@link #GENERAL_READ}.
+     */
+    static long oneLoadRead(int start, int length, boolean signed) {
+        return signed || length == 0 || length > 8 ? GENERAL_READ : ((long) (start + length - 8) << 32) | (64 - 8 * length);
+    }
     /** Where the fields of a record are once its variable-length fields' lengths are read; null for fixed-length templates. */
     private final VariableRecordShape shape;
     private final boolean listFields;
@@ -118,10 +126,7 @@ public final class Template {
         this.packedLayout = variable ? null : new long[this.fields.length];
         if (!variable) {
             for (int i = 0; i < this.fields.length; i++) {
-                int len = lengths[i];
-                packedLayout[i] = signed[i] || len == 0 || len > 8
-                        ? GENERAL_READ
-                        : ((long) (offsets[i] + len - 8) << 32) | (64 - 8 * len);
+                packedLayout[i] = oneLoadRead(offsets[i], lengths[i], signed[i]);
             }
         }
         this.shape = variable ? new VariableRecordShape(lengths, signed) : null;
