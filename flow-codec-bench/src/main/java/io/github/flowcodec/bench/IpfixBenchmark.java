@@ -8,7 +8,7 @@ import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.ipfix.Ipfix;
 import io.github.flowcodec.ipfix.IpfixContext;
-import io.github.flowcodec.ipfix.IpfixCounters;
+import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.ipfix.IpfixDecoder;
 import io.github.flowcodec.ipfix.IpfixEncoder;
 import io.github.flowcodec.ipfix.IpfixMessage;
@@ -694,10 +694,10 @@ public class IpfixBenchmark {
     }
 
     private static void checkSteadyState(IpfixDecoder d) {
-        IpfixCounters c = d.counters();
-        if (c.missingTemplateSets() != 0 || c.skipped() != 0 || c.templateRedefinitions() != 0 || c.lostRecords() != 0
-                || c.lateMessages() != 0 || c.sequenceResets() != 0 || c.sequenceCountsCurrent() != 0 || c.trailingBytes() != 0
-                || c.setPadding() != 0 || c.releasedRecords() != 0 || c.optionsRecords() != 0) {
+        DecoderCounters c = d.counters();
+        if (c.missingTemplateSets() != 0 || c.repaired() != 0 || c.extra("templateRedefinitions") != 0 || c.lostSequenceNumbers() != 0
+                || c.extra("lateMessages") != 0 || c.extra("sequenceResets") != 0 || c.extra("sequenceCountsCurrent") != 0 || c.extra("trailingBytes") != 0
+                || c.extra("setPadding") != 0 || c.extra("releasedRecords") != 0 || c.optionsRecords() != 0) {
             throw new IllegalStateException("the decoder left the steady state: " + c);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.flowcodec.bench;
 
+import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowRecord;
@@ -7,7 +8,7 @@ import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.netflow9.Netflow9;
-import io.github.flowcodec.netflow9.Netflow9Counters;
+import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.netflow9.Netflow9Decoder;
 import io.github.flowcodec.netflow9.Netflow9Encoder;
 import io.github.flowcodec.netflow9.Netflow9Packet;
@@ -198,8 +199,8 @@ public class Netflow9Benchmark {
     /** The measured decoder must have stayed in the steady state: its template known, no restart, nothing skipped. */
     @TearDown
     public void checkDecoderState() {
-        Netflow9Counters c = decoder.counters();
-        if (c.exporterRestarts() != 0 || c.missingTemplateSets() != 0 || c.skipped() != 0 || c.countMismatches() != 0) {
+        DecoderCounters c = decoder.counters();
+        if (c.restarts() != 0 || c.missingTemplateSets() != 0 || c.repaired() != 0 || c.extra("countMismatches") != 0) {
             throw new IllegalStateException("the decoder left the steady state: " + c);
         }
     }
@@ -583,8 +584,8 @@ public class Netflow9Benchmark {
                 throw new IllegalStateException("decoding moved the datagram's position or limit");
             }
         }
-        Netflow9Counters c = d.counters();
-        if (c.exporterRestarts() != 0 || c.missingTemplateSets() != 0 || c.skipped() != 0 || c.countMismatches() != 0) {
+        DecoderCounters c = d.counters();
+        if (c.restarts() != 0 || c.missingTemplateSets() != 0 || c.repaired() != 0 || c.extra("countMismatches") != 0) {
             throw new IllegalStateException("the decoder left the steady state: " + c);
         }
     }

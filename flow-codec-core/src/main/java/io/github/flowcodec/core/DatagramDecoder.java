@@ -35,11 +35,21 @@ public interface DatagramDecoder {
     FlowPacket decode(ByteBuffer datagram, InetSocketAddress exporter);
 
     /**
-     * What the decoder met so far, by name (packets, records, quirks worked around, sequence gaps, data
-     * waiting for or dropped for want of a template ...), for stats lines and monitoring; a snapshot, empty
-     * for decoders that count nothing. Protocol decoders document their names.
+     * What the decoder met so far (datagrams, records, quirks worked around, sequence gaps, data waiting for
+     * or dropped for want of a template ...), for stats lines and monitoring: a snapshot in the vocabulary
+     * every protocol shares, with the protocol's own counters as named extras.
+     *
+     * @return the counters now; an auto-detecting decoder gives the {@linkplain DecoderCounters#sum sum} of its decoders'
+     */
+    DecoderCounters counters();
+
+    /**
+     * {@link #counters()} by name ({@code netflow9.records}, {@code ipfix.withdrawals} ...), plus what the
+     * decoder holds now ({@code netflow9.pendingSets}); a snapshot.
+     *
+     * @return a new unmodifiable map
      */
     default java.util.Map<String, Long> statistics() {
-        return java.util.Map.of();
+        return counters().asMap();
     }
 }

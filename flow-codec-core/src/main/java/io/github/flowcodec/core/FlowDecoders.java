@@ -126,11 +126,19 @@ public final class FlowDecoders {
             return pick(datagram).decode(datagram, exporter);
         }
 
-        /** Each protocol's statistics, their names prefixed with the protocol's JSON name and a dot. */
+        /** The sum of every protocol decoder's counters (their own extras under their protocol's key). */
+        @Override
+        public DecoderCounters counters() {
+            java.util.List<DecoderCounters> parts = new java.util.ArrayList<>();
+            decoders.values().forEach(d -> parts.add(d.counters()));
+            return DecoderCounters.sum(parts);
+        }
+
+        /** Each protocol decoder's statistics, one after the other (their keys name their protocol). */
         @Override
         public Map<String, Long> statistics() {
             Map<String, Long> all = new java.util.LinkedHashMap<>();
-            decoders.forEach((protocol, d) -> d.statistics().forEach((k, v) -> all.put(protocol.jsonName() + "." + k, v)));
+            decoders.values().forEach(d -> all.putAll(d.statistics()));
             return java.util.Collections.unmodifiableMap(all);
         }
     }

@@ -71,7 +71,7 @@ class SflowFuzzTest {
                 });
             }
             decoder.statistics();
-            decoder.sflowStatistics().toString();
+            decoder.counters().toString();
             decoder.sequenceStates().forEach(Object::toString);
         }
         for (byte[] d : datagrams) {

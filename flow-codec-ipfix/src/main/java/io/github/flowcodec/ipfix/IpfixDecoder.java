@@ -133,6 +133,7 @@ public final class IpfixDecoder implements DatagramDecoder {
     private long zeroLengthFields;
     private long elementTypesLearned;
     private long skipped;
+    private long rejected;
 
     /** A strict decoder with a store of its own. */
     public IpfixDecoder() {
@@ -165,20 +166,32 @@ public final class IpfixDecoder implements DatagramDecoder {
         return store;
     }
 
-    /** What the decoder met so far. */
-    public IpfixCounters counters() {
-        return new IpfixCounters(messages, records, optionsRecords, templates, optionsTemplates, redefinitions, withdrawals,
-                unknownWithdrawals, missingTemplateSets, missingTemplateSetsDropped, releasedRecords, lostRecords, lateMessages,
-                sequenceResets, sequenceCountsCurrent, trailingBytes, setPadding, zeroLengthFields, elementTypesLearned, skipped);
+    /**
+     * What the decoder met so far. {@code datagrams} counts messages, {@code lostSequenceNumbers} data records;
+     * {@code templates} counts template and options template records. IPFIX has no restart signal:
+     * {@code restarts} stays 0. The extras: {@code optionsTemplates}, {@code templateRedefinitions},
+     * {@code withdrawals} (single and withdraw-all records), {@code unknownWithdrawals} (of a template id the scope
+     * did not have), {@code releasedRecords}, {@code lateMessages}, {@code sequenceResets},
+     * {@code sequenceCountsCurrent} (messages whose sequence number counts their own records too: softflowd),
+     * {@code trailingBytes} (datagrams with bytes after the message length), {@code setPadding} (sets with
+     * padding after their last record or template), {@code zeroLengthFields}, {@code elementTypesLearned}
+     * (RFC 5610 information element type records applied).
+     */
+    @Override
+    public io.github.flowcodec.core.DecoderCounters counters() {
+        return io.github.flowcodec.core.DecoderCounters.builder(IPFIX).datagrams(messages).records(records)
+                .optionsRecords(optionsRecords).templates(templates + optionsTemplates).repaired(skipped).rejected(rejected)
+                .missingTemplateSets(missingTemplateSets).missingTemplateSetsDropped(missingTemplateSetsDropped)
+                .pendingSets(pending.size())
+                .lostSequenceNumbers(lostRecords)
+                .extra("optionsTemplates", optionsTemplates).extra("templateRedefinitions", redefinitions)
+                .extra("withdrawals", withdrawals).extra("unknownWithdrawals", unknownWithdrawals)
+                .extra("releasedRecords", releasedRecords).extra("lateMessages", lateMessages)
+                .extra("sequenceResets", sequenceResets).extra("sequenceCountsCurrent", sequenceCountsCurrent)
+                .extra("trailingBytes", trailingBytes).extra("setPadding", setPadding)
+                .extra("zeroLengthFields", zeroLengthFields).extra("elementTypesLearned", elementTypesLearned).build();
     }
 
-    /** {@link #counters()} by name, plus {@code pendingSets}: the data sets waiting for their template now. */
-    @Override
-    public Map<String, Long> statistics() {
-        Map<String, Long> m = new java.util.LinkedHashMap<>(counters().asMap());
-        m.put("pendingSets", (long) pending.size());
-        return java.util.Collections.unmodifiableMap(m);
-    }
 
     /** How many data sets wait for their template now. */
     public int pendingSets() {
@@ -200,6 +213,9 @@ public final class IpfixDecoder implements DatagramDecoder {
         o.start(handler);
         try {
             parse(datagram, exporter, o);
+        } catch (FlowCodecException e) {
+            rejected++;
+            throw e;
         } finally {
             o.finish();
         }
@@ -209,7 +225,12 @@ public final class IpfixDecoder implements DatagramDecoder {
     @Override
     public IpfixMessage decode(ByteBuffer datagram, InetSocketAddress exporter) {
         PacketOutput o = new PacketOutput();
-        parse(datagram, exporter, o);
+        try {
+            parse(datagram, exporter, o);
+        } catch (FlowCodecException e) {
+            rejected++;
+            throw e;
+        }
         IpfixHeader header = heldHeader != null ? heldHeader : context.header();
         return o.message(header);
     }

@@ -92,7 +92,7 @@ class IpfixFileTest {
                 }
             }
         }
-        assertThat(decoder.counters().skipped()).isZero();
-        assertThat(decoder.counters().messages()).isEqualTo(68);
+        assertThat(decoder.counters().repaired()).isZero();
+        assertThat(decoder.counters().datagrams()).isEqualTo(68);
     }
 }

@@ -51,6 +51,7 @@ public final class Netflow5Decoder implements DatagramDecoder {
     private long packets;
     private long records;
     private long repaired;
+    private long rejected;
 
     /** A strict decoder. */
     public Netflow5Decoder() {
@@ -94,8 +95,17 @@ public final class Netflow5Decoder implements DatagramDecoder {
         return new Netflow5Packet(header.toHeader(), header.exporter(), List.of(list));
     }
 
-    /** Checks the header and decides how many records to read; throws or reports what is wrong. */
+    /** Checks the header and decides how many records to read; throws (counting the datagram rejected) or reports what is wrong. */
     private int recordsToRead(ByteBuffer buf, int base, int length) {
+        try {
+            return checkedRecordCount(buf, base, length);
+        } catch (io.github.flowcodec.core.FlowCodecException e) {
+            rejected++;
+            throw e;
+        }
+    }
+
+    private int checkedRecordCount(ByteBuffer buf, int base, int length) {
         if (length < Netflow5.HEADER_LENGTH) {
             throw new TruncatedPacketException(FlowProtocol.NETFLOW_V5, length,
                     "the datagram is " + length + " bytes, shorter than the 24-byte header");
@@ -142,18 +152,14 @@ public final class Netflow5Decoder implements DatagramDecoder {
         options.problemListener().accept(new DecodeProblem(FlowProtocol.NETFLOW_V5, offset, reason));
     }
 
-    /** Packets decoded by this decoder (including lenient repairs, excluding rejected ones). */
-    public long packetsDecoded() {
-        return packets;
-    }
-
-    /** Records handed over or materialized. */
-    public long recordsDecoded() {
-        return records;
-    }
-
-    /** Packets whose count or length was off and which lenient mode decoded anyway. */
-    public long packetsRepaired() {
-        return repaired;
+    /**
+     * What the decoder met so far: datagrams decoded (lenient repairs included, rejected ones not), records
+     * handed over or materialized, datagrams whose count or length was off and which lenient mode decoded
+     * anyway ({@code repaired}), datagrams refused ({@code rejected}).
+     */
+    @Override
+    public io.github.flowcodec.core.DecoderCounters counters() {
+        return io.github.flowcodec.core.DecoderCounters.builder(FlowProtocol.NETFLOW_V5).datagrams(packets).records(records)
+                .repaired(repaired).rejected(rejected).build();
     }
 }

@@ -154,7 +154,7 @@ class Netflow5DecoderTest {
                 .hasMessageContaining("48 bytes follow");
         assertThatThrownBy(() -> strict.decode(twoRecords().trailing(new byte[4]).buildBuffer(), EXPORTER))
                 .isInstanceOf(MalformedPacketException.class);
-        assertThat(strict.packetsDecoded()).isZero();
+        assertThat(strict.counters().datagrams()).isZero();
     }
 
     @Test
@@ -170,9 +170,9 @@ class Netflow5DecoderTest {
         assertThat(problems).hasSize(5);
         assertThat(problems.get(0).offset()).isEqualTo(2);
         assertThat(problems.get(0).reason()).contains("55582");
-        assertThat(lenient.packetsRepaired()).isEqualTo(5);
-        assertThat(lenient.packetsDecoded()).isEqualTo(5);
-        assertThat(lenient.recordsDecoded()).isEqualTo(8);
+        assertThat(lenient.counters().repaired()).isEqualTo(5);
+        assertThat(lenient.counters().datagrams()).isEqualTo(5);
+        assertThat(lenient.counters().records()).isEqualTo(8);
     }
 
     @Test

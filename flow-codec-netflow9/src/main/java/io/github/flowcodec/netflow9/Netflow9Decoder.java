@@ -126,6 +126,7 @@ public final class Netflow9Decoder implements DatagramDecoder {
     private long unalignedSets;
     private long zeroLengthFields;
     private long skipped;
+    private long rejected;
 
     /** A strict decoder with a store of its own. */
     public Netflow9Decoder() {
@@ -158,22 +159,30 @@ public final class Netflow9Decoder implements DatagramDecoder {
         return store;
     }
 
-    /** What the decoder met so far. */
-    public Netflow9Counters counters() {
-        return new Netflow9Counters(packets, records, optionsRecords, templates, optionsTemplates, redefinitions,
-                missingTemplateSets, missingTemplateSetsDropped, releasedRecords, lostPackets, latePackets,
-                sequenceResets, restarts, countMismatches, trailingPadding, longPadding, unalignedSets, zeroLengthFields, skipped);
-    }
-
     /**
-     * {@link #counters()} by name, plus {@code pendingSets}: the data sets waiting for their template now.
+     * What the decoder met so far. {@code lostSequenceNumbers} counts packets; {@code templates} counts template
+     * and options template records. The extras: {@code optionsTemplates}, {@code templateRedefinitions},
+     * {@code releasedRecords} (records decoded from held data sets once their template came), {@code latePackets}
+     * (packets that came after a later one), {@code sequenceResets} (sequence numbers that jumped far back),
+     * {@code countMismatches} (header count not matching what the packet held), {@code trailingPadding} (zero
+     * bytes after the last FlowSet: Palo Alto and others), {@code longPadding} (data FlowSets with 4 or more bytes
+     * of padding: NX-OS, IOS-XR), {@code unalignedSets} (FlowSet lengths not a multiple of 4: softflowd),
+     * {@code zeroLengthFields} (template fields of length 0, kept in lenient mode).
      */
     @Override
-    public java.util.Map<String, Long> statistics() {
-        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>(counters().asMap());
-        m.put("pendingSets", (long) pending.size());
-        return java.util.Collections.unmodifiableMap(m);
+    public io.github.flowcodec.core.DecoderCounters counters() {
+        return io.github.flowcodec.core.DecoderCounters.builder(V9).datagrams(packets).records(records)
+                .optionsRecords(optionsRecords).templates(templates + optionsTemplates).repaired(skipped).rejected(rejected)
+                .missingTemplateSets(missingTemplateSets).missingTemplateSetsDropped(missingTemplateSetsDropped)
+                .pendingSets(pending.size())
+                .lostSequenceNumbers(lostPackets).restarts(restarts)
+                .extra("optionsTemplates", optionsTemplates).extra("templateRedefinitions", redefinitions)
+                .extra("releasedRecords", releasedRecords).extra("latePackets", latePackets)
+                .extra("sequenceResets", sequenceResets).extra("countMismatches", countMismatches)
+                .extra("trailingPadding", trailingPadding).extra("longPadding", longPadding)
+                .extra("unalignedSets", unalignedSets).extra("zeroLengthFields", zeroLengthFields).build();
     }
+
 
     /** How many data sets wait for their template now. */
     public int pendingSets() {
@@ -189,6 +198,9 @@ public final class Netflow9Decoder implements DatagramDecoder {
         o.start(handler);
         try {
             parse(datagram, exporter, o); // no header object: the zero-copy path allocates none per packet
+        } catch (io.github.flowcodec.core.FlowCodecException e) {
+            rejected++;
+            throw e;
         } finally {
             o.finish();
         }
@@ -198,7 +210,12 @@ public final class Netflow9Decoder implements DatagramDecoder {
     @Override
     public Netflow9Packet decode(ByteBuffer datagram, InetSocketAddress exporter) {
         PacketOutput o = new PacketOutput();
-        parse(datagram, exporter, o);
+        try {
+            parse(datagram, exporter, o);
+        } catch (io.github.flowcodec.core.FlowCodecException e) {
+            rejected++;
+            throw e;
+        }
         Netflow9Header header = heldHeader != null ? heldHeader : context.header();
         return o.packet(header);
     }

@@ -1,5 +1,6 @@
 package io.github.flowcodec.netflow9;
 
+import io.github.flowcodec.core.DecoderCounters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -165,11 +166,11 @@ class Netflow9DecoderTest {
         Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().count(1).templates(a)
                 .data(flow(a, "10.0.0.1", 1), flow(a, "10.0.0.2", 2), flow(a, "10.0.0.3", 3)).toBytes());
         assertThat(p.records()).hasSize(3);
-        assertThat(c.decoder.counters().countMismatches()).isEqualTo(1);
+        assertThat(c.decoder.counters().extra("countMismatches")).isEqualTo(1);
         c.decode(Netflow9PacketBuilder.create().count(999).sequence(1).data(flow(a, "10.0.0.1", 1)).toBytes());
-        assertThat(c.decoder.counters().countMismatches()).isEqualTo(2);
+        assertThat(c.decoder.counters().extra("countMismatches")).isEqualTo(2);
         c.decode(Netflow9PacketBuilder.create().sequence(2).data(flow(a, "10.0.0.1", 1)).toBytes());
-        assertThat(c.decoder.counters().countMismatches()).isEqualTo(2);
+        assertThat(c.decoder.counters().extra("countMismatches")).isEqualTo(2);
     }
 
     // ------------------------------------------------------------------------------------ templates
@@ -184,10 +185,10 @@ class Netflow9DecoderTest {
         Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().sequence(1).templates(v2).data(r2).toBytes());
         assertThat(p.records()).containsExactly(r2);
         assertThat(p.records().get(0).getLong(1)).isEqualTo(1L << 40);
-        assertThat(c.decoder.counters().templateRedefinitions()).isEqualTo(1);
+        assertThat(c.decoder.counters().extra("templateRedefinitions")).isEqualTo(1);
         // a refresh of the same layout is not a redefinition
         c.decode(Netflow9PacketBuilder.create().sequence(2).templates(v2).toBytes());
-        assertThat(c.decoder.counters().templateRedefinitions()).isEqualTo(1);
+        assertThat(c.decoder.counters().extra("templateRedefinitions")).isEqualTo(1);
         assertThat(c.decoder.counters().templates()).isEqualTo(3);
     }
 
@@ -201,7 +202,7 @@ class Netflow9DecoderTest {
         d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sourceId(2).templates(b).toBytes()), EXPORTER);
         d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sourceId(1).templates(b).toBytes()), OTHER_EXPORTER);
         assertThat(store.size()).isEqualTo(3);
-        assertThat(d.counters().templateRedefinitions()).isZero();
+        assertThat(d.counters().extra("templateRedefinitions")).isZero();
         FlowRecord ra = flow(a, "10.1.1.1", 10);
         FlowRecord rb = FlowRecord.builder(b).setBytes(0, new byte[] {10, 2, 2, 2}).build();
         assertThat(d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sourceId(1).sequence(1).data(ra).toBytes()), EXPORTER).records()).containsExactly(ra);
@@ -284,11 +285,11 @@ class Netflow9DecoderTest {
         Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().data(r1).templates(a).data(r2).toBytes());
         assertThat(p.records()).containsExactly(r1, r2);
         assertThat(p.releasedPackets()).isEmpty();
-        Netflow9Counters k = c.decoder.counters();
+        DecoderCounters k = c.decoder.counters();
         assertThat(k.missingTemplateSets()).isEqualTo(1);
-        assertThat(k.releasedRecords()).isEqualTo(1);
+        assertThat(k.extra("releasedRecords")).isEqualTo(1);
         assertThat(k.missingTemplateSetsDropped()).isZero();
-        assertThat(k.countMismatches()).isZero();
+        assertThat(k.extra("countMismatches")).isZero();
         assertThat(c.decoder.pendingSets()).isZero();
     }
 
@@ -312,12 +313,12 @@ class Netflow9DecoderTest {
         assertThat(data.records()).containsExactly(r1);
         assertThat(data.sequenceNumber()).isEqualTo(10);
         assertThat(data.systemUptimeMillis()).isEqualTo(5000);
-        Netflow9Counters k = c.decoder.counters();
-        assertThat(k.releasedRecords()).isEqualTo(2);
+        DecoderCounters k = c.decoder.counters();
+        assertThat(k.extra("releasedRecords")).isEqualTo(2);
         assertThat(k.records()).isEqualTo(1);
         assertThat(k.optionsRecords()).isEqualTo(1);
         // the first packet's count (2) could not be checked: its sets waited; the second one's (2 templates) is right
-        assertThat(k.countMismatches()).isEqualTo(1);
+        assertThat(k.extra("countMismatches")).isEqualTo(1);
         assertThat(c.decoder.pendingSets()).isZero();
     }
 
@@ -351,7 +352,7 @@ class Netflow9DecoderTest {
         assertThat(c.decoder.pendingSets()).isZero();
         assertThat(c.decoder.counters().missingTemplateSetsDropped()).isEqualTo(1);
         assertThat(c.problems).singleElement().satisfies(p -> assertThat(p.reason()).contains("256").contains("did not come in time"));
-        assertThat(c.decoder.statistics()).containsEntry("missingTemplateSetsDropped", 1L).containsEntry("pendingSets", 0L);
+        assertThat(c.decoder.statistics()).containsEntry("netflow9.missingTemplateSetsDropped", 1L).containsEntry("netflow9.pendingSets", 0L);
     }
 
     private static void sleep(long ms) {
@@ -499,7 +500,7 @@ class Netflow9DecoderTest {
         Netflow9Packet p2 = d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sequence(1).sysUptime(3000).unixSeconds(export + 4)
                 .data(across).toBytes()), EXPORTER);
         assertThat(p2.records()).hasSize(1); // the wrap is not a restart: the template is still there
-        assertThat(d.counters().exporterRestarts()).isZero();
+        assertThat(d.counters().restarts()).isZero();
         assertThat(p2.flowStartMillis(p2.records().get(0))).isEqualTo((export + 4) * 1000 - 5000);
         assertThat(p2.flowEndMillis(p2.records().get(0))).isEqualTo((export + 4) * 1000 - 2000);
     }
@@ -513,14 +514,14 @@ class Netflow9DecoderTest {
         c.decode(Netflow9PacketBuilder.create().sysUptime(0x1_0000_0000L - 7_200_000).unixSeconds(e0).templates(a).toBytes());
         Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().sequence(1).sysUptime(3_600_000).unixSeconds(e0 + 3 * 3600)
                 .data(flow(a, "10.0.0.1", 1)).toBytes());
-        assertThat(c.decoder.counters().exporterRestarts()).isZero();
+        assertThat(c.decoder.counters().restarts()).isZero();
         assertThat(p.records()).hasSize(1);
         // a real restart hours later (uptime 10 minutes: the boot time moved by 50 minutes modulo 2^32) is one
         Collected r = new Collected(DecodeMode.STRICT);
         r.decode(Netflow9PacketBuilder.create().sysUptime(0x1_0000_0000L - 7_200_000).unixSeconds(e0).templates(a).toBytes());
         Netflow9Packet q = r.decode(Netflow9PacketBuilder.create().sequence(1).sysUptime(600_000).unixSeconds(e0 + 3 * 3600)
                 .data(flow(a, "10.0.0.1", 1)).toBytes());
-        assertThat(r.decoder.counters().exporterRestarts()).isEqualTo(1);
+        assertThat(r.decoder.counters().restarts()).isEqualTo(1);
         assertThat(q.records()).isEmpty();
     }
 
@@ -543,16 +544,16 @@ class Netflow9DecoderTest {
         for (long[] s : sent) {
             d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sourceId(s[0]).sequence(s[1]).toBytes()), EXPORTER);
         }
-        assertThat(d.counters().lostPackets()).isEqualTo(3 + 1); // 102-104 from source 1, 9 from source 2
-        assertThat(d.counters().latePackets()).isEqualTo(1);
+        assertThat(d.counters().lostSequenceNumbers()).isEqualTo(3 + 1); // 102-104 from source 1, 9 from source 2
+        assertThat(d.counters().extra("latePackets")).isEqualTo(1);
         // across the 32-bit wrap of the sequence number
         d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sourceId(5).sequence(0xFFFF_FFFFL).toBytes()), EXPORTER);
         d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sourceId(5).sequence(0).toBytes()), EXPORTER);
-        assertThat(d.counters().lostPackets()).isEqualTo(4);
+        assertThat(d.counters().lostSequenceNumbers()).isEqualTo(4);
         d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sourceId(5).sequence(5000).toBytes()), EXPORTER);
-        assertThat(d.counters().lostPackets()).isEqualTo(4 + 4999);
+        assertThat(d.counters().lostSequenceNumbers()).isEqualTo(4 + 4999);
         d.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sourceId(5).sequence(3).toBytes()), EXPORTER);
-        assertThat(d.counters().sequenceResets()).isEqualTo(1);
+        assertThat(d.counters().extra("sequenceResets")).isEqualTo(1);
     }
 
     @Test
@@ -563,7 +564,7 @@ class Netflow9DecoderTest {
         c.decoder.decode(ByteBuffer.wrap(Netflow9PacketBuilder.create().sysUptime(86_400_000).templates(a).toBytes()), OTHER_EXPORTER);
         // a late packet (uptime a little back, same boot time) is not a restart
         c.decode(Netflow9PacketBuilder.create().sequence(1).sysUptime(86_399_000).unixSeconds(1_699_999_999).data(flow(a, "10.0.0.1", 1)).toBytes());
-        assertThat(c.decoder.counters().exporterRestarts()).isZero();
+        assertThat(c.decoder.counters().restarts()).isZero();
         // data of a template that never came waits ...
         c.decode(Netflow9PacketBuilder.create().sequence(2).sysUptime(86_401_000).unixSeconds(1_700_000_001)
                 .data(flow(Template.of(300, a.fields()), "10.0.0.9", 9)).toBytes());
@@ -571,7 +572,7 @@ class Netflow9DecoderTest {
         // the exporter rebooted: uptime 20 s, 10 minutes later
         Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().sequence(0).sysUptime(20_000).unixSeconds(1_700_000_600)
                 .data(flow(a, "10.0.0.1", 1)).toBytes());
-        assertThat(c.decoder.counters().exporterRestarts()).isEqualTo(1);
+        assertThat(c.decoder.counters().restarts()).isEqualTo(1);
         // ... and is dropped, counted and reported when its exporter restarts (its template can no longer come)
         assertThat(c.decoder.counters().missingTemplateSetsDropped()).isEqualTo(1);
         assertThat(c.problems).singleElement().satisfies(pr -> assertThat(pr.reason()).contains("300").contains("restarted"));
@@ -581,7 +582,7 @@ class Netflow9DecoderTest {
         assertThat(c.decoder.templateStore().get(scope(OTHER_EXPORTER, 0), 256)).contains(a);
         Netflow9Packet again = c.decode(Netflow9PacketBuilder.create().sequence(1).sysUptime(21_000).unixSeconds(1_700_000_601).templates(a).toBytes());
         assertThat(again.releasedPackets()).hasSize(1);
-        assertThat(c.decoder.counters().sequenceResets()).isZero(); // the restart started the sequence afresh
+        assertThat(c.decoder.counters().extra("sequenceResets")).isZero(); // the restart started the sequence afresh
     }
 
     // ------------------------------------------------------------------------------------ quirks
@@ -593,7 +594,7 @@ class Netflow9DecoderTest {
             Collected c = new Collected(DecodeMode.STRICT);
             Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1)).trailingZeros(zeros).toBytes());
             assertThat(p.records()).hasSize(1);
-            assertThat(c.decoder.counters().trailingPadding()).isEqualTo(1);
+            assertThat(c.decoder.counters().extra("trailingPadding")).isEqualTo(1);
         }
     }
 
@@ -604,8 +605,8 @@ class Netflow9DecoderTest {
         Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().templates(a).dataPadded(15, flow(a, "10.0.0.1", 1))
                 .data(flow(a, "10.0.0.2", 2)).toBytes());
         assertThat(p.records()).hasSize(2);
-        assertThat(c.decoder.counters().longPadding()).isEqualTo(1);
-        assertThat(c.decoder.counters().skipped()).isZero();
+        assertThat(c.decoder.counters().extra("longPadding")).isEqualTo(1);
+        assertThat(c.decoder.counters().repaired()).isZero();
     }
 
     @Test
@@ -615,7 +616,7 @@ class Netflow9DecoderTest {
         Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().templates(a).dataPadded(0, flow(a, "10.0.0.1", 1))
                 .dataPadded(0, flow(a, "10.0.0.2", 2), flow(a, "10.0.0.3", 3)).dataPadded(1, flow(a, "10.0.0.4", 4)).toBytes());
         assertThat(p.records()).extracting(r -> r.getLong(2)).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(c.decoder.counters().unalignedSets()).isEqualTo(3);
+        assertThat(c.decoder.counters().extra("unalignedSets")).isEqualTo(3);
     }
 
     @Test
@@ -686,7 +687,7 @@ class Netflow9DecoderTest {
         Netflow9Packet p = c.decode(packet);
         assertThat(p.records()).hasSize(lenientRecords);
         assertThat(c.problems).isNotEmpty().anySatisfy(pr -> assertThat(pr.reason()).contains(reasonPart));
-        assertThat(c.decoder.counters().skipped()).isEqualTo(c.problems.size());
+        assertThat(c.decoder.counters().repaired()).isEqualTo(c.problems.size());
     }
 
     @Test
@@ -705,7 +706,7 @@ class Netflow9DecoderTest {
         FlowRecord r = c.decode(p).records().get(0);
         assertThat(r.getLong(2)).isEqualTo(9);
         assertThat(r.fieldLength(1)).isZero();
-        assertThat(c.decoder.counters().zeroLengthFields()).isEqualTo(1);
+        assertThat(c.decoder.counters().extra("zeroLengthFields")).isEqualTo(1);
     }
 
     @Test

@@ -67,7 +67,7 @@ import java.util.function.LongSupplier;
  *
  * <p><b>Sequence numbers.</b> The decoder tracks the datagram sequence per agent and sub-agent and the
  * sample sequence per data source, counting lost, repeated, reordered numbers and restarts
- * ({@link #sflowStatistics()}, {@link #sequenceStates()}).
+ * ({@link #counters()}, {@link #sequenceStates()}).
  *
  * <p><b>Time.</b> sFlow carries no export clock: {@link ExportContext#exportTimeMillis()} is the decoder's
  * clock ({@link Builder#clock}) read once per datagram, or {@link ExportContext#NO_TIME} without one (the
@@ -490,22 +490,31 @@ public final class SflowDecoder implements DatagramDecoder {
     // ------------------------------------------------------------------ counters
 
     /**
-     * What the decoder has met so far, by name: the components of {@link SflowStatistics} (datagrams,
-     * rejected, flowSamples, expandedFlowSamples, counterSamples, expandedCounterSamples, otherSamples,
-     * brokenSamples, flowRecords, counterRecords, unknownRecords, problems, headerProblems, lostDatagrams,
-     * lostSamples, sequenceRestarts, trackedSequences).
+     * What the decoder has met so far. {@code records} counts flow samples (compact and expanded: each is one
+     * record); {@code repaired} the problems reported to the problem listener; {@code lostSequenceNumbers} the
+     * datagram and sample sequence numbers skipped; {@code restarts} the sequence jumps taken as agent
+     * restarts. The extras: {@code flowSamples}, {@code expandedFlowSamples}, {@code counterSamples},
+     * {@code expandedCounterSamples}, {@code otherSamples} (discarded packet events and samples kept as bytes),
+     * {@code brokenSamples} (standard samples whose structure was broken, kept as bytes in lenient mode),
+     * {@code flowRecords} and {@code counterRecords} (records seen in the samples), {@code unknownRecords} (of an
+     * enterprise other than 0 or a format the decoder does not know), {@code headerProblems} (sampled headers
+     * whose parse stopped on a broken rule), {@code lostDatagrams}, {@code lostSamples}, {@code trackedSequences}.
      */
     @Override
-    public java.util.Map<String, Long> statistics() {
-        return sflowStatistics().toMap();
-    }
-
-    /** What the decoder has met so far, typed. */
-    public SflowStatistics sflowStatistics() {
-        return new SflowStatistics(datagrams, rejected, flowSamples, expandedFlowSamples, counterSamples,
-                expandedCounterSamples, otherSamples, brokenSamples, flowRecords, counterRecords, unknownRecords, problems,
-                headerProblems, datagramSequences.totalLost(), sampleSequences.totalLost(),
-                restarts(datagramSequences) + restarts(sampleSequences), datagramSequences.size() + sampleSequences.size());
+    public io.github.flowcodec.core.DecoderCounters counters() {
+        long lostDatagrams = datagramSequences.totalLost();
+        long lostSamples = sampleSequences.totalLost();
+        return io.github.flowcodec.core.DecoderCounters.builder(io.github.flowcodec.core.FlowProtocol.SFLOW_V5)
+                .datagrams(datagrams).records(flowSamples + expandedFlowSamples).repaired(problems).rejected(rejected)
+                .lostSequenceNumbers(lostDatagrams + lostSamples)
+                .restarts(restarts(datagramSequences) + restarts(sampleSequences))
+                .extra("flowSamples", flowSamples).extra("expandedFlowSamples", expandedFlowSamples)
+                .extra("counterSamples", counterSamples).extra("expandedCounterSamples", expandedCounterSamples)
+                .extra("otherSamples", otherSamples).extra("brokenSamples", brokenSamples)
+                .extra("flowRecords", flowRecords).extra("counterRecords", counterRecords)
+                .extra("unknownRecords", unknownRecords).extra("headerProblems", headerProblems)
+                .extra("lostDatagrams", lostDatagrams).extra("lostSamples", lostSamples)
+                .extra("trackedSequences", datagramSequences.size() + sampleSequences.size()).build();
     }
 
     private static long restarts(SequenceTracker t) {

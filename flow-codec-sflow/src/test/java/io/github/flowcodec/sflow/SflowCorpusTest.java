@@ -1,5 +1,6 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.core.DecoderCounters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -305,23 +306,23 @@ class SflowCorpusTest {
                 }
             }
         }
-        SflowStatistics s = d.sflowStatistics();
-        long flows = s.flowSamples() + s.expandedFlowSamples();
-        long counters = s.counterSamples() + s.expandedCounterSamples();
+        DecoderCounters s = d.counters();
+        long flows = s.extra("flowSamples") + s.extra("expandedFlowSamples");
+        long counters = s.extra("counterSamples") + s.extra("expandedCounterSamples");
         long theirFlows = Long.parseLong(row.get("sflow_flow_samples"));
         long theirCounters = Long.parseLong(row.get("sflow_counter_samples"));
         long theirOthers = Long.parseLong(row.get("sflow_other_samples"));
         if ("0".equals(row.get("malformed"))) {
             assertThat(flows).as("flow samples").isEqualTo(theirFlows);
             assertThat(counters).as("counter samples").isEqualTo(theirCounters);
-            assertThat(s.otherSamples()).as("other samples").isEqualTo(theirOthers);
-            assertThat(s.brokenSamples()).isZero();
+            assertThat(s.extra("otherSamples")).as("other samples").isEqualTo(theirOthers);
+            assertThat(s.extra("brokenSamples")).isZero();
         } else {
             // tshark stopped dissecting a PDU (it misreads Host sFlow and some HP counter records): it counts at most ours
             assertThat(flows).as("flow samples").isGreaterThanOrEqualTo(theirFlows);
-            assertThat(counters + s.otherSamples() + s.brokenSamples()).as("counter samples").isGreaterThanOrEqualTo(theirCounters);
+            assertThat(counters + s.extra("otherSamples") + s.extra("brokenSamples")).as("counter samples").isGreaterThanOrEqualTo(theirCounters);
             synchronized (FIGURES) {
-                FIGURES.merge("samples where tshark stopped: ours " + capture, (int) (flows + counters + s.otherSamples()), Integer::sum);
+                FIGURES.merge("samples where tshark stopped: ours " + capture, (int) (flows + counters + s.extra("otherSamples")), Integer::sum);
                 FIGURES.merge("samples where tshark stopped: tshark's " + capture, (int) (theirFlows + theirCounters + theirOthers),
                         Integer::sum);
             }

@@ -1,5 +1,6 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.core.DecoderCounters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,13 +76,13 @@ class SflowDecoderTest {
         });
         assertThat(n).isEqualTo(1);
         assertThat(seen).singleElement().asString().contains("sourceIPv4Address=198.51.100.1");
-        SflowStatistics s = decoder.sflowStatistics();
+        DecoderCounters s = decoder.counters();
         assertThat(s.datagrams()).isEqualTo(1);
-        assertThat(s.flowSamples()).isEqualTo(1);
-        assertThat(s.counterSamples()).isEqualTo(1);
-        assertThat(s.flowRecords()).isEqualTo(2);
-        assertThat(s.counterRecords()).isEqualTo(2);
-        assertThat(decoder.statistics()).containsEntry("flowSamples", 1L).containsEntry("lostDatagrams", 0L);
+        assertThat(s.extra("flowSamples")).isEqualTo(1);
+        assertThat(s.extra("counterSamples")).isEqualTo(1);
+        assertThat(s.extra("flowRecords")).isEqualTo(2);
+        assertThat(s.extra("counterRecords")).isEqualTo(2);
+        assertThat(decoder.statistics()).containsEntry("sflow5.flowSamples", 1L).containsEntry("sflow5.lostDatagrams", 0L);
     }
 
     @Test
@@ -136,7 +137,7 @@ class SflowDecoderTest {
         List<Long> ports = new ArrayList<>();
         decoder.decode(ByteBuffer.wrap(d), EXPORTER, (ctx, r) -> ports.add(r.getLong(r.template().indexOf(FlowMapper.SRC_PORT))));
         assertThat(ports).containsExactly(443L);
-        assertThat(decoder.sflowStatistics().unknownRecords()).isEqualTo(2);
+        assertThat(decoder.counters().extra("unknownRecords")).isEqualTo(2);
         SflowDatagram typed = decoder.decodeDatagram(ByteBuffer.wrap(d));
         assertThat(((FlowSample) typed.samples().get(0)).records().subList(0, 2)).containsExactly(
                 new FlowData.Unknown(8800, 1, new byte[] {0, 0, 0, 0, 0, 0, 0, 42}), new FlowData.Unknown(0, 1017, new byte[] {1, 2, 3}));
@@ -177,9 +178,9 @@ class SflowDecoderTest {
         // another sub-agent of the same agent has its own sequence
         decoder.decode(ByteBuffer.wrap(SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(2).sequenceNumber(900)
                 .build()), EXPORTER, (c, r) -> { });
-        SflowStatistics s = decoder.sflowStatistics();
-        assertThat(s.lostDatagrams()).isEqualTo(1);   // 3 (4 came late)
-        assertThat(s.lostSamples()).isEqualTo(10);
+        DecoderCounters s = decoder.counters();
+        assertThat(s.extra("lostDatagrams")).isEqualTo(1);   // 3 (4 came late)
+        assertThat(s.extra("lostSamples")).isEqualTo(10);
         List<SflowSequenceState> states = decoder.sequenceStates();
         assertThat(states).filteredOn(SflowSequenceState::isDatagramSequence).hasSize(2);
         SflowSequenceState sub1 = states.stream().filter(x -> x.isDatagramSequence() && x.subAgentId() == 1).findFirst().orElseThrow();
@@ -199,8 +200,8 @@ class SflowDecoderTest {
                 .build()), EXPORTER, (c, r) -> { });
         decoder.decode(ByteBuffer.wrap(SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(1).sequenceNumber(1)
                 .build()), EXPORTER, (c, r) -> { });
-        assertThat(decoder.sflowStatistics().lostDatagrams()).isEqualTo(1);
-        assertThat(decoder.sflowStatistics().sequenceRestarts()).isEqualTo(2);
+        assertThat(decoder.counters().extra("lostDatagrams")).isEqualTo(1);
+        assertThat(decoder.counters().restarts()).isEqualTo(2);
     }
 
     @Test
@@ -227,7 +228,7 @@ class SflowDecoderTest {
         byte[] withTrailing = SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).sample(Samples.typicalFlowSample(1))
                 .trailing(new byte[8]).build();
         assertThat(lenient.decode(ByteBuffer.wrap(withTrailing), EXPORTER).records()).hasSize(1);
-        assertThat(lenient.sflowStatistics().problems()).isEqualTo(1);
+        assertThat(lenient.counters().repaired()).isEqualTo(1);
     }
 
     @Test

@@ -74,7 +74,7 @@ class SflowHostileInputTest {
         assertThat(kept.samples()).singleElement().isInstanceOf(UnknownSample.class);
         assertThat(SflowEncoder.toBytes(kept)).isEqualTo(d);   // kept as bytes, re-encoded as they were
         assertThat(lenient.decode(ByteBuffer.wrap(d), null, (ctx, r) -> { })).isZero();
-        assertThat(lenient.sflowStatistics().brokenSamples()).isEqualTo(2);
+        assertThat(lenient.counters().extra("brokenSamples")).isEqualTo(2);
     }
 
     @Test
@@ -183,7 +183,7 @@ class SflowHostileInputTest {
             });
             assertThat(seen[0]).isEqualTo(1);
             assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason()).contains("below the 20-byte minimum"));
-            assertThat(decoder.sflowStatistics().headerProblems()).isEqualTo(1);
+            assertThat(decoder.counters().extra("headerProblems")).isEqualTo(1);
         }
     }
 
@@ -220,7 +220,7 @@ class SflowHostileInputTest {
         assertThat(strictFails(cut)).isInstanceOf(TruncatedPacketException.class);
         // and lenient mode cannot decode them either: nothing of them is usable
         assertThatThrownBy(() -> lenient.decodeDatagram(ByteBuffer.wrap(badType))).isInstanceOf(FlowCodecException.class);
-        assertThat(lenient.sflowStatistics().rejected()).isEqualTo(1);
+        assertThat(lenient.counters().rejected()).isEqualTo(1);
     }
 
     private static byte[] flowDatagram(byte[]... records) {

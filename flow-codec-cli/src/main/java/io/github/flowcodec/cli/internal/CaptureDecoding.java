@@ -155,15 +155,9 @@ public final class CaptureDecoding {
 
     /** Says how many data sets of this file still wait for a template, or were dropped for want of one. */
     private void reportMissingTemplates() {
-        long waiting = 0;
-        long dropped = 0;
-        for (java.util.Map.Entry<String, Long> e : decoder.statistics().entrySet()) {
-            if (e.getKey().endsWith(".pendingSets")) {
-                waiting += e.getValue();
-            } else if (e.getKey().endsWith(".missingTemplateSetsDropped")) {
-                dropped += e.getValue();
-            }
-        }
+        io.github.flowcodec.core.DecoderCounters c = decoder.counters();
+        long dropped = c.missingTemplateSetsDropped();
+        long waiting = c.pendingSets();
         if (waiting > reportedWaiting || dropped > reportedDropped) {
             err.println(currentFile + ": missing templates: " + Math.max(0, waiting - reportedWaiting)
                     + " data sets still wait for their template, " + (dropped - reportedDropped) + " were dropped");

@@ -82,7 +82,7 @@ final class DecodeWorker implements Runnable {
                     sincePublish++;
                 }
                 if (d == null || sincePublish >= 1000) {
-                    stats.publish(index, decoder.statistics());
+                    stats.publish(index, decoder.counters());
                     sincePublish = 0;
                 }
             }
@@ -91,7 +91,7 @@ final class DecodeWorker implements Runnable {
         } catch (UncheckedIOException e) {
             failure = e.getCause();
         } finally {
-            stats.publish(index, decoder.statistics());
+            stats.publish(index, decoder.counters());
         }
     }
 

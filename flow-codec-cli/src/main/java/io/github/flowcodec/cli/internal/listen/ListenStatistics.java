@@ -1,5 +1,6 @@
 package io.github.flowcodec.cli.internal.listen;
 
+import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.core.FlowProtocol;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,22 +45,11 @@ final class ListenStatistics {
         return n;
     }
 
-    /** A worker's decoder counters: keys as {@code DatagramDecoder.statistics()} names them. */
-    void publish(int worker, Map<String, Long> decoderStatistics) {
-        long missing = 0;
-        long lost = 0;
-        for (Map.Entry<String, Long> e : decoderStatistics.entrySet()) {
-            String k = e.getKey();
-            if (k.endsWith(".missingTemplateSets")) {
-                missing += e.getValue();
-            } else if (k.endsWith(".lostPackets") || k.endsWith(".lostRecords") || k.endsWith(".lostDatagrams")
-                    || k.endsWith(".lostSamples")) {
-                lost += e.getValue();
-            }
-        }
+    /** A worker's decoder counters, as its decoder last gave them. */
+    void publish(int worker, DecoderCounters counters) {
         synchronized (published) {
-            published[worker][0] = missing;
-            published[worker][1] = lost;
+            published[worker][0] = counters.missingTemplateSets();
+            published[worker][1] = counters.lostSequenceNumbers();
         }
     }
 
