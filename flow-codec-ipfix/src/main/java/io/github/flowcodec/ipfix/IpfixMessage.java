@@ -5,6 +5,7 @@ import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.core.internal.templated.PacketParts;
 import io.github.flowcodec.ipfix.internal.IpfixTimes;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -38,10 +39,12 @@ public final class IpfixMessage implements FlowPacket, TemplateLookup {
     private final List<FlowPacket> released;
     private final Map<Integer, Template> scopeTemplates;
     private final long initMillis;
+    /** How the message lay on the wire ({@code null} for released data): what {@link IpfixEncoder#encodeAsDecoded} writes. */
+    private final PacketParts parts;
 
     IpfixMessage(InetSocketAddress exporter, IpfixHeader header, List<FlowRecord> records, long[] samplingRates,
                  List<FlowRecord> optionsRecords, List<Template> templates, List<FlowPacket> released,
-                 Map<Integer, Template> scopeTemplates, long initMillis) {
+                 Map<Integer, Template> scopeTemplates, long initMillis, PacketParts parts) {
         this.exporter = Objects.requireNonNull(exporter, "exporter");
         this.header = Objects.requireNonNull(header, "header");
         this.records = List.copyOf(records);
@@ -51,6 +54,11 @@ public final class IpfixMessage implements FlowPacket, TemplateLookup {
         this.released = List.copyOf(released);
         this.scopeTemplates = Map.copyOf(scopeTemplates);
         this.initMillis = initMillis;
+        this.parts = parts;
+    }
+
+    PacketParts parts() {
+        return parts;
     }
 
     /** The header. */

@@ -4,6 +4,7 @@ import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.core.internal.templated.PacketParts;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -30,9 +31,11 @@ public final class Netflow9Packet implements FlowPacket {
     private final List<FlowRecord> optionsRecords;
     private final List<Template> templates;
     private final List<FlowPacket> released;
+    /** How the packet lay on the wire ({@code null} for released data): what {@link Netflow9Encoder#encodeAsDecoded} writes. */
+    private final PacketParts parts;
 
     Netflow9Packet(InetSocketAddress exporter, Netflow9Header header, List<FlowRecord> records, long[] samplingRates,
-                   List<FlowRecord> optionsRecords, List<Template> templates, List<FlowPacket> released) {
+                   List<FlowRecord> optionsRecords, List<Template> templates, List<FlowPacket> released, PacketParts parts) {
         this.exporter = Objects.requireNonNull(exporter, "exporter");
         this.header = Objects.requireNonNull(header, "header");
         this.records = List.copyOf(records);
@@ -40,6 +43,11 @@ public final class Netflow9Packet implements FlowPacket {
         this.optionsRecords = List.copyOf(optionsRecords);
         this.templates = List.copyOf(templates);
         this.released = List.copyOf(released);
+        this.parts = parts;
+    }
+
+    PacketParts parts() {
+        return parts;
     }
 
     /** The header. */

@@ -21,8 +21,9 @@ public final class HandlerOutput<H> implements DecodeOutput<H> {
         this.handler = null;
     }
 
-    /** The handler of the decode under way. */
-    public FlowRecordHandler handler() {
+    /** The handler of the decode under way: plain data sets go to it directly. */
+    @Override
+    public FlowRecordHandler directHandler() {
         return handler;
     }
 
@@ -31,7 +32,8 @@ public final class HandlerOutput<H> implements DecodeOutput<H> {
         return count;
     }
 
-    /** Counts {@code n} data records handed to {@link #handler()} directly (the walker's fast lane). */
+    /** Counts {@code n} data records handed to {@link #directHandler()} directly (the walker's fast lane). */
+    @Override
     public void counted(int n) {
         count += n;
     }
