@@ -86,7 +86,10 @@ public final class InMemoryTemplateStore implements TemplateStore {
     private int lookupsSinceClockRead;
     private volatile long lastNanos;
 
-    /** Each scope holding a template, with its table; read without the lock, changed under it. */
+    /**
+     * Each scope holding a template, with its table; read without the lock, changed under it (package-private,
+     * as {@link #evictionOrder}, for the property that checks the parts agree).
+     */
     final ConcurrentHashMap<TemplateScope, ScopeTemplates> templatesByScope = new ConcurrentHashMap<>();
     private final TemplateEventDispatch listeners = new TemplateEventDispatch();
 
