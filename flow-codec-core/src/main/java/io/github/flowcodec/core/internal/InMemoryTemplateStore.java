@@ -5,16 +5,12 @@ import io.github.flowcodec.core.TemplateEvent;
 import io.github.flowcodec.core.TemplateListener;
 import io.github.flowcodec.core.TemplateScope;
 import io.github.flowcodec.core.TemplateStore;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -72,14 +68,15 @@ import java.util.function.LongSupplier;
  * listener interleaved. If a listener throws a {@link RuntimeException}, the store is already consistent:
  * the remaining listeners and events are still delivered, then the first exception is rethrown (later
  * ones attached as suppressed) to the caller of the operation, which itself has taken effect.
+ *
+ * <h2>Parts</h2>
+ * This class owns the limits, the clock, the lock and the order of each operation's steps; the state is in
+ * its parts: {@link ScopeTemplates}, the table of one scope's templates, each a {@link StoredTemplate};
+ * {@link EvictionOrder}, which template leaves first, over the {@link PutOrder}s of all templates and of
+ * each exporter's ({@link ExporterTemplates}) and their ranking in {@link ExporterBuckets}; and
+ * {@link TemplateEventDispatch}, the listeners.
  */
 public final class InMemoryTemplateStore implements TemplateStore {
-
-    /** The table of a scope that has no template; shared, never written. */
-    private static final Entry[] EMPTY = new Entry[4];
-
-    /** The smallest table; a power of two. */
-    private static final int MIN_CAPACITY = 4;
 
     private final int maxTemplatesPerExporter;
     private final int maxTemplates;
@@ -89,26 +86,19 @@ public final class InMemoryTemplateStore implements TemplateStore {
     private int lookupsSinceClockRead;
     private volatile long lastNanos;
 
-    private final ConcurrentHashMap<TemplateScope, ScopeTable> tables = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<TemplateListener> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Each scope holding a template, with its table; read without the lock, changed under it (package-private,
+     * as {@link #evictionOrder}, for the property that checks the parts agree).
+     */
+    final ConcurrentHashMap<TemplateScope, ScopeTemplates> templatesByScope = new ConcurrentHashMap<>();
+    private final TemplateEventDispatch listeners = new TemplateEventDispatch();
 
     /** Guards every change and everything below. */
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<InetAddress, Exporter> exporters = new HashMap<>();
-    /**
-     * The exporters by how many templates they hold: {@code bucketHead[n]} starts the list of those holding
-     * n, in the order they came to hold n. Grows with the largest count.
-     */
-    private Exporter[] bucketHead = new Exporter[16];
-    private Exporter[] bucketTail = new Exporter[16];
-    /** The largest count of any exporter (its bucket is not empty unless the store is). */
-    private int largest;
-    /** Every entry, least recently put first. */
-    private Entry oldest;
-    private Entry newest;
-    private int total;
-    /** Tables with removed entries still in their array, to rebuild before the lock is released. */
-    private final List<ScopeTable> dirty = new ArrayList<>();
+    /** The order in which the templates of {@link #templatesByScope} leave. */
+    final EvictionOrder evictionOrder = new EvictionOrder();
+    /** Tables with removed entries still in their array, to compact before the lock is released. */
+    private final List<ScopeTemplates> dirty = new ArrayList<>();
 
     /**
      * A store with these limits.
@@ -179,11 +169,11 @@ public final class InMemoryTemplateStore implements TemplateStore {
 
     @Override
     public Optional<Template> get(TemplateScope scope, int templateId) {
-        ScopeTable table = tables.get(scope);
+        ScopeTemplates table = templatesByScope.get(scope);
         if (table == null) {
             return Optional.empty();
         }
-        Entry e = find(table.slots, templateId);
+        StoredTemplate e = table.find(templateId);
         if (e == null) {
             return Optional.empty();
         }
@@ -195,85 +185,45 @@ public final class InMemoryTemplateStore implements TemplateStore {
 
     /** The slow path of {@link #get}: the entry looked expired. */
     private Optional<Template> expireOnRead(TemplateScope scope, int templateId) {
-        List<TemplateEvent> events = new ArrayList<>(1);
-        Optional<Template> result = Optional.empty();
-        lock.lock();
-        try {
-            long now = changeNanos();
-            expireOldest(now, events);
-            ScopeTable table = tables.get(scope);
-            Entry e = table == null ? null : find(table.slots, templateId);
-            if (e != null && !e.removed) {
-                if (isExpired(e, now)) {
-                    // only if the clock went back and the list is not in stamp order
-                    detach(e);
-                    events.add(new TemplateEvent(TemplateEvent.Type.EXPIRED, scope, e.template));
-                } else {
-                    result = e.present; // refreshed or redefined meanwhile
-                }
+        return change((now, events) -> {
+            StoredTemplate e = find(scope, templateId);
+            if (e == null) {
+                return Optional.empty();
             }
-            compactDirty();
-        } finally {
-            lock.unlock();
-        }
-        fire(events);
-        return result;
+            if (isExpired(e, now)) { // only if the clock went back and the put order is not in stamp order
+                detach(e, TemplateEvent.Type.EXPIRED, events);
+                return Optional.empty();
+            }
+            return e.present; // refreshed or redefined meanwhile
+        });
     }
 
     @Override
     public List<Template> templates(TemplateScope scope) {
-        List<TemplateEvent> events = new ArrayList<>(0);
-        List<Template> out = new ArrayList<>();
-        lock.lock();
-        try {
-            expireOldest(changeNanos(), events);
-            compactDirty();
-            ScopeTable table = tables.get(scope);
+        List<Template> out = change((now, events) -> {
+            List<Template> found = new ArrayList<>();
+            ScopeTemplates table = templatesByScope.get(scope);
             if (table != null) {
-                for (Entry e : table.slots) {
+                for (StoredTemplate e : table.slots) {
                     if (e != null) {
-                        out.add(e.template);
+                        found.add(e.template);
                     }
                 }
             }
-        } finally {
-            lock.unlock();
-        }
-        fire(events);
+            return found;
+        });
         out.sort(Comparator.comparingInt(Template::id));
         return out;
     }
 
     @Override
     public List<TemplateScope> scopes() {
-        List<TemplateEvent> events = new ArrayList<>(0);
-        List<TemplateScope> out;
-        lock.lock();
-        try {
-            expireOldest(changeNanos(), events);
-            compactDirty();
-            out = new ArrayList<>(tables.keySet());
-        } finally {
-            lock.unlock();
-        }
-        fire(events);
-        return out;
+        return change((now, events) -> new ArrayList<>(templatesByScope.keySet()));
     }
 
     @Override
     public int size() {
-        List<TemplateEvent> events = new ArrayList<>(0);
-        int n;
-        lock.lock();
-        try {
-            expireOldest(changeNanos(), events);
-            compactDirty();
-            n = total;
-        } finally {
-            lock.unlock();
-        }
-        fire(events);
-        return n;
+        return change((now, events) -> evictionOrder.size());
     }
 
     // --------------------------------------------------------------------------------------------- writes
@@ -282,90 +232,57 @@ public final class InMemoryTemplateStore implements TemplateStore {
     public PutResult put(TemplateScope scope, Template template) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(template, "template");
-        int id = template.id();
-        List<TemplateEvent> events = new ArrayList<>(0);
-        PutResult result;
-        lock.lock();
-        try {
-            long now = changeNanos();
-            expireOldest(now, events);
-            ScopeTable table = tables.get(scope);
-            Entry old = table == null ? null : find(table.slots, id);
-            if (old != null && old.removed) {
-                old = null; // expired just now; the table is rebuilt below
-            }
+        return change((now, events) -> {
+            StoredTemplate old = find(scope, template.id());
             if (old != null && isExpired(old, now)) {
-                detach(old); // only if the clock went back
-                events.add(new TemplateEvent(TemplateEvent.Type.EXPIRED, scope, old.template));
+                detach(old, TemplateEvent.Type.EXPIRED, events); // only if the clock went back
                 old = null;
             }
             if (old != null && old.template.equals(template)) {
                 old.stamp = now;
-                moveToNewest(old);
-                result = PutResult.REFRESHED;
-            } else if (old != null) {
-                compactDirty();
-                Entry fresh = new Entry(template, old.table, now);
-                old.table.replace(old, fresh);
-                unlink(old);
-                old.removed = true;
-                link(fresh);
-                events.add(new TemplateEvent(TemplateEvent.Type.REDEFINED, scope, template));
-                result = PutResult.REDEFINED;
-            } else {
-                Exporter exporter = exporters.get(scope.exporter());
-                while (exporter != null && exporter.count >= maxTemplatesPerExporter) {
-                    evict(exporter.oldest, events);
-                    exporter = exporters.get(scope.exporter()); // gone when its count fell to 0
-                }
-                while (total >= maxTemplates) {
-                    evict(bucketHead[largest].oldest, events);
-                }
-                compactDirty(); // may drop the scope's table if the evictions emptied it
-                exporter = exporters.get(scope.exporter()); // the global evictions may have emptied it
-                if (exporter == null) {
-                    exporter = new Exporter(scope.exporter());
-                    exporters.put(scope.exporter(), exporter);
-                }
-                table = tables.get(scope);
-                if (table == null) {
-                    table = new ScopeTable(scope, exporter);
-                    tables.put(scope, table);
-                }
-                Entry fresh = new Entry(template, table, now);
-                table.insert(fresh);
-                link(fresh);
-                events.add(new TemplateEvent(TemplateEvent.Type.ADDED, scope, template));
-                result = PutResult.ADDED;
+                evictionOrder.refresh(old);
+                return PutResult.REFRESHED;
             }
-            compactDirty();
-        } finally {
-            lock.unlock();
+            if (old != null) {
+                StoredTemplate fresh = new StoredTemplate(template, old.table, now);
+                old.table.replace(old, fresh);
+                evictionOrder.replace(old, fresh);
+                events.add(new TemplateEvent(TemplateEvent.Type.REDEFINED, scope, template));
+                return PutResult.REDEFINED;
+            }
+            add(scope, template, now, events);
+            return PutResult.ADDED;
+        });
+    }
+
+    /** Stores a template whose id the scope does not hold, evicting first as the limits demand. */
+    private void add(TemplateScope scope, Template template, long now, List<TemplateEvent> events) {
+        StoredTemplate victim;
+        while ((victim = evictionOrder.victim(scope.exporter(), maxTemplatesPerExporter, maxTemplates)) != null) {
+            detach(victim, TemplateEvent.Type.EVICTED, events);
         }
-        fire(events);
-        return result;
+        compactDirty(); // may drop the scope's table if the evictions emptied it
+        ScopeTemplates table = templatesByScope.get(scope);
+        if (table == null) {
+            table = new ScopeTemplates(scope, evictionOrder.exporter(scope.exporter()));
+            templatesByScope.put(scope, table);
+        }
+        StoredTemplate fresh = new StoredTemplate(template, table, now);
+        table.insert(fresh);
+        evictionOrder.add(fresh);
+        events.add(new TemplateEvent(TemplateEvent.Type.ADDED, scope, template));
     }
 
     @Override
     public boolean withdraw(TemplateScope scope, int templateId) {
-        List<TemplateEvent> events = new ArrayList<>(1);
-        boolean removed = false;
-        lock.lock();
-        try {
-            expireOldest(changeNanos(), events);
-            ScopeTable table = tables.get(scope);
-            Entry e = table == null ? null : find(table.slots, templateId);
-            if (e != null && !e.removed) {
-                detach(e);
-                events.add(new TemplateEvent(TemplateEvent.Type.WITHDRAWN, scope, e.template));
-                removed = true;
+        return change((now, events) -> {
+            StoredTemplate e = find(scope, templateId);
+            if (e == null) {
+                return false;
             }
-            compactDirty();
-        } finally {
-            lock.unlock();
-        }
-        fire(events);
-        return removed;
+            detach(e, TemplateEvent.Type.WITHDRAWN, events);
+            return true;
+        });
     }
 
     @Override
@@ -380,32 +297,23 @@ public final class InMemoryTemplateStore implements TemplateStore {
 
     /** Removes the scope's templates, only its options or plain ones unless {@code options} is null. */
     private int removeAll(TemplateScope scope, Boolean options, TemplateEvent.Type type) {
-        List<TemplateEvent> events = new ArrayList<>();
-        int removed = 0;
-        lock.lock();
-        try {
-            expireOldest(changeNanos(), events);
-            ScopeTable table = tables.get(scope);
-            if (table != null) {
-                List<Entry> victims = new ArrayList<>();
-                for (Entry e : table.slots) {
-                    if (e != null && !e.removed && (options == null || e.template.isOptions() == options)) {
-                        victims.add(e);
-                    }
-                }
-                victims.sort(Comparator.comparingInt(e -> e.id));
-                for (Entry e : victims) {
-                    detach(e);
-                    events.add(new TemplateEvent(type, scope, e.template));
-                }
-                removed = victims.size();
+        return change((now, events) -> {
+            ScopeTemplates table = templatesByScope.get(scope);
+            if (table == null) {
+                return 0;
             }
-            compactDirty();
-        } finally {
-            lock.unlock();
-        }
-        fire(events);
-        return removed;
+            List<StoredTemplate> victims = new ArrayList<>();
+            for (StoredTemplate e : table.slots) {
+                if (e != null && (options == null || e.template.isOptions() == options)) {
+                    victims.add(e);
+                }
+            }
+            victims.sort(Comparator.comparingInt(e -> e.id));
+            for (StoredTemplate e : victims) {
+                detach(e, type, events);
+            }
+            return victims.size();
+        });
     }
 
     // ------------------------------------------------------------------------------------------ listeners
@@ -420,36 +328,12 @@ public final class InMemoryTemplateStore implements TemplateStore {
         listeners.remove(listener);
     }
 
-    /** Tells every listener of every event; rethrows the first listener failure after all were told. */
-    private void fire(List<TemplateEvent> events) {
-        if (events.isEmpty() || listeners.isEmpty()) {
-            return;
-        }
-        RuntimeException failure = null;
-        for (TemplateEvent event : events) {
-            for (TemplateListener listener : listeners) {
-                try {
-                    listener.onTemplateEvent(event);
-                } catch (RuntimeException ex) {
-                    if (failure == null) {
-                        failure = ex;
-                    } else if (failure != ex) {
-                        failure.addSuppressed(ex);
-                    }
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
     @Override
     public String toString() {
         int n;
         lock.lock();
         try {
-            n = total;
+            n = evictionOrder.size();
         } finally {
             lock.unlock();
         }
@@ -457,9 +341,44 @@ public final class InMemoryTemplateStore implements TemplateStore {
                 + ", maxTemplates=" + maxTemplates + ", lifetimeNanos=" + lifetimeNanos + "]";
     }
 
-    // ------------------------------------------------------------------------------- bookkeeping (locked)
+    // --------------------------------------------------------------------------------- changes (locked)
 
-    private boolean isExpired(Entry e, long now) {
+    /** One step of a change of the store, under the lock. */
+    @FunctionalInterface
+    private interface Step<T> {
+        /** Does the step at {@code now}, adding the events it causes to {@code events}. */
+        T apply(long now, List<TemplateEvent> events);
+    }
+
+    /**
+     * Makes one change of the store: under the lock, removes the templates that have expired, runs the
+     * step on compacted tables and compacts them again; then tells the listeners of every event, outside
+     * the lock.
+     */
+    private <T> T change(Step<T> step) {
+        List<TemplateEvent> events = new ArrayList<>(0);
+        T result;
+        lock.lock();
+        try {
+            long now = changeNanos();
+            expireOldest(now, events);
+            compactDirty();
+            result = step.apply(now, events);
+            compactDirty();
+        } finally {
+            lock.unlock();
+        }
+        listeners.tell(events);
+        return result;
+    }
+
+    /** The entry for the id in the scope, or null; between compactions, so never a removed one. */
+    private StoredTemplate find(TemplateScope scope, int templateId) {
+        ScopeTemplates table = templatesByScope.get(scope);
+        return table == null ? null : table.find(templateId);
+    }
+
+    private boolean isExpired(StoredTemplate e, long now) {
         return lifetimeNanos > 0 && now - e.stamp > lifetimeNanos;
     }
 
@@ -468,289 +387,32 @@ public final class InMemoryTemplateStore implements TemplateStore {
         if (lifetimeNanos == 0) {
             return;
         }
-        while (oldest != null && isExpired(oldest, now)) {
-            Entry e = oldest;
-            detach(e);
-            events.add(new TemplateEvent(TemplateEvent.Type.EXPIRED, e.table.scope, e.template));
+        StoredTemplate e;
+        while ((e = evictionOrder.oldest()) != null && isExpired(e, now)) {
+            detach(e, TemplateEvent.Type.EXPIRED, events);
         }
-    }
-
-    private void evict(Entry e, List<TemplateEvent> events) {
-        detach(e);
-        events.add(new TemplateEvent(TemplateEvent.Type.EVICTED, e.table.scope, e.template));
     }
 
     /**
-     * Takes an entry out of the counts and the put order and marks it removed; its table still holds it
-     * until {@link #compactDirty} rebuilds the table, which must happen before the lock is released.
+     * Takes an entry out of the store for the reason {@code type} and records the event; its table still
+     * holds it until {@link #compactDirty} compacts the table, which must happen before the lock is released.
      */
-    private void detach(Entry e) {
-        unlink(e);
-        e.removed = true;
-        ScopeTable table = e.table;
-        table.live--;
-        if (!table.dirty) {
-            table.dirty = true;
-            dirty.add(table);
+    private void detach(StoredTemplate e, TemplateEvent.Type type, List<TemplateEvent> events) {
+        evictionOrder.remove(e);
+        if (e.table.remove(e)) {
+            dirty.add(e.table);
         }
-        Exporter exporter = table.exporter;
-        if (exporter.count == 0) {
-            exporters.remove(exporter.address, exporter);
-        }
+        events.add(new TemplateEvent(type, e.table.scope, e.template));
     }
 
-    /** Rebuilds the tables that hold removed entries; drops the ones left empty. */
+    /** Compacts the tables that hold removed entries; drops the ones left empty. */
     private void compactDirty() {
         for (int i = 0; i < dirty.size(); i++) {
-            ScopeTable table = dirty.get(i);
-            table.dirty = false;
-            if (table.live == 0) {
-                table.slots = EMPTY;
-                tables.remove(table.scope, table);
-            } else {
-                table.rebuild(table.live);
+            ScopeTemplates table = dirty.get(i);
+            if (!table.compact()) {
+                templatesByScope.remove(table.scope, table);
             }
         }
         dirty.clear();
-    }
-
-    /** Appends a new entry at the newest end of the global and its exporter's put order. */
-    private void link(Entry e) {
-        e.prev = newest;
-        e.next = null;
-        if (newest == null) {
-            oldest = e;
-        } else {
-            newest.next = e;
-        }
-        newest = e;
-        total++;
-        Exporter x = e.table.exporter;
-        e.xPrev = x.newest;
-        e.xNext = null;
-        if (x.newest == null) {
-            x.oldest = e;
-        } else {
-            x.newest.xNext = e;
-        }
-        x.newest = e;
-        x.count++;
-        moveBucket(x, x.count - 1, x.count);
-    }
-
-    /** Moves an exporter from the bucket of {@code from} templates (none for 0) to the tail of that of {@code to}. */
-    private void moveBucket(Exporter x, int from, int to) {
-        if (from > 0) {
-            if (x.bPrev == null) {
-                bucketHead[from] = x.bNext;
-            } else {
-                x.bPrev.bNext = x.bNext;
-            }
-            if (x.bNext == null) {
-                bucketTail[from] = x.bPrev;
-            } else {
-                x.bNext.bPrev = x.bPrev;
-            }
-            x.bPrev = null;
-            x.bNext = null;
-        }
-        if (to > 0) {
-            if (to >= bucketHead.length) {
-                int n = Math.max(to + 1, 2 * bucketHead.length);
-                bucketHead = java.util.Arrays.copyOf(bucketHead, n);
-                bucketTail = java.util.Arrays.copyOf(bucketTail, n);
-            }
-            x.bPrev = bucketTail[to];
-            if (bucketTail[to] == null) {
-                bucketHead[to] = x;
-            } else {
-                bucketTail[to].bNext = x;
-            }
-            bucketTail[to] = x;
-            if (to > largest) {
-                largest = to;
-            }
-        }
-        while (largest > 0 && bucketHead[largest] == null) {
-            largest--;
-        }
-    }
-
-    /** Takes an entry out of both put orders and their counts. */
-    private void unlink(Entry e) {
-        if (e.prev == null) {
-            oldest = e.next;
-        } else {
-            e.prev.next = e.next;
-        }
-        if (e.next == null) {
-            newest = e.prev;
-        } else {
-            e.next.prev = e.prev;
-        }
-        e.prev = null;
-        e.next = null;
-        total--;
-        Exporter x = e.table.exporter;
-        if (e.xPrev == null) {
-            x.oldest = e.xNext;
-        } else {
-            e.xPrev.xNext = e.xNext;
-        }
-        if (e.xNext == null) {
-            x.newest = e.xPrev;
-        } else {
-            e.xNext.xPrev = e.xPrev;
-        }
-        e.xPrev = null;
-        e.xNext = null;
-        x.count--;
-        moveBucket(x, x.count + 1, x.count);
-    }
-
-    private void moveToNewest(Entry e) {
-        unlink(e);
-        link(e);
-    }
-
-    // ------------------------------------------------------------------------------------ the hash table
-
-    /** Where the probe for {@code id} starts in a table of {@code length} slots (a power of two). */
-    private static int home(int id, int length) {
-        return (id * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(length) + 1);
-    }
-
-    /** The entry for {@code id} in a published table, or null; lock-free. */
-    private static Entry find(Entry[] slots, int id) {
-        int mask = slots.length - 1;
-        int i = home(id, slots.length);
-        while (true) {
-            Entry e = slots[i];
-            if (e == null || e.id == id) {
-                return e;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /** Puts {@code e} into the first free slot of its probe sequence in an unpublished array. */
-    private static void place(Entry[] slots, Entry e) {
-        int mask = slots.length - 1;
-        int i = home(e.id, slots.length);
-        while (slots[i] != null) {
-            i = (i + 1) & mask;
-        }
-        slots[i] = e;
-    }
-
-    /** The smallest table that keeps {@code n} entries at most half full. */
-    private static int capacityFor(int n) {
-        int c = MIN_CAPACITY;
-        while (c < 2 * n) {
-            c <<= 1;
-        }
-        return c;
-    }
-
-    /** The templates of one scope. */
-    private static final class ScopeTable {
-        final TemplateScope scope;
-        final Exporter exporter;
-        /** Never changed once published: writers replace it. */
-        volatile Entry[] slots = EMPTY;
-        /** Entries not removed (under the lock). */
-        int live;
-        /** Whether it is in the store's dirty list (under the lock). */
-        boolean dirty;
-
-        ScopeTable(TemplateScope scope, Exporter exporter) {
-            this.scope = scope;
-            this.exporter = exporter;
-        }
-
-        /** Adds an entry for an id the table does not hold (the table has no removed entries). */
-        void insert(Entry e) {
-            Entry[] old = slots;
-            int n = live + 1;
-            if (2 * n > old.length) {
-                live = n;
-                Entry[] fresh = new Entry[capacityFor(n)];
-                for (Entry x : old) {
-                    if (x != null) {
-                        place(fresh, x);
-                    }
-                }
-                place(fresh, e);
-                slots = fresh;
-            } else {
-                Entry[] fresh = old.clone();
-                place(fresh, e);
-                live = n;
-                slots = fresh;
-            }
-        }
-
-        /** Puts {@code fresh} in the slot of {@code old}, which has the same id. */
-        void replace(Entry old, Entry fresh) {
-            Entry[] copy = slots.clone();
-            for (int i = 0; i < copy.length; i++) {
-                if (copy[i] == old) {
-                    copy[i] = fresh;
-                    slots = copy;
-                    return;
-                }
-            }
-            throw new IllegalStateException("entry not in its table");
-        }
-
-        /** Publishes a table of the entries not removed, sized for {@code n} of them. */
-        void rebuild(int n) {
-            Entry[] fresh = new Entry[capacityFor(n)];
-            for (Entry x : slots) {
-                if (x != null && !x.removed) {
-                    place(fresh, x);
-                }
-            }
-            slots = fresh;
-        }
-    }
-
-    /** The put order and count of one exporter address. */
-    private static final class Exporter {
-        final InetAddress address;
-        int count;
-        Entry oldest;
-        Entry newest;
-        /** Neighbours in the bucket of exporters holding {@link #count} templates. */
-        Exporter bPrev;
-        Exporter bNext;
-
-        Exporter(InetAddress address) {
-            this.address = address;
-        }
-    }
-
-    /** One stored template. */
-    private static final class Entry {
-        final int id;
-        final Template template;
-        final Optional<Template> present;
-        final ScopeTable table;
-        /** When it was last put (nanoClock); written under the lock, read by {@link #get}. */
-        volatile long stamp;
-        /** Under the lock. */
-        boolean removed;
-        Entry prev;
-        Entry next;
-        Entry xPrev;
-        Entry xNext;
-
-        Entry(Template template, ScopeTable table, long stamp) {
-            this.id = template.id();
-            this.template = template;
-            this.present = Optional.of(template);
-            this.table = table;
-            this.stamp = stamp;
-        }
     }
 }
