@@ -1,9 +1,7 @@
 package io.github.flowcodec.netflow5;
 
-import io.github.flowcodec.core.FieldSpec;
-import io.github.flowcodec.core.InformationElement;
-import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.netflow5.internal.Netflow5Layout;
 
 /**
  * The constants of NetFlow v5: header and record sizes, and the record layout as a constant
@@ -74,28 +72,9 @@ public final class Netflow5 {
     /** Field index of pad2 (paddingOctets, 2 bytes). */
     public static final int PAD2 = 19;
 
-    private static final int[][] LAYOUT = {
-        {8, 4}, {12, 4}, {15, 4}, {10, 2}, {14, 2}, {2, 4}, {1, 4}, {22, 4}, {21, 4}, {7, 2}, {11, 2},
-        {210, 1}, {6, 1}, {4, 1}, {5, 1}, {16, 2}, {17, 2}, {9, 1}, {13, 1}, {210, 2},
-    };
-
     /** The layout of every v5 record. */
-    public static final Template TEMPLATE = buildTemplate();
+    public static final Template TEMPLATE = Netflow5Layout.recordTemplate(TEMPLATE_ID);
 
     private Netflow5() {
-    }
-
-    private static Template buildTemplate() {
-        InformationElementRegistry iana = InformationElementRegistry.iana();
-        Template.Builder b = Template.builder(TEMPLATE_ID);
-        for (int[] f : LAYOUT) {
-            InformationElement e = iana.lookup(0, f[0]);
-            b.field(FieldSpec.of(e, f[1]));
-        }
-        Template t = b.build();
-        if (t.recordLength() != RECORD_LENGTH) {
-            throw new IllegalStateException("v5 template is " + t.recordLength() + " bytes");
-        }
-        return t;
     }
 }

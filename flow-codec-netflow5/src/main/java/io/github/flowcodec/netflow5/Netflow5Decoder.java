@@ -12,6 +12,7 @@ import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.UnsupportedVersionException;
+import io.github.flowcodec.netflow5.internal.Netflow5Layout;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -110,20 +111,20 @@ public final class Netflow5Decoder implements DatagramDecoder {
             throw new TruncatedPacketException(FlowProtocol.NETFLOW_V5, length,
                     "the datagram is " + length + " bytes, shorter than the 24-byte header");
         }
-        int version = buf.getShort(base) & 0xFFFF;
+        int version = buf.getShort(base + Netflow5Layout.VERSION) & 0xFFFF;
         if (version != Netflow5.VERSION) {
-            throw new UnsupportedVersionException(FlowProtocol.NETFLOW_V5, 0, "version " + version + ", not 5");
+            throw new UnsupportedVersionException(FlowProtocol.NETFLOW_V5, Netflow5Layout.VERSION, "version " + version + ", not 5");
         }
-        int count = buf.getShort(base + 2) & 0xFFFF;
+        int count = buf.getShort(base + Netflow5Layout.COUNT) & 0xFFFF;
         int body = length - Netflow5.HEADER_LENGTH;
         int present = body / Netflow5.RECORD_LENGTH;
         int partial = body % Netflow5.RECORD_LENGTH;
         if (count > Netflow5.MAX_RECORDS) {
             String reason = "count " + count + " is more than the 30 records a v5 packet holds";
             if (!lenient) {
-                throw new MalformedPacketException(FlowProtocol.NETFLOW_V5, 2, reason);
+                throw new MalformedPacketException(FlowProtocol.NETFLOW_V5, Netflow5Layout.COUNT, reason);
             }
-            report(2, reason + "; reading the " + Math.min(present, Netflow5.MAX_RECORDS) + " whole records present");
+            report(Netflow5Layout.COUNT, reason + "; reading the " + Math.min(present, Netflow5.MAX_RECORDS) + " whole records present");
             return Math.min(present, Netflow5.MAX_RECORDS);
         }
         if (count > present) {

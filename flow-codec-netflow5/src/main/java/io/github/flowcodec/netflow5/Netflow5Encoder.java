@@ -4,6 +4,7 @@ import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.netflow5.internal.Netflow5Layout;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -138,18 +139,31 @@ public final class Netflow5Encoder {
 
     private static void writeHeader(ByteBuffer dst, int count, long uptime, long seconds, long nanos, long sequence,
             int engineType, int engineId, int samplingField) {
-        dst.putShort((short) Netflow5.VERSION)
-                .putShort((short) count)
-                .putInt((int) uptime)
-                .putInt((int) seconds)
-                .putInt((int) nanos)
-                .putInt((int) sequence)
-                .put((byte) engineType)
-                .put((byte) engineId)
-                .putShort((short) samplingField);
+        int base = dst.position();
+        dst.putShort(base + Netflow5Layout.VERSION, (short) Netflow5.VERSION)
+                .putShort(base + Netflow5Layout.COUNT, (short) count)
+                .putInt(base + Netflow5Layout.SYS_UPTIME, (int) uptime)
+                .putInt(base + Netflow5Layout.UNIX_SECS, (int) seconds)
+                .putInt(base + Netflow5Layout.UNIX_NSECS, (int) nanos)
+                .putInt(base + Netflow5Layout.FLOW_SEQUENCE, (int) sequence)
+                .put(base + Netflow5Layout.ENGINE_TYPE, (byte) engineType)
+                .put(base + Netflow5Layout.ENGINE_ID, (byte) engineId)
+                .putShort(base + Netflow5Layout.SAMPLING_INTERVAL, (short) samplingField)
+                .position(base + Netflow5.HEADER_LENGTH);
     }
 
-    /** Writes a decoded packet back: the same bytes it was decoded from, when it was a valid packet. */
+    /**
+     * Writes a decoded packet back as it was sent: its header as decoded, the count included even where it
+     * lies, then its records. For a valid datagram these are the bytes it was decoded from. For a datagram
+     * that lenient mode repaired, they are its first {@code 24 + 48 * records().size()} bytes: what followed
+     * the records read (trailing bytes, a partial record, records beyond the count) is not part of the
+     * packet.
+     *
+     * <pre>{@code
+     * Netflow5Packet packet = new Netflow5Decoder().decode(datagram, exporter);
+     * ByteBuffer same = Netflow5Encoder.write(packet);   // datagram's bytes, ready to send or compare
+     * }</pre>
+     */
     public static ByteBuffer write(Netflow5Packet packet) {
         ByteBuffer b = ByteBuffer.allocate(Netflow5.HEADER_LENGTH + packet.records().size() * Netflow5.RECORD_LENGTH);
         write(packet.header(), packet.records(), b);

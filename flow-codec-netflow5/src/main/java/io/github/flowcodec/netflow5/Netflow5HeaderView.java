@@ -2,6 +2,7 @@ package io.github.flowcodec.netflow5;
 
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.netflow5.internal.Netflow5Layout;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
@@ -35,47 +36,47 @@ public final class Netflow5HeaderView implements ExportContext {
 
     /** The record count the header announces (it may lie). */
     public int count() {
-        return buffer.getShort(base + 2) & 0xFFFF;
+        return buffer.getShort(base + Netflow5Layout.COUNT) & 0xFFFF;
     }
 
     /** Milliseconds since the exporter booted. */
     public long sysUptime() {
-        return buffer.getInt(base + 4) & 0xFFFF_FFFFL;
+        return buffer.getInt(base + Netflow5Layout.SYS_UPTIME) & 0xFFFF_FFFFL;
     }
 
     /** Export time, seconds since the Unix epoch. */
     public long unixSeconds() {
-        return buffer.getInt(base + 8) & 0xFFFF_FFFFL;
+        return buffer.getInt(base + Netflow5Layout.UNIX_SECS) & 0xFFFF_FFFFL;
     }
 
     /** Residual nanoseconds of the export time. */
     public long unixNanos() {
-        return buffer.getInt(base + 12) & 0xFFFF_FFFFL;
+        return buffer.getInt(base + Netflow5Layout.UNIX_NSECS) & 0xFFFF_FFFFL;
     }
 
     /** Sequence counter of total flows seen. */
     public long flowSequence() {
-        return buffer.getInt(base + 16) & 0xFFFF_FFFFL;
+        return buffer.getInt(base + Netflow5Layout.FLOW_SEQUENCE) & 0xFFFF_FFFFL;
     }
 
     /** Type of flow-switching engine. */
     public int engineType() {
-        return buffer.get(base + 20) & 0xFF;
+        return buffer.get(base + Netflow5Layout.ENGINE_TYPE) & 0xFF;
     }
 
     /** Slot number of the flow-switching engine. */
     public int engineId() {
-        return buffer.get(base + 21) & 0xFF;
+        return buffer.get(base + Netflow5Layout.ENGINE_ID) & 0xFF;
     }
 
     /** Sampling mode: the top two bits of the sampling field. */
     public int samplingMode() {
-        return (buffer.getShort(base + 22) & 0xFFFF) >>> 14;
+        return (buffer.getShort(base + Netflow5Layout.SAMPLING_INTERVAL) & 0xFFFF) >>> 14;
     }
 
     /** Sampling interval: the low 14 bits of the sampling field. */
     public int samplingInterval() {
-        return buffer.getShort(base + 22) & 0x3FFF;
+        return buffer.getShort(base + Netflow5Layout.SAMPLING_INTERVAL) & 0x3FFF;
     }
 
     /** An immutable copy of the header. */

@@ -1,6 +1,7 @@
 package io.github.flowcodec.netflow5;
 
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.netflow5.internal.Netflow5Layout;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,7 +121,7 @@ public final class Netflow5PacketBuilder {
                 engineType, engineId, samplingMode, samplingInterval);
         ByteBuffer b = ByteBuffer.allocate(Netflow5.HEADER_LENGTH + records.size() * Netflow5.RECORD_LENGTH + trailing.length);
         Netflow5Encoder.write(header, records, b);
-        b.putShort(0, (short) version);
+        b.putShort(Netflow5Layout.VERSION, (short) version);
         b.put(trailing);
         byte[] out = b.array();
         return truncateTo >= 0 && truncateTo < out.length ? Arrays.copyOf(out, truncateTo) : out;

@@ -1,6 +1,7 @@
 package io.github.flowcodec.netflow5;
 
 import io.github.flowcodec.core.FlowRecord;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -47,6 +48,16 @@ final class Netflow5Arbitraries {
     static Arbitrary<byte[]> packets() {
         return records().list().ofMinSize(0).ofMaxSize(Netflow5.MAX_RECORDS).flatMap(rs ->
                 headers(rs.size()).map(h -> write(h, rs)));
+    }
+
+    /**
+     * Packets as the decoder gives them: 0 to 30 records under a header whose count is theirs or, as a
+     * lenient decoder keeps it, a larger lie.
+     */
+    static Arbitrary<Netflow5Packet> decodedPackets(InetSocketAddress exporter) {
+        return records().list().ofMinSize(0).ofMaxSize(Netflow5.MAX_RECORDS).flatMap(rs ->
+                Arbitraries.oneOf(Arbitraries.just(rs.size()), Arbitraries.integers().between(rs.size(), 0xFFFF))
+                        .flatMap(count -> headers(count).map(h -> new Netflow5Packet(h, exporter, rs))));
     }
 
     static byte[] write(Netflow5Header header, List<FlowRecord> records) {

@@ -7,6 +7,7 @@ import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.netflow5.internal.Netflow5Layout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -72,12 +73,12 @@ class Netflow5CorpusPayloadTest {
     }
 
     /** Splits v5 datagrams stored back to back: each is 24 + 48 * count bytes, capped by what is left. */
-    private static List<byte[]> splitConcatenated(byte[] all) {
+    static List<byte[]> splitConcatenated(byte[] all) {
         List<byte[]> out = new ArrayList<>();
         int pos = 0;
         while (pos < all.length) {
-            int count = ((all[pos + 2] & 0xFF) << 8) | (all[pos + 3] & 0xFF);
-            int len = Math.min(all.length - pos, 24 + 48 * count);
+            int count = ByteBuffer.wrap(all).getShort(pos + Netflow5Layout.COUNT) & 0xFFFF;
+            int len = Math.min(all.length - pos, Netflow5.HEADER_LENGTH + Netflow5.RECORD_LENGTH * count);
             out.add(java.util.Arrays.copyOfRange(all, pos, pos + len));
             pos += len;
         }

@@ -4,6 +4,7 @@ import io.github.flowcodec.core.DatagramDecoder;
 import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.FlowDecoderProvider;
 import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.netflow5.Netflow5;
 import io.github.flowcodec.netflow5.Netflow5Decoder;
 import java.nio.ByteBuffer;
 
@@ -18,7 +19,8 @@ public final class Netflow5DecoderProvider implements FlowDecoderProvider {
     @Override
     public boolean recognizes(ByteBuffer datagram) {
         int p = datagram.position();
-        return datagram.limit() - p >= 2 && datagram.get(p) == 0 && datagram.get(p + 1) == 5;
+        return datagram.limit() - p >= 2 && datagram.get(p + Netflow5Layout.VERSION) == 0
+                && datagram.get(p + Netflow5Layout.VERSION + 1) == Netflow5.VERSION;
     }
 
     @Override
