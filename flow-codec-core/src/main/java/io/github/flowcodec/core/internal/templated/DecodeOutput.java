@@ -45,8 +45,8 @@ public interface DecodeOutput<H> {
 
     // the packet's layout on the wire, for outputs that keep it (see PacketParts); the zero-copy path ignores it
 
-    /** A set with this id begins. */
-    default void beginSet(int setId) {
+    /** A set with this id and this length field (as sent: it may lie) begins. */
+    default void beginSet(int setId, int length) {
     }
 
     /** The set begun last ends. */

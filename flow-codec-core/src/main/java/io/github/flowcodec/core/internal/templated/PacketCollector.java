@@ -48,8 +48,8 @@ public abstract class PacketCollector<H, P extends FlowPacket> implements Decode
     }
 
     @Override
-    public void beginSet(int setId) {
-        parts.beginSet(setId);
+    public void beginSet(int setId, int length) {
+        parts.beginSet(setId, length);
     }
 
     @Override

@@ -21,8 +21,10 @@ import java.util.List;
  */
 public final class PacketParts {
 
-    /** A set begins; the argument is its id. */
+    /** A set begins; the argument is its id. Always followed by {@link #SET_LENGTH}. */
     public static final int SET = 1;
+    /** The length field of the set begun by the {@link #SET} before, as it was sent (it may lie). */
+    public static final int SET_LENGTH = 10;
     /** The next template of the packet's templates, in their order. */
     public static final int TEMPLATE = 2;
     /** A withdrawal record (IPFIX); the argument is the withdrawn template id. */
@@ -37,7 +39,7 @@ public final class PacketParts {
     public static final int SKIPPED_OPTIONS_RECORDS = 7;
     /** Bytes kept as they were; the argument indexes {@link Reader#bytes()}. */
     public static final int BYTES = 8;
-    /** The set begun last ends here: its length is what was written since. */
+    /** The set begun last ends here. */
     public static final int END_SET = 9;
 
     private final int[] ops;
@@ -95,9 +97,10 @@ public final class PacketParts {
         private List<byte[]> kept;
         private boolean skipping;
 
-        /** A set with this id begins. */
-        public void beginSet(int setId) {
+        /** A set with this id and this length field begins. */
+        public void beginSet(int setId, int length) {
             add(SET, setId);
+            add(SET_LENGTH, length);
         }
 
         /** The set begun last ends. */

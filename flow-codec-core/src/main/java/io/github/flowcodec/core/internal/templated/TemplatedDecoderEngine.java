@@ -146,7 +146,7 @@ public final class TemplatedDecoderEngine<H> {
             dialect.setMet(setLength);
             int body = pos + 4;
             DecodeOutput<H> out = packet.out;
-            out.beginSet(setId);
+            out.beginSet(setId, setLength);
             int read;
             switch (dialect.setKind(setId)) {
                 case TEMPLATES:
