@@ -3,11 +3,11 @@ package io.github.flowcodec.ipfix;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
+import io.github.flowcodec.core.internal.templated.TemplatedWriterSettings;
 import io.github.flowcodec.ipfix.internal.IpfixWriter;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,8 +35,7 @@ public final class IpfixEncoder {
 
     private IpfixEncoder(Builder b) {
         this.domain = b.domain;
-        this.writer = new TemplatedWriter(IpfixWriter.FORMAT, b.maxMessageSize, b.refreshMessages,
-                b.refreshInterval.toMillis(), b.clock, b.domain, 0, b.firstSequence);
+        this.writer = b.settings.writer();
     }
 
     /** A builder with defaults: domain 0, 1400-byte messages, templates every 20 messages or 60 seconds. */
@@ -94,61 +93,46 @@ public final class IpfixEncoder {
 
     /** Configures an {@link IpfixEncoder}. */
     public static final class Builder {
+        private final TemplatedWriterSettings settings = new TemplatedWriterSettings(IpfixWriter.FORMAT);
         private long domain;
-        private int maxMessageSize = 1400;
-        private int refreshMessages = 20;
-        private Duration refreshInterval = Duration.ofSeconds(60);
-        private LongSupplier clock = System::currentTimeMillis;
-        private long firstSequence;
 
         private Builder() {
         }
 
         /** The header's observation domain id (unsigned 32-bit); default 0. */
         public Builder observationDomainId(long domain) {
-            if (domain < 0 || domain > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException("observation domain id is unsigned 32-bit");
-            }
+            settings.exporterId(domain, "observation domain id");
             this.domain = domain;
             return this;
         }
 
         /** Largest message in bytes (for UDP, the payload); default 1400, at most 65535. */
         public Builder maxMessageSize(int bytes) {
-            if (bytes < Ipfix.HEADER_LENGTH + 8 || bytes > Ipfix.MAX_MESSAGE_LENGTH) {
-                throw new IllegalArgumentException("max message size out of range: " + bytes);
-            }
-            this.maxMessageSize = bytes;
+            settings.maxDatagramSize(bytes);
             return this;
         }
 
         /** Resend every template after this many messages (0: never by count, as over TCP/SCTP or to a file); default 20. */
         public Builder templateRefreshMessages(int messages) {
-            if (messages < 0) {
-                throw new IllegalArgumentException("negative message count");
-            }
-            this.refreshMessages = messages;
+            settings.refreshDatagrams(messages);
             return this;
         }
 
         /** Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s. */
         public Builder templateRefreshInterval(Duration interval) {
-            if (interval.isNegative()) {
-                throw new IllegalArgumentException("negative interval");
-            }
-            this.refreshInterval = interval;
+            settings.refreshInterval(interval);
             return this;
         }
 
         /** The wall clock in epoch milliseconds (the export time). */
         public Builder clock(LongSupplier epochMillis) {
-            this.clock = Objects.requireNonNull(epochMillis, "clock");
+            settings.clock(epochMillis);
             return this;
         }
 
         /** The first message's sequence number; default 0. */
         public Builder firstSequence(long sequence) {
-            this.firstSequence = sequence;
+            settings.firstSequence(sequence);
             return this;
         }
 

@@ -3,11 +3,11 @@ package io.github.flowcodec.netflow9;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
+import io.github.flowcodec.core.internal.templated.TemplatedWriterSettings;
 import io.github.flowcodec.netflow9.internal.Netflow9Writer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,10 +42,8 @@ public final class Netflow9Encoder {
     private final TemplatedWriter writer;
 
     private Netflow9Encoder(Builder b) {
-        this.maxPacketSize = b.maxPacketSize;
-        long bootMillis = b.bootMillis == Long.MIN_VALUE ? b.clock.getAsLong() : b.bootMillis;
-        this.writer = new TemplatedWriter(Netflow9Writer.FORMAT, b.maxPacketSize, b.refreshPackets,
-                b.refreshInterval.toMillis(), b.clock, b.sourceId, bootMillis, b.firstSequence);
+        this.maxPacketSize = b.settings.maxDatagramSize();
+        this.writer = b.settings.writer();
     }
 
     /** A builder with defaults: source id 0, 1400-byte packets, templates every 20 packets or 60 seconds. */
@@ -83,68 +81,50 @@ public final class Netflow9Encoder {
 
     /** Configures a {@link Netflow9Encoder}. */
     public static final class Builder {
-        private long sourceId;
-        private int maxPacketSize = 1400;
-        private int refreshPackets = 20;
-        private Duration refreshInterval = Duration.ofSeconds(60);
-        private LongSupplier clock = System::currentTimeMillis;
-        private long bootMillis = Long.MIN_VALUE;
-        private long firstSequence;
+        private final TemplatedWriterSettings settings = new TemplatedWriterSettings(Netflow9Writer.FORMAT);
 
         private Builder() {
         }
 
         /** The header's source id (unsigned 32-bit); default 0. */
         public Builder sourceId(long sourceId) {
-            if (sourceId < 0 || sourceId > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException("source id is unsigned 32-bit");
-            }
-            this.sourceId = sourceId;
+            settings.exporterId(sourceId, "source id");
             return this;
         }
 
         /** Largest packet in bytes (UDP payload); default 1400. */
         public Builder maxPacketSize(int bytes) {
-            if (bytes < Netflow9.HEADER_LENGTH + 8 || bytes > 0xFFFF) {
-                throw new IllegalArgumentException("max packet size out of range: " + bytes);
-            }
-            this.maxPacketSize = bytes;
+            settings.maxDatagramSize(bytes);
             return this;
         }
 
         /** Resend every template after this many packets (0: never by count); default 20. */
         public Builder templateRefreshPackets(int packets) {
-            if (packets < 0) {
-                throw new IllegalArgumentException("negative packet count");
-            }
-            this.refreshPackets = packets;
+            settings.refreshDatagrams(packets);
             return this;
         }
 
         /** Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s. */
         public Builder templateRefreshInterval(Duration interval) {
-            if (interval.isNegative()) {
-                throw new IllegalArgumentException("negative interval");
-            }
-            this.refreshInterval = interval;
+            settings.refreshInterval(interval);
             return this;
         }
 
         /** The wall clock in epoch milliseconds (export time; uptime is measured from the boot time). */
         public Builder clock(LongSupplier epochMillis) {
-            this.clock = Objects.requireNonNull(epochMillis, "clock");
+            settings.clock(epochMillis);
             return this;
         }
 
         /** When the exporter "booted", in epoch milliseconds (sys_uptime = now - boot); default: when built. */
         public Builder bootTimeMillis(long epochMillis) {
-            this.bootMillis = epochMillis;
+            settings.bootMillis(epochMillis);
             return this;
         }
 
         /** The first packet's sequence number; default 0. */
         public Builder firstSequence(long sequence) {
-            this.firstSequence = sequence;
+            settings.firstSequence(sequence);
             return this;
         }
 

@@ -3,7 +3,6 @@ package io.github.flowcodec.core.internal.templated;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.Template;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -57,12 +56,6 @@ public record TemplatedWireFormat(FlowProtocol protocol, String datagramName, in
     }
 
     public TemplatedWireFormat {
-        Objects.requireNonNull(protocol, "protocol");
-        Objects.requireNonNull(datagramName, "datagramName");
-        Objects.requireNonNull(check, "check");
-        Objects.requireNonNull(templateLength, "templateLength");
-        Objects.requireNonNull(writeTemplate, "writeTemplate");
-        Objects.requireNonNull(header, "header");
         if (((padMask + 1) & padMask) != 0) {
             throw new IllegalArgumentException("padMask + 1 is not a power of two: " + padMask);
         }
