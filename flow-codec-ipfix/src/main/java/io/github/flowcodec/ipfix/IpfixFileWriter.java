@@ -1,5 +1,6 @@
 package io.github.flowcodec.ipfix;
 
+import io.github.flowcodec.ipfix.internal.IpfixLayout;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -52,11 +53,11 @@ public final class IpfixFileWriter implements Closeable, Flushable {
     public void write(ByteBuffer message) throws IOException {
         int p = message.position();
         int n = message.remaining();
-        if (n < Ipfix.HEADER_LENGTH) {
+        if (n < IpfixLayout.HEADER_LENGTH) {
             throw new IllegalArgumentException("an IPFIX message has at least 16 bytes, not " + n);
         }
-        int version = ((message.get(p) & 0xFF) << 8) | (message.get(p + 1) & 0xFF);
-        int length = ((message.get(p + 2) & 0xFF) << 8) | (message.get(p + 3) & 0xFF);
+        int version = unsigned16(message, p + IpfixLayout.VERSION);
+        int length = unsigned16(message, p + IpfixLayout.LENGTH);
         if (version != Ipfix.VERSION || length != n) {
             throw new IllegalArgumentException("not one IPFIX message: version " + version + ", length field " + length
                     + ", " + n + " bytes");
@@ -69,6 +70,11 @@ public final class IpfixFileWriter implements Closeable, Flushable {
             out.write(copy);
         }
         offset += n;
+    }
+
+    /** The big-endian 16-bit field at {@code at}, whatever the buffer's byte order. */
+    private static int unsigned16(ByteBuffer b, int at) {
+        return ((b.get(at) & 0xFF) << 8) | (b.get(at + 1) & 0xFF);
     }
 
     @Override

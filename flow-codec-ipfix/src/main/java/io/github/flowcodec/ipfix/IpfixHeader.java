@@ -1,5 +1,7 @@
 package io.github.flowcodec.ipfix;
 
+import io.github.flowcodec.core.internal.templated.TemplatedWireFields;
+
 /**
  * The 16-byte IPFIX message header (RFC 7011 section 3.1).
  *
@@ -17,18 +19,11 @@ package io.github.flowcodec.ipfix;
 public record IpfixHeader(int version, int length, long exportTimeSeconds, long sequence, long observationDomainId) {
 
     public IpfixHeader {
-        if (version < 0 || version > 0xFFFF || length < 0 || length > 0xFFFF) {
-            throw new IllegalArgumentException("version and length are unsigned 16-bit");
-        }
-        checkU32("exportTimeSeconds", exportTimeSeconds);
-        checkU32("sequence", sequence);
-        checkU32("observationDomainId", observationDomainId);
-    }
-
-    private static void checkU32(String name, long v) {
-        if (v < 0 || v > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(name + " is unsigned 32-bit: " + v);
-        }
+        TemplatedWireFields.requireUnsigned16("version", version);
+        TemplatedWireFields.requireUnsigned16("length", length);
+        TemplatedWireFields.requireUnsigned32("exportTimeSeconds", exportTimeSeconds);
+        TemplatedWireFields.requireUnsigned32("sequence", sequence);
+        TemplatedWireFields.requireUnsigned32("observationDomainId", observationDomainId);
     }
 
     /** The export time in milliseconds since the epoch. */

@@ -2,10 +2,12 @@ package io.github.flowcodec.ipfix;
 
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.core.internal.templated.TemplatedWireLayout;
+import io.github.flowcodec.core.internal.templated.TemplatedWireSetList;
+import io.github.flowcodec.core.internal.templated.TemplatedWireSets;
+import io.github.flowcodec.ipfix.internal.IpfixLayout;
 import io.github.flowcodec.ipfix.internal.IpfixWriter;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +36,7 @@ public final class IpfixMessageBuilder {
     private long exportSeconds = 1_700_000_000L;
     private long sequence;
     private long domain;
-    private final List<byte[]> sets = new ArrayList<>();
+    private final TemplatedWireSetList sets = new TemplatedWireSetList("set");
     private int trailing;
     private int truncateTo = -1;
 
@@ -79,7 +81,7 @@ public final class IpfixMessageBuilder {
     /** A template set (id 2) holding these plain templates, or an options template set (id 3) for options templates. */
     public IpfixMessageBuilder templates(Template... templates) {
         boolean options = templates.length > 0 && templates[0].isOptions();
-        int len = 4;
+        int len = TemplatedWireLayout.SET_HEADER_LENGTH;
         for (Template t : templates) {
             if (t.isOptions() != options) {
                 throw new IllegalArgumentException("one set holds either plain or options templates");
@@ -88,11 +90,9 @@ public final class IpfixMessageBuilder {
         }
         checkSetLength(len);
         ByteBuffer b = ByteBuffer.allocate(len);
-        b.putShort((short) (options ? Ipfix.OPTIONS_TEMPLATE_SET_ID : Ipfix.TEMPLATE_SET_ID)).putShort((short) len);
-        for (Template t : templates) {
-            IpfixWriter.templateRecord(b, t);
-        }
-        sets.add(b.array());
+        TemplatedWireSets.templateSet(b, IpfixWriter.FORMAT, IpfixWriter.FORMAT.templateSetId(options), len, List.of(templates),
+                new int[0], 0);
+        sets.add(b);
         return this;
     }
 
@@ -105,13 +105,14 @@ public final class IpfixMessageBuilder {
         if (idLengthPairs.length % 2 != 0) {
             throw new IllegalArgumentException("id and length pairs expected");
         }
-        ByteBuffer b = ByteBuffer.allocate(8 + 2 * idLengthPairs.length);
-        b.putShort((short) Ipfix.TEMPLATE_SET_ID).putShort((short) b.capacity())
-                .putShort((short) templateId).putShort((short) (idLengthPairs.length / 2));
+        ByteBuffer b = ByteBuffer.allocate(TemplatedWireLayout.SET_HEADER_LENGTH + TemplatedWireLayout.TEMPLATE_HEADER_LENGTH
+                + 2 * idLengthPairs.length);
+        TemplatedWireSets.setHeader(b, Ipfix.TEMPLATE_SET_ID, b.capacity());
+        b.putShort((short) templateId).putShort((short) (idLengthPairs.length / 2));
         for (int v : idLengthPairs) {
             b.putShort((short) v);
         }
-        sets.add(b.array());
+        sets.add(b);
         return this;
     }
 
@@ -127,17 +128,15 @@ public final class IpfixMessageBuilder {
 
     /** Withdraws all templates ({@code options} false: set 2) or all options templates (true: set 3). */
     public IpfixMessageBuilder withdrawAll(boolean options) {
-        int id = options ? Ipfix.OPTIONS_TEMPLATE_SET_ID : Ipfix.TEMPLATE_SET_ID;
+        int id = IpfixWriter.FORMAT.templateSetId(options);
         return withdrawal(id, id);
     }
 
     private IpfixMessageBuilder withdrawal(int setId, int... templateIds) {
-        ByteBuffer b = ByteBuffer.allocate(4 + 4 * templateIds.length);
-        b.putShort((short) setId).putShort((short) b.capacity());
-        for (int id : templateIds) {
-            b.putShort((short) id).putShort((short) 0);
-        }
-        sets.add(b.array());
+        ByteBuffer b = ByteBuffer.allocate(TemplatedWireLayout.SET_HEADER_LENGTH
+                + TemplatedWireLayout.WITHDRAWAL_RECORD_LENGTH * templateIds.length);
+        TemplatedWireSets.templateSet(b, IpfixWriter.FORMAT, setId, b.capacity(), List.of(), templateIds, 0);
+        sets.add(b);
         return this;
     }
 
@@ -152,45 +151,37 @@ public final class IpfixMessageBuilder {
             throw new IllegalArgumentException("a data set needs a record (use rawSet for an empty one)");
         }
         int id = records[0].template().id();
-        int len = 4 + padding;
         for (FlowRecord r : records) {
             if (r.template().id() != id) {
                 throw new IllegalArgumentException("records of templates " + id + " and " + r.template().id() + " in one set");
             }
-            len += r.length();
         }
+        List<FlowRecord> list = List.of(records);
+        int len = TemplatedWireLayout.SET_HEADER_LENGTH + TemplatedWireSets.length(list) + padding;
         checkSetLength(len);
         ByteBuffer b = ByteBuffer.allocate(len);
-        b.putShort((short) id).putShort((short) len);
-        for (FlowRecord r : records) {
-            r.writeTo(b);
-        }
-        sets.add(b.array());
+        TemplatedWireSets.dataSet(b, id, len, list, padding);
+        sets.add(b);
         return this;
     }
 
     private static void checkSetLength(int len) {
-        if (len > 0xFFFF) {
+        if (len > TemplatedWireLayout.MAX_SET_LENGTH) {
             throw new IllegalArgumentException("a set of " + len + " bytes does not fit its 16-bit length (use rawSet and setLength to lie)");
         }
     }
 
     /** A set of any id with these body bytes, its length field counting them exactly (cut to 16 bits). */
     public IpfixMessageBuilder rawSet(int setId, byte... body) {
-        ByteBuffer b = ByteBuffer.allocate(4 + body.length);
-        b.putShort((short) setId).putShort((short) (4 + body.length)).put(body);
-        sets.add(b.array());
+        ByteBuffer b = ByteBuffer.allocate(TemplatedWireLayout.SET_HEADER_LENGTH + body.length);
+        TemplatedWireSets.rawSet(b, setId, b.capacity(), ByteBuffer.wrap(body));
+        sets.add(b);
         return this;
     }
 
     /** Overwrites the length field of the last set added (a lie, or a length below 4). */
     public IpfixMessageBuilder setLength(int length) {
-        if (sets.isEmpty()) {
-            throw new IllegalStateException("no set yet");
-        }
-        byte[] last = sets.get(sets.size() - 1);
-        last[2] = (byte) (length >>> 8);
-        last[3] = (byte) length;
+        sets.setLength(length);
         return this;
     }
 
@@ -212,24 +203,12 @@ public final class IpfixMessageBuilder {
      * @throws IllegalArgumentException if the message is over 65535 bytes and no {@link #length(int)} was given
      */
     public byte[] toBytes() {
-        int len = Ipfix.HEADER_LENGTH;
-        for (byte[] s : sets) {
-            len += s.length;
-        }
+        int len = IpfixLayout.HEADER_LENGTH + sets.length();
         if (length == null && len > Ipfix.MAX_MESSAGE_LENGTH) {
             throw new IllegalArgumentException("a message of " + len + " bytes does not fit its 16-bit length (give length(n) to lie)");
         }
-        ByteBuffer b = ByteBuffer.allocate(len + trailing);
-        IpfixWriter.header(b, 0, version, length != null ? length : len, exportSeconds, sequence, domain);
-        b.position(Ipfix.HEADER_LENGTH);
-        for (byte[] s : sets) {
-            b.put(s);
-        }
-        byte[] all = b.array();
-        if (truncateTo >= 0 && truncateTo < all.length) {
-            return Arrays.copyOf(all, truncateTo);
-        }
-        return all;
+        return sets.toBytes(IpfixLayout.HEADER_LENGTH, trailing, truncateTo, (b, written) -> IpfixWriter.header(b, 0, version,
+                length != null ? length : written, exportSeconds, sequence, domain));
     }
 
     /** The message as a buffer ready to read. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.core.internal.templated.TemplatedWireLayout;
+import io.github.flowcodec.ipfix.internal.IpfixLayout;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +58,27 @@ class IpfixMessageBuilderTest {
         assertThat(b.getShort(34)).isEqualTo((short) 2);
         assertThat(m).hasSize(16 + 8 + 8 + 5 + 3);
         assertThat(IpfixMessageBuilder.create().truncate(10).toBytes()).hasSize(10);
+    }
+
+    @Test
+    void theNamedLayoutSaysWhereTheDecoderFindsTheHeaderAndTheOptionsTemplate() {
+        byte[] m = IpfixMessageBuilder.create().sequence(0x0A0B_0C0DL).observationDomainId(0xF000_0001L).exportTimeSeconds(0x8000_0002L)
+                .templates(IpfixEncoderTest.OPT).toBytes();
+        ByteBuffer b = ByteBuffer.wrap(m);
+        IpfixMessage decoded = new IpfixDecoder().decode(b.duplicate(), IpfixEncoderTest.EXPORTER);
+        assertThat(new IpfixHeader(b.getShort(IpfixLayout.VERSION) & 0xFFFF, b.getShort(IpfixLayout.LENGTH) & 0xFFFF,
+                b.getInt(IpfixLayout.EXPORT_TIME) & 0xFFFF_FFFFL, b.getInt(IpfixLayout.SEQUENCE) & 0xFFFF_FFFFL,
+                b.getInt(IpfixLayout.DOMAIN) & 0xFFFF_FFFFL)).isEqualTo(decoded.header());
+        assertThat(decoded.templates()).containsExactly(IpfixEncoderTest.OPT);
+        int set = IpfixLayout.HEADER_LENGTH;
+        assertThat(b.getShort(set + TemplatedWireLayout.SET_ID)).isEqualTo((short) Ipfix.OPTIONS_TEMPLATE_SET_ID);
+        assertThat(b.getShort(set + TemplatedWireLayout.SET_LENGTH)).isEqualTo((short) (m.length - set));
+        int record = set + TemplatedWireLayout.SET_HEADER_LENGTH;
+        assertThat(b.getShort(record + IpfixLayout.OPTIONS_TEMPLATE_ID)).isEqualTo((short) 257);
+        assertThat(b.getShort(record + IpfixLayout.OPTIONS_FIELD_COUNT)).isEqualTo((short) 2);
+        assertThat(b.getShort(record + IpfixLayout.OPTIONS_SCOPE_FIELD_COUNT)).isEqualTo((short) 1);
+        int scope = record + IpfixLayout.OPTIONS_TEMPLATE_HEADER_LENGTH;
+        assertThat(b.getShort(scope + TemplatedWireLayout.FIELD_TYPE)).isEqualTo((short) e("selectorId").id());
+        assertThat(b.getShort(scope + TemplatedWireLayout.FIELD_LENGTH)).isEqualTo((short) 4);
     }
 }

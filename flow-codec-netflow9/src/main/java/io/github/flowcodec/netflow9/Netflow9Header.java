@@ -1,5 +1,7 @@
 package io.github.flowcodec.netflow9;
 
+import io.github.flowcodec.core.internal.templated.TemplatedWireFields;
+
 /**
  * The 20-byte NetFlow v9 packet header.
  *
@@ -19,19 +21,12 @@ package io.github.flowcodec.netflow9;
 public record Netflow9Header(int version, int count, long sysUptimeMillis, long unixSeconds, long sequence, long sourceId) {
 
     public Netflow9Header {
-        if (version < 0 || version > 0xFFFF || count < 0 || count > 0xFFFF) {
-            throw new IllegalArgumentException("version and count are unsigned 16-bit");
-        }
-        checkU32("sysUptimeMillis", sysUptimeMillis);
-        checkU32("unixSeconds", unixSeconds);
-        checkU32("sequence", sequence);
-        checkU32("sourceId", sourceId);
-    }
-
-    private static void checkU32(String name, long v) {
-        if (v < 0 || v > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(name + " is unsigned 32-bit: " + v);
-        }
+        TemplatedWireFields.requireUnsigned16("version", version);
+        TemplatedWireFields.requireUnsigned16("count", count);
+        TemplatedWireFields.requireUnsigned32("sysUptimeMillis", sysUptimeMillis);
+        TemplatedWireFields.requireUnsigned32("unixSeconds", unixSeconds);
+        TemplatedWireFields.requireUnsigned32("sequence", sequence);
+        TemplatedWireFields.requireUnsigned32("sourceId", sourceId);
     }
 
     /** The export time in milliseconds since the epoch. */

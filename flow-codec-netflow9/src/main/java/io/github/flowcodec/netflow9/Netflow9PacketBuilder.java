@@ -2,9 +2,12 @@ package io.github.flowcodec.netflow9;
 
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.core.internal.templated.TemplatedWireLayout;
+import io.github.flowcodec.core.internal.templated.TemplatedWireSetList;
+import io.github.flowcodec.core.internal.templated.TemplatedWireSets;
+import io.github.flowcodec.netflow9.internal.Netflow9Layout;
 import io.github.flowcodec.netflow9.internal.Netflow9Writer;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +37,7 @@ public final class Netflow9PacketBuilder {
     private long unixSeconds = 1_700_000_000;
     private long sequence;
     private long sourceId;
-    private final List<byte[]> sets = new ArrayList<>();
+    private final TemplatedWireSetList sets = new TemplatedWireSetList("FlowSet");
     private int records;
     private int trailingZeros;
     private int truncateTo = -1;
@@ -86,20 +89,20 @@ public final class Netflow9PacketBuilder {
     /** A template FlowSet (id 0) holding these plain templates, or an options template FlowSet (id 1) for options templates. */
     public Netflow9PacketBuilder templates(Template... templates) {
         boolean options = templates.length > 0 && templates[0].isOptions();
-        int len = 4;
+        int len = TemplatedWireLayout.SET_HEADER_LENGTH;
         for (Template t : templates) {
             if (t.isOptions() != options) {
                 throw new IllegalArgumentException("one FlowSet holds either plain or options templates");
             }
             len += Netflow9Writer.templateRecordLength(t);
         }
-        ByteBuffer b = ByteBuffer.allocate(len + 3);
-        b.putShort((short) (options ? Netflow9.OPTIONS_TEMPLATE_SET_ID : Netflow9.TEMPLATE_SET_ID)).putShort((short) 0);
-        for (Template t : templates) {
-            Netflow9Writer.templateRecord(b, t);
-        }
+        int padding = padding(len);
+        ByteBuffer b = ByteBuffer.allocate(len + padding);
+        TemplatedWireSets.templateSet(b, Netflow9Writer.FORMAT, Netflow9Writer.FORMAT.templateSetId(options), len + padding,
+                List.of(templates), new int[0], padding);
         records += templates.length;
-        return add(b);
+        sets.add(b);
+        return this;
     }
 
     /**
@@ -110,69 +113,64 @@ public final class Netflow9PacketBuilder {
         if (typeLengthPairs.length % 2 != 0) {
             throw new IllegalArgumentException("type and length pairs expected");
         }
-        ByteBuffer b = ByteBuffer.allocate(8 + 2 * typeLengthPairs.length + 3);
-        b.putShort((short) 0).putShort((short) 0).putShort((short) templateId).putShort((short) (typeLengthPairs.length / 2));
+        int len = TemplatedWireLayout.SET_HEADER_LENGTH + TemplatedWireLayout.TEMPLATE_HEADER_LENGTH + 2 * typeLengthPairs.length;
+        int padding = padding(len);
+        ByteBuffer b = ByteBuffer.allocate(len + padding);
+        TemplatedWireSets.setHeader(b, Netflow9.TEMPLATE_SET_ID, len + padding);
+        b.putShort((short) templateId).putShort((short) (typeLengthPairs.length / 2));
         for (int v : typeLengthPairs) {
             b.putShort((short) v);
         }
         records++;
-        return add(b);
+        sets.add(b);
+        return this;
     }
 
     /** A data FlowSet with these records (all of one template, whose id is the set id), padded to 4 bytes. */
     public Netflow9PacketBuilder data(FlowRecord... records) {
-        if (records.length == 0) {
-            throw new IllegalArgumentException("a data FlowSet needs a record (use rawSet for an empty one)");
-        }
-        int id = records[0].template().id();
-        int len = 4;
-        for (FlowRecord r : records) {
-            if (r.template().id() != id) {
-                throw new IllegalArgumentException("records of templates " + id + " and " + r.template().id() + " in one FlowSet");
-            }
-            len += r.length();
-        }
-        ByteBuffer b = ByteBuffer.allocate(len + 3);
-        b.putShort((short) id).putShort((short) 0);
-        for (FlowRecord r : records) {
-            r.writeTo(b);
-        }
-        this.records += records.length;
-        return add(b);
+        return dataSet(-1, records);
     }
 
     /** A data FlowSet padded with {@code padding} zero bytes exactly (0 for none, more than 3 as NX-OS does). */
     public Netflow9PacketBuilder dataPadded(int padding, FlowRecord... records) {
-        data(records);
-        byte[] last = sets.remove(sets.size() - 1);
-        int unpadded = 4;
-        for (FlowRecord r : records) {
-            unpadded += r.length();
+        if (padding < 0) {
+            throw new IllegalArgumentException("negative padding: " + padding);
         }
-        ByteBuffer b = ByteBuffer.allocate(unpadded + padding);
-        b.put(last, 0, unpadded);
-        b.putShort(2, (short) (unpadded + padding));
-        b.position(unpadded + padding);
-        sets.add(b.array());
+        return dataSet(padding, records);
+    }
+
+    /** A data FlowSet followed by {@code padding} zero bytes, or (negative) by those up to a multiple of 4. */
+    private Netflow9PacketBuilder dataSet(int padding, FlowRecord... records) {
+        if (records.length == 0) {
+            throw new IllegalArgumentException("a data FlowSet needs a record (use rawSet for an empty one)");
+        }
+        int id = records[0].template().id();
+        for (FlowRecord r : records) {
+            if (r.template().id() != id) {
+                throw new IllegalArgumentException("records of templates " + id + " and " + r.template().id() + " in one FlowSet");
+            }
+        }
+        List<FlowRecord> list = List.of(records);
+        int len = TemplatedWireLayout.SET_HEADER_LENGTH + TemplatedWireSets.length(list);
+        int pad = padding < 0 ? padding(len) : padding;
+        ByteBuffer b = ByteBuffer.allocate(len + pad);
+        TemplatedWireSets.dataSet(b, id, len + pad, list, pad);
+        this.records += records.length;
+        sets.add(b);
         return this;
     }
 
     /** A FlowSet of any id with these body bytes, its length field counting them exactly (no padding). */
     public Netflow9PacketBuilder rawSet(int setId, byte... body) {
-        ByteBuffer b = ByteBuffer.allocate(4 + body.length);
-        b.putShort((short) setId).putShort((short) (4 + body.length)).put(body);
-        sets.add(b.array());
+        ByteBuffer b = ByteBuffer.allocate(TemplatedWireLayout.SET_HEADER_LENGTH + body.length);
+        TemplatedWireSets.rawSet(b, setId, b.capacity(), ByteBuffer.wrap(body));
+        sets.add(b);
         return this;
     }
 
     /** Overwrites the length field of the last FlowSet added (a lie, or a length below 4). */
     public Netflow9PacketBuilder setLength(int length) {
-        if (sets.isEmpty()) {
-            throw new IllegalStateException("no FlowSet yet");
-        }
-        byte[] last = sets.get(sets.size() - 1);
-        last[2] = (byte) (length >>> 8);
-        last[3] = (byte) length;
+        sets.setLength(length);
         return this;
     }
 
@@ -188,34 +186,14 @@ public final class Netflow9PacketBuilder {
         return this;
     }
 
-    private Netflow9PacketBuilder add(ByteBuffer b) {
-        int setStart = 0;
-        Netflow9Writer.pad(b, setStart);
-        int len = b.position();
-        b.putShort(2, (short) len);
-        byte[] out = new byte[len];
-        b.get(0, out, 0, len);
-        sets.add(out);
-        return this;
+    private static int padding(int setLength) {
+        return TemplatedWireSets.padding(setLength, Netflow9Writer.FORMAT.padMask());
     }
 
     /** The packet's bytes. */
     public byte[] toBytes() {
-        int len = Netflow9.HEADER_LENGTH + trailingZeros;
-        for (byte[] s : sets) {
-            len += s.length;
-        }
-        ByteBuffer b = ByteBuffer.allocate(len);
-        Netflow9Writer.header(b, 0, version, count != null ? count : records, sysUptime, unixSeconds, sequence, sourceId);
-        b.position(Netflow9.HEADER_LENGTH);
-        for (byte[] s : sets) {
-            b.put(s);
-        }
-        byte[] all = b.array();
-        if (truncateTo >= 0 && truncateTo < all.length) {
-            return java.util.Arrays.copyOf(all, truncateTo);
-        }
-        return all;
+        return sets.toBytes(Netflow9Layout.HEADER_LENGTH, trailingZeros, truncateTo, (b, length) -> Netflow9Writer.header(b, 0,
+                version, count != null ? count : records, sysUptime, unixSeconds, sequence, sourceId));
     }
 
     /** The packet as a buffer ready to read. */

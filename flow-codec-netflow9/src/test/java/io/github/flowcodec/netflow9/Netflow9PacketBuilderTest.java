@@ -15,6 +15,8 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.MalformedPacketException;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.core.TruncatedPacketException;
+import io.github.flowcodec.core.internal.templated.TemplatedWireLayout;
+import io.github.flowcodec.netflow9.internal.Netflow9Layout;
 import io.github.flowcodec.core.UnsupportedVersionException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -128,5 +130,30 @@ class Netflow9PacketBuilderTest {
                 assertThat(problems).as(c.name() + " reported").isNotEmpty();
             }
         }
+    }
+
+    @Test
+    void theNamedLayoutSaysWhereTheDecoderFindsTheHeaderAndTheOptionsTemplate() {
+        Template o = Netflow9EncoderTest.samplerOptions(300);
+        byte[] p = Netflow9PacketBuilder.create().sysUptime(0xF000_0001L).unixSeconds(0x8000_0002L).sequence(0x0A0B_0C0DL)
+                .sourceId(0xFFFF_FFFEL).templates(o).toBytes();
+        ByteBuffer b = ByteBuffer.wrap(p);
+        Netflow9Packet decoded = new Netflow9Decoder().decode(b.duplicate(), EXPORTER);
+        assertThat(new Netflow9Header(b.getShort(Netflow9Layout.VERSION) & 0xFFFF, b.getShort(Netflow9Layout.COUNT) & 0xFFFF,
+                b.getInt(Netflow9Layout.SYS_UPTIME) & 0xFFFF_FFFFL, b.getInt(Netflow9Layout.UNIX_SECS) & 0xFFFF_FFFFL,
+                b.getInt(Netflow9Layout.SEQUENCE) & 0xFFFF_FFFFL, b.getInt(Netflow9Layout.SOURCE_ID) & 0xFFFF_FFFFL))
+                .isEqualTo(decoded.header());
+        assertThat(decoded.templates()).containsExactly(o);
+        int set = Netflow9Layout.HEADER_LENGTH;
+        assertThat(b.getShort(set + TemplatedWireLayout.SET_ID)).isEqualTo((short) Netflow9.OPTIONS_TEMPLATE_SET_ID);
+        assertThat(b.getShort(set + TemplatedWireLayout.SET_LENGTH)).isEqualTo((short) (p.length - set));
+        assertThat((p.length - set) % Netflow9Layout.SET_ALIGNMENT).isZero();
+        int record = set + TemplatedWireLayout.SET_HEADER_LENGTH;
+        assertThat(b.getShort(record + Netflow9Layout.OPTIONS_TEMPLATE_ID)).isEqualTo((short) 300);
+        assertThat(b.getShort(record + Netflow9Layout.OPTIONS_SCOPE_LENGTH)).isEqualTo((short) 4);
+        assertThat(b.getShort(record + Netflow9Layout.OPTIONS_OPTION_LENGTH)).isEqualTo((short) 8);
+        int scope = record + Netflow9Layout.OPTIONS_TEMPLATE_HEADER_LENGTH;
+        assertThat(b.getShort(scope + TemplatedWireLayout.FIELD_TYPE)).isEqualTo((short) Netflow9.SCOPE_SYSTEM);
+        assertThat(b.getShort(scope + TemplatedWireLayout.FIELD_LENGTH)).isEqualTo((short) 4);
     }
 }

@@ -1,9 +1,19 @@
-package io.github.flowcodec.ipfix.internal;
+package io.github.flowcodec.core.internal.templated;
 
 import io.github.flowcodec.core.Template;
 
-/** Templates by id (0..65535) in an open-addressing table: no boxing, no allocation on lookup. Not thread-safe. */
-public final class TemplatesById {
+/**
+ * The templated writer's templates by id (0..65535) in an open-addressing table: no boxing, no allocation on
+ * lookup. Not thread-safe.
+ *
+ * <pre>{@code
+ * TemplatedWriterTemplates sent = new TemplatedWriterTemplates();
+ * sent.put(256, template);
+ * sent.get(256); // template
+ * sent.put(256, null); // removed
+ * }</pre>
+ */
+public final class TemplatedWriterTemplates {
 
     private int[] ids = new int[16];
     private Template[] templates = new Template[16];
