@@ -168,9 +168,6 @@ final class IpfixTraffic {
         boolean outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
         DrawnFlow f = DrawnFlow.withInterfaces(r, exportMillis);
         DrawnFlow.Ipv4Ends ends = f.ipv4Ends(DrawnFlow.internalIpv4(r), DrawnFlow.publicIpv4(r), outbound);
-        boolean srcInternal = ends.srcInternal();
-        boolean dstInternal = ends.dstInternal();
-
         int i = 0;
         FlowRecord.Builder b = FlowRecord.builder(t)
                 .setLong(i++, ends.src() & 0xFFFF_FFFFL)
@@ -189,11 +186,11 @@ final class IpfixTraffic {
         if (t.id() == STRINGS_TEMPLATE_ID) {
             b.setString(i++, application(f.protocol, f.serverPort));
         }
-        b.setLong(i++, srcInternal ? 24 : 8 + r.nextInt(17))
-                .setLong(i++, dstInternal ? 24 : 8 + r.nextInt(17))
+        b.setLong(i++, ends.srcInternal() ? 24 : 8 + r.nextInt(17))
+                .setLong(i++, ends.dstInternal() ? 24 : 8 + r.nextInt(17))
                 .setLong(i++, DrawnFlow.NEXT_HOPS_V4[r.nextInt(DrawnFlow.NEXT_HOPS_V4.length)] & 0xFFFF_FFFFL)
-                .setLong(i++, srcInternal ? 0 : 1 + r.nextInt(64_495))
-                .setLong(i++, dstInternal ? 0 : 1 + r.nextInt(64_495));
+                .setLong(i++, ends.srcInternal() ? 0 : 1 + r.nextInt(64_495))
+                .setLong(i++, ends.dstInternal() ? 0 : 1 + r.nextInt(64_495));
         if (t.id() == STRINGS_TEMPLATE_ID) {
             b.setString(i++, INTERFACE_PREFIXES[(f.in - 1) / 10] + ((f.in - 1) % 10));
         } else if (t.id() == STL_TEMPLATE_ID) {

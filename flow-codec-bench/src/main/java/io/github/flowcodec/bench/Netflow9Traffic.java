@@ -147,8 +147,6 @@ final class Netflow9Traffic {
         boolean outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
         DrawnFlow f = DrawnFlow.withInterfaces(r, uptime);
         DrawnFlow.Ipv4Ends ends = f.ipv4Ends(DrawnFlow.internalIpv4(r), DrawnFlow.publicIpv4(r), outbound);
-        boolean srcInternal = ends.srcInternal();
-        boolean dstInternal = ends.dstInternal();
         return FlowRecord.builder(t)
                 .setLong(0, f.octets)
                 .setLong(1, f.packets)
@@ -157,15 +155,15 @@ final class Netflow9Traffic {
                 .setLong(4, f.flags)
                 .setLong(5, f.srcPort)
                 .setLong(6, ends.src() & 0xFFFF_FFFFL)
-                .setLong(7, srcInternal ? 24 : 8 + r.nextInt(17))
+                .setLong(7, ends.srcInternal() ? 24 : 8 + r.nextInt(17))
                 .setLong(8, f.in)
                 .setLong(9, f.dstPort)
                 .setLong(10, ends.dst() & 0xFFFF_FFFFL)
-                .setLong(11, dstInternal ? 24 : 8 + r.nextInt(17))
+                .setLong(11, ends.dstInternal() ? 24 : 8 + r.nextInt(17))
                 .setLong(12, f.out)
                 .setLong(13, DrawnFlow.NEXT_HOPS_V4[r.nextInt(DrawnFlow.NEXT_HOPS_V4.length)] & 0xFFFF_FFFFL)
-                .setLong(14, srcInternal ? 0 : 1 + r.nextInt(64_495))
-                .setLong(15, dstInternal ? 0 : 1 + r.nextInt(64_495))
+                .setLong(14, ends.srcInternal() ? 0 : 1 + r.nextInt(64_495))
+                .setLong(15, ends.dstInternal() ? 0 : 1 + r.nextInt(64_495))
                 .setLong(16, f.last & 0xFFFF_FFFFL)
                 .setLong(17, f.first & 0xFFFF_FFFFL)
                 .build();
