@@ -17,13 +17,12 @@ import java.util.function.Consumer;
  */
 final class BenchmarkSetup {
 
-    /** The exporter's address: 192.0.2.1 (TEST-NET-1). */
-    static final byte[] EXPORTER_ADDRESS = {(byte) 192, 0, 2, 1};
+    private static final byte[] EXPORTER_ADDRESS = {(byte) 192, 0, 2, 1};
 
     private BenchmarkSetup() {
     }
 
-    /** The exporter the benchmarks decode from: {@link #EXPORTER_ADDRESS} at {@code port}. */
+    /** The exporter the benchmarks decode from: 192.0.2.1 (TEST-NET-1) at {@code port}. */
     static InetSocketAddress exporter(int port) throws UnknownHostException {
         return new InetSocketAddress(InetAddress.getByAddress(EXPORTER_ADDRESS), port);
     }
