@@ -1,20 +1,41 @@
 package io.github.flowcodec.bench;
 
-import io.github.flowcodec.core.DataSetView;
-import io.github.flowcodec.core.ExportContext;
+import static io.github.flowcodec.bench.IpfixLayout.AFTER_APP;
+import static io.github.flowcodec.bench.IpfixLayout.APP_NAME_AT;
+import static io.github.flowcodec.bench.IpfixLayout.DST_ADDR_AT;
+import static io.github.flowcodec.bench.IpfixLayout.DST_PORT_AT;
+import static io.github.flowcodec.bench.IpfixLayout.FIXED;
+import static io.github.flowcodec.bench.IpfixLayout.FIXED_LENGTH;
+import static io.github.flowcodec.bench.IpfixLayout.FLOW_END_AT;
+import static io.github.flowcodec.bench.IpfixLayout.LABELS_AT;
+import static io.github.flowcodec.bench.IpfixLayout.LABEL_LENGTH;
+import static io.github.flowcodec.bench.IpfixLayout.OCTETS_AT;
+import static io.github.flowcodec.bench.IpfixLayout.PACKETS_AT;
+import static io.github.flowcodec.bench.IpfixLayout.PROTOCOL_AT;
+import static io.github.flowcodec.bench.IpfixLayout.SRC_ADDR_AT;
+import static io.github.flowcodec.bench.IpfixLayout.SRC_PORT_AT;
+import static io.github.flowcodec.bench.IpfixLayout.STL;
+import static io.github.flowcodec.bench.IpfixLayout.STRINGS;
+import static io.github.flowcodec.bench.IpfixRecordSums.sumCommon;
+import static io.github.flowcodec.bench.IpfixRecordSums.sumStl;
+import static io.github.flowcodec.bench.IpfixRecordSums.sumStrings;
+
+import io.github.flowcodec.bench.IpfixRecordSums.ColumnHandler;
+import io.github.flowcodec.bench.IpfixRecordSums.FixedHandler;
+import io.github.flowcodec.bench.IpfixRecordSums.StlHandler;
+import io.github.flowcodec.bench.IpfixRecordSums.StringsHandler;
+import io.github.flowcodec.bench.IpfixRecordSums.SumHandler;
+import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.ipfix.Ipfix;
 import io.github.flowcodec.ipfix.IpfixContext;
-import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.ipfix.IpfixDecoder;
 import io.github.flowcodec.ipfix.IpfixEncoder;
 import io.github.flowcodec.ipfix.IpfixMessage;
 import io.github.flowcodec.ipfix.SubTemplateListView;
-import io.github.flowcodec.ipfix.TemplateLookup;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -102,43 +123,6 @@ public class IpfixBenchmark {
     /** Encoder clock: fixed, so the baseline can write the same header. */
     static final long EXPORT_MILLIS = 1_700_000_123_456L;
 
-    static final int FIXED = 0;
-    static final int STRINGS = 1;
-    static final int STL = 2;
-
-    // Field indexes of the read fields, as IpfixTraffic lays the templates out (checked in setup): the
-    // first 13 fields are the same in the three templates.
-    static final int SRC_ADDR = 0;
-    static final int DST_ADDR = 1;
-    static final int SRC_PORT = 2;
-    static final int DST_PORT = 3;
-    static final int PROTOCOL = 4;
-    static final int PACKETS = 9;
-    static final int OCTETS = 10;
-    static final int FLOW_END = 12;
-    static final int APP_NAME = 13;
-    static final int IF_NAME = 19;
-    static final int LABELS = 18;
-
-    // Their byte offsets in a record: what the hand-written baseline hard-codes (checked in setup).
-    static final int SRC_ADDR_AT = 0;
-    static final int DST_ADDR_AT = 4;
-    static final int SRC_PORT_AT = 8;
-    static final int DST_PORT_AT = 10;
-    static final int PROTOCOL_AT = 12;
-    static final int PACKETS_AT = 19;
-    static final int OCTETS_AT = 23;
-    static final int FLOW_END_AT = 35;
-    /** The fixed template's record length. */
-    static final int FIXED_LENGTH = 53;
-    /** strings: where applicationName's length prefix is; interfaceName's comes {@value #AFTER_APP} bytes after the name. */
-    static final int APP_NAME_AT = 43;
-    static final int AFTER_APP = 10;
-    /** stl: where the list's length prefix is (after the 18 fixed fields). */
-    static final int LABELS_AT = 53;
-    /** stl: bytes of one label stack entry (the list template's record). */
-    static final int LABEL_LENGTH = 3;
-
     /** "fixed" (18 fields, 53 bytes), "strings" (20 fields, two variable-length strings) or "stl" (19 fields, a subTemplateList). */
     @Param({"fixed", "strings", "stl"})
     public String template;
@@ -169,11 +153,7 @@ public class IpfixBenchmark {
 
     @Setup
     public void setUp() throws UnknownHostException {
-        boolean direct = switch (buffer) {
-            case "heap" -> false;
-            case "direct" -> true;
-            default -> throw new IllegalArgumentException("buffer must be heap or direct, not " + buffer);
-        };
+        BufferKind bufferKind = BufferKind.of(buffer);
         kind = switch (template) {
             case "fixed" -> FIXED;
             case "strings" -> STRINGS;
@@ -183,9 +163,9 @@ public class IpfixBenchmark {
         tmpl = kind == FIXED ? IpfixTraffic.fixedTemplate() : kind == STRINGS ? IpfixTraffic.stringsTemplate() : IpfixTraffic.stlTemplate();
         templates = IpfixTraffic.templatesOf(tmpl);
         templateId = tmpl.id();
-        checkLayout(tmpl);
+        IpfixLayout.check(tmpl, kind);
 
-        exporter = new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 4739);
+        exporter = BenchmarkSetup.exporter(4739);
         IpfixTraffic traffic = new IpfixTraffic(SEED);
         messages = new ByteBuffer[MESSAGES];
         recordCounts = new int[MESSAGES];
@@ -201,19 +181,16 @@ public class IpfixBenchmark {
             if (kind == FIXED && list.size() != 26) {
                 throw new IllegalStateException(list.size() + " fixed-length records in a message, not 26");
             }
-            messages[p] = copy(bytes, direct);
+            messages[p] = bufferKind.copyOf(bytes);
             recordCounts[p] = list.size();
             recordLists.add(new ArrayList<>(list));
-            recordBytes[p] = new byte[list.size()][];
-            for (int i = 0; i < list.size(); i++) {
-                recordBytes[p][i] = list.get(i).toBytes();
-            }
+            recordBytes[p] = BenchmarkSetup.toBytes(list);
         }
-        out = direct ? ByteBuffer.allocateDirect(IpfixTraffic.MAX_MESSAGE) : ByteBuffer.allocate(IpfixTraffic.MAX_MESSAGE);
+        out = bufferKind.allocate(IpfixTraffic.MAX_MESSAGE);
         materializedList = new SubTemplateListView();
 
         checkDecodePathsAgree();
-        checkEncodeBaselineWritesEncoderBytes(direct);
+        checkEncodeBaselineWritesEncoderBytes(bufferKind);
 
         decoder = newDecoder();
         handler = newHandler();
@@ -442,71 +419,6 @@ public class IpfixBenchmark {
         return sum;
     }
 
-    /** The shared fields through the zero-copy view (typed on the concrete class: one call-site profile per path). */
-    static long sumCommon(RecordView r) {
-        long s = r.getLong(SRC_ADDR);
-        s += r.getLong(DST_ADDR);
-        s += r.getLong(SRC_PORT);
-        s += r.getLong(DST_PORT);
-        s += r.getLong(PROTOCOL);
-        s += r.getLong(PACKETS);
-        s += r.getLong(OCTETS);
-        s += r.getLong(FLOW_END);
-        return s;
-    }
-
-    /** A string's length and first byte, through the view's field offset and length (nothing allocated). */
-    static long string(RecordView r, int index) {
-        int len = r.fieldLength(index);
-        return len + (len > 0 ? r.byteAt(r.fieldOffset(index)) & 0xFF : 0);
-    }
-
-    static long sumStrings(RecordView r) {
-        return sumCommon(r) + string(r, APP_NAME) + string(r, IF_NAME);
-    }
-
-    static long sumStl(RecordView r, SubTemplateListView list, TemplateLookup lookup) {
-        long s = sumCommon(r);
-        list.wrap(r, LABELS, lookup);
-        int n = list.size();
-        for (int i = 0; i < n; i++) {
-            s += list.record(i).getLong(0);
-        }
-        return s + n;
-    }
-
-    /** The same from a materialized record. */
-    static long sumCommon(FlowRecord r) {
-        long s = r.getLong(SRC_ADDR);
-        s += r.getLong(DST_ADDR);
-        s += r.getLong(SRC_PORT);
-        s += r.getLong(DST_PORT);
-        s += r.getLong(PROTOCOL);
-        s += r.getLong(PACKETS);
-        s += r.getLong(OCTETS);
-        s += r.getLong(FLOW_END);
-        return s;
-    }
-
-    static long string(FlowRecord r, int index) {
-        int len = r.fieldLength(index);
-        return len + (len > 0 ? r.byteAt(r.fieldOffset(index)) & 0xFF : 0);
-    }
-
-    static long sumStrings(FlowRecord r) {
-        return sumCommon(r) + string(r, APP_NAME) + string(r, IF_NAME);
-    }
-
-    static long sumStl(FlowRecord r, SubTemplateListView list, TemplateLookup lookup) {
-        long s = sumCommon(r);
-        list.wrap(r, LABELS, lookup);
-        int n = list.size();
-        for (int i = 0; i < n; i++) {
-            s += list.record(i).getLong(0);
-        }
-        return s + n;
-    }
-
     long sumMaterialized(IpfixMessage message, SubTemplateListView list) {
         List<FlowRecord> records = message.records();
         long sum = 0;
@@ -529,73 +441,6 @@ public class IpfixBenchmark {
             }
         }
         return sum;
-    }
-
-    /** Sums the values of each record it is handed; created once, reset per operation. */
-    abstract static class SumHandler implements FlowRecordHandler {
-        long sum;
-    }
-
-    static final class FixedHandler extends SumHandler {
-        @Override
-        public void onRecord(ExportContext context, RecordView record) {
-            sum += sumCommon(record);
-        }
-    }
-
-    static final class StringsHandler extends SumHandler {
-        @Override
-        public void onRecord(ExportContext context, RecordView record) {
-            sum += sumStrings(record);
-        }
-    }
-
-    static final class StlHandler extends SumHandler {
-        private final SubTemplateListView list = new SubTemplateListView();
-
-        @Override
-        public void onRecord(ExportContext context, RecordView record) {
-            sum += sumStl(record, list, (IpfixContext) context);
-        }
-    }
-
-    /**
-     * Reads the fixed template's fields a data set at a time ({@link DataSetView#getLongs} into a column per
-     * field, then sums the columns); records of the variable-length templates still come one by one and go
-     * to the per-record handler.
-     */
-    static final class ColumnHandler extends SumHandler {
-        private static final int[] FIELDS = {SRC_ADDR, DST_ADDR, SRC_PORT, DST_PORT, PROTOCOL, PACKETS, OCTETS, FLOW_END};
-        private final SumHandler perRecord;
-        private long[][] columns = new long[FIELDS.length][64];
-
-        ColumnHandler(SumHandler perRecord) {
-            this.perRecord = perRecord;
-        }
-
-        @Override
-        public void onDataSet(ExportContext context, DataSetView set) {
-            int n = set.size();
-            long[][] c = columns;
-            if (c[0].length < n) {
-                c = columns = new long[FIELDS.length][n];
-            }
-            for (int f = 0; f < FIELDS.length; f++) {
-                set.getLongs(FIELDS[f], c[f]);
-            }
-            long s = 0;
-            for (int i = 0; i < n; i++) {
-                s += c[0][i] + c[1][i] + c[2][i] + c[3][i] + c[4][i] + c[5][i] + c[6][i] + c[7][i];
-            }
-            sum += s;
-        }
-
-        @Override
-        public void onRecord(ExportContext context, RecordView record) {
-            perRecord.sum = 0;
-            perRecord.onRecord(context, record);
-            sum += perRecord.sum;
-        }
     }
 
     private SumHandler newHandler() {
@@ -641,56 +486,6 @@ public class IpfixBenchmark {
             throw new IllegalStateException("the first message (with its template) holds no record");
         }
         out.clear();
-    }
-
-    /** The hand-written offsets and the read indexes must be the template's. */
-    private void checkLayout(Template t) {
-        int[][] fields = {{SRC_ADDR, SRC_ADDR_AT}, {DST_ADDR, DST_ADDR_AT}, {SRC_PORT, SRC_PORT_AT}, {DST_PORT, DST_PORT_AT},
-            {PROTOCOL, PROTOCOL_AT}, {PACKETS, PACKETS_AT}, {OCTETS, OCTETS_AT}, {FLOW_END, FLOW_END_AT}};
-        String[] names = {"sourceIPv4Address", "destinationIPv4Address", "sourceTransportPort", "destinationTransportPort",
-            "protocolIdentifier", "packetDeltaCount", "octetDeltaCount", "flowEndMilliseconds"};
-        for (int i = 0; i < fields.length; i++) {
-            int index = fields[i][0];
-            if (!t.field(index).element().name().equals(names[i]) || t.fieldOffset(index) != fields[i][1]) {
-                throw new IllegalStateException("field " + index + " of " + t + " is not " + names[i] + " at " + fields[i][1]);
-            }
-        }
-        switch (kind) {
-            case FIXED -> {
-                if (t.fieldCount() != 18 || !t.isFixedLength() || t.recordLength() != FIXED_LENGTH) {
-                    throw new IllegalStateException("unexpected template " + t);
-                }
-            }
-            case STRINGS -> {
-                // the fields between the two strings take AFTER_APP bytes; applicationName's prefix follows flowEnd
-                int between = 0;
-                for (int i = APP_NAME + 1; i < IF_NAME; i++) {
-                    between += t.field(i).length();
-                }
-                if (t.fieldCount() != 20 || !t.field(APP_NAME).element().name().equals("applicationName")
-                        || !t.field(IF_NAME).element().name().equals("interfaceName") || !t.field(APP_NAME).isVariableLength()
-                        || !t.field(IF_NAME).isVariableLength() || between != AFTER_APP
-                        || t.fieldOffset(FLOW_END) + 8 != APP_NAME_AT) {
-                    throw new IllegalStateException("unexpected template " + t);
-                }
-            }
-            default -> {
-                if (t.fieldCount() != 19 || !t.field(LABELS).element().name().equals("subTemplateList")
-                        || !t.field(LABELS).isVariableLength() || t.fieldOffset(LABELS - 1) + 2 != LABELS_AT
-                        || IpfixTraffic.labelTemplate().recordLength() != LABEL_LENGTH) {
-                    throw new IllegalStateException("unexpected template " + t);
-                }
-            }
-        }
-    }
-
-    private static ByteBuffer copy(byte[] bytes, boolean direct) {
-        if (!direct) {
-            return ByteBuffer.wrap(bytes.clone());
-        }
-        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
-        b.put(bytes).flip();
-        return b;
     }
 
     private static void checkSteadyState(IpfixDecoder d) {
@@ -751,9 +546,7 @@ public class IpfixBenchmark {
                         throw new IllegalStateException("message " + p + ": record " + i + " decoded to other bytes");
                     }
                 }
-                if (b.position() != position || b.limit() != limit) {
-                    throw new IllegalStateException("decoding moved the message's position or limit");
-                }
+                BenchmarkSetup.checkUnmoved(b, position, limit, "message");
             }
         }
         checkSteadyState(zeroCopy);
@@ -763,24 +556,18 @@ public class IpfixBenchmark {
     }
 
     /** The encode baseline must write exactly the encoder's bytes, over two messages (the sequence advancing). */
-    private void checkEncodeBaselineWritesEncoderBytes(boolean direct) {
+    private void checkEncodeBaselineWritesEncoderBytes(BufferKind bufferKind) {
         IpfixEncoder e = newEncoder();
         primeEncoder(e);
         baselineSequence = e.nextSequence();
         for (int p = 0; p < 2; p++) {
             long sequence = baselineSequence;
-            out.clear();
-            int written = e.encode(recordLists.get(p), 0, out);
-            if (written != recordCounts[p]) {
-                throw new IllegalStateException("message " + p + ": the encoder wrote " + written + " of " + recordCounts[p] + " records");
-            }
-            byte[] encoded = written(out);
-            out.clear();
-            writeBaseline(out, recordBytes[p]);
-            byte[] baseline = written(out);
-            if (!Arrays.equals(encoded, baseline)) {
-                throw new IllegalStateException("message " + p + ": baselineWrite differs from encode (" + (direct ? "direct" : "heap") + ")");
-            }
+            String what = "message " + p;
+            List<FlowRecord> list = recordLists.get(p);
+            int count = recordCounts[p];
+            byte[][] bytes = recordBytes[p];
+            byte[] encoded = BenchmarkSetup.sameBytes(what, out, bufferKind,
+                    o -> BenchmarkSetup.checkAllWritten(what, e.encode(list, 0, o), count), o -> writeBaseline(o, bytes));
             if (!Arrays.equals(encoded, bytesOf(messages[p], sequence))) {
                 throw new IllegalStateException("message " + p + ": the encoder's message differs from the decoded one in more than the header");
             }
@@ -793,12 +580,6 @@ public class IpfixBenchmark {
         message.duplicate().get(bytes);
         ByteBuffer w = ByteBuffer.wrap(bytes);
         w.putInt(4, (int) (EXPORT_MILLIS / 1000)).putInt(8, (int) sequence);
-        return bytes;
-    }
-
-    private static byte[] written(ByteBuffer b) {
-        byte[] bytes = new byte[b.position()];
-        b.duplicate().flip().get(bytes);
         return bytes;
     }
 }

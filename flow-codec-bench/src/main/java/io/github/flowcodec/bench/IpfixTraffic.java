@@ -56,12 +56,6 @@ final class IpfixTraffic {
 
     private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
 
-    private static final int[] TCP_SERVICES = {443, 443, 443, 443, 80, 80, 22, 25, 993, 3389, 8080, 8443, 5432, 445};
-    private static final int[] UDP_SERVICES = {53, 53, 53, 443, 123, 161, 514, 4500, 3478, 5353};
-    private static final int[] ICMP_TYPES = {0x0800, 0x0000, 0x0303, 0x0B00, 0x0301};
-    private static final int[] TCP_FLAGS = {0x1b, 0x1b, 0x1b, 0x1f, 0x18, 0x10, 0x02, 0x12, 0x14, 0x11};
-    private static final int[] TOS = {0, 0, 0, 0, 0, 0, 0x28, 0xb8, 0x48, 0x20};
-    private static final int[] NEXT_HOPS_V4 = {0x0A00_0001, 0x0A00_00FE, 0xC633_6401, 0xCB00_7101};
     /** NBAR-style application names of HTTPS flows (most traffic is TLS; the name says to whom). */
     private static final String[] TLS_APPS = {"ssl", "ssl", "google-services", "ms-office-365", "youtube", "netflix",
         "amazon-web-services", "facebook", "ms-teams", "apple-services", "webex-meeting", "dropbox"};
@@ -172,76 +166,33 @@ final class IpfixTraffic {
     private FlowRecord record(Template t, Template label, long exportMillis) {
         Random r = random;
         boolean outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
-        int roll = r.nextInt(100);
-        int protocol;
-        int clientPort;
-        int serverPort;
-        int flags = 0;
-        int size;                               // mean packet size in bytes
-        if (roll < 70) {
-            protocol = 6;
-            clientPort = 32_768 + r.nextInt(28_232);
-            serverPort = TCP_SERVICES[r.nextInt(TCP_SERVICES.length)];
-            flags = TCP_FLAGS[r.nextInt(TCP_FLAGS.length)];
-            size = 60 + r.nextInt(1_441);
-        } else if (roll < 95) {
-            protocol = 17;
-            clientPort = 1_024 + r.nextInt(64_512);
-            serverPort = UDP_SERVICES[r.nextInt(UDP_SERVICES.length)];
-            size = 80 + r.nextInt(1_200);
-        } else {
-            protocol = 1;
-            clientPort = 0;
-            serverPort = ICMP_TYPES[r.nextInt(ICMP_TYPES.length)];
-            size = 48 + r.nextInt(100);
-        }
-        boolean request = r.nextInt(3) != 0;    // the reply flows the other way: swap addresses and ports
-        int srcPort = protocol == 1 ? 0 : request ? clientPort : serverPort;
-        int dstPort = protocol == 1 ? serverPort : request ? serverPort : clientPort;
-        // heavy tail: most flows are a few packets, some are hundreds of thousands (4-byte counters)
-        long packets = 1 + (long) Math.exp(r.nextDouble() * 12.0);
-        long octets = Math.min(packets * size, 0xFFFF_FFFFL);
-        long duration = packets == 1 ? 0 : r.nextInt(120_000);
-        long last = exportMillis - r.nextInt(30_000);
-        long first = last - duration;
-        int tos = TOS[r.nextInt(TOS.length)];
-        int in = 1 + r.nextInt(48);
-        int out = 1 + r.nextInt(48);
-
-        int internal = 0x0A00_0000 | r.nextInt(1 << 16);  // 10.0.x.y
-        int external = publicIpv4();
-        int client = outbound ? internal : external;
-        int server = outbound ? external : internal;
-        int src = request ? client : server;
-        int dst = request ? server : client;
-        boolean srcInternal = (src >>> 24) == 10;
-        boolean dstInternal = (dst >>> 24) == 10;
-
+        DrawnFlow f = DrawnFlow.withInterfaces(r, exportMillis);
+        DrawnFlow.Ipv4Ends ends = f.ipv4Ends(DrawnFlow.internalIpv4(r), DrawnFlow.publicIpv4(r), outbound);
         int i = 0;
         FlowRecord.Builder b = FlowRecord.builder(t)
-                .setLong(i++, src & 0xFFFF_FFFFL)
-                .setLong(i++, dst & 0xFFFF_FFFFL)
-                .setLong(i++, srcPort)
-                .setLong(i++, dstPort)
-                .setLong(i++, protocol)
-                .setLong(i++, tos)
-                .setLong(i++, flags)
-                .setLong(i++, in)
-                .setLong(i++, out)
-                .setLong(i++, packets)
-                .setLong(i++, octets)
-                .setLong(i++, first)
-                .setLong(i++, last);
+                .setLong(i++, ends.src() & 0xFFFF_FFFFL)
+                .setLong(i++, ends.dst() & 0xFFFF_FFFFL)
+                .setLong(i++, f.srcPort)
+                .setLong(i++, f.dstPort)
+                .setLong(i++, f.protocol)
+                .setLong(i++, f.tos)
+                .setLong(i++, f.flags)
+                .setLong(i++, f.in)
+                .setLong(i++, f.out)
+                .setLong(i++, f.packets)
+                .setLong(i++, f.octets)
+                .setLong(i++, f.first)
+                .setLong(i++, f.last);
         if (t.id() == STRINGS_TEMPLATE_ID) {
-            b.setString(i++, application(protocol, serverPort));
+            b.setString(i++, application(f.protocol, f.serverPort));
         }
-        b.setLong(i++, srcInternal ? 24 : 8 + r.nextInt(17))
-                .setLong(i++, dstInternal ? 24 : 8 + r.nextInt(17))
-                .setLong(i++, NEXT_HOPS_V4[r.nextInt(NEXT_HOPS_V4.length)] & 0xFFFF_FFFFL)
-                .setLong(i++, srcInternal ? 0 : 1 + r.nextInt(64_495))
-                .setLong(i++, dstInternal ? 0 : 1 + r.nextInt(64_495));
+        b.setLong(i++, ends.srcInternal() ? 24 : 8 + r.nextInt(17))
+                .setLong(i++, ends.dstInternal() ? 24 : 8 + r.nextInt(17))
+                .setLong(i++, DrawnFlow.NEXT_HOPS_V4[r.nextInt(DrawnFlow.NEXT_HOPS_V4.length)] & 0xFFFF_FFFFL)
+                .setLong(i++, ends.srcInternal() ? 0 : 1 + r.nextInt(64_495))
+                .setLong(i++, ends.dstInternal() ? 0 : 1 + r.nextInt(64_495));
         if (t.id() == STRINGS_TEMPLATE_ID) {
-            b.setString(i++, INTERFACE_PREFIXES[(in - 1) / 10] + ((in - 1) % 10));
+            b.setString(i++, INTERFACE_PREFIXES[(f.in - 1) / 10] + ((f.in - 1) % 10));
         } else if (t.id() == STL_TEMPLATE_ID) {
             b.setBytes(i++, labelStack(label).toBytes());
         }
@@ -290,14 +241,5 @@ final class IpfixTraffic {
             entries.add(FlowRecord.builder(label).setLong(0, ((long) value << 4) | ((long) exp << 1) | bottom).build());
         }
         return new SubTemplateList(ListSemantic.ORDERED.code(), label, entries);
-    }
-
-    /** A unicast address outside 0/8, 10/8 and 127/8. */
-    private int publicIpv4() {
-        int first;
-        do {
-            first = 1 + random.nextInt(223);
-        } while (first == 10 || first == 127);
-        return (first << 24) | random.nextInt(1 << 24);
     }
 }

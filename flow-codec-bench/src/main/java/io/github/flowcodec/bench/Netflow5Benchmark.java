@@ -8,7 +8,6 @@ import io.github.flowcodec.netflow5.Netflow5;
 import io.github.flowcodec.netflow5.Netflow5Decoder;
 import io.github.flowcodec.netflow5.Netflow5Encoder;
 import io.github.flowcodec.netflow5.Netflow5Packet;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -95,12 +94,8 @@ public class Netflow5Benchmark {
 
     @Setup
     public void setUp() throws UnknownHostException {
-        boolean direct = switch (buffer) {
-            case "heap" -> false;
-            case "direct" -> true;
-            default -> throw new IllegalArgumentException("buffer must be heap or direct, not " + buffer);
-        };
-        exporter = new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 2055);
+        BufferKind kind = BufferKind.of(buffer);
+        exporter = BenchmarkSetup.exporter(2055);
         Netflow5Traffic traffic = new Netflow5Traffic(SEED);
         datagrams = new ByteBuffer[PACKETS];
         recordLists = new ArrayList<>(PACKETS);
@@ -110,7 +105,7 @@ public class Netflow5Benchmark {
             List<FlowRecord> records = traffic.records(RECORDS, Netflow5Traffic.UPTIME_BASE + p * 1_000L);
             byte[] bytes = Netflow5Traffic.datagram(records, p, sequence, traffic.unixNanos());
             sequence += RECORDS;
-            datagrams[p] = copy(bytes, direct);
+            datagrams[p] = kind.copyOf(bytes);
             recordLists.add(new ArrayList<>(records));
             recordBytes[p] = new byte[RECORDS][];
             for (int i = 0; i < RECORDS; i++) {
@@ -118,10 +113,10 @@ public class Netflow5Benchmark {
                 recordBytes[p][i] = Arrays.copyOfRange(bytes, from, from + Netflow5.RECORD_LENGTH);
             }
         }
-        out = direct ? ByteBuffer.allocateDirect(Netflow5.MAX_PACKET_LENGTH) : ByteBuffer.allocate(Netflow5.MAX_PACKET_LENGTH);
+        out = kind.allocate(Netflow5.MAX_PACKET_LENGTH);
 
         checkDecodePathsAgree();
-        checkEncodeBaselineWritesEncoderBytes(direct);
+        checkEncodeBaselineWritesEncoderBytes(kind);
 
         decoder = new Netflow5Decoder();
         handler = new SumHandler();
@@ -277,15 +272,6 @@ public class Netflow5Benchmark {
                 .build();
     }
 
-    private static ByteBuffer copy(byte[] bytes, boolean direct) {
-        if (!direct) {
-            return ByteBuffer.wrap(bytes.clone());
-        }
-        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
-        b.put(bytes).flip();
-        return b;
-    }
-
     /** All three decode paths must see the same 30 records and the same field values in every datagram. */
     private void checkDecodePathsAgree() {
         Netflow5Decoder d = new Netflow5Decoder();
@@ -303,32 +289,18 @@ public class Netflow5Benchmark {
                 throw new IllegalStateException("packet " + p + ": baseline sum " + baseline + ", zero-copy " + h.sum
                         + ", materialized " + sum(packet));
             }
-            if (b.position() != 0 || b.limit() != Netflow5.MAX_PACKET_LENGTH) {
-                throw new IllegalStateException("decoding moved the datagram's position or limit");
-            }
+            BenchmarkSetup.checkUnmoved(b, 0, Netflow5.MAX_PACKET_LENGTH, "datagram");
         }
     }
 
     /** The encode baseline must write exactly the encoder's bytes, over two packets (the sequence advancing). */
-    private void checkEncodeBaselineWritesEncoderBytes(boolean direct) {
+    private void checkEncodeBaselineWritesEncoderBytes(BufferKind kind) {
         Netflow5Encoder e = newEncoder();
         baselineSequence = 0;
         for (int p = 0; p < 2; p++) {
-            out.clear();
-            e.encode(recordLists.get(p), 0, out);
-            byte[] encoded = written(out);
-            out.clear();
-            writeBaseline(out, recordBytes[p]);
-            byte[] baseline = written(out);
-            if (!Arrays.equals(encoded, baseline)) {
-                throw new IllegalStateException("packet " + p + ": baselineWrite differs from encode (" + (direct ? "direct" : "heap") + ")");
-            }
+            List<FlowRecord> records = recordLists.get(p);
+            byte[][] bytes = recordBytes[p];
+            BenchmarkSetup.sameBytes("packet " + p, out, kind, o -> e.encode(records, 0, o), o -> writeBaseline(o, bytes));
         }
-    }
-
-    private static byte[] written(ByteBuffer b) {
-        byte[] bytes = new byte[b.position()];
-        b.duplicate().flip().get(bytes);
-        return bytes;
     }
 }

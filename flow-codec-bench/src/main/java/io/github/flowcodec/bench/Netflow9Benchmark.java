@@ -12,7 +12,6 @@ import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.netflow9.Netflow9Decoder;
 import io.github.flowcodec.netflow9.Netflow9Encoder;
 import io.github.flowcodec.netflow9.Netflow9Packet;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -148,11 +147,7 @@ public class Netflow9Benchmark {
 
     @Setup
     public void setUp() throws UnknownHostException {
-        boolean direct = switch (buffer) {
-            case "heap" -> false;
-            case "direct" -> true;
-            default -> throw new IllegalArgumentException("buffer must be heap or direct, not " + buffer);
-        };
+        BufferKind kind = BufferKind.of(buffer);
         ipv4 = switch (template) {
             case "ipv4" -> true;
             case "ipv6" -> false;
@@ -164,7 +159,7 @@ public class Netflow9Benchmark {
         records = Netflow9Traffic.recordsPerPacket(tmpl);
         checkLayout(tmpl);
 
-        exporter = new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 2055);
+        exporter = BenchmarkSetup.exporter(2055);
         Netflow9Traffic traffic = new Netflow9Traffic(SEED);
         datagrams = new ByteBuffer[PACKETS];
         recordLists = new ArrayList<>(PACKETS);
@@ -175,17 +170,14 @@ public class Netflow9Benchmark {
             if (bytes.length > Netflow9Traffic.MAX_PACKET) {
                 throw new IllegalStateException("datagram of " + bytes.length + " bytes");
             }
-            datagrams[p] = copy(bytes, direct);
+            datagrams[p] = kind.copyOf(bytes);
             recordLists.add(new ArrayList<>(list));
-            recordBytes[p] = new byte[records][];
-            for (int i = 0; i < records; i++) {
-                recordBytes[p][i] = list.get(i).toBytes();
-            }
+            recordBytes[p] = BenchmarkSetup.toBytes(list);
         }
-        out = direct ? ByteBuffer.allocateDirect(Netflow9Traffic.MAX_PACKET) : ByteBuffer.allocate(Netflow9Traffic.MAX_PACKET);
+        out = kind.allocate(Netflow9Traffic.MAX_PACKET);
 
         checkDecodePathsAgree();
-        checkEncodeBaselineWritesEncoderBytes(direct);
+        checkEncodeBaselineWritesEncoderBytes(kind);
 
         decoder = newDecoder();
         handler = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
@@ -199,10 +191,7 @@ public class Netflow9Benchmark {
     /** The measured decoder must have stayed in the steady state: its template known, no restart, nothing skipped. */
     @TearDown
     public void checkDecoderState() {
-        DecoderCounters c = decoder.counters();
-        if (c.restarts() != 0 || c.missingTemplateSets() != 0 || c.repaired() != 0 || c.extra("countMismatches") != 0) {
-            throw new IllegalStateException("the decoder left the steady state: " + c);
-        }
+        checkSteadyState(decoder);
     }
 
     // ---------------------------------------------------------------- decode
@@ -531,24 +520,10 @@ public class Netflow9Benchmark {
                     "sourceIPv4Address", "destinationTransportPort", "destinationIPv4Address"}
                 : new String[] {"sourceIPv6Address", "destinationIPv6Address", "packetDeltaCount", "octetDeltaCount",
                     "sourceTransportPort", "destinationTransportPort", "protocolIdentifier"};
-        for (int i = 0; i < fields.length; i++) {
-            int index = fields[i][0];
-            if (!t.field(index).element().name().equals(names[i]) || t.fieldOffset(index) != fields[i][1]) {
-                throw new IllegalStateException("field " + index + " of " + t + " is not " + names[i] + " at " + fields[i][1]);
-            }
-        }
+        BenchmarkSetup.checkFields(t, fields, names);
         if (t.fieldCount() != 18 || t.recordLength() != (ipv4 ? 45 : 89)) {
             throw new IllegalStateException("unexpected template " + t);
         }
-    }
-
-    private static ByteBuffer copy(byte[] bytes, boolean direct) {
-        if (!direct) {
-            return ByteBuffer.wrap(bytes.clone());
-        }
-        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
-        b.put(bytes).flip();
-        return b;
     }
 
     /** All three decode paths must see the same records and the same field values in every datagram. */
@@ -580,10 +555,12 @@ public class Netflow9Benchmark {
                     throw new IllegalStateException("packet " + p + ": record " + i + " decoded to other bytes");
                 }
             }
-            if (b.position() != position || b.limit() != limit) {
-                throw new IllegalStateException("decoding moved the datagram's position or limit");
-            }
+            BenchmarkSetup.checkUnmoved(b, position, limit, "datagram");
         }
+        checkSteadyState(d);
+    }
+
+    private static void checkSteadyState(Netflow9Decoder d) {
         DecoderCounters c = d.counters();
         if (c.restarts() != 0 || c.missingTemplateSets() != 0 || c.repaired() != 0 || c.extra("countMismatches") != 0) {
             throw new IllegalStateException("the decoder left the steady state: " + c);
@@ -591,23 +568,16 @@ public class Netflow9Benchmark {
     }
 
     /** The encode baseline must write exactly the encoder's bytes, over two packets (the sequence advancing). */
-    private void checkEncodeBaselineWritesEncoderBytes(boolean direct) {
+    private void checkEncodeBaselineWritesEncoderBytes(BufferKind kind) {
         Netflow9Encoder e = newEncoder();
         primeEncoder(e);
         baselineSequence = e.nextSequence();
         for (int p = 0; p < 2; p++) {
-            out.clear();
-            int written = e.encode(recordLists.get(p), 0, out);
-            if (written != records) {
-                throw new IllegalStateException("packet " + p + ": the encoder wrote " + written + " of " + records + " records");
-            }
-            byte[] encoded = written(out);
-            out.clear();
-            writeBaseline(out, recordBytes[p]);
-            byte[] baseline = written(out);
-            if (!Arrays.equals(encoded, baseline)) {
-                throw new IllegalStateException("packet " + p + ": baselineWrite differs from encode (" + (direct ? "direct" : "heap") + ")");
-            }
+            String what = "packet " + p;
+            List<FlowRecord> list = recordLists.get(p);
+            byte[][] bytes = recordBytes[p];
+            byte[] encoded = BenchmarkSetup.sameBytes(what, out, kind,
+                    o -> BenchmarkSetup.checkAllWritten(what, e.encode(list, 0, o), records), o -> writeBaseline(o, bytes));
             if (!Arrays.equals(encoded, bytesOf(datagrams[p]))) {
                 throw new IllegalStateException("packet " + p + ": the encoder's datagram differs from the decoded one in more than the header");
             }
@@ -620,12 +590,6 @@ public class Netflow9Benchmark {
         datagram.duplicate().get(bytes);
         ByteBuffer w = ByteBuffer.wrap(bytes);
         w.putInt(4, (int) ENCODER_UPTIME).putInt(8, (int) (EXPORT_MILLIS / 1000)).putInt(12, (int) (baselineSequence - 1));
-        return bytes;
-    }
-
-    private static byte[] written(ByteBuffer b) {
-        byte[] bytes = new byte[b.position()];
-        b.duplicate().flip().get(bytes);
         return bytes;
     }
 }

@@ -42,12 +42,6 @@ final class Netflow9Traffic {
 
     private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
 
-    private static final int[] TCP_SERVICES = {443, 443, 443, 443, 80, 80, 22, 25, 993, 3389, 8080, 8443, 5432, 445};
-    private static final int[] UDP_SERVICES = {53, 53, 53, 443, 123, 161, 514, 4500, 3478, 5353};
-    private static final int[] ICMP_TYPES = {0x0800, 0x0000, 0x0303, 0x0B00, 0x0301};
-    private static final int[] TCP_FLAGS = {0x1b, 0x1b, 0x1b, 0x1f, 0x18, 0x10, 0x02, 0x12, 0x14, 0x11};
-    private static final int[] TOS = {0, 0, 0, 0, 0, 0, 0x28, 0xb8, 0x48, 0x20};
-    private static final int[] NEXT_HOPS_V4 = {0x0A00_0001, 0x0A00_00FE, 0xC633_6401, 0xCB00_7101};
     /** The high 64 bits of some public /32s (documentation, cloud and ISP style prefixes). */
     private static final long[] PUBLIC_V6 = {
         0x2001_0db8_0000_0000L, 0x2a00_1450_0000_0000L, 0x2606_4700_0000_0000L, 0x2a03_2880_0000_0000L,
@@ -148,72 +142,11 @@ final class Netflow9Traffic {
 
     // ------------------------------------------------------------------------------------ one flow
 
-    /** What both templates share: the protocol, ports, counters, times and flags of one flow. */
-    private final class Flow {
-        boolean outbound;
-        boolean request;
-        int protocol;
-        int srcPort;
-        int dstPort;
-        int flags;
-        long packets;
-        long octets;
-        long first;
-        long last;
-        int tos;
-        int in;
-        int out;
-
-        Flow(long uptime) {
-            Random r = random;
-            outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
-            int roll = r.nextInt(100);
-            int clientPort;
-            int serverPort;
-            int size;                       // mean packet size in bytes
-            if (roll < 70) {
-                protocol = 6;
-                clientPort = 32_768 + r.nextInt(28_232);
-                serverPort = TCP_SERVICES[r.nextInt(TCP_SERVICES.length)];
-                flags = TCP_FLAGS[r.nextInt(TCP_FLAGS.length)];
-                size = 60 + r.nextInt(1_441);
-            } else if (roll < 95) {
-                protocol = 17;
-                clientPort = 1_024 + r.nextInt(64_512);
-                serverPort = UDP_SERVICES[r.nextInt(UDP_SERVICES.length)];
-                size = 80 + r.nextInt(1_200);
-            } else {
-                protocol = 1;
-                clientPort = 0;
-                serverPort = ICMP_TYPES[r.nextInt(ICMP_TYPES.length)];
-                size = 48 + r.nextInt(100);
-            }
-            request = r.nextInt(3) != 0;    // the reply flows the other way: swap addresses and ports
-            srcPort = protocol == 1 ? 0 : request ? clientPort : serverPort;
-            dstPort = protocol == 1 ? serverPort : request ? serverPort : clientPort;
-            // heavy tail: most flows are a few packets, some are hundreds of thousands (4-byte counters)
-            packets = 1 + (long) Math.exp(r.nextDouble() * 12.0);
-            octets = Math.min(packets * size, 0xFFFF_FFFFL);
-            long duration = packets == 1 ? 0 : r.nextInt(120_000);
-            last = uptime - r.nextInt(30_000);
-            first = last - duration;
-            tos = TOS[r.nextInt(TOS.length)];
-            in = 1 + r.nextInt(48);
-            out = 1 + r.nextInt(48);
-        }
-    }
-
     private FlowRecord ipv4Record(Template t, long uptime) {
         Random r = random;
-        Flow f = new Flow(uptime);
-        int internal = 0x0A00_0000 | r.nextInt(1 << 16);  // 10.0.x.y
-        int external = publicIpv4();
-        int client = f.outbound ? internal : external;
-        int server = f.outbound ? external : internal;
-        int src = f.request ? client : server;
-        int dst = f.request ? server : client;
-        boolean srcInternal = (src >>> 24) == 10;
-        boolean dstInternal = (dst >>> 24) == 10;
+        boolean outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
+        DrawnFlow f = DrawnFlow.withInterfaces(r, uptime);
+        DrawnFlow.Ipv4Ends ends = f.ipv4Ends(DrawnFlow.internalIpv4(r), DrawnFlow.publicIpv4(r), outbound);
         return FlowRecord.builder(t)
                 .setLong(0, f.octets)
                 .setLong(1, f.packets)
@@ -221,16 +154,16 @@ final class Netflow9Traffic {
                 .setLong(3, f.tos)
                 .setLong(4, f.flags)
                 .setLong(5, f.srcPort)
-                .setLong(6, src & 0xFFFF_FFFFL)
-                .setLong(7, srcInternal ? 24 : 8 + r.nextInt(17))
+                .setLong(6, ends.src() & 0xFFFF_FFFFL)
+                .setLong(7, ends.srcInternal() ? 24 : 8 + r.nextInt(17))
                 .setLong(8, f.in)
                 .setLong(9, f.dstPort)
-                .setLong(10, dst & 0xFFFF_FFFFL)
-                .setLong(11, dstInternal ? 24 : 8 + r.nextInt(17))
+                .setLong(10, ends.dst() & 0xFFFF_FFFFL)
+                .setLong(11, ends.dstInternal() ? 24 : 8 + r.nextInt(17))
                 .setLong(12, f.out)
-                .setLong(13, NEXT_HOPS_V4[r.nextInt(NEXT_HOPS_V4.length)] & 0xFFFF_FFFFL)
-                .setLong(14, srcInternal ? 0 : 1 + r.nextInt(64_495))
-                .setLong(15, dstInternal ? 0 : 1 + r.nextInt(64_495))
+                .setLong(13, DrawnFlow.NEXT_HOPS_V4[r.nextInt(DrawnFlow.NEXT_HOPS_V4.length)] & 0xFFFF_FFFFL)
+                .setLong(14, ends.srcInternal() ? 0 : 1 + r.nextInt(64_495))
+                .setLong(15, ends.dstInternal() ? 0 : 1 + r.nextInt(64_495))
                 .setLong(16, f.last & 0xFFFF_FFFFL)
                 .setLong(17, f.first & 0xFFFF_FFFFL)
                 .build();
@@ -238,11 +171,12 @@ final class Netflow9Traffic {
 
     private FlowRecord ipv6Record(Template t, long uptime) {
         Random r = random;
-        Flow f = new Flow(uptime);
+        boolean outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
+        DrawnFlow f = DrawnFlow.withInterfaces(r, uptime);
         byte[] internal = ipv6(INTERNAL_V6 | r.nextInt(1 << 16), r.nextLong());
         byte[] external = ipv6(PUBLIC_V6[r.nextInt(PUBLIC_V6.length)] | (r.nextLong() >>> 32), r.nextLong());
-        byte[] client = f.outbound ? internal : external;
-        byte[] server = f.outbound ? external : internal;
+        byte[] client = outbound ? internal : external;
+        byte[] server = outbound ? external : internal;
         byte[] src = f.request ? client : server;
         byte[] dst = f.request ? server : client;
         boolean srcInternal = src == internal;
@@ -268,15 +202,6 @@ final class Netflow9Traffic {
                 .setLong(16, srcInternal ? 64 : 32 + r.nextInt(17))
                 .setLong(17, dstInternal ? 64 : 32 + r.nextInt(17))
                 .build();
-    }
-
-    /** A unicast address outside 0/8, 10/8 and 127/8. */
-    private int publicIpv4() {
-        int first;
-        do {
-            first = 1 + random.nextInt(223);
-        } while (first == 10 || first == 127);
-        return (first << 24) | random.nextInt(1 << 24);
     }
 
     private static byte[] ipv6(long high, long low) {

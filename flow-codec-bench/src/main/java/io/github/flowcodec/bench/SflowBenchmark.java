@@ -89,11 +89,7 @@ public class SflowBenchmark {
 
     @Setup
     public void setUp() throws UnknownHostException {
-        boolean direct = switch (buffer) {
-            case "heap" -> false;
-            case "direct" -> true;
-            default -> throw new IllegalArgumentException("buffer must be heap or direct, not " + buffer);
-        };
+        BufferKind kind = BufferKind.of(buffer);
         exporter = new InetSocketAddress(InetAddress.getByAddress(AGENT), 6343);
         SflowTraffic traffic = new SflowTraffic(SEED);
         datagrams = new ByteBuffer[PACKETS];
@@ -106,12 +102,12 @@ public class SflowBenchmark {
             if (bytes.length > Sflow.DEFAULT_MAX_DATAGRAM) {
                 throw new IllegalStateException("datagram " + p + " is " + bytes.length + " bytes, more than an agent sends");
             }
-            datagrams[p] = copy(bytes, direct);
+            datagrams[p] = kind.copyOf(bytes);
             sampleBytes[p] = splitSamples(bytes);
         }
-        out = direct ? ByteBuffer.allocateDirect(65_536) : ByteBuffer.allocate(65_536);
+        out = kind.allocate(65_536);
         checkDecodePathsAgree();
-        checkEncodeBaselineWritesEncoderBytes();
+        checkEncodeBaselineWritesEncoderBytes(kind);
         decoder = new SflowDecoder();
         handler = new SumHandler();
         encoder = newEncoder();
@@ -347,15 +343,6 @@ public class SflowBenchmark {
         return out;
     }
 
-    private static ByteBuffer copy(byte[] bytes, boolean direct) {
-        if (!direct) {
-            return ByteBuffer.wrap(bytes.clone());
-        }
-        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
-        b.put(bytes).flip();
-        return b;
-    }
-
     private void checkDecodePathsAgree() {
         SflowDecoder d = new SflowDecoder();
         SumHandler h = new SumHandler();
@@ -378,24 +365,13 @@ public class SflowBenchmark {
         }
     }
 
-    private void checkEncodeBaselineWritesEncoderBytes() throws UnknownHostException {
+    private void checkEncodeBaselineWritesEncoderBytes(BufferKind kind) throws UnknownHostException {
         SflowEncoder e = newEncoder();
         baselineSequence = 1;
         for (int p = 0; p < 2; p++) {
-            out.clear();
-            e.encode(sampleLists.get(p), 0, out);
-            byte[] encoded = written(out);
-            out.clear();
-            writeBaseline(out, sampleBytes[p]);
-            if (!Arrays.equals(encoded, written(out))) {
-                throw new IllegalStateException("datagram " + p + ": baselineWrite differs from encode");
-            }
+            List<SflowSample> samples = sampleLists.get(p);
+            byte[][] bytes = sampleBytes[p];
+            BenchmarkSetup.sameBytes("datagram " + p, out, kind, o -> e.encode(samples, 0, o), o -> writeBaseline(o, bytes));
         }
-    }
-
-    private static byte[] written(ByteBuffer b) {
-        byte[] bytes = new byte[b.position()];
-        b.duplicate().flip().get(bytes);
-        return bytes;
     }
 }

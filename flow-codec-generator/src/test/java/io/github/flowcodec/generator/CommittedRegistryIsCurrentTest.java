@@ -32,8 +32,10 @@ class CommittedRegistryIsCurrentTest {
             Path.of("../flow-codec-core/src/main/resources/io/github/flowcodec/core");
 
     private static final String REGENERATE = "the committed registry is out of date: regenerate it, from the"
-            + " project root, with `java flow-codec-generator/src/main/java/io/github/flowcodec/generator/"
-            + "RegistryGenerator.java ../shared/reference flow-codec-core/src/main/resources/io/github/flowcodec/core`"
+            + " project root, with `javac -d flow-codec-generator/target/classes"
+            + " flow-codec-generator/src/main/java/io/github/flowcodec/generator/*.java` then `java -cp"
+            + " flow-codec-generator/target/classes io.github.flowcodec.generator.RegistryGenerator"
+            + " ../shared/reference flow-codec-core/src/main/resources/io/github/flowcodec/core`"
             + " and commit the result";
 
     private static Map<String, String> cache;
@@ -197,11 +199,11 @@ class CommittedRegistryIsCurrentTest {
         assertThat(vendor.stream().filter(l -> l.enterprise() == 6876 && l.id() == 880)).hasSize(1);
         assertThat(vendor).noneMatch(l -> l.enterprise() == 29305);
         assertThat(vendor).allSatisfy(l -> assertThat(l.id()).isBetween(0, 0x7FFF));
-        assertThat(RegistryGenerator.logstashType("int8")).isEqualTo("signed8");
-        assertThat(RegistryGenerator.logstashType("float")).isEqualTo("float32");
-        assertThat(RegistryGenerator.logstashType("double")).isEqualTo("float64");
-        assertThat(RegistryGenerator.logstashType("octetarray")).isEqualTo("octetArray");
-        assertThat(RegistryGenerator.logstashType("mac_addr")).isEqualTo("macAddress");
+        assertThat(LogstashFieldLists.type("int8")).isEqualTo("signed8");
+        assertThat(LogstashFieldLists.type("float")).isEqualTo("float32");
+        assertThat(LogstashFieldLists.type("double")).isEqualTo("float64");
+        assertThat(LogstashFieldLists.type("octetarray")).isEqualTo("octetArray");
+        assertThat(LogstashFieldLists.type("mac_addr")).isEqualTo("macAddress");
     }
 
     /** Only the v9 types IANA has not assigned, each as enterprise 0 with the v9 type as id. */

@@ -58,8 +58,8 @@ final class PcapngSource implements PacketSource {
                             interfaces.add(PcapngInterface.parse(readBody(start, length, 8), order, start));
                             yield null;
                         }
-                        case ENHANCED_PACKET -> enhancedPacket(readBody(start, length, 8), start, packetNumber);
-                        case OBSOLETE_PACKET -> obsoletePacket(readBody(start, length, 8), start, packetNumber);
+                        case ENHANCED_PACKET -> timestampedPacket(readBody(start, length, 8), true, start, packetNumber);
+                        case OBSOLETE_PACKET -> timestampedPacket(readBody(start, length, 8), false, start, packetNumber);
                         case SIMPLE_PACKET -> simplePacket(readBody(start, length, 8), start, packetNumber);
                         default -> {
                             in.skipFully(length - 12, "a pcapng block");
@@ -92,19 +92,14 @@ final class PcapngSource implements PacketSource {
         interfaces.clear();
     }
 
-    private CapturedPacket enhancedPacket(byte[] body, long start, long packetNumber)
+    /**
+     * An enhanced packet block ({@code enhanced}: a 4-byte interface id) or an obsolete packet block (a 2-byte
+     * interface id and a 2-byte drops count): then both hold the timestamp, the captured and the original length.
+     */
+    private CapturedPacket timestampedPacket(byte[] body, boolean enhanced, long start, long packetNumber)
             throws CaptureFormatException {
-        requireBody(body, 20, "enhanced packet block", start);
-        PcapngInterface itf = interfaceOf(Bytes.u32(body, 0, order), start);
-        long units = Bytes.u32(body, 4, order) << 32 | Bytes.u32(body, 8, order);
-        return packet(body, 20, Bytes.u32(body, 12, order), Bytes.u32(body, 16, order),
-                itf, itf.toEpochNanos(units), start, packetNumber);
-    }
-
-    private CapturedPacket obsoletePacket(byte[] body, long start, long packetNumber)
-            throws CaptureFormatException {
-        requireBody(body, 20, "obsolete packet block", start);
-        PcapngInterface itf = interfaceOf(Bytes.u16(body, 0, order), start);
+        requireBody(body, 20, enhanced ? "enhanced packet block" : "obsolete packet block", start);
+        PcapngInterface itf = interfaceOf(enhanced ? Bytes.u32(body, 0, order) : Bytes.u16(body, 0, order), start);
         long units = Bytes.u32(body, 4, order) << 32 | Bytes.u32(body, 8, order);
         return packet(body, 20, Bytes.u32(body, 12, order), Bytes.u32(body, 16, order),
                 itf, itf.toEpochNanos(units), start, packetNumber);

@@ -1,0 +1,130 @@
+package io.github.flowcodec.cli.internal.generate;
+
+import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Template;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What NetFlow v9 and IPFIX export share: a template for IPv4 flows (256) and one for IPv6 (257) with the same
+ * fields in the same order but for the times (and IPFIX's ICMP type and code), datagrams of at most
+ * {@value #MAX_PACKET_SIZE} bytes, and when sampled a sampling field naming sampler (or selector)
+ * {@value #SAMPLER_ID} in every data record and an options record that opens the first datagram and every one
+ * with a template refresh. For example {@code new IpfixExportEncoder(clock, settings).records(flows)} gives a flow
+ * over IPv4 template 256: addresses, next hop, interfaces, counters, then IPFIX's times and ports.
+ */
+abstract class TemplateExportEncoder implements ExportEncoder {
+
+    /** The largest datagram, as routers send them. */
+    static final int MAX_PACKET_SIZE = 1400;
+    /** The sampler (NetFlow v9) or selector (IPFIX) that every sampled data record names. */
+    static final int SAMPLER_ID = 1;
+
+    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
+
+    /**
+     * How a protocol's flow templates differ.
+     *
+     * @param startTime the element of the flow's start ({@code flowStartSysUpTime}, {@code flowStartMilliseconds})
+     * @param endTime the element of the flow's end
+     * @param icmpTypeCode whether the ICMP type and code follow the ports ({@code icmpTypeCodeIPv4/IPv6})
+     * @param tcpFlagsLength the length of {@code tcpControlBits}
+     * @param samplingElement the field, last, that names the sampler of a sampled record
+     * @param samplingLength its length
+     */
+    record Layout(String startTime, String endTime, boolean icmpTypeCode, int tcpFlagsLength, String samplingElement,
+                  int samplingLength) {
+    }
+
+    private final int samplingInterval;
+    private final MessageSplitter splitter;
+    private final Template ipv4;
+    private final Template ipv6;
+
+    TemplateExportEncoder(ExporterSettings settings, MessageSplitter.OnePacket encoder, Layout layout) {
+        this.samplingInterval = settings.samplingInterval();
+        this.splitter = new MessageSplitter(encoder, MAX_PACKET_SIZE, settings.templateRefresh());
+        this.ipv4 = template(256, false, layout, samplingInterval > 1);
+        this.ipv6 = template(257, true, layout, samplingInterval > 1);
+    }
+
+    private static Template template(int id, boolean v6, Layout layout, boolean sampled) {
+        String ip = v6 ? "IPv6" : "IPv4";
+        Template.Builder b = Template.builder(id);
+        b.field(IANA.require("source" + ip + "Address")).field(IANA.require("destination" + ip + "Address"))
+                .field(IANA.require("ipNextHop" + ip + "Address"))
+                .field(IANA.require("ingressInterface"), 4).field(IANA.require("egressInterface"), 4)
+                .field(IANA.require("packetDeltaCount"), 8).field(IANA.require("octetDeltaCount"), 8)
+                .field(IANA.require(layout.startTime())).field(IANA.require(layout.endTime()))
+                .field(IANA.require("sourceTransportPort")).field(IANA.require("destinationTransportPort"));
+        if (layout.icmpTypeCode()) {
+            b.field(IANA.require("icmpTypeCode" + ip));
+        }
+        b.field(IANA.require("tcpControlBits"), layout.tcpFlagsLength()).field(IANA.require("protocolIdentifier"))
+                .field(IANA.require("ipClassOfService"))
+                .field(IANA.require("bgpSourceAsNumber")).field(IANA.require("bgpDestinationAsNumber"))
+                .field(IANA.require("source" + ip + "PrefixLength"))
+                .field(IANA.require("destination" + ip + "PrefixLength"));
+        if (sampled) {
+            b.field(IANA.require(layout.samplingElement()), layout.samplingLength());
+        }
+        return b.build();
+    }
+
+    @Override
+    public final List<FlowRecord> records(List<SyntheticFlow> flows) {
+        List<FlowRecord> out = new ArrayList<>(flows.size());
+        for (SyntheticFlow f : flows) {
+            boolean v4 = f.srcAddr() instanceof Inet4Address;
+            FlowRecord.Builder r = FlowRecord.builder(v4 ? ipv4 : ipv6)
+                    .setAddress(0, f.srcAddr()).setAddress(1, f.dstAddr())
+                    .setAddress(2, v4 == (f.nextHop() instanceof Inet4Address) ? f.nextHop() : unspecified(v4))
+                    .setLong(3, f.inputInterface()).setLong(4, f.outputInterface())
+                    .setLong(5, f.packets()).setLong(6, f.octets());
+            int i = setTimesAndPorts(r, f, v4);
+            r.setLong(i, f.tcpFlags()).setLong(i + 1, protocol(f, v4)).setLong(i + 2, f.tos())
+                    .setLong(i + 3, f.srcAs() & 0xFFFF_FFFFL).setLong(i + 4, f.dstAs() & 0xFFFF_FFFFL)
+                    .setLong(i + 5, f.srcMask()).setLong(i + 6, f.dstMask());
+            if (samplingInterval > 1) {
+                r.setLong(i + 7, SAMPLER_ID);
+            }
+            out.add(r.build());
+        }
+        return out;
+    }
+
+    /** Sets the flow's times and ports (and what else the protocol puts there) from field 7; the next field's index. */
+    abstract int setTimesAndPorts(FlowRecord.Builder record, SyntheticFlow flow, boolean v4);
+
+    /** The protocol number the record carries: the flow's by default. */
+    int protocol(SyntheticFlow flow, boolean v4) {
+        return flow.protocol();
+    }
+
+    /** The options record that gives the sampler's (or selector's) rate. */
+    abstract FlowRecord samplingOptions(int samplingInterval);
+
+    @Override
+    public final List<ByteBuffer> encode(List<FlowRecord> records) {
+        return splitter.encode(records, samplingInterval > 1 ? samplingOptions(samplingInterval) : null);
+    }
+
+    @Override
+    public final Alongside alongside() {
+        return splitter.alongside(samplingInterval > 1);
+    }
+
+    /** 0.0.0.0 or ::, the next hop of a flow whose next hop is of the other IP version. */
+    private static InetAddress unspecified(boolean v4) {
+        try {
+            return InetAddress.getByAddress(new byte[v4 ? 4 : 16]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
