@@ -10,6 +10,7 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.ipfix.internal.IpfixLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -161,6 +162,24 @@ class IpfixEncoderTest {
         e.encode(List.of(flow(1), FlowRecord.builder(OPT).build()));
         IpfixMessage m = new IpfixDecoder().decode(e.templatesMessage(), EXPORTER);
         assertThat(m.templates()).containsExactly(A, OPT);
+    }
+
+    @Test
+    void messagesWithoutDataRecordsLeaveTheSequenceAndCarryTheirLength() throws Exception {
+        IpfixEncoder e = enc().firstSequence(40).build();
+        e.encode(List.of(flow(1), flow(2)));
+        for (ByteBuffer m : List.of(e.templatesMessage(), e.withdrawalMessage(256), e.withdrawAllMessage())) {
+            assertThat(m.getShort(IpfixLayout.VERSION)).isEqualTo((short) Ipfix.VERSION);
+            assertThat(m.getShort(IpfixLayout.LENGTH) & 0xFFFF).isEqualTo(m.remaining());
+            assertThat(m.getInt(IpfixLayout.EXPORT_TIME)).isEqualTo(1_700_000_000);
+            assertThat(m.getInt(IpfixLayout.SEQUENCE)).isEqualTo(42);
+            assertThat(m.getInt(IpfixLayout.DOMAIN)).isEqualTo(9);
+        }
+        assertThat(e.nextSequence()).isEqualTo(42);
+        ByteBuffer small = ByteBuffer.allocate(IpfixLayout.HEADER_LENGTH - 1);
+        assertThatThrownBy(() -> e.encode(List.of(flow(3)), 0, small)).isInstanceOf(EncodingException.class)
+                .hasMessageContaining("no room");
+        assertThat(small.position()).isZero();
     }
 
     @Test

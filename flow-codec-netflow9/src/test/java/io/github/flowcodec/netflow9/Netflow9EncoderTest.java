@@ -14,6 +14,7 @@ import io.github.flowcodec.core.FieldSpec;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.netflow9.internal.Netflow9Layout;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -232,6 +233,16 @@ class Netflow9EncoderTest {
         assertThat(d.templates()).containsExactly(a, o);
         assertThat(d.header().sequence()).isEqualTo(1);
         assertThat(enc.nextSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void aBufferWithoutRoomForTheHeaderIsRefusedAndLeftAsItWas() {
+        Netflow9Encoder enc = Netflow9Encoder.builder().firstSequence(3).build();
+        ByteBuffer small = ByteBuffer.allocate(Netflow9Layout.HEADER_LENGTH - 1);
+        assertThatThrownBy(() -> enc.encode(List.of(flow(flowTemplate(256), "10.0.0.1", 1)), 0, small))
+                .isInstanceOf(EncodingException.class).hasMessageContaining("no room");
+        assertThat(small.position()).isZero();
+        assertThat(enc.nextSequence()).isEqualTo(3);
     }
 
     @Test

@@ -104,12 +104,6 @@ public final class Netflow9Writer {
         }
     }
 
-    /** Zero bytes up to the next multiple of 4 from {@code setStart}; the new position. */
-    public static int pad(ByteBuffer b, int setStart) {
-        TemplatedWireSets.zeros(b, TemplatedWireSets.padding(b.position() - setStart, Netflow9Layout.SET_ALIGNMENT - 1));
-        return b.position();
-    }
-
     /** The header of an encoded packet: sys_uptime from the boot time, count the template and data records. */
     private static void encodedHeader(ByteBuffer b, int at, int length, int records, long nowMillis, long sequence,
             long sourceId, long bootMillis) {

@@ -14,9 +14,12 @@ import java.util.function.ToIntFunction;
  * datagram or once a template, never once a record: the record loop stays monomorphic.
  *
  * <pre>{@code
+ * // NetFlow v9: a 20-byte header, template sets 0 and 1, FlowSets padded to 4 bytes, no withdrawal,
+ * // the sequence number counting packets
  * TemplatedWireFormat v9 = new TemplatedWireFormat(FlowProtocol.NETFLOW_V9, "packet", 20, 0, 1, 3, false, false,
  *         Netflow9Writer::check, Netflow9Writer::templateRecordLength, Netflow9Writer::templateRecord,
- *         Netflow9Writer::encodedHeader);
+ *         (b, at, length, records, now, sequence, sourceId, boot) -> Netflow9Writer.header(b, at, 9, records,
+ *                 now - boot, now / 1000, sequence, sourceId));
  * }</pre>
  *
  * @param protocol the protocol, for errors

@@ -7,9 +7,20 @@ import java.util.List;
 
 /**
  * Writes the sets of a NetFlow v9 packet or IPFIX message at the buffer's position, each advancing it:
- * the pieces of the {@link TemplatedWriter}, of the packet builders, and of rewriting a decoded datagram
- * byte for byte. Sets can be written in any order; the {@code length} given is written as the set's length
- * field as is (it may lie), and exactly the bytes described are written.
+ * the pieces of the {@link TemplatedWriter} and of the packet builders, and what rewriting a decoded datagram
+ * byte for byte takes. Sets can be written in any order; the {@code length} given is written as the set's
+ * length field as is (it may lie), and exactly the bytes described are written.
+ *
+ * <p>Rewriting a datagram byte for byte, every field as given:
+ * <ol>
+ *   <li>the header: {@code Netflow9Writer.header(b, at, version, count, sysUptime, unixSecs, sequence, sourceId)}
+ *       or {@code IpfixWriter.header(b, at, version, length, exportSeconds, sequence, domain)} (absolute:
+ *       write it first or last);</li>
+ *   <li>a template or options template set holding given templates in a given order, then (IPFIX) given
+ *       withdrawals, then given padding: {@link #templateSet};</li>
+ *   <li>a data set of given records followed by an explicit number of padding bytes: {@link #dataSet};</li>
+ *   <li>a set whose body is given as raw bytes: {@link #rawSet}.</li>
+ * </ol>
  *
  * <pre>{@code
  * buffer.position(Ipfix.HEADER_LENGTH);
