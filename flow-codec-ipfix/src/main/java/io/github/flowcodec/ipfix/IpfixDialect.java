@@ -18,6 +18,8 @@ import io.github.flowcodec.core.internal.templated.ExporterState;
 import io.github.flowcodec.core.internal.templated.PacketState;
 import io.github.flowcodec.core.internal.templated.TemplatedCounts;
 import io.github.flowcodec.core.internal.templated.TemplatedDialect;
+import io.github.flowcodec.core.internal.templated.TemplatedWireLayout;
+import io.github.flowcodec.ipfix.internal.IpfixLayout;
 import io.github.flowcodec.ipfix.internal.IpfixScopeState;
 import io.github.flowcodec.ipfix.internal.OptionsFields;
 import io.github.flowcodec.ipfix.internal.StructuredCheck;
@@ -89,17 +91,17 @@ final class IpfixDialect extends TemplatedDialect<IpfixHeader> {
             throw new TruncatedPacketException(IPFIX, 0, "an IPFIX message header needs " + Ipfix.HEADER_LENGTH
                     + " bytes, the datagram has " + available);
         }
-        int version = b.getShort(start) & 0xFFFF;
+        int version = b.getShort(start + IpfixLayout.VERSION) & 0xFFFF;
         if (version != Ipfix.VERSION) {
             throw new UnsupportedVersionException(IPFIX, 0, "version " + version + ", expected 10");
         }
-        length = b.getShort(start + 2) & 0xFFFF;
+        length = b.getShort(start + IpfixLayout.LENGTH) & 0xFFFF;
         if (length < Ipfix.HEADER_LENGTH) {
-            throw new MalformedPacketException(IPFIX, 2, "message length " + length + " is below the header's 16 bytes");
+            throw new MalformedPacketException(IPFIX, IpfixLayout.LENGTH, "message length " + length + " is below the header's 16 bytes");
         }
-        long exportSecs = b.getInt(start + 4) & 0xFFFF_FFFFL;
-        sequence = b.getInt(start + 8) & 0xFFFF_FFFFL;
-        long domain = b.getInt(start + 12) & 0xFFFF_FFFFL;
+        long exportSecs = b.getInt(start + IpfixLayout.EXPORT_TIME) & 0xFFFF_FFFFL;
+        sequence = b.getInt(start + IpfixLayout.SEQUENCE) & 0xFFFF_FFFFL;
+        long domain = b.getInt(start + IpfixLayout.DOMAIN) & 0xFFFF_FFFFL;
         context.set(exporter, length, exportSecs, sequence, domain);
         return domain;
     }
@@ -111,7 +113,7 @@ final class IpfixDialect extends TemplatedDialect<IpfixHeader> {
         context.scope(engine.store(), p.scope, scopeState.initMillis());
         int available = limit - start;
         if (length > available) {
-            engine.problem(new TruncatedPacketException(IPFIX, 2, "message length " + length
+            engine.problem(new TruncatedPacketException(IPFIX, IpfixLayout.LENGTH, "message length " + length
                     + " runs past the end of the datagram (" + available + " bytes)"));
             return limit;
         }
@@ -168,10 +170,10 @@ final class IpfixDialect extends TemplatedDialect<IpfixHeader> {
     public int templateSet(ByteBuffer b, int pos, int end, boolean options) {
         PacketState<IpfixHeader> p = engine.packet();
         int base = p.base;
-        int headerLength = options ? 6 : 4;
-        while (end - pos >= 4) {
-            int id = b.getShort(pos) & 0xFFFF;
-            int fieldCount = b.getShort(pos + 2) & 0xFFFF;
+        int headerLength = options ? IpfixLayout.OPTIONS_TEMPLATE_HEADER_LENGTH : TemplatedWireLayout.TEMPLATE_HEADER_LENGTH;
+        while (end - pos >= TemplatedWireLayout.TEMPLATE_HEADER_LENGTH) {
+            int id = b.getShort(pos + TemplatedWireLayout.TEMPLATE_ID) & 0xFFFF;
+            int fieldCount = b.getShort(pos + TemplatedWireLayout.TEMPLATE_FIELD_COUNT) & 0xFFFF;
             if (id == 0 && fieldCount == 0 && DataSetWalker.allZero(b, pos, end)) {
                 setPadding++;
                 return pos;
@@ -179,31 +181,32 @@ final class IpfixDialect extends TemplatedDialect<IpfixHeader> {
             if (fieldCount == 0) {
                 p.out.withdrawal(id);
                 withdrawal(id, options, pos - base);
-                pos += 4;
+                pos += TemplatedWireLayout.WITHDRAWAL_RECORD_LENGTH;
                 continue;
             }
             if (end - pos < headerLength) {
                 engine.problem(new MalformedPacketException(IPFIX, pos - base, "options template " + id + " record cut short by its set"));
                 return pos;
             }
-            int scopeCount = options ? b.getShort(pos + 4) & 0xFFFF : 0;
+            int scopeCount = options ? b.getShort(pos + IpfixLayout.OPTIONS_SCOPE_FIELD_COUNT) & 0xFFFF : 0;
             int fields = pos + headerLength;
-            if (4L * fieldCount > end - fields) {
-                engine.problem(new MalformedPacketException(IPFIX, pos + 2 - base, "template " + id + " declares " + fieldCount
-                        + " fields (at least " + 4L * fieldCount + " bytes) but its set has " + (end - fields) + " bytes left"));
+            long least = (long) TemplatedWireLayout.FIELD_SPECIFIER_LENGTH * fieldCount;
+            if (least > end - fields) {
+                engine.problem(new MalformedPacketException(IPFIX, pos + TemplatedWireLayout.TEMPLATE_FIELD_COUNT - base, "template "
+                        + id + " declares " + fieldCount + " fields (at least " + least + " bytes) but its set has " + (end - fields) + " bytes left"));
                 return pos;
             }
             int next = engine.readFieldSpecifiers(b, fields, end, fieldCount);
             if (next < 0) {
-                engine.problem(new MalformedPacketException(IPFIX, pos + 2 - base, "template " + id
-                        + ": its field specifiers run past the end of the set"));
+                engine.problem(new MalformedPacketException(IPFIX, pos + TemplatedWireLayout.TEMPLATE_FIELD_COUNT - base, "template "
+                        + id + ": its field specifiers run past the end of the set"));
                 return pos;
             }
             boolean defined = false;
             if (id < Ipfix.MIN_DATA_SET_ID) {
                 engine.problem(new MalformedPacketException(IPFIX, pos - base, "template id " + id + " is below 256"));
             } else if (options && (scopeCount == 0 || scopeCount > fieldCount)) {
-                engine.problem(new MalformedPacketException(IPFIX, pos + 4 - base, "options template " + id
+                engine.problem(new MalformedPacketException(IPFIX, pos + IpfixLayout.OPTIONS_SCOPE_FIELD_COUNT - base, "options template " + id
                         + ": scope field count " + scopeCount + " is not in 1.." + fieldCount));
             } else {
                 defined = engine.defineTemplate(id, scopeCount, fields);

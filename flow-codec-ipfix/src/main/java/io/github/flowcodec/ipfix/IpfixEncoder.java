@@ -5,6 +5,9 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
 import io.github.flowcodec.core.internal.templated.TemplatedWriterSettings;
 import io.github.flowcodec.ipfix.internal.IpfixWriter;
+import io.github.flowcodec.core.internal.templated.PacketParts;
+import io.github.flowcodec.core.internal.templated.PacketPartsWriter;
+import io.github.flowcodec.ipfix.internal.IpfixLayout;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -92,6 +95,41 @@ public final class IpfixEncoder {
     }
 
     /** Configures an {@link IpfixEncoder}. */
+    /**
+     * Encodes a decoded message again as it came: the header with the fields it was sent with, then its sets
+     * in their order with the lengths they were sent with, each template record written from the decoded
+     * {@link io.github.flowcodec.core.Template}, each withdrawal record again, each record from the decoded
+     * {@link FlowRecord}, the bytes the decoder did not turn into any of these (padding, data that waited for
+     * its template, parts a lenient decode could not read) as they were, and any bytes the datagram had after
+     * the message's length. Real exporters' messages come back byte for byte; a record or template that
+     * re-encodes differently shows as a difference.
+     *
+     * <pre>{@code
+     * IpfixMessage m = decoder.decode(ByteBuffer.wrap(datagram), exporter);
+     * byte[] again = IpfixEncoder.encodeAsDecoded(m); // Arrays.equals(again, datagram)
+     * }</pre>
+     *
+     * @param message a message from {@link IpfixDecoder#decode(ByteBuffer, java.net.InetSocketAddress)}
+     * @return the datagram's bytes
+     * @throws IllegalArgumentException if the message holds only data released from an earlier message
+     */
+    public static byte[] encodeAsDecoded(IpfixMessage message) {
+        PacketParts parts = message.parts();
+        if (parts == null) {
+            throw new IllegalArgumentException("the message holds data released from an earlier message, not a message as sent");
+        }
+        ByteBuffer b = ByteBuffer.allocate(IpfixLayout.HEADER_LENGTH + MAX_DATAGRAM);
+        IpfixHeader h = message.header();
+        IpfixWriter.header(b, 0, h.version(), h.length(), h.exportTimeSeconds(), h.sequence(), h.observationDomainId());
+        b.position(IpfixLayout.HEADER_LENGTH);
+        PacketPartsWriter.write(b, parts, IpfixWriter::templateRecord, message.templates(), message.records(),
+                message.optionsRecords());
+        return java.util.Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** The most a UDP datagram carries. */
+    private static final int MAX_DATAGRAM = 0xFFFF;
+
     public static final class Builder {
         private final TemplatedWriterSettings settings = new TemplatedWriterSettings(IpfixWriter.FORMAT);
         private long domain;

@@ -12,6 +12,8 @@ import io.github.flowcodec.core.internal.templated.ExporterState;
 import io.github.flowcodec.core.internal.templated.PacketState;
 import io.github.flowcodec.core.internal.templated.TemplatedCounts;
 import io.github.flowcodec.core.internal.templated.TemplatedDialect;
+import io.github.flowcodec.core.internal.templated.TemplatedWireLayout;
+import io.github.flowcodec.netflow9.internal.Netflow9Layout;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
@@ -72,15 +74,15 @@ final class Netflow9Dialect extends TemplatedDialect<Netflow9Header> {
             throw new TruncatedPacketException(V9, 0, "a NetFlow v9 header needs " + Netflow9.HEADER_LENGTH
                     + " bytes, the datagram has " + (limit - start));
         }
-        int version = b.getShort(start) & 0xFFFF;
+        int version = b.getShort(start + Netflow9Layout.VERSION) & 0xFFFF;
         if (version != Netflow9.VERSION) {
             throw new UnsupportedVersionException(V9, 0, "version " + version + ", expected 9");
         }
-        count = b.getShort(start + 2) & 0xFFFF;
-        uptime = b.getInt(start + 4) & 0xFFFF_FFFFL;
-        unixSecs = b.getInt(start + 8) & 0xFFFF_FFFFL;
-        sequence = b.getInt(start + 12) & 0xFFFF_FFFFL;
-        long sourceId = b.getInt(start + 16) & 0xFFFF_FFFFL;
+        count = b.getShort(start + Netflow9Layout.COUNT) & 0xFFFF;
+        uptime = b.getInt(start + Netflow9Layout.SYS_UPTIME) & 0xFFFF_FFFFL;
+        unixSecs = b.getInt(start + Netflow9Layout.UNIX_SECS) & 0xFFFF_FFFFL;
+        sequence = b.getInt(start + Netflow9Layout.SEQUENCE) & 0xFFFF_FFFFL;
+        long sourceId = b.getInt(start + Netflow9Layout.SOURCE_ID) & 0xFFFF_FFFFL;
         templateRecords = 0;
         context.set(exporter, count, uptime, unixSecs, sequence, sourceId);
         return sourceId;
@@ -130,7 +132,7 @@ final class Netflow9Dialect extends TemplatedDialect<Netflow9Header> {
 
     @Override
     public void setMet(int setLength) {
-        if ((setLength & 3) != 0) {
+        if (setLength % Netflow9Layout.SET_ALIGNMENT != 0) {
             unalignedSets++;
         }
     }
@@ -147,9 +149,9 @@ final class Netflow9Dialect extends TemplatedDialect<Netflow9Header> {
         }
         PacketState<Netflow9Header> p = engine.packet();
         int base = p.base;
-        while (end - pos >= 4) {
-            int id = b.getShort(pos) & 0xFFFF;
-            int fieldCount = b.getShort(pos + 2) & 0xFFFF;
+        while (end - pos >= TemplatedWireLayout.TEMPLATE_HEADER_LENGTH) {
+            int id = b.getShort(pos + TemplatedWireLayout.TEMPLATE_ID) & 0xFFFF;
+            int fieldCount = b.getShort(pos + TemplatedWireLayout.TEMPLATE_FIELD_COUNT) & 0xFFFF;
             if (id == 0 && fieldCount == 0 && DataSetWalker.allZero(b, pos, end)) {
                 return pos; // padding
             }
@@ -158,20 +160,22 @@ final class Netflow9Dialect extends TemplatedDialect<Netflow9Header> {
                 return pos;
             }
             if (fieldCount == 0) {
-                engine.problem(new MalformedPacketException(V9, pos + 2 - base, "template " + id + " has no fields"));
-                p.out.keep(b, pos, pos + 4);
-                pos += 4;
+                engine.problem(new MalformedPacketException(V9, pos + TemplatedWireLayout.TEMPLATE_FIELD_COUNT - base, "template "
+                        + id + " has no fields"));
+                p.out.keep(b, pos, pos + TemplatedWireLayout.TEMPLATE_HEADER_LENGTH);
+                pos += TemplatedWireLayout.TEMPLATE_HEADER_LENGTH;
                 continue;
             }
-            long need = 4 + 4L * fieldCount;
+            long need = TemplatedWireLayout.TEMPLATE_HEADER_LENGTH + (long) TemplatedWireLayout.FIELD_SPECIFIER_LENGTH * fieldCount;
             if (need > end - pos) {
-                engine.problem(new MalformedPacketException(V9, pos + 2 - base, "template " + id + " declares " + fieldCount
+                engine.problem(new MalformedPacketException(V9, pos + TemplatedWireLayout.TEMPLATE_FIELD_COUNT - base, "template " + id + " declares " + fieldCount
                         + " fields (" + need + " bytes) but its FlowSet has " + (end - pos) + " bytes left"));
                 return pos;
             }
             templateRecords++;
-            engine.readFieldSpecifiers(b, pos + 4, end, fieldCount);
-            if (!engine.defineTemplate(id, 0, pos + 4)) {
+            int fields = pos + TemplatedWireLayout.TEMPLATE_HEADER_LENGTH;
+            engine.readFieldSpecifiers(b, fields, end, fieldCount);
+            if (!engine.defineTemplate(id, 0, fields)) {
                 p.out.keep(b, pos, pos + (int) need);
             }
             pos += (int) need;
@@ -182,10 +186,10 @@ final class Netflow9Dialect extends TemplatedDialect<Netflow9Header> {
     private int optionsTemplateSet(ByteBuffer b, int pos, int end) {
         PacketState<Netflow9Header> p = engine.packet();
         int base = p.base;
-        while (end - pos >= 6) {
-            int id = b.getShort(pos) & 0xFFFF;
-            int scopeLength = b.getShort(pos + 2) & 0xFFFF;
-            int optionLength = b.getShort(pos + 4) & 0xFFFF;
+        while (end - pos >= Netflow9Layout.OPTIONS_TEMPLATE_HEADER_LENGTH) {
+            int id = b.getShort(pos + Netflow9Layout.OPTIONS_TEMPLATE_ID) & 0xFFFF;
+            int scopeLength = b.getShort(pos + Netflow9Layout.OPTIONS_SCOPE_LENGTH) & 0xFFFF;
+            int optionLength = b.getShort(pos + Netflow9Layout.OPTIONS_OPTION_LENGTH) & 0xFFFF;
             if (id == 0 && DataSetWalker.allZero(b, pos, end)) {
                 return pos; // padding
             }
@@ -194,24 +198,27 @@ final class Netflow9Dialect extends TemplatedDialect<Netflow9Header> {
                 return pos;
             }
             if ((scopeLength & 3) != 0 || (optionLength & 3) != 0) {
-                engine.problem(new MalformedPacketException(V9, pos + 2 - base, "options template " + id + ": scope length "
+                engine.problem(new MalformedPacketException(V9, pos + Netflow9Layout.OPTIONS_SCOPE_LENGTH - base, "options template "
+                        + id + ": scope length "
                         + scopeLength + " and option length " + optionLength + " must be multiples of 4"));
                 return pos;
             }
-            int need = 6 + scopeLength + optionLength;
+            int need = Netflow9Layout.OPTIONS_TEMPLATE_HEADER_LENGTH + scopeLength + optionLength;
             if (need > end - pos) {
-                engine.problem(new MalformedPacketException(V9, pos + 2 - base, "options template " + id + " needs " + need
+                engine.problem(new MalformedPacketException(V9, pos + Netflow9Layout.OPTIONS_SCOPE_LENGTH - base, "options template " + id + " needs " + need
                         + " bytes but its FlowSet has " + (end - pos) + " bytes left"));
                 return pos;
             }
-            int scopeCount = scopeLength / 4;
+            int scopeCount = scopeLength / TemplatedWireLayout.FIELD_SPECIFIER_LENGTH;
             templateRecords++;
             boolean defined = false;
             if (scopeCount == 0) {
-                engine.problem(new MalformedPacketException(V9, pos + 2 - base, "options template " + id + " has no scope field"));
+                engine.problem(new MalformedPacketException(V9, pos + Netflow9Layout.OPTIONS_SCOPE_LENGTH - base, "options template "
+                        + id + " has no scope field"));
             } else {
-                engine.readFieldSpecifiers(b, pos + 6, end, scopeCount + optionLength / 4);
-                defined = engine.defineTemplate(id, scopeCount, pos + 6);
+                int fields = pos + Netflow9Layout.OPTIONS_TEMPLATE_HEADER_LENGTH;
+                engine.readFieldSpecifiers(b, fields, end, scopeCount + optionLength / TemplatedWireLayout.FIELD_SPECIFIER_LENGTH);
+                defined = engine.defineTemplate(id, scopeCount, fields);
             }
             if (!defined) {
                 p.out.keep(b, pos, pos + need);

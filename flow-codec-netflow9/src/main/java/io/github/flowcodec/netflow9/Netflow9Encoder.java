@@ -5,6 +5,9 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
 import io.github.flowcodec.core.internal.templated.TemplatedWriterSettings;
 import io.github.flowcodec.netflow9.internal.Netflow9Writer;
+import io.github.flowcodec.core.internal.templated.PacketParts;
+import io.github.flowcodec.core.internal.templated.PacketPartsWriter;
+import io.github.flowcodec.netflow9.internal.Netflow9Layout;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -80,6 +83,40 @@ public final class Netflow9Encoder {
     }
 
     /** Configures a {@link Netflow9Encoder}. */
+    /**
+     * Encodes a decoded packet again as it came: the header with the fields it was sent with (a count that
+     * lies included), then its FlowSets in their order with the lengths they were sent with, each template
+     * record written from the decoded {@link io.github.flowcodec.core.Template} and each record from the decoded
+     * {@link FlowRecord}, and the bytes the decoder did not turn into either (padding, data that waited for its
+     * template, parts a lenient decode could not read) as they were. Real exporters' packets come back byte for
+     * byte; a record or template that re-encodes differently shows as a difference.
+     *
+     * <pre>{@code
+     * Netflow9Packet p = decoder.decode(ByteBuffer.wrap(datagram), exporter);
+     * byte[] again = Netflow9Encoder.encodeAsDecoded(p); // Arrays.equals(again, datagram)
+     * }</pre>
+     *
+     * @param packet a packet from {@link Netflow9Decoder#decode(ByteBuffer, java.net.InetSocketAddress)}
+     * @return the packet's bytes
+     * @throws IllegalArgumentException if the packet holds only data released from an earlier packet
+     */
+    public static byte[] encodeAsDecoded(Netflow9Packet packet) {
+        PacketParts parts = packet.parts();
+        if (parts == null) {
+            throw new IllegalArgumentException("the packet holds data released from an earlier packet, not a packet as sent");
+        }
+        ByteBuffer b = ByteBuffer.allocate(Netflow9Layout.HEADER_LENGTH + MAX_DATAGRAM);
+        Netflow9Header h = packet.header();
+        Netflow9Writer.header(b, 0, h.version(), h.count(), h.sysUptimeMillis(), h.unixSeconds(), h.sequence(), h.sourceId());
+        b.position(Netflow9Layout.HEADER_LENGTH);
+        PacketPartsWriter.write(b, parts, Netflow9Writer::templateRecord, packet.templates(), packet.records(),
+                packet.optionsRecords());
+        return java.util.Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** The most a UDP datagram carries. */
+    private static final int MAX_DATAGRAM = 0xFFFF;
+
     public static final class Builder {
         private final TemplatedWriterSettings settings = new TemplatedWriterSettings(Netflow9Writer.FORMAT);
 

@@ -15,6 +15,11 @@ import java.util.List;
  */
 final class FieldSpecifiers {
 
+    /** IPFIX: the bit of a field type that says an enterprise number follows. */
+    private static final int ENTERPRISE_BIT = 0x8000;
+    /** IPFIX: the bytes of a field specifier with an enterprise number. */
+    private static final int ENTERPRISE_SPECIFIER_LENGTH = TemplatedWireLayout.FIELD_SPECIFIER_LENGTH + 4;
+
     int count;
     int[] ids = new int[16];
     long[] enterprises = new long[16];
@@ -38,23 +43,23 @@ final class FieldSpecifiers {
         count = 0;
         int p = pos;
         for (int i = 0; i < fieldCount; i++) {
-            if (end - p < 4) {
+            if (end - p < TemplatedWireLayout.FIELD_SPECIFIER_LENGTH) {
                 return -1;
             }
-            int type = b.getShort(p) & 0xFFFF;
+            int type = b.getShort(p + TemplatedWireLayout.FIELD_TYPE) & 0xFFFF;
             offsets[i] = p;
-            lengths[i] = b.getShort(p + 2) & 0xFFFF;
-            if (enterpriseBit && (type & 0x8000) != 0) {
-                if (end - p < 8) {
+            lengths[i] = b.getShort(p + TemplatedWireLayout.FIELD_LENGTH) & 0xFFFF;
+            if (enterpriseBit && (type & ENTERPRISE_BIT) != 0) {
+                if (end - p < ENTERPRISE_SPECIFIER_LENGTH) {
                     return -1;
                 }
-                ids[i] = type & 0x7FFF;
-                enterprises[i] = b.getInt(p + 4) & 0xFFFF_FFFFL;
-                p += 8;
+                ids[i] = type & ~ENTERPRISE_BIT;
+                enterprises[i] = b.getInt(p + TemplatedWireLayout.FIELD_SPECIFIER_LENGTH) & 0xFFFF_FFFFL; // after the type and length
+                p += ENTERPRISE_SPECIFIER_LENGTH;
             } else {
                 ids[i] = type;
                 enterprises[i] = 0;
-                p += 4;
+                p += TemplatedWireLayout.FIELD_SPECIFIER_LENGTH;
             }
         }
         count = fieldCount;

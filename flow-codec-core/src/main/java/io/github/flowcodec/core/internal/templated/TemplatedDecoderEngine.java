@@ -120,14 +120,14 @@ public final class TemplatedDecoderEngine<H> {
         int start = packet.base;
         while (pos < end) {
             int left = end - pos;
-            int setLength = left >= 4 ? b.getShort(pos + 2) & 0xFFFF : 0;
-            if (left < 4 || setLength < 4) {
+            int setLength = left >= TemplatedWireLayout.SET_HEADER_LENGTH ? b.getShort(pos + TemplatedWireLayout.SET_LENGTH) & 0xFFFF : 0;
+            if (left < TemplatedWireLayout.SET_HEADER_LENGTH || setLength < TemplatedWireLayout.SET_HEADER_LENGTH) {
                 packet.out.keep(b, pos, end);
                 if (DataSetWalker.allZero(b, pos, end)) {
                     dialect.trailingZeros();
                     return;
                 }
-                if (left < 4) {
+                if (left < TemplatedWireLayout.SET_HEADER_LENGTH) {
                     problem(new TruncatedPacketException(dialect.protocol(), pos - start, left + " bytes after the last "
                             + setName() + ", too few for a " + setName() + " header"));
                 } else {
@@ -136,15 +136,15 @@ public final class TemplatedDecoderEngine<H> {
                 }
                 return;
             }
-            int setId = b.getShort(pos) & 0xFFFF;
+            int setId = b.getShort(pos + TemplatedWireLayout.SET_ID) & 0xFFFF;
             int setEnd = pos + setLength;
             if (setLength > left) {
-                problem(new TruncatedPacketException(dialect.protocol(), pos + 2 - start, setName() + " " + setId + " of "
+                problem(new TruncatedPacketException(dialect.protocol(), pos + TemplatedWireLayout.SET_LENGTH - start, setName() + " " + setId + " of "
                         + setLength + " bytes runs past the end of the datagram (" + left + " bytes left)"));
                 setEnd = end; // lenient: whatever whole records are there
             }
             dialect.setMet(setLength);
-            int body = pos + 4;
+            int body = pos + TemplatedWireLayout.SET_HEADER_LENGTH;
             DecodeOutput<H> out = packet.out;
             out.beginSet(setId, setLength);
             int read;
