@@ -14,7 +14,10 @@ import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.UnsupportedVersionException;
 import io.github.flowcodec.sflow.internal.ContentException;
+import io.github.flowcodec.sflow.internal.CounterRecordTypes;
+import io.github.flowcodec.sflow.internal.FlowRecordTypes;
 import io.github.flowcodec.sflow.internal.FlowMapper;
+import io.github.flowcodec.sflow.internal.RecordType;
 import io.github.flowcodec.sflow.internal.SequenceTracker;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -408,28 +411,23 @@ public final class SflowDecoder implements DatagramDecoder {
         return 0;
     }
 
-    private static final boolean[] KNOWN_FLOW = new boolean[4096];
-    private static final boolean[] KNOWN_COUNTER = new boolean[4096];
+    private static final boolean[] KNOWN_FLOW = known(FlowRecordTypes.ALL);
+    private static final boolean[] KNOWN_COUNTER = known(CounterRecordTypes.ALL);
 
-    static {
-        for (int f : new int[] {1, 2, 3, 4, 1013, 1014, 1015, 1016, 1020, 1036, 1038, 1039, 1040, 1041, 1042, 2100, 2101, 2102,
-            2103, 2200, 2201, 2202, 2203, 2204, 2205, 2206, 2209, 2210}) {
-            KNOWN_FLOW[f] = true;
+    /** The formats of these standard record structures, as a table indexed by data format. */
+    private static boolean[] known(List<? extends RecordType<?>> types) {
+        boolean[] known = new boolean[Sflow.MAX_FORMAT + 1];
+        for (RecordType<?> t : types) {
+            for (int f : t.formats()) {
+                known[f] = true;
+            }
         }
-        for (int f = 1001; f <= 1012; f++) {
-            KNOWN_FLOW[f] = true;
-        }
-        for (int f = 1021; f <= 1030; f++) {
-            KNOWN_FLOW[f] = true;
-        }
-        for (int f : new int[] {1, 2, 3, 4, 5, 6, 7, 10, 1001, 1002, 1005, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2100, 2101, 2102, 2103, 2104, 2202, 2203, 2206}) {
-            KNOWN_COUNTER[f] = true;
-        }
+        return known;
     }
 
     /** Whether a record's data format is one the typed model knows (enterprise 0 only). */
     private static boolean known(int dataFormat, boolean flow) {
-        return (dataFormat & ~0xFFF) == 0 && (flow ? KNOWN_FLOW : KNOWN_COUNTER)[dataFormat];
+        return (dataFormat & ~Sflow.MAX_FORMAT) == 0 && (flow ? KNOWN_FLOW : KNOWN_COUNTER)[dataFormat];
     }
 
     /** Throws in strict mode; reports in lenient mode. */
