@@ -59,6 +59,14 @@ public final class RecordTypes {
         return (dataFormat & ~Sflow.MAX_FORMAT) == 0 ? COUNTER[dataFormat] : null;
     }
 
+    /**
+     * Whether a record's data format is one the typed model knows (enterprise 0 only): the decoder's table of
+     * known flow and counter formats.
+     */
+    public static boolean known(int dataFormat, boolean flow) {
+        return (dataFormat & ~Sflow.MAX_FORMAT) == 0 && (flow ? FLOW : COUNTER)[dataFormat] != null;
+    }
+
     /** The structure of a record type, or null ({@code Extension}, {@code Unknown}). */
     public static RecordType<?> of(Class<?> type) {
         return OF.get(type);

@@ -179,7 +179,7 @@ public final class TypedCodec {
     static int flowListLength(List<FlowData> records, SflowExtensions ext) {
         int n = 4;
         for (FlowData d : records) {
-            n += 8 + pad(flowLength(d, ext));
+            n += DatagramLayout.ENTRY_DATA + pad(flowLength(d, ext));
         }
         return n;
     }
@@ -187,17 +187,17 @@ public final class TypedCodec {
     /** The encoded length of a sample's data. */
     public static int sampleLength(SflowSample s, SflowExtensions ext) {
         if (s instanceof FlowSample f) {
-            int n = (f.expanded() ? 40 : 28) + 4;
+            int n = (f.expanded() ? DatagramLayout.EXPANDED_FLOW_HEADER : DatagramLayout.FLOW_HEADER) + 4;
             for (FlowData d : f.records()) {
-                n += 8 + pad(flowLength(d, ext));
+                n += DatagramLayout.ENTRY_DATA + pad(flowLength(d, ext));
             }
             return n;
         } else if (s instanceof DiscardedPacket p) {
-            return 28 + flowListLength(p.records(), ext);
+            return DatagramLayout.DISCARDED_HEADER + flowListLength(p.records(), ext);
         } else if (s instanceof CounterSample c) {
-            int n = (c.expanded() ? 12 : 8) + 4;
+            int n = (c.expanded() ? DatagramLayout.EXPANDED_COUNTER_HEADER : DatagramLayout.COUNTER_HEADER) + 4;
             for (CounterData d : c.records()) {
-                n += 8 + pad(counterLength(d, ext));
+                n += DatagramLayout.ENTRY_DATA + pad(counterLength(d, ext));
             }
             return n;
         }
@@ -206,12 +206,12 @@ public final class TypedCodec {
 
     /** The encoded length of a whole sample: format, length, data and padding. */
     public static int sampleRecordLength(SflowSample s, SflowExtensions ext) {
-        return 8 + pad(sampleLength(s, ext));
+        return DatagramLayout.ENTRY_DATA + pad(sampleLength(s, ext));
     }
 
     /** The length of a datagram header with this agent address. */
     public static int headerLength(java.net.InetAddress agent) {
-        return 4 + XdrOut.addressLength(agent) + 16;
+        return DatagramLayout.AGENT_ADDRESS_TYPE + XdrOut.addressLength(agent) + DatagramLayout.AFTER_ADDRESS_LENGTH;
     }
 
     private static int pad(int n) {
