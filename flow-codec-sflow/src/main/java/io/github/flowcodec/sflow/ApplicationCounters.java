@@ -34,11 +34,6 @@ public sealed interface ApplicationCounters permits CounterData {
                 Checks.u32(x, "application operations counter");
             }
         }
-
-        @Override
-        public int format() {
-            return Sflow.COUNTER_APP_OPERATIONS;
-        }
     }
 
     /**
@@ -50,10 +45,6 @@ public sealed interface ApplicationCounters permits CounterData {
      */
     record AppResources(long userTime, long systemTime, long memUsed, long memMax, long fdOpen, long fdMax,
             long connOpen, long connMax) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_APP_RESOURCES;
-        }
     }
 
     /**
@@ -65,9 +56,5 @@ public sealed interface ApplicationCounters permits CounterData {
      */
     record AppWorkers(long workersActive, long workersIdle, long workersMax, long requestsDelayed, long requestsDropped)
             implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_APP_WORKERS;
-        }
     }
 }

@@ -38,11 +38,6 @@ public sealed interface ApplicationFlowRecords permits FlowData {
                 Checks.u32(x, "memcache field");
             }
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_MEMCACHE;
-        }
     }
 
     /**
@@ -105,11 +100,6 @@ public sealed interface ApplicationFlowRecords permits FlowData {
             Checks.u32(durationMicros, "durationMicros");
             Checks.u32(status, "status");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_APP_OPERATION;
-        }
     }
 
     /**
@@ -124,11 +114,6 @@ public sealed interface ApplicationFlowRecords permits FlowData {
             Checks.notNull(application, "application");
             Checks.notNull(operation, "operation");
             Checks.notNull(attributes, "attributes");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_APP_CONTEXT;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.sflow.internal.RecordTypes;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -54,6 +55,15 @@ public sealed interface CounterData extends InterfaceCounters, HostCounters, Vir
         @Override
         default long enterprise() {
             return 0;
+        }
+
+        /**
+         * The format of its structure's descriptor; the records whose format depends on their content (egress or
+         * ingress, IPv4 or IPv6 addresses, the HTTP record's version) choose it themselves.
+         */
+        @Override
+        default int format() {
+            return RecordTypes.of(getClass()).format();
         }
     }
 

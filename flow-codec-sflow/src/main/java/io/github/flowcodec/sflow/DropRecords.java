@@ -22,10 +22,6 @@ public sealed interface DropRecords permits FlowData {
      * }</pre>
      */
     record EgressQueue(long queue) implements FlowData.Standard {
-        @Override
-        public int format() {
-            return Sflow.FLOW_EGRESS_QUEUE;
-        }
     }
 
     /**
@@ -39,11 +35,6 @@ public sealed interface DropRecords permits FlowData {
         public DropFunction {
             Checks.notNull(symbol, "symbol");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_FUNCTION;
-        }
     }
 
     /**
@@ -54,10 +45,6 @@ public sealed interface DropRecords permits FlowData {
      * }</pre>
      */
     record TransitDelay(long delayNanos) implements FlowData.Standard {
-        @Override
-        public int format() {
-            return Sflow.FLOW_TRANSIT;
-        }
     }
 
     /**
@@ -68,10 +55,6 @@ public sealed interface DropRecords permits FlowData {
      * }</pre>
      */
     record QueueDepth(long depthBytes) implements FlowData.Standard {
-        @Override
-        public int format() {
-            return Sflow.FLOW_QUEUE_DEPTH;
-        }
     }
 
     /**
@@ -86,11 +69,6 @@ public sealed interface DropRecords permits FlowData {
             Checks.notNull(group, "group");
             Checks.notNull(trap, "trap");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_HW_TRAP;
-        }
     }
 
     /**
@@ -103,11 +81,6 @@ public sealed interface DropRecords permits FlowData {
     record LinuxDropReason(String reason) implements FlowData.Standard {
         public LinuxDropReason {
             Checks.notNull(reason, "reason");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_LINUX_DROP_REASON;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.sflow.internal.RecordTypes;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -65,6 +66,15 @@ public sealed interface FlowData extends SampledPacketRecords, ForwardingRecords
         @Override
         default long enterprise() {
             return 0;
+        }
+
+        /**
+         * The format of its structure's descriptor; the records whose format depends on their content (egress or
+         * ingress, IPv4 or IPv6 addresses, the HTTP record's version) choose it themselves.
+         */
+        @Override
+        default int format() {
+            return RecordTypes.of(getClass()).format();
         }
     }
 

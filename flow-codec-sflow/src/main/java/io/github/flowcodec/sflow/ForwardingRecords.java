@@ -30,11 +30,6 @@ public sealed interface ForwardingRecords permits FlowData {
             Checks.u32(destinationVlan, "destinationVlan");
             Checks.u32(destinationPriority, "destinationPriority");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_SWITCH;
-        }
     }
 
     /**
@@ -50,11 +45,6 @@ public sealed interface ForwardingRecords permits FlowData {
         public ExtendedRouter {
             Checks.u32(sourceMaskLength, "sourceMaskLength");
             Checks.u32(destinationMaskLength, "destinationMaskLength");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_ROUTER;
         }
     }
 
@@ -125,11 +115,6 @@ public sealed interface ForwardingRecords permits FlowData {
             }
             return 0;
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_GATEWAY;
-        }
     }
 
     /**
@@ -146,11 +131,6 @@ public sealed interface ForwardingRecords permits FlowData {
             Checks.u32(destinationCharset, "destinationCharset");
             Checks.notNull(destinationUser, "destinationUser");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_USER;
-        }
     }
 
     /**
@@ -166,11 +146,6 @@ public sealed interface ForwardingRecords permits FlowData {
             Checks.notNull(url, "url");
             Checks.notNull(host, "host");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_URL;
-        }
     }
 
     /**
@@ -181,10 +156,6 @@ public sealed interface ForwardingRecords permits FlowData {
      * }</pre>
      */
     record ExtendedNat(InetAddress source, InetAddress destination) implements FlowData.Standard {
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_NAT;
-        }
     }
 
     /**
@@ -195,9 +166,5 @@ public sealed interface ForwardingRecords permits FlowData {
      * }</pre>
      */
     record ExtendedNatPort(long sourcePort, long destinationPort) implements FlowData.Standard {
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_NAT_PORT;
-        }
     }
 }

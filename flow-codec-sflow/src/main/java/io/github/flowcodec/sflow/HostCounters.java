@@ -25,10 +25,6 @@ public sealed interface HostCounters permits CounterData {
      * }</pre>
      */
     record Processor(long cpu5s, long cpu1m, long cpu5m, long totalMemory, long freeMemory) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_PROCESSOR;
-        }
     }
 
     /**
@@ -51,11 +47,6 @@ public sealed interface HostCounters permits CounterData {
             Checks.u32(machineType, "machineType");
             Checks.u32(osName, "osName");
             Checks.notNull(osRelease, "osRelease");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.COUNTER_HOST_DESCRIPTION;
         }
     }
 
@@ -88,11 +79,6 @@ public sealed interface HostCounters permits CounterData {
         public HostAdapters {
             adapters = List.copyOf(adapters);
         }
-
-        @Override
-        public int format() {
-            return Sflow.COUNTER_HOST_ADAPTERS;
-        }
     }
 
     /**
@@ -103,10 +89,6 @@ public sealed interface HostCounters permits CounterData {
      * }</pre>
      */
     record HostParent(long containerType, long containerIndex) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_HOST_PARENT;
-        }
     }
 
     /**
@@ -127,10 +109,6 @@ public sealed interface HostCounters permits CounterData {
             }
         }
 
-        @Override
-        public int format() {
-            return Sflow.COUNTER_HOST_CPU;
-        }
 
         @Override
         public boolean equals(Object o) {
@@ -159,10 +137,6 @@ public sealed interface HostCounters permits CounterData {
      */
     record HostMemory(long memTotal, long memFree, long memShared, long memBuffers, long memCached, long swapTotal,
             long swapFree, long pageIn, long pageOut, long swapIn, long swapOut) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_HOST_MEMORY;
-        }
     }
 
     /**
@@ -174,10 +148,6 @@ public sealed interface HostCounters permits CounterData {
      */
     record HostDiskIo(long diskTotal, long diskFree, long partMaxUsed, long reads, long bytesRead, long readTime,
             long writes, long bytesWritten, long writeTime) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_HOST_DISK_IO;
-        }
     }
 
     /**
@@ -189,10 +159,6 @@ public sealed interface HostCounters permits CounterData {
      */
     record HostNetIo(long bytesIn, long pktsIn, long errsIn, long dropsIn, long bytesOut, long pktsOut, long errsOut,
             long dropsOut) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_HOST_NET_IO;
-        }
     }
 
     /**
@@ -206,10 +172,6 @@ public sealed interface HostCounters permits CounterData {
             long ipForwDatagrams, long ipInUnknownProtos, long ipInDiscards, long ipInDelivers, long ipOutRequests,
             long ipOutDiscards, long ipOutNoRoutes, long ipReasmTimeout, long ipReasmReqds, long ipReasmOKs,
             long ipReasmFails, long ipFragOKs, long ipFragFails, long ipFragCreates) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_MIB2_IP;
-        }
     }
 
     /**
@@ -225,10 +187,6 @@ public sealed interface HostCounters permits CounterData {
             long icmpOutDestUnreachs, long icmpOutTimeExcds, long icmpOutParamProbs, long icmpOutSrcQuenchs,
             long icmpOutRedirects, long icmpOutEchos, long icmpOutEchoReps, long icmpOutTimestamps,
             long icmpOutTimestampReps, long icmpOutAddrMasks, long icmpOutAddrMaskReps) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_MIB2_ICMP;
-        }
     }
 
     /**
@@ -241,10 +199,6 @@ public sealed interface HostCounters permits CounterData {
     record Mib2Tcp(long tcpRtoAlgorithm, long tcpRtoMin, long tcpRtoMax, long tcpMaxConn, long tcpActiveOpens,
             long tcpPassiveOpens, long tcpAttemptFails, long tcpEstabResets, long tcpCurrEstab, long tcpInSegs,
             long tcpOutSegs, long tcpRetransSegs, long tcpInErrs, long tcpOutRsts, long tcpInCsumErrs) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_MIB2_TCP;
-        }
     }
 
     /**
@@ -256,9 +210,5 @@ public sealed interface HostCounters permits CounterData {
      */
     record Mib2Udp(long udpInDatagrams, long udpNoPorts, long udpInErrors, long udpOutDatagrams, long udpRcvbufErrors,
             long udpSndbufErrors, long udpInCsumErrors) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_MIB2_UDP;
-        }
     }
 }

@@ -83,10 +83,6 @@ public sealed interface HostFlowRecords permits FlowData {
     record ExtendedTcpInfo(long direction, long sendMss, long receiveMss, long unacked, long lost, long retransmitted,
             long pathMtu, long rttMicros, long rttVarianceMicros, long sendCongestionWindow, long reordering,
             long minRttMicros) implements FlowData.Standard {
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_TCP_INFO;
-        }
     }
 
     /**
@@ -98,9 +94,5 @@ public sealed interface HostFlowRecords permits FlowData {
      */
     record ExtendedEntities(long sourceDsClass, long sourceDsIndex, long destinationDsClass, long destinationDsIndex)
             implements FlowData.Standard {
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_ENTITIES;
-        }
     }
 }

@@ -31,11 +31,6 @@ public sealed interface Ieee80211Records permits FlowData {
             Checks.u32(cipherSuite, "cipherSuite");
             Checks.notNull(header, "header");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_IEEE80211_PAYLOAD;
-        }
     }
 
     /**
@@ -64,11 +59,6 @@ public sealed interface Ieee80211Records permits FlowData {
             Checks.u32(rsni, "rsni");
             Checks.u32(rcpi, "rcpi");
             Checks.u32(packetDurationMicros, "packetDurationMicros");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_IEEE80211_RX;
         }
     }
 
@@ -100,11 +90,6 @@ public sealed interface Ieee80211Records permits FlowData {
             Checks.u32(retransmissionDurationMicros, "retransmissionDurationMicros");
             Checks.u32(channel, "channel");
             Checks.u32(powerMilliwatts, "powerMilliwatts");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_IEEE80211_TX;
         }
     }
 
@@ -140,11 +125,6 @@ public sealed interface Ieee80211Records permits FlowData {
                 }
             }
             return 1 + inner;
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_IEEE80211_AGGREGATION;
         }
     }
 }

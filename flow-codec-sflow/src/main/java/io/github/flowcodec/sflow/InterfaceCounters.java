@@ -26,10 +26,6 @@ public sealed interface InterfaceCounters permits CounterData {
             long ifInUcastPkts, long ifInMulticastPkts, long ifInBroadcastPkts, long ifInDiscards, long ifInErrors,
             long ifInUnknownProtos, long ifOutOctets, long ifOutUcastPkts, long ifOutMulticastPkts,
             long ifOutBroadcastPkts, long ifOutDiscards, long ifOutErrors, long ifPromiscuousMode) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_GENERIC_INTERFACE;
-        }
     }
 
     /**
@@ -44,10 +40,6 @@ public sealed interface InterfaceCounters permits CounterData {
             long dot3StatsLateCollisions, long dot3StatsExcessiveCollisions, long dot3StatsInternalMacTransmitErrors,
             long dot3StatsCarrierSenseErrors, long dot3StatsFrameTooLongs, long dot3StatsInternalMacReceiveErrors,
             long dot3StatsSymbolErrors) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_ETHERNET;
-        }
     }
 
     /**
@@ -63,10 +55,6 @@ public sealed interface InterfaceCounters permits CounterData {
             long dot5StatsSoftErrors, long dot5StatsHardErrors, long dot5StatsSignalLoss,
             long dot5StatsTransmitBeacons, long dot5StatsRecoverys, long dot5StatsLobeWires, long dot5StatsRemoves,
             long dot5StatsSingles, long dot5StatsFreqErrors) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_TOKEN_RING;
-        }
     }
 
     /**
@@ -81,10 +69,6 @@ public sealed interface InterfaceCounters permits CounterData {
             long dot12InDataErrors, long dot12InNullAddressedFrames, long dot12OutHighPriorityFrames,
             long dot12OutHighPriorityOctets, long dot12TransitionIntoTrainings, long dot12HCInHighPriorityOctets,
             long dot12HCInNormPriorityOctets, long dot12HCOutHighPriorityOctets) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_VG;
-        }
     }
 
     /**
@@ -96,10 +80,6 @@ public sealed interface InterfaceCounters permits CounterData {
      */
     record Vlan(long vlanId, long octets, long ucastPkts, long multicastPkts, long broadcastPkts, long discards)
             implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_VLAN;
-        }
     }
 
     /**
@@ -116,10 +96,6 @@ public sealed interface InterfaceCounters permits CounterData {
             long dot11WEPUndecryptableCount, long dot11QoSDiscardedFragmentCount, long dot11AssociatedStationCount,
             long dot11QoSCFPollsReceivedCount, long dot11QoSCFPollsUnusedCount, long dot11QoSCFPollsUnusableCount,
             long dot11QoSCFPollsLostCount) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_IEEE80211;
-        }
     }
 
     /**
@@ -145,11 +121,6 @@ public sealed interface InterfaceCounters permits CounterData {
             for (long x : v) {
                 Checks.u32(x, "LACP counter");
             }
-        }
-
-        @Override
-        public int format() {
-            return Sflow.COUNTER_LACP;
         }
     }
 
@@ -192,11 +163,6 @@ public sealed interface InterfaceCounters permits CounterData {
             Checks.u32(moduleSupplyVoltage, "moduleSupplyVoltage");
             lanes = List.copyOf(lanes);
         }
-
-        @Override
-        public int format() {
-            return Sflow.COUNTER_SFP;
-        }
     }
 
     /**
@@ -207,10 +173,6 @@ public sealed interface InterfaceCounters permits CounterData {
      * }</pre>
      */
     record RadioUtilization(long elapsedTime, long onChannelTime, long onChannelBusyTime) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_RADIO_UTILIZATION;
-        }
     }
 
     /**
@@ -223,11 +185,6 @@ public sealed interface InterfaceCounters permits CounterData {
     record PortName(String name) implements CounterData.Standard {
         public PortName {
             Checks.notNull(name, "name");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.COUNTER_PORT_NAME;
         }
     }
 }

@@ -30,11 +30,6 @@ public sealed interface MplsRecords permits FlowData {
             inLabels.forEach(l -> Checks.u32(l, "label"));
             outLabels.forEach(l -> Checks.u32(l, "label"));
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_MPLS;
-        }
     }
 
     /**
@@ -49,11 +44,6 @@ public sealed interface MplsRecords permits FlowData {
             Checks.notNull(name, "name");
             Checks.u32(tunnelId, "tunnelId");
             Checks.u32(tunnelCos, "tunnelCos");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_MPLS_TUNNEL;
         }
     }
 
@@ -70,11 +60,6 @@ public sealed interface MplsRecords permits FlowData {
             Checks.u32(vcId, "vcId");
             Checks.u32(vcLabelCos, "vcLabelCos");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_MPLS_VC;
-        }
     }
 
     /**
@@ -89,11 +74,6 @@ public sealed interface MplsRecords permits FlowData {
             Checks.notNull(description, "description");
             Checks.u32(mask, "mask");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_MPLS_FTN;
-        }
     }
 
     /**
@@ -106,11 +86,6 @@ public sealed interface MplsRecords permits FlowData {
     record ExtendedMplsLdpFec(long prefixLength) implements FlowData.Standard {
         public ExtendedMplsLdpFec {
             Checks.u32(prefixLength, "prefixLength");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_MPLS_LDP_FEC;
         }
     }
 }

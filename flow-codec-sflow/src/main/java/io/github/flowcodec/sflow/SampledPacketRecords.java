@@ -62,10 +62,6 @@ public sealed interface SampledPacketRecords permits FlowData {
             return v;
         }
 
-        @Override
-        public int format() {
-            return Sflow.FLOW_RAW_HEADER;
-        }
 
         @Override
         public boolean equals(Object o) {
@@ -104,11 +100,6 @@ public sealed interface SampledPacketRecords permits FlowData {
             Checks.range(destinationMac, 0, 0xFFFF_FFFF_FFFFL, "destinationMac");
             Checks.u32(type, "type");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_ETHERNET;
-        }
     }
 
     /**
@@ -139,11 +130,6 @@ public sealed interface SampledPacketRecords permits FlowData {
             Checks.u32(tcpFlags, "tcpFlags");
             Checks.u32(tos, "tos");
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_IPV4;
-        }
     }
 
     /**
@@ -173,11 +159,6 @@ public sealed interface SampledPacketRecords permits FlowData {
             Checks.u32(destinationPort, "destinationPort");
             Checks.u32(tcpFlags, "tcpFlags");
             Checks.u32(priority, "priority");
-        }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_IPV6;
         }
     }
 }

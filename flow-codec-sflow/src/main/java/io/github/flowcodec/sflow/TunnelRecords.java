@@ -27,11 +27,6 @@ public sealed interface TunnelRecords permits FlowData {
             stack = List.copyOf(stack);
             stack.forEach(l -> Checks.u32(l, "stack entry"));
         }
-
-        @Override
-        public int format() {
-            return Sflow.FLOW_EXTENDED_VLAN_TUNNEL;
-        }
     }
 
     /**

@@ -20,10 +20,6 @@ public sealed interface VirtualMachineCounters permits CounterData {
      * }</pre>
      */
     record VirtNode(long mhz, long cpus, long memory, long memoryFree, long numDomains) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_VIRT_NODE;
-        }
     }
 
     /**
@@ -34,10 +30,6 @@ public sealed interface VirtualMachineCounters permits CounterData {
      * }</pre>
      */
     record VirtCpu(long state, long cpuTime, long nrVirtCpu) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_VIRT_CPU;
-        }
     }
 
     /**
@@ -48,10 +40,6 @@ public sealed interface VirtualMachineCounters permits CounterData {
      * }</pre>
      */
     record VirtMemory(long memory, long maxMemory) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_VIRT_MEMORY;
-        }
     }
 
     /**
@@ -63,10 +51,6 @@ public sealed interface VirtualMachineCounters permits CounterData {
      */
     record VirtDiskIo(long capacity, long allocation, long available, long rdReq, long rdBytes, long wrReq,
             long wrBytes, long errs) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_VIRT_DISK_IO;
-        }
     }
 
     /**
@@ -78,9 +62,5 @@ public sealed interface VirtualMachineCounters permits CounterData {
      */
     record VirtNetIo(long bytesIn, long pktsIn, long errsIn, long dropsIn, long bytesOut, long pktsOut, long errsOut,
             long dropsOut) implements CounterData.Standard {
-        @Override
-        public int format() {
-            return Sflow.COUNTER_VIRT_NET_IO;
-        }
     }
 }

@@ -165,6 +165,15 @@ public final class FlowRecordTypes {
         }
     }
 
+    /** The data length of an extended switch record. */
+    public static final int SWITCH_LENGTH = 16;
+
+    /** Writes an extended switch record's data. */
+    public static void writeSwitch(ByteBuffer out, FlowData.ExtendedSwitch sw) {
+        out.putInt((int) sw.sourceVlan()).putInt((int) sw.sourcePriority()).putInt((int) sw.destinationVlan())
+                .putInt((int) sw.destinationPriority());
+    }
+
     /** The data length of a sampled header record. */
     public static int rawHeaderLength(FlowData.RawPacketHeader h) {
         return 12 + XdrOut.varOpaqueLength(h.headerLength());

@@ -1,5 +1,7 @@
 package io.github.flowcodec.sflow.internal;
 
+import io.github.flowcodec.sflow.CounterData;
+import io.github.flowcodec.sflow.FlowData;
 import io.github.flowcodec.sflow.Sflow;
 import io.github.flowcodec.sflow.SflowExtensions;
 import java.nio.ByteBuffer;
@@ -59,6 +61,7 @@ public final class RecordType<T> {
     private final Class<T> type;
     private final boolean flow;
     private final List<Integer> formats;
+    private final int format;
     private final FixedLayout fixed;
     private final Reader<? extends T> reader;
     private final Writer<? super T> writer;
@@ -73,6 +76,7 @@ public final class RecordType<T> {
         this.writer = writer;
         this.length = length;
         this.formats = java.util.Arrays.stream(formats).boxed().toList();
+        this.format = formats[0];
         for (int f : formats) {
             Sflow.dataFormat(0, f);
         }
@@ -125,6 +129,19 @@ public final class RecordType<T> {
     /** Its formats (enterprise 0), one for most structures. */
     public List<Integer> formats() {
         return formats;
+    }
+
+    /** Its format, the first of {@link #formats()} where it has more than one. */
+    public int format() {
+        return format;
+    }
+
+    /** The format of this record of the structure: {@link #format()}, or the record's choice where it has several. */
+    public int formatOf(Object record) {
+        if (formats.size() == 1) {
+            return format;
+        }
+        return record instanceof FlowData f ? f.format() : ((CounterData) record).format();
     }
 
     /** The fixed layout of a record of unsigned values only, or null. */

@@ -140,6 +140,8 @@ public final class TypedCodec {
     public static int flowLength(FlowData d, SflowExtensions ext) {
         if (d instanceof FlowData.RawPacketHeader h) {
             return FlowRecordTypes.rawHeaderLength(h);
+        } else if (d instanceof FlowData.ExtendedSwitch) {
+            return FlowRecordTypes.SWITCH_LENGTH;
         }
         RecordType<?> t = RecordTypes.of(d.getClass());
         if (t != null) {
@@ -287,12 +289,7 @@ public final class TypedCodec {
             }
             out.putInt(c.records().size());
             for (CounterData d : c.records()) {
-                out.putInt(Sflow.dataFormat(d.enterprise(), d.format()));
-                int len = counterLength(d, ext);
-                out.putInt(len);
-                int start = out.position();
-                writeCounter(out, d, ext);
-                padTo(out, start, len);
+                writeCounterRecord(out, d, ext);
             }
         } else {
             UnknownSample u = (UnknownSample) s;
@@ -307,13 +304,53 @@ public final class TypedCodec {
     static void writeFlowList(ByteBuffer out, List<FlowData> records, SflowExtensions ext) {
         out.putInt(records.size());
         for (FlowData d : records) {
-            out.putInt(Sflow.dataFormat(d.enterprise(), d.format()));
-            int len = flowLength(d, ext);
-            out.putInt(len);
-            int start = out.position();
-            writeFlow(out, d, ext);
-            padTo(out, start, len);
+            writeFlowRecord(out, d, ext);
         }
+    }
+
+    /**
+     * Writes one flow record: format, length, data and padding. The sampled header and the extended switch, the
+     * most common records, are written straight; a standard record's structure is looked up once.
+     */
+    private static void writeFlowRecord(ByteBuffer out, FlowData d, SflowExtensions ext) {
+        int len;
+        int start;
+        if (d instanceof FlowData.RawPacketHeader h) {
+            len = FlowRecordTypes.rawHeaderLength(h);
+            out.putInt(Sflow.FLOW_RAW_HEADER).putInt(len);
+            start = out.position();
+            FlowRecordTypes.writeRawHeader(out, h);
+        } else if (d instanceof FlowData.ExtendedSwitch sw) {
+            len = FlowRecordTypes.SWITCH_LENGTH;
+            out.putInt(Sflow.FLOW_EXTENDED_SWITCH).putInt(len);
+            start = out.position();
+            FlowRecordTypes.writeSwitch(out, sw);
+        } else {
+            RecordType<?> t = RecordTypes.of(d.getClass());
+            len = t != null ? t.length(d, ext) : flowLength(d, ext);
+            out.putInt(t != null ? t.formatOf(d) : Sflow.dataFormat(d.enterprise(), d.format())).putInt(len);
+            start = out.position();
+            if (t != null) {
+                t.write(out, d, ext);
+            } else {
+                writeFlow(out, d, ext);
+            }
+        }
+        padTo(out, start, len);
+    }
+
+    /** Writes one counter record: format, length, data and padding, its structure looked up once. */
+    private static void writeCounterRecord(ByteBuffer out, CounterData d, SflowExtensions ext) {
+        RecordType<?> t = RecordTypes.of(d.getClass());
+        int len = t != null ? t.length(d, ext) : counterLength(d, ext);
+        out.putInt(t != null ? t.format() : Sflow.dataFormat(d.enterprise(), d.format())).putInt(len);
+        int start = out.position();
+        if (t != null) {
+            t.write(out, d, ext);
+        } else {
+            writeCounter(out, d, ext);
+        }
+        padTo(out, start, len);
     }
 
     private static void padTo(ByteBuffer out, int start, int len) {
@@ -332,8 +369,7 @@ public final class TypedCodec {
             FlowRecordTypes.writeRawHeader(out, h);
             return;
         } else if (d instanceof FlowData.ExtendedSwitch sw) {
-            out.putInt((int) sw.sourceVlan()).putInt((int) sw.sourcePriority()).putInt((int) sw.destinationVlan())
-                    .putInt((int) sw.destinationPriority());
+            FlowRecordTypes.writeSwitch(out, sw);
             return;
         }
         RecordType<?> t = RecordTypes.of(d.getClass());
