@@ -1,8 +1,7 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.sflow.internal.OpaqueData;
 import io.github.flowcodec.sflow.internal.RecordTypes;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -113,17 +112,17 @@ public sealed interface CounterData extends InterfaceCounters, HostCounters, Vir
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Unknown u && u.enterprise == enterprise && u.format == format && Arrays.equals(u.data, data);
+            return o instanceof Unknown u && OpaqueData.equal(enterprise, format, data, u.enterprise, u.format, u.data);
         }
 
         @Override
         public int hashCode() {
-            return (Long.hashCode(enterprise) * 31 + format) * 31 + Arrays.hashCode(data);
+            return OpaqueData.hash(enterprise, format, data);
         }
 
         @Override
         public String toString() {
-            return "CounterData.Unknown[" + enterprise + ":" + format + ", " + HexFormat.of().formatHex(data) + "]";
+            return OpaqueData.text("CounterData.Unknown", enterprise, format, data);
         }
     }
 }

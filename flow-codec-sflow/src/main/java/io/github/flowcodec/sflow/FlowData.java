@@ -1,9 +1,8 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.sflow.internal.OpaqueData;
 import io.github.flowcodec.sflow.internal.RecordTypes;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -128,17 +127,17 @@ public sealed interface FlowData extends SampledPacketRecords, ForwardingRecords
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Unknown u && u.enterprise == enterprise && u.format == format && Arrays.equals(u.data, data);
+            return o instanceof Unknown u && OpaqueData.equal(enterprise, format, data, u.enterprise, u.format, u.data);
         }
 
         @Override
         public int hashCode() {
-            return (Long.hashCode(enterprise) * 31 + format) * 31 + Arrays.hashCode(data);
+            return OpaqueData.hash(enterprise, format, data);
         }
 
         @Override
         public String toString() {
-            return "FlowData.Unknown[" + enterprise + ":" + format + ", " + HexFormat.of().formatHex(data) + "]";
+            return OpaqueData.text("FlowData.Unknown", enterprise, format, data);
         }
     }
 }

@@ -26,14 +26,7 @@ public sealed interface HostFlowRecords permits FlowData {
     record ExtendedSocket(long protocol, InetAddress localAddress, InetAddress remoteAddress, long localPort, long remotePort)
             implements FlowData.Standard {
         public ExtendedSocket {
-            Checks.u32(protocol, "protocol");
-            Checks.notNull(localAddress, "localAddress");
-            Checks.notNull(remoteAddress, "remoteAddress");
-            if (localAddress.getAddress().length != remoteAddress.getAddress().length) {
-                throw new IllegalArgumentException("local and remote addresses of a socket are of one family");
-            }
-            Checks.u32(localPort, "localPort");
-            Checks.u32(remotePort, "remotePort");
+            Checks.socket(protocol, localAddress, remoteAddress, localPort, remotePort);
         }
 
         @Override
@@ -53,14 +46,7 @@ public sealed interface HostFlowRecords permits FlowData {
     record ExtendedProxySocket(long protocol, InetAddress localAddress, InetAddress remoteAddress, long localPort,
             long remotePort) implements FlowData.Standard {
         public ExtendedProxySocket {
-            Checks.u32(protocol, "protocol");
-            Checks.notNull(localAddress, "localAddress");
-            Checks.notNull(remoteAddress, "remoteAddress");
-            if (localAddress.getAddress().length != remoteAddress.getAddress().length) {
-                throw new IllegalArgumentException("local and remote addresses of a socket are of one family");
-            }
-            Checks.u32(localPort, "localPort");
-            Checks.u32(remotePort, "remotePort");
+            Checks.socket(protocol, localAddress, remoteAddress, localPort, remotePort);
         }
 
         @Override

@@ -121,14 +121,7 @@ public sealed interface SampledPacketRecords permits FlowData {
     record Ipv4Data(long length, long protocol, java.net.Inet4Address source, java.net.Inet4Address destination,
             long sourcePort, long destinationPort, long tcpFlags, long tos) implements FlowData.Standard {
         public Ipv4Data {
-            Checks.u32(length, "length");
-            Checks.u32(protocol, "protocol");
-            Checks.notNull(source, "source");
-            Checks.notNull(destination, "destination");
-            Checks.u32(sourcePort, "sourcePort");
-            Checks.u32(destinationPort, "destinationPort");
-            Checks.u32(tcpFlags, "tcpFlags");
-            Checks.u32(tos, "tos");
+            Checks.ipData(length, protocol, source, destination, sourcePort, destinationPort, tcpFlags, tos, "tos");
         }
     }
 
@@ -139,26 +132,15 @@ public sealed interface SampledPacketRecords permits FlowData {
      * new FlowData.Ipv6Data(1460, 6, src6, dst6, 443, 50000, 0x18, 0);
      * }</pre>
      *
-     * @param length the IP payload length
-     * @param protocol the IP next header
-     * @param source the source address
-     * @param destination the destination address
-     * @param sourcePort the source port (TCP/UDP), else 0
-     * @param destinationPort the destination port, else 0
-     * @param tcpFlags the TCP flags
+     * <p>The fields are those of {@link FlowData.Ipv4Data}, but for the IPv6 addresses, the length (of the IP payload),
+     * the protocol (the IP next header) and the priority in the place of the TOS.
+     *
      * @param priority the IPv6 priority / traffic class
      */
     record Ipv6Data(long length, long protocol, java.net.Inet6Address source, java.net.Inet6Address destination,
             long sourcePort, long destinationPort, long tcpFlags, long priority) implements FlowData.Standard {
         public Ipv6Data {
-            Checks.u32(length, "length");
-            Checks.u32(protocol, "protocol");
-            Checks.notNull(source, "source");
-            Checks.notNull(destination, "destination");
-            Checks.u32(sourcePort, "sourcePort");
-            Checks.u32(destinationPort, "destinationPort");
-            Checks.u32(tcpFlags, "tcpFlags");
-            Checks.u32(priority, "priority");
+            Checks.ipData(length, protocol, source, destination, sourcePort, destinationPort, tcpFlags, priority, "priority");
         }
     }
 }

@@ -179,11 +179,7 @@ public final class SflowDecoder implements DatagramDecoder {
     @Override
     public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
         recordHandler = Objects.requireNonNull(handler, "handler");
-        try {
-            return walk(datagram, exporter, MODE_RECORDS);
-        } finally {
-            recordHandler = null;
-        }
+        return walk(datagram, exporter, MODE_RECORDS);
     }
 
     /** Decodes into an {@link SflowPacket}: one record and one context per flow sample. */
@@ -193,12 +189,7 @@ public final class SflowDecoder implements DatagramDecoder {
         List<SflowSampleInfo> infos = new ArrayList<>();
         packetRecords = records;
         packetInfos = infos;
-        try {
-            walk(datagram, exporter, MODE_PACKET);
-        } finally {
-            packetRecords = null;
-            packetInfos = null;
-        }
+        walk(datagram, exporter, MODE_PACKET);
         return new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
                 view.systemUptimeMillis(), view.exportTimeMillis(), records, infos);
     }
@@ -210,34 +201,33 @@ public final class SflowDecoder implements DatagramDecoder {
      */
     public int decode(ByteBuffer datagram, InetSocketAddress exporter, SflowSampleHandler handler) {
         sampleHandler = Objects.requireNonNull(handler, "handler");
-        try {
-            return walk(datagram, exporter, MODE_SAMPLES);
-        } finally {
-            sampleHandler = null;
-        }
+        return walk(datagram, exporter, MODE_SAMPLES);
     }
 
     /** Decodes the whole datagram, typed. */
     public SflowDatagram decodeDatagram(ByteBuffer datagram) {
         List<SflowSample> samples = new ArrayList<>();
         typedSamples = samples;
-        try {
-            walk(datagram, null, MODE_TYPED);
-        } finally {
-            typedSamples = null;
-        }
+        walk(datagram, null, MODE_TYPED);
         return new SflowDatagram(view.agentAddress(), view.subAgentId(), view.sequenceNumber(), view.systemUptimeMillis(),
                 samples);
     }
 
     // ------------------------------------------------------------------ the parser
 
+    /** Walks one datagram for the path {@code mode}, whose per-call target is set; clears every target after. */
     private int walk(ByteBuffer datagram, InetSocketAddress exporter, int mode) {
         try {
             return walkDatagram(RecordView.bigEndian(datagram), exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter, mode);
         } catch (FlowCodecException e) {
             rejected++;
             throw e;
+        } finally {
+            recordHandler = null;
+            sampleHandler = null;
+            packetRecords = null;
+            packetInfos = null;
+            typedSamples = null;
         }
     }
 

@@ -60,18 +60,7 @@ class SflowCorpusReencodeTest {
     private static final Map<String, String> SEEN = new TreeMap<>();
 
     static Stream<Arguments> captures() throws IOException {
-        if (!Files.isDirectory(CorpusSupport.CORPUS)) {
-            return Stream.of(Arguments.of("(corpus absent)"));
-        }
-        List<Arguments> out = new ArrayList<>();
-        for (String dir : List.of("sflow5", "mixed")) {
-            try (Stream<Path> s = Files.list(CorpusSupport.CORPUS.resolve(dir))) {
-                s.map(p -> dir + "/" + p.getFileName())
-                        .filter(n -> n.endsWith(".pcap") || n.endsWith(".dat") || n.endsWith(".bin"))
-                        .sorted().forEach(n -> out.add(Arguments.of(n)));
-            }
-        }
-        return out.stream();
+        return CorpusSupport.sflowFiles(".pcap", ".dat", ".bin");
     }
 
     @ParameterizedTest(name = "{0}")
