@@ -74,11 +74,6 @@ public sealed interface ApplicationFlowRecords permits FlowData {
                 throw new IllegalArgumentException("a 0:2201 HTTP record has no X-Forwarded-For and no request bytes");
             }
         }
-
-        @Override
-        public int format() {
-            return extended ? Sflow.FLOW_HTTP2 : Sflow.FLOW_HTTP;
-        }
     }
 
     /**
@@ -129,11 +124,6 @@ public sealed interface ApplicationFlowRecords permits FlowData {
     record AppActor(boolean target, String actor) implements FlowData.Standard {
         public AppActor {
             Checks.notNull(actor, "actor");
-        }
-
-        @Override
-        public int format() {
-            return target ? Sflow.FLOW_APP_ACTOR_TARGET : Sflow.FLOW_APP_ACTOR_INITIATOR;
         }
     }
 }

@@ -56,13 +56,10 @@ public sealed interface CounterData extends InterfaceCounters, HostCounters, Vir
             return 0;
         }
 
-        /**
-         * The format of its structure's descriptor; the records whose format depends on their content (egress or
-         * ingress, IPv4 or IPv6 addresses, the HTTP record's version) choose it themselves.
-         */
+        /** The format, from its structure's descriptor. */
         @Override
         default int format() {
-            return RecordTypes.of(getClass()).format();
+            return RecordTypes.of(getClass()).formatOf(this);
         }
     }
 

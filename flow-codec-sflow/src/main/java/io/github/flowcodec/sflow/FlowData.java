@@ -68,12 +68,12 @@ public sealed interface FlowData extends SampledPacketRecords, ForwardingRecords
         }
 
         /**
-         * The format of its structure's descriptor; the records whose format depends on their content (egress or
-         * ingress, IPv4 or IPv6 addresses, the HTTP record's version) choose it themselves.
+         * The format, from its structure's descriptor: the one format of most records; egress or ingress for the
+         * tunnel records, by address family for the sockets, by version for HTTP, initiator or target for actors.
          */
         @Override
         default int format() {
-            return RecordTypes.of(getClass()).format();
+            return RecordTypes.of(getClass()).formatOf(this);
         }
     }
 

@@ -28,11 +28,6 @@ public sealed interface HostFlowRecords permits FlowData {
         public ExtendedSocket {
             Checks.socket(protocol, localAddress, remoteAddress, localPort, remotePort);
         }
-
-        @Override
-        public int format() {
-            return localAddress.getAddress().length == 4 ? Sflow.FLOW_EXTENDED_SOCKET_IPV4 : Sflow.FLOW_EXTENDED_SOCKET_IPV6;
-        }
     }
 
     /**
@@ -47,12 +42,6 @@ public sealed interface HostFlowRecords permits FlowData {
             long remotePort) implements FlowData.Standard {
         public ExtendedProxySocket {
             Checks.socket(protocol, localAddress, remoteAddress, localPort, remotePort);
-        }
-
-        @Override
-        public int format() {
-            return localAddress.getAddress().length == 4 ? Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV4
-                    : Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV6;
         }
     }
 

@@ -43,11 +43,6 @@ public sealed interface TunnelRecords permits FlowData {
         public TunnelEthernet {
             Checks.notNull(frame, "frame");
         }
-
-        @Override
-        public int format() {
-            return ingress ? Sflow.FLOW_TUNNEL_L2_INGRESS : Sflow.FLOW_TUNNEL_L2_EGRESS;
-        }
     }
 
     /**
@@ -61,11 +56,6 @@ public sealed interface TunnelRecords permits FlowData {
     record TunnelIpv4(boolean ingress, FlowData.Ipv4Data header) implements FlowData.Standard {
         public TunnelIpv4 {
             Checks.notNull(header, "header");
-        }
-
-        @Override
-        public int format() {
-            return ingress ? Sflow.FLOW_TUNNEL_IPV4_INGRESS : Sflow.FLOW_TUNNEL_IPV4_EGRESS;
         }
     }
 
@@ -81,11 +71,6 @@ public sealed interface TunnelRecords permits FlowData {
         public TunnelIpv6 {
             Checks.notNull(header, "header");
         }
-
-        @Override
-        public int format() {
-            return ingress ? Sflow.FLOW_TUNNEL_IPV6_INGRESS : Sflow.FLOW_TUNNEL_IPV6_EGRESS;
-        }
     }
 
     /**
@@ -99,11 +84,6 @@ public sealed interface TunnelRecords permits FlowData {
         public TunnelDecapsulation {
             Checks.u32(innerHeaderOffset, "innerHeaderOffset");
         }
-
-        @Override
-        public int format() {
-            return ingress ? Sflow.FLOW_DECAPSULATE_INGRESS : Sflow.FLOW_DECAPSULATE_EGRESS;
-        }
     }
 
     /**
@@ -116,11 +96,6 @@ public sealed interface TunnelRecords permits FlowData {
     record TunnelVni(boolean ingress, long vni) implements FlowData.Standard {
         public TunnelVni {
             Checks.u32(vni, "vni");
-        }
-
-        @Override
-        public int format() {
-            return ingress ? Sflow.FLOW_VNI_INGRESS : Sflow.FLOW_VNI_EGRESS;
         }
     }
 }

@@ -16,9 +16,9 @@ import java.util.UUID;
  * {@link RecordType} each.
  *
  * <pre>{@code
- * for (RecordType<? extends CounterData> t : CounterRecordTypes.ALL) {
- *     System.out.println(t.formats() + " " + t.type().getSimpleName());
- * }
+ * RecordType<? extends CounterData> vlan = CounterRecordTypes.ALL.stream()
+ *         .filter(t -> t.type() == CounterData.Vlan.class).findFirst().orElseThrow();
+ * vlan.fixedLayout().length();   // 28
  * }</pre>
  */
 public final class CounterRecordTypes {

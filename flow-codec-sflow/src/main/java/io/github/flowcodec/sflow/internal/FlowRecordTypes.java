@@ -16,8 +16,9 @@ import java.util.List;
  * application records in {@link ServiceFlowRecordTypes}.
  *
  * <pre>{@code
+ * Map<Class<?>, List<Integer>> formats = new HashMap<>();
  * for (RecordType<? extends FlowData> t : FlowRecordTypes.ALL) {
- *     System.out.println(t.formats() + " " + t.type().getSimpleName());
+ *     formats.put(t.type(), t.formats());
  * }
  * }</pre>
  */
@@ -117,22 +118,23 @@ public final class FlowRecordTypes {
             flow(FlowData.TunnelEthernet.class,
                     (in, f, x, d) -> new FlowData.TunnelEthernet(f == Sflow.FLOW_TUNNEL_L2_INGRESS, ethernet(in)),
                     (out, t, x) -> write(out, t.frame()), (t, x) -> 24,
-                    Sflow.FLOW_TUNNEL_L2_EGRESS, Sflow.FLOW_TUNNEL_L2_INGRESS),
+                    Sflow.FLOW_TUNNEL_L2_EGRESS, Sflow.FLOW_TUNNEL_L2_INGRESS).chosenBy(t -> t.ingress() ? 1 : 0),
             flow(FlowData.TunnelIpv4.class,
                     (in, f, x, d) -> new FlowData.TunnelIpv4(f == Sflow.FLOW_TUNNEL_IPV4_INGRESS, ipv4(in)),
                     (out, t, x) -> write(out, t.header()), (t, x) -> 32,
-                    Sflow.FLOW_TUNNEL_IPV4_EGRESS, Sflow.FLOW_TUNNEL_IPV4_INGRESS),
+                    Sflow.FLOW_TUNNEL_IPV4_EGRESS, Sflow.FLOW_TUNNEL_IPV4_INGRESS).chosenBy(t -> t.ingress() ? 1 : 0),
             flow(FlowData.TunnelIpv6.class,
                     (in, f, x, d) -> new FlowData.TunnelIpv6(f == Sflow.FLOW_TUNNEL_IPV6_INGRESS, ipv6(in)),
                     (out, t, x) -> write(out, t.header()), (t, x) -> 56,
-                    Sflow.FLOW_TUNNEL_IPV6_EGRESS, Sflow.FLOW_TUNNEL_IPV6_INGRESS),
+                    Sflow.FLOW_TUNNEL_IPV6_EGRESS, Sflow.FLOW_TUNNEL_IPV6_INGRESS).chosenBy(t -> t.ingress() ? 1 : 0),
             flow(FlowData.TunnelDecapsulation.class,
                     (in, f, x, d) -> new FlowData.TunnelDecapsulation(f == Sflow.FLOW_DECAPSULATE_INGRESS, in.u32()),
                     (out, t, x) -> out.putInt((int) t.innerHeaderOffset()), (t, x) -> 4,
-                    Sflow.FLOW_DECAPSULATE_EGRESS, Sflow.FLOW_DECAPSULATE_INGRESS),
+                    Sflow.FLOW_DECAPSULATE_EGRESS, Sflow.FLOW_DECAPSULATE_INGRESS).chosenBy(t -> t.ingress() ? 1 : 0),
             flow(FlowData.TunnelVni.class,
                     (in, f, x, d) -> new FlowData.TunnelVni(f == Sflow.FLOW_VNI_INGRESS, in.u32()),
-                    (out, t, x) -> out.putInt((int) t.vni()), (t, x) -> 4, Sflow.FLOW_VNI_EGRESS, Sflow.FLOW_VNI_INGRESS));
+                    (out, t, x) -> out.putInt((int) t.vni()), (t, x) -> 4, Sflow.FLOW_VNI_EGRESS, Sflow.FLOW_VNI_INGRESS)
+                    .chosenBy(t -> t.ingress() ? 1 : 0));
 
     /** Every standard flow record structure. */
     public static final List<RecordType<? extends FlowData>> ALL = concat(PACKET, ServiceFlowRecordTypes.SERVICE);

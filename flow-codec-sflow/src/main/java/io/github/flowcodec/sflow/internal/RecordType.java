@@ -1,11 +1,10 @@
 package io.github.flowcodec.sflow.internal;
 
-import io.github.flowcodec.sflow.CounterData;
-import io.github.flowcodec.sflow.FlowData;
 import io.github.flowcodec.sflow.Sflow;
 import io.github.flowcodec.sflow.SflowExtensions;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * One standard (enterprise 0) flow or counter record structure: its formats, its record type, how it is read
@@ -61,15 +60,19 @@ public final class RecordType<T> {
     private final Class<T> type;
     private final boolean flow;
     private final List<Integer> formats;
+    private final int[] formatArray;
     private final int format;
+    private final ToIntFunction<? super T> which;
     private final FixedLayout fixed;
     private final Reader<? extends T> reader;
     private final Writer<? super T> writer;
     private final Length<? super T> length;
 
     private RecordType(Class<T> type, boolean flow, FixedLayout fixed, Reader<? extends T> reader, Writer<? super T> writer,
-            Length<? super T> length, int... formats) {
+            Length<? super T> length, ToIntFunction<? super T> which, int... formats) {
         this.type = type;
+        this.which = which;
+        this.formatArray = formats.clone();
         this.flow = flow;
         this.fixed = fixed;
         this.reader = reader;
@@ -85,13 +88,21 @@ public final class RecordType<T> {
     /** A flow record structure of one or more formats (egress and ingress, IPv4 and IPv6 forms). */
     public static <T> RecordType<T> flow(Class<T> type, Reader<? extends T> reader, Writer<? super T> writer,
             Length<? super T> length, int... formats) {
-        return new RecordType<>(type, true, null, reader, writer, length, formats);
+        return new RecordType<>(type, true, null, reader, writer, length, null, formats);
     }
 
     /** A counter record structure. */
     public static <T> RecordType<T> counter(Class<T> type, Reader<? extends T> reader, Writer<? super T> writer,
             Length<? super T> length, int... formats) {
-        return new RecordType<>(type, false, null, reader, writer, length, formats);
+        return new RecordType<>(type, false, null, reader, writer, length, null, formats);
+    }
+
+    /**
+     * This structure of several formats, a record's format being {@code formats()[which(record)]} (egress or
+     * ingress, IPv4 or IPv6 addresses, a version).
+     */
+    public RecordType<T> chosenBy(ToIntFunction<? super T> which) {
+        return new RecordType<>(type, flow, fixed, reader, writer, length, which, formatArray);
     }
 
     /** A flow record that is a fixed list of 4-byte and 8-byte unsigned values, one per record component. */
@@ -106,7 +117,7 @@ public final class RecordType<T> {
 
     private static <T extends Record> RecordType<T> fixed(Class<T> type, boolean flow, int format, int... sizes) {
         FixedLayout l = new FixedLayout(type, sizes);
-        return new RecordType<>(type, flow, l, null, (out, r, ext) -> l.write(r, out), (r, ext) -> l.length(), format);
+        return new RecordType<>(type, flow, l, null, (out, r, ext) -> l.write(r, out), (r, ext) -> l.length(), null, format);
     }
 
     /** {@code n} sizes of 4 bytes. */
@@ -136,12 +147,9 @@ public final class RecordType<T> {
         return format;
     }
 
-    /** The format of this record of the structure: {@link #format()}, or the record's choice where it has several. */
+    /** The format of this record of the structure: {@link #format()}, or the one its content chooses where it has several. */
     public int formatOf(Object record) {
-        if (formats.size() == 1) {
-            return format;
-        }
-        return record instanceof FlowData f ? f.format() : ((CounterData) record).format();
+        return which == null ? format : formatArray[which.applyAsInt(type.cast(record))];
     }
 
     /** The fixed layout of a record of unsigned values only, or null. */

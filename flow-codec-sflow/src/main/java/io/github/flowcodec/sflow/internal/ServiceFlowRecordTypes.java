@@ -6,6 +6,7 @@ import static io.github.flowcodec.sflow.internal.RecordType.fours;
 
 import io.github.flowcodec.sflow.FlowData;
 import io.github.flowcodec.sflow.Sflow;
+import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,8 @@ final class ServiceFlowRecordTypes {
                     (out, s, x) -> out.putInt((int) s.protocol()).put(s.localAddress().getAddress())
                             .put(s.remoteAddress().getAddress()).putInt((int) s.localPort()).putInt((int) s.remotePort()),
                     (s, x) -> 12 + 2 * s.localAddress().getAddress().length,
-                    Sflow.FLOW_EXTENDED_SOCKET_IPV4, Sflow.FLOW_EXTENDED_SOCKET_IPV6),
+                    Sflow.FLOW_EXTENDED_SOCKET_IPV4, Sflow.FLOW_EXTENDED_SOCKET_IPV6)
+                    .chosenBy(s -> s.localAddress() instanceof Inet4Address ? 0 : 1),
             flow(FlowData.ExtendedProxySocket.class,
                     (in, f, x, d) -> f == Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV4
                             ? new FlowData.ExtendedProxySocket(in.u32(), in.ipv4(), in.ipv4(), in.u32(), in.u32())
@@ -98,7 +100,8 @@ final class ServiceFlowRecordTypes {
                     (out, s, x) -> out.putInt((int) s.protocol()).put(s.localAddress().getAddress())
                             .put(s.remoteAddress().getAddress()).putInt((int) s.localPort()).putInt((int) s.remotePort()),
                     (s, x) -> 12 + 2 * s.localAddress().getAddress().length,
-                    Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV4, Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV6),
+                    Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV4, Sflow.FLOW_EXTENDED_PROXY_SOCKET_IPV6)
+                    .chosenBy(s -> s.localAddress() instanceof Inet4Address ? 0 : 1),
             fixedFlow(FlowData.ExtendedTcpInfo.class, Sflow.FLOW_EXTENDED_TCP_INFO, fours(12)),
             fixedFlow(FlowData.ExtendedEntities.class, Sflow.FLOW_EXTENDED_ENTITIES, fours(4)),
             flow(FlowData.Memcache.class,
@@ -112,7 +115,8 @@ final class ServiceFlowRecordTypes {
                     },
                     (m, x) -> XdrOut.stringLength(m.key()) + 24, Sflow.FLOW_MEMCACHE),
             flow(FlowData.HttpRequest.class, (in, f, x, d) -> http(in, f == Sflow.FLOW_HTTP2),
-                    (out, h, x) -> write(out, h), (h, x) -> httpLength(h), Sflow.FLOW_HTTP, Sflow.FLOW_HTTP2),
+                    (out, h, x) -> write(out, h), (h, x) -> httpLength(h), Sflow.FLOW_HTTP, Sflow.FLOW_HTTP2)
+                    .chosenBy(h -> h.extended() ? 1 : 0),
             flow(FlowData.AppOperation.class,
                     (in, f, x, d) -> new FlowData.AppOperation(in.string("the application"), in.string("the operation"),
                             in.string("the attributes"), in.string("the status description"), in.u64(), in.u64(), in.u32(),
@@ -142,7 +146,7 @@ final class ServiceFlowRecordTypes {
             flow(FlowData.AppActor.class,
                     (in, f, x, d) -> new FlowData.AppActor(f == Sflow.FLOW_APP_ACTOR_TARGET, in.string("the actor")),
                     (out, a, x) -> XdrOut.string(out, a.actor()), (a, x) -> XdrOut.stringLength(a.actor()),
-                    Sflow.FLOW_APP_ACTOR_INITIATOR, Sflow.FLOW_APP_ACTOR_TARGET));
+                    Sflow.FLOW_APP_ACTOR_INITIATOR, Sflow.FLOW_APP_ACTOR_TARGET).chosenBy(a -> a.target() ? 1 : 0));
 
     private static FlowData.Ieee80211Aggregation aggregation(XdrIn in, int format, io.github.flowcodec.sflow.SflowExtensions ext,
             int depth) {
