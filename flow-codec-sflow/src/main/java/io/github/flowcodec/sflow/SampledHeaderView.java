@@ -38,52 +38,52 @@ public final class SampledHeaderView {
     /** The most IPv6 extension headers walked. */
     public static final int MAX_IPV6_EXTENSIONS = 16;
 
-    private static final int ETH = 1;
-    private static final int IP_SRC = 1 << 1;
-    private static final int IP_DST = 1 << 2;
-    private static final int PROTO = 1 << 3;
-    private static final int TOS = 1 << 4;
-    private static final int TTL = 1 << 5;
-    private static final int FRAG = 1 << 6;
-    private static final int PORTS = 1 << 7;
-    private static final int TCP_FLAGS = 1 << 8;
-    private static final int ICMP = 1 << 9;
-    private static final int FLOW_LABEL = 1 << 10;
-    private static final int NEXT_HEADER = 1 << 11;
-    private static final int ETHER_TYPE = 1 << 12;
+    static final int ETH = 1;
+    static final int IP_SRC = 1 << 1;
+    static final int IP_DST = 1 << 2;
+    static final int PROTO = 1 << 3;
+    static final int TOS = 1 << 4;
+    static final int TTL = 1 << 5;
+    static final int FRAG = 1 << 6;
+    static final int PORTS = 1 << 7;
+    static final int TCP_FLAGS = 1 << 8;
+    static final int ICMP = 1 << 9;
+    static final int FLOW_LABEL = 1 << 10;
+    static final int NEXT_HEADER = 1 << 11;
+    static final int ETHER_TYPE = 1 << 12;
 
-    private int present;
-    private int headerProtocol;
-    private long destinationMac;
-    private long sourceMac;
-    private int ethernetType;
-    private int vlanCount;
-    private final int[] vlanTci = new int[MAX_VLAN_TAGS];
-    private int mplsCount;
-    private final int[] mpls = new int[MAX_MPLS_LABELS];
-    private int ipVersion;
-    private int ipOffset = -1;
-    private int tos;
-    private int ttl;
-    private int protocol;
-    private int nextHeader;
-    private int sourceIpv4;
-    private int destinationIpv4;
-    private final byte[] sourceIpv6 = new byte[16];
-    private final byte[] destinationIpv6 = new byte[16];
-    private int flowLabel;
-    private long fragmentId;
-    private int fragmentOffset;
-    private boolean moreFragments;
-    private int extensionHeaders;
-    private int sourcePort;
-    private int destinationPort;
-    private int tcpFlags;
-    private int icmpType;
-    private int icmpCode;
-    private int transportOffset = -1;
-    private String problem;
-    private int base;
+    int present;
+    int headerProtocol;
+    long destinationMac;
+    long sourceMac;
+    int ethernetType;
+    int vlanCount;
+    final int[] vlanTci = new int[MAX_VLAN_TAGS];
+    int mplsCount;
+    final int[] mpls = new int[MAX_MPLS_LABELS];
+    int ipVersion;
+    int ipOffset = -1;
+    int tos;
+    int ttl;
+    int protocol;
+    int nextHeader;
+    int sourceIpv4;
+    int destinationIpv4;
+    final byte[] sourceIpv6 = new byte[16];
+    final byte[] destinationIpv6 = new byte[16];
+    int flowLabel;
+    long fragmentId;
+    int fragmentOffset;
+    boolean moreFragments;
+    int extensionHeaders;
+    int sourcePort;
+    int destinationPort;
+    int tcpFlags;
+    int icmpType;
+    int icmpCode;
+    int transportOffset = -1;
+    String problem;
+    int base;
 
     /** An empty view; {@link FlowData.RawPacketHeader#parse()} gives a parsed one. */
     public SampledHeaderView() {
@@ -102,257 +102,8 @@ public final class SampledHeaderView {
         reset();
         this.base = offset;
         this.headerProtocol = headerProtocol;
-        int end = offset + length;
-        int p = offset;
-        int type;
-        switch (headerProtocol) {
-            case Sflow.HEADER_ETHERNET: {
-                if (end - p < 12) {
-                    return this;
-                }
-                destinationMac = mac(buffer, p);
-                sourceMac = mac(buffer, p + 6);
-                present |= ETH;
-                if (end - p < 14) {
-                    return this;
-                }
-                type = u16(buffer, p + 12);
-                p += 14;
-                while (type == 0x8100 || type == 0x88A8 || type == 0x9100 || type == 0x9200) {
-                    if (vlanCount == MAX_VLAN_TAGS) {
-                        problem = "more than 8 VLAN tags";
-                        return this;
-                    }
-                    if (end - p < 4) {
-                        return this;
-                    }
-                    vlanTci[vlanCount++] = u16(buffer, p);
-                    type = u16(buffer, p + 2);
-                    p += 4;
-                }
-                if (type <= 1500) {
-                    // 802.3 length: only LLC/SNAP carries an Ethernet type on
-                    if (end - p >= 8 && (buffer.get(p) & 0xFF) == 0xAA && (buffer.get(p + 1) & 0xFF) == 0xAA
-                            && (buffer.get(p + 2) & 0xFF) == 0x03) {
-                        type = u16(buffer, p + 6);
-                        p += 8;
-                    } else {
-                        return this;
-                    }
-                }
-                ethernetType = type;
-                present |= ETHER_TYPE;
-                break;
-            }
-            case Sflow.HEADER_IPV4:
-                type = 0x0800;
-                break;
-            case Sflow.HEADER_IPV6:
-                type = 0x86DD;
-                break;
-            case Sflow.HEADER_MPLS:
-                type = 0x8847;
-                break;
-            default:
-                return this;
-        }
-        if (type == 0x8847 || type == 0x8848) {
-            while (true) {
-                if (end - p < 4) {
-                    return this;
-                }
-                int entry = buffer.getInt(p);
-                p += 4;
-                mpls[mplsCount++] = entry;
-                if ((entry & 0x100) != 0) {
-                    break;
-                }
-                if (mplsCount == MAX_MPLS_LABELS) {
-                    problem = "MPLS label stack deeper than 16 entries";
-                    return this;
-                }
-            }
-            if (end - p < 1) {
-                return this;
-            }
-            int version = (buffer.get(p) & 0xFF) >>> 4;
-            type = version == 4 ? 0x0800 : version == 6 ? 0x86DD : 0;
-        }
-        if (type == 0x0800) {
-            ipv4(buffer, p, end);
-        } else if (type == 0x86DD) {
-            ipv6(buffer, p, end);
-        }
+        SampledHeaderParser.link(this, buffer, offset, offset + length);
         return this;
-    }
-
-    private void ipv4(ByteBuffer b, int p, int end) {
-        if (end - p < 1) {
-            return;
-        }
-        int vihl = b.get(p) & 0xFF;
-        if ((vihl >>> 4) != 4) {
-            problem = "an IP version other than 4 where IPv4 was announced";
-            return;
-        }
-        ipVersion = 4;
-        ipOffset = p - base;
-        int ihl = (vihl & 0xF) * 4;
-        if (ihl < 20) {
-            problem = "IPv4 header length below the 20-byte minimum";
-            return;
-        }
-        int avail = end - p;
-        if (avail >= 2) {
-            tos = b.get(p + 1) & 0xFF;
-            present |= TOS;
-        }
-        if (avail >= 8) {
-            fragmentId = u16(b, p + 4);
-            int ff = u16(b, p + 6);
-            fragmentOffset = ff & 0x1FFF;
-            moreFragments = (ff & 0x2000) != 0;
-            present |= FRAG;
-        }
-        if (avail >= 9) {
-            ttl = b.get(p + 8) & 0xFF;
-            present |= TTL;
-        }
-        if (avail >= 10) {
-            protocol = b.get(p + 9) & 0xFF;
-            nextHeader = protocol;
-            present |= PROTO | NEXT_HEADER;
-        }
-        if (avail >= 16) {
-            sourceIpv4 = b.getInt(p + 12);
-            present |= IP_SRC;
-        }
-        if (avail >= 20) {
-            destinationIpv4 = b.getInt(p + 16);
-            present |= IP_DST;
-        }
-        if ((present & PROTO) == 0 || fragmentOffset != 0 || ihl > avail) {
-            return;
-        }
-        transport(b, p + ihl, end, protocol == 1);
-    }
-
-    private void ipv6(ByteBuffer b, int p, int end) {
-        if (end - p < 1) {
-            return;
-        }
-        int version = (b.get(p) & 0xFF) >>> 4;
-        if (version != 6) {
-            problem = "an IP version other than 6 where IPv6 was announced";
-            return;
-        }
-        ipVersion = 6;
-        ipOffset = p - base;
-        int avail = end - p;
-        if (avail >= 4) {
-            int w = b.getInt(p);
-            tos = (w >>> 20) & 0xFF;
-            flowLabel = w & 0xF_FFFF;
-            present |= TOS | FLOW_LABEL;
-        }
-        if (avail < 7) {
-            return;
-        }
-        nextHeader = b.get(p + 6) & 0xFF;
-        present |= NEXT_HEADER;
-        if (avail >= 8) {
-            ttl = b.get(p + 7) & 0xFF;
-            present |= TTL;
-        }
-        if (avail >= 24) {
-            b.get(p + 8, sourceIpv6, 0, 16);
-            present |= IP_SRC;
-        }
-        if (avail >= 40) {
-            b.get(p + 24, destinationIpv6, 0, 16);
-            present |= IP_DST;
-        } else {
-            return;
-        }
-        int q = p + 40;
-        int nh = nextHeader;
-        boolean laterFragment = false;
-        while (true) {
-            int len;
-            if (nh == 0 || nh == 43 || nh == 60 || nh == 135 || nh == 139 || nh == 140) {
-                if (end - q < 2) {
-                    return;
-                }
-                len = ((b.get(q + 1) & 0xFF) + 1) * 8;
-            } else if (nh == 44) {
-                if (end - q < 8) {
-                    return;
-                }
-                int off = u16(b, q + 2);
-                fragmentOffset = off >>> 3;
-                moreFragments = (off & 1) != 0;
-                fragmentId = b.getInt(q + 4) & 0xFFFF_FFFFL;
-                present |= FRAG;
-                laterFragment = fragmentOffset != 0;
-                len = 8;
-            } else if (nh == 51) {
-                if (end - q < 2) {
-                    return;
-                }
-                len = ((b.get(q + 1) & 0xFF) + 2) * 4;
-            } else {
-                break;
-            }
-            if (extensionHeaders == MAX_IPV6_EXTENSIONS) {
-                problem = "more than 16 IPv6 extension headers";
-                return;
-            }
-            extensionHeaders++;
-            nh = b.get(q) & 0xFF;
-            q += len;
-            if (q > end) {
-                return;
-            }
-        }
-        protocol = nh;
-        present |= PROTO;
-        if (!laterFragment) {
-            transport(b, q, end, protocol == 58);
-        }
-    }
-
-    private void transport(ByteBuffer b, int q, int end, boolean icmp) {
-        int avail = end - q;
-        transportOffset = q - base;
-        switch (protocol) {
-            case 6:
-                if (avail >= 4) {
-                    sourcePort = u16(b, q);
-                    destinationPort = u16(b, q + 2);
-                    present |= PORTS;
-                }
-                if (avail >= 14) {
-                    tcpFlags = b.get(q + 13) & 0xFF;
-                    present |= TCP_FLAGS;
-                }
-                break;
-            case 17:
-            case 132:
-            case 136:
-                if (avail >= 4) {
-                    sourcePort = u16(b, q);
-                    destinationPort = u16(b, q + 2);
-                    present |= PORTS;
-                }
-                break;
-            default:
-                if (icmp && avail >= 2) {
-                    icmpType = b.get(q) & 0xFF;
-                    icmpCode = b.get(q + 1) & 0xFF;
-                    present |= ICMP;
-                }
-                break;
-        }
     }
 
     private void reset() {
@@ -373,14 +124,6 @@ public final class SampledHeaderView {
         sourcePort = destinationPort = tcpFlags = icmpType = icmpCode = 0;
         sourceMac = destinationMac = 0;
         problem = null;
-    }
-
-    private static int u16(ByteBuffer b, int p) {
-        return b.getShort(p) & 0xFFFF;
-    }
-
-    private static long mac(ByteBuffer b, int p) {
-        return ((b.getShort(p) & 0xFFFFL) << 32) | (b.getInt(p + 2) & 0xFFFF_FFFFL);
     }
 
     /** The header protocol the header was parsed as. */

@@ -1,5 +1,6 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.sflow.internal.DatagramLayout;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -109,7 +110,7 @@ public final class SflowDatagramBuilder {
 
     /** Appends a sample whose length field says {@code declaredLength}, followed by {@code data} as it is (no padding added). */
     public SflowDatagramBuilder rawSample(int dataFormat, long declaredLength, byte[] data) {
-        ByteBuffer b = ByteBuffer.allocate(8).putInt(dataFormat).putInt((int) declaredLength);
+        ByteBuffer b = ByteBuffer.allocate(DatagramLayout.ENTRY_DATA).putInt(dataFormat).putInt((int) declaredLength);
         body.writeBytes(b.array());
         body.writeBytes(declaredLength == data.length ? padded(data) : data);
         samples++;
@@ -136,7 +137,7 @@ public final class SflowDatagramBuilder {
 
     /** The datagram. */
     public byte[] build() {
-        ByteBuffer h = ByteBuffer.allocate(8 + address.length + 16);
+        ByteBuffer h = ByteBuffer.allocate(DatagramLayout.headerLength(address.length));
         h.putInt((int) version).putInt(addressType).put(address).putInt((int) subAgentId).putInt((int) sequenceNumber)
                 .putInt((int) uptime).putInt((int) (sampleCount >= 0 ? sampleCount : samples));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -161,7 +162,7 @@ public final class SflowDatagramBuilder {
 
     /** A record whose length field says {@code declaredLength}, followed by {@code data} as it is (padded only if the length is truthful). */
     public static byte[] record(int dataFormat, long declaredLength, byte[] data) {
-        ByteBuffer b = ByteBuffer.allocate(8).putInt(dataFormat).putInt((int) declaredLength);
+        ByteBuffer b = ByteBuffer.allocate(DatagramLayout.ENTRY_DATA).putInt(dataFormat).putInt((int) declaredLength);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(b.array());
         out.writeBytes(declaredLength == data.length ? padded(data) : data);
@@ -202,9 +203,9 @@ public final class SflowDatagramBuilder {
 
     private static byte[] sampleData(SflowSample empty, long declaredRecords, byte[]... records) {
         int len = TypedCodec.sampleLength(empty, SflowExtensions.none());
-        ByteBuffer b = ByteBuffer.allocate(8 + len);
+        ByteBuffer b = ByteBuffer.allocate(DatagramLayout.ENTRY_DATA + len);
         TypedCodec.writeSample(b, empty, SflowExtensions.none());
-        byte[] head = Arrays.copyOfRange(b.array(), 8, 8 + len - 4);
+        byte[] head = Arrays.copyOfRange(b.array(), DatagramLayout.ENTRY_DATA, DatagramLayout.ENTRY_DATA + len - 4);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(head);
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) declaredRecords).array());

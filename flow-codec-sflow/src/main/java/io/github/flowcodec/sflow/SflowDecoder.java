@@ -14,13 +14,11 @@ import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.UnsupportedVersionException;
 import io.github.flowcodec.sflow.internal.ContentException;
+import io.github.flowcodec.sflow.internal.DatagramLayout;
 import io.github.flowcodec.sflow.internal.FlowMapper;
+import io.github.flowcodec.sflow.internal.RecordTypes;
 import io.github.flowcodec.sflow.internal.SequenceTracker;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,11 +179,7 @@ public final class SflowDecoder implements DatagramDecoder {
     @Override
     public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
         recordHandler = Objects.requireNonNull(handler, "handler");
-        try {
-            return walk(datagram, exporter, MODE_RECORDS);
-        } finally {
-            recordHandler = null;
-        }
+        return walk(datagram, exporter, MODE_RECORDS);
     }
 
     /** Decodes into an {@link SflowPacket}: one record and one context per flow sample. */
@@ -195,12 +189,7 @@ public final class SflowDecoder implements DatagramDecoder {
         List<SflowSampleInfo> infos = new ArrayList<>();
         packetRecords = records;
         packetInfos = infos;
-        try {
-            walk(datagram, exporter, MODE_PACKET);
-        } finally {
-            packetRecords = null;
-            packetInfos = null;
-        }
+        walk(datagram, exporter, MODE_PACKET);
         return new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
                 view.systemUptimeMillis(), view.exportTimeMillis(), records, infos);
     }
@@ -212,34 +201,33 @@ public final class SflowDecoder implements DatagramDecoder {
      */
     public int decode(ByteBuffer datagram, InetSocketAddress exporter, SflowSampleHandler handler) {
         sampleHandler = Objects.requireNonNull(handler, "handler");
-        try {
-            return walk(datagram, exporter, MODE_SAMPLES);
-        } finally {
-            sampleHandler = null;
-        }
+        return walk(datagram, exporter, MODE_SAMPLES);
     }
 
     /** Decodes the whole datagram, typed. */
     public SflowDatagram decodeDatagram(ByteBuffer datagram) {
         List<SflowSample> samples = new ArrayList<>();
         typedSamples = samples;
-        try {
-            walk(datagram, null, MODE_TYPED);
-        } finally {
-            typedSamples = null;
-        }
+        walk(datagram, null, MODE_TYPED);
         return new SflowDatagram(view.agentAddress(), view.subAgentId(), view.sequenceNumber(), view.systemUptimeMillis(),
                 samples);
     }
 
     // ------------------------------------------------------------------ the parser
 
+    /** Walks one datagram for the path {@code mode}, whose per-call target is set; clears every target after. */
     private int walk(ByteBuffer datagram, InetSocketAddress exporter, int mode) {
         try {
             return walkDatagram(RecordView.bigEndian(datagram), exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter, mode);
         } catch (FlowCodecException e) {
             rejected++;
             throw e;
+        } finally {
+            recordHandler = null;
+            sampleHandler = null;
+            packetRecords = null;
+            packetInfos = null;
+            typedSamples = null;
         }
     }
 
@@ -251,53 +239,54 @@ public final class SflowDecoder implements DatagramDecoder {
             throw new TruncatedPacketException(FlowProtocol.SFLOW_V5, length, "the datagram is " + length
                     + " bytes, shorter than an sFlow v5 header");
         }
-        int version = buf.getInt(base);
+        int version = buf.getInt(base + DatagramLayout.VERSION);
         if (version != Sflow.VERSION) {
             throw new UnsupportedVersionException(FlowProtocol.SFLOW_V5, 0, "version " + Integer.toUnsignedString(version)
                     + ", not 5");
         }
-        int agentType = buf.getInt(base + 4);
-        int addressLength = agentType == Sflow.ADDRESS_IPV4 ? 4 : agentType == Sflow.ADDRESS_IPV6 ? 16
-                : agentType == Sflow.ADDRESS_UNKNOWN ? 0 : -1;
+        int agentType = buf.getInt(base + DatagramLayout.AGENT_ADDRESS_TYPE);
+        int addressLength = DatagramLayout.addressLength(agentType);
         if (addressLength < 0) {
-            throw new MalformedPacketException(FlowProtocol.SFLOW_V5, 4, "agent address type "
+            throw new MalformedPacketException(FlowProtocol.SFLOW_V5, DatagramLayout.AGENT_ADDRESS_TYPE, "agent address type "
                     + Integer.toUnsignedString(agentType) + " (0, 1 or 2 expected)");
         }
-        int p = base + 8 + addressLength;
-        if (end - p < 16) {
+        int agent = base + DatagramLayout.AGENT_ADDRESS;
+        int p = agent + addressLength;
+        if (end - p < DatagramLayout.AFTER_ADDRESS_LENGTH) {
             throw new TruncatedPacketException(FlowProtocol.SFLOW_V5, length, "the datagram is " + length
-                    + " bytes, shorter than its " + (24 + addressLength) + "-byte header");
+                    + " bytes, shorter than its " + DatagramLayout.headerLength(addressLength) + "-byte header");
         }
-        long subAgent = buf.getInt(p) & 0xFFFF_FFFFL;
-        long sequence = buf.getInt(p + 4) & 0xFFFF_FFFFL;
-        long uptime = buf.getInt(p + 8) & 0xFFFF_FFFFL;
-        long count = buf.getInt(p + 12) & 0xFFFF_FFFFL;
-        p += 16;
-        view.datagram(buf, base, exporter, agentType, base + 8, subAgent, sequence, uptime,
+        long subAgent = buf.getInt(p + DatagramLayout.SUB_AGENT_ID) & 0xFFFF_FFFFL;
+        long sequence = buf.getInt(p + DatagramLayout.SEQUENCE_NUMBER) & 0xFFFF_FFFFL;
+        long uptime = buf.getInt(p + DatagramLayout.UPTIME) & 0xFFFF_FFFFL;
+        long count = buf.getInt(p + DatagramLayout.SAMPLE_COUNT) & 0xFFFF_FFFFL;
+        p += DatagramLayout.AFTER_ADDRESS_LENGTH;
+        view.datagram(buf, base, exporter, agentType, agent, subAgent, sequence, uptime,
                 clock == null ? ExportContext.NO_TIME : clock.getAsLong());
         if (trackSequences) {
-            agentHi = addressLength == 16 ? buf.getLong(base + 8) : 0;
-            agentLo = addressLength == 16 ? buf.getLong(base + 16) : addressLength == 4 ? buf.getInt(base + 8) & 0xFFFF_FFFFL : 0;
+            agentHi = addressLength == 16 ? buf.getLong(agent) : 0;
+            agentLo = addressLength == 16 ? buf.getLong(agent + 8) : addressLength == 4 ? buf.getInt(agent) & 0xFFFF_FFFFL : 0;
             agentKey = (long) agentType << 32 | subAgent;
             datagramSequences.update(agentHi, agentLo, agentKey, 0, sequence);
         }
         int handed = 0;
         long i = 0;
         for (; i < count; i++) {
-            if (end - p < 8) {
+            if (end - p < DatagramLayout.ENTRY_DATA) {
                 fault(true, p - base, "the header announces " + count + " samples but the datagram ends after " + i);
                 break;
             }
-            int format = buf.getInt(p);
-            long sampleLength = buf.getInt(p + 4) & 0xFFFF_FFFFL;
+            int format = buf.getInt(p + DatagramLayout.ENTRY_FORMAT);
+            long sampleLength = buf.getInt(p + DatagramLayout.ENTRY_LENGTH) & 0xFFFF_FFFFL;
             long padded = (sampleLength + 3) & ~3L;
-            if (padded > end - p - 8) {
-                fault(true, p + 4 - base, "sample " + i + " announces " + sampleLength + " bytes but " + (end - p - 8)
-                        + " remain in the datagram");
+            int data = p + DatagramLayout.ENTRY_DATA;
+            if (padded > end - data) {
+                fault(true, p + DatagramLayout.ENTRY_LENGTH - base, "sample " + i + " announces " + sampleLength + " bytes but "
+                        + (end - data) + " remain in the datagram");
                 break;
             }
-            handed += sample(buf, format, p + 8, (int) sampleLength, mode);
-            p += 8 + (int) padded;
+            handed += sample(buf, format, data, (int) sampleLength, mode);
+            p = data + (int) padded;
         }
         if (i == count && p != end) {
             // The UDP length, not the header, ends a datagram: bytes after the announced samples (a count that
@@ -317,7 +306,7 @@ public final class SflowDecoder implements DatagramDecoder {
             return other(mode);
         }
         int base = view.base();
-        int header = SflowSampleView.headerLength(format);
+        int header = DatagramLayout.sampleHeaderLength(format);
         if (length < header + 4) {
             return broken(dataFormat, offset, length, mode, offset - base, "a sample of format " + format + " is " + length
                     + " bytes, shorter than its " + (header + 4) + "-byte header");
@@ -329,21 +318,22 @@ public final class SflowDecoder implements DatagramDecoder {
         int p = first;
         int unknown = 0;
         for (long j = 0; j < count; j++) {
-            if (end - p < 8) {
+            if (end - p < DatagramLayout.ENTRY_DATA) {
                 return broken(dataFormat, offset, length, mode, p - base, "the sample announces " + count
                         + " records but ends after " + j);
             }
-            int recordFormat = buf.getInt(p);
-            long recordLength = buf.getInt(p + 4) & 0xFFFF_FFFFL;
+            int recordFormat = buf.getInt(p + DatagramLayout.ENTRY_FORMAT);
+            long recordLength = buf.getInt(p + DatagramLayout.ENTRY_LENGTH) & 0xFFFF_FFFFL;
             long padded = (recordLength + 3) & ~3L;
-            if (padded > end - p - 8) {
-                return broken(dataFormat, offset, length, mode, p + 4 - base, "record " + j + " announces " + recordLength
-                        + " bytes but " + (end - p - 8) + " remain in its sample");
+            int data = p + DatagramLayout.ENTRY_DATA;
+            if (padded > end - data) {
+                return broken(dataFormat, offset, length, mode, p + DatagramLayout.ENTRY_LENGTH - base, "record " + j
+                        + " announces " + recordLength + " bytes but " + (end - data) + " remain in its sample");
             }
-            if (!known(recordFormat, flow)) {
+            if (!RecordTypes.known(recordFormat, flow)) {
                 unknown++;
             }
-            p += 8 + (int) padded;
+            p = data + (int) padded;
         }
         if (p != end) {
             return broken(dataFormat, offset, length, mode, p - base, (end - p) + " bytes follow the last of the sample's "
@@ -408,30 +398,6 @@ public final class SflowDecoder implements DatagramDecoder {
         return 0;
     }
 
-    private static final boolean[] KNOWN_FLOW = new boolean[4096];
-    private static final boolean[] KNOWN_COUNTER = new boolean[4096];
-
-    static {
-        for (int f : new int[] {1, 2, 3, 4, 1013, 1014, 1015, 1016, 1020, 1036, 1038, 1039, 1040, 1041, 1042, 2100, 2101, 2102,
-            2103, 2200, 2201, 2202, 2203, 2204, 2205, 2206, 2209, 2210}) {
-            KNOWN_FLOW[f] = true;
-        }
-        for (int f = 1001; f <= 1012; f++) {
-            KNOWN_FLOW[f] = true;
-        }
-        for (int f = 1021; f <= 1030; f++) {
-            KNOWN_FLOW[f] = true;
-        }
-        for (int f : new int[] {1, 2, 3, 4, 5, 6, 7, 10, 1001, 1002, 1005, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2100, 2101, 2102, 2103, 2104, 2202, 2203, 2206}) {
-            KNOWN_COUNTER[f] = true;
-        }
-    }
-
-    /** Whether a record's data format is one the typed model knows (enterprise 0 only). */
-    private static boolean known(int dataFormat, boolean flow) {
-        return (dataFormat & ~0xFFF) == 0 && (flow ? KNOWN_FLOW : KNOWN_COUNTER)[dataFormat];
-    }
-
     /** Throws in strict mode; reports in lenient mode. */
     private void fault(boolean truncated, long offset, String reason) {
         if (!lenient) {
@@ -462,19 +428,19 @@ public final class SflowDecoder implements DatagramDecoder {
                     + " bytes is shorter than its 16-byte header"), base);
             return into.parse(b, offset, 0, 0);
         }
-        int protocol = b.getInt(offset);
-        long headerLength = b.getInt(offset + 12) & 0xFFFF_FFFFL;
+        int protocol = b.getInt(offset + DatagramLayout.RAW_HEADER_PROTOCOL);
+        long headerLength = b.getInt(offset + DatagramLayout.RAW_HEADER_LENGTH) & 0xFFFF_FFFFL;
         int room = length - 16;
         if (headerLength > room) {
-            contentProblem(new ContentException(offset + 12, "the sampled header announces " + headerLength
+            contentProblem(new ContentException(offset + DatagramLayout.RAW_HEADER_LENGTH, "the sampled header announces " + headerLength
                     + " bytes but its record holds " + room), base);
             headerLength = room;
         }
-        into.parse(b, offset + 16, (int) headerLength, protocol);
+        into.parse(b, offset + DatagramLayout.RAW_HEADER, (int) headerLength, protocol);
         String problem = into.problem();
         if (problem != null) {
             headerProblems++;
-            report(offset + 16 - base, "sampled header: " + problem + "; parsed up to there");
+            report(offset + DatagramLayout.RAW_HEADER - base, "sampled header: " + problem + "; parsed up to there");
         }
         return into;
     }
@@ -529,30 +495,12 @@ public final class SflowDecoder implements DatagramDecoder {
     public List<SflowSequenceState> sequenceStates() {
         List<SflowSequenceState> out = new ArrayList<>();
         for (SequenceTracker.Entry e : datagramSequences.entries()) {
-            out.add(state(e, 0));
+            out.add(SflowSequenceState.of(e, 0));
         }
         for (SequenceTracker.Entry e : sampleSequences.entries()) {
-            out.add(state(e, (int) (e.k2() >>> 40) == 1 ? Sflow.SAMPLE_FLOW : Sflow.SAMPLE_COUNTER));
+            out.add(SflowSequenceState.of(e, (int) (e.k2() >>> 40) == 1 ? Sflow.SAMPLE_FLOW : Sflow.SAMPLE_COUNTER));
         }
         return out;
-    }
-
-    private static SflowSequenceState state(SequenceTracker.Entry e, int format) {
-        int type = (int) (e.k2() >>> 32) & 0xFF;
-        InetAddress agent = null;
-        try {
-            if (type == Sflow.ADDRESS_IPV4) {
-                long v = e.k1();
-                agent = (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
-            } else if (type == Sflow.ADDRESS_IPV6) {
-                agent = Inet6Address.getByAddress(null, ByteBuffer.allocate(16).putLong(e.k0()).putLong(e.k1()).array(), -1);
-            }
-        } catch (UnknownHostException x) {
-            throw new IllegalStateException("unreachable: address of fixed length", x);
-        }
-        return new SflowSequenceState(agent, e.k2() & 0xFFFF_FFFFL, format, format == 0 ? 0 : e.k3() >>> 32,
-                format == 0 ? 0 : e.k3() & 0xFFFF_FFFFL, e.last(), e.received(), e.lost(), e.duplicates(), e.reordered(),
-                e.restarts());
     }
 
     /**

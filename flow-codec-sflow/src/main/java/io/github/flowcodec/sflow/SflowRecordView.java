@@ -1,6 +1,7 @@
 package io.github.flowcodec.sflow;
 
 import io.github.flowcodec.sflow.internal.ContentException;
+import io.github.flowcodec.sflow.internal.DatagramLayout;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.nio.ByteBuffer;
 
@@ -52,9 +53,9 @@ public final class SflowRecordView {
             return false;
         }
         ByteBuffer b = sample.buffer();
-        dataFormat = b.getInt(next);
-        length = b.getInt(next + 4);
-        offset = next + 8;
+        dataFormat = b.getInt(next + DatagramLayout.ENTRY_FORMAT);
+        length = b.getInt(next + DatagramLayout.ENTRY_LENGTH);
+        offset = next + DatagramLayout.ENTRY_DATA;
         next = offset + ((length + 3) & ~3);
         left--;
         return true;

@@ -3,6 +3,7 @@ package io.github.flowcodec.sflow;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.sflow.internal.ContentException;
+import io.github.flowcodec.sflow.internal.DatagramLayout;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -122,54 +123,45 @@ public final class SflowSampleView implements SflowSampleContext {
         clearSampleHeader();
         ByteBuffer b = buffer;
         int p = offset;
-        sampleSequence = b.getInt(p) & 0xFFFF_FFFFL;
+        sampleSequence = b.getInt(p + DatagramLayout.SAMPLE_SEQUENCE) & 0xFFFF_FFFFL;
         switch (format) {
             case Sflow.SAMPLE_FLOW: {
-                int src = b.getInt(p + 4);
+                int src = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
                 sourceIdType = src >>> 24;
                 sourceIdIndex = src & 0xFF_FFFF;
-                samplingRate = b.getInt(p + 8) & 0xFFFF_FFFFL;
-                samplePool = b.getInt(p + 12) & 0xFFFF_FFFFL;
-                drops = b.getInt(p + 16) & 0xFFFF_FFFFL;
-                int in = b.getInt(p + 20);
-                int out = b.getInt(p + 24);
+                samplingRate = b.getInt(p + DatagramLayout.FLOW_SAMPLING_RATE) & 0xFFFF_FFFFL;
+                samplePool = b.getInt(p + DatagramLayout.FLOW_SAMPLE_POOL) & 0xFFFF_FFFFL;
+                drops = b.getInt(p + DatagramLayout.FLOW_DROPS) & 0xFFFF_FFFFL;
+                int in = b.getInt(p + DatagramLayout.FLOW_INPUT);
+                int out = b.getInt(p + DatagramLayout.FLOW_OUTPUT);
                 inputFormat = in >>> 30;
                 inputValue = in & 0x3FFF_FFFF;
                 outputFormat = out >>> 30;
                 outputValue = out & 0x3FFF_FFFF;
                 break;
             }
-            case Sflow.SAMPLE_EXPANDED_FLOW:
-                sourceIdType = b.getInt(p + 4);
-                sourceIdIndex = b.getInt(p + 8) & 0xFFFF_FFFFL;
-                samplingRate = b.getInt(p + 12) & 0xFFFF_FFFFL;
-                samplePool = b.getInt(p + 16) & 0xFFFF_FFFFL;
-                drops = b.getInt(p + 20) & 0xFFFF_FFFFL;
-                inputFormat = b.getInt(p + 24);
-                inputValue = b.getInt(p + 28) & 0xFFFF_FFFFL;
-                outputFormat = b.getInt(p + 32);
-                outputValue = b.getInt(p + 36) & 0xFFFF_FFFFL;
+            case Sflow.SAMPLE_EXPANDED_FLOW: {
+                sourceIdType = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
+                sourceIdIndex = b.getInt(p + DatagramLayout.EXPANDED_SOURCE_INDEX) & 0xFFFF_FFFFL;
+                samplingRate = b.getInt(p + DatagramLayout.EXPANDED_FLOW_SAMPLING_RATE) & 0xFFFF_FFFFL;
+                samplePool = b.getInt(p + DatagramLayout.EXPANDED_FLOW_SAMPLE_POOL) & 0xFFFF_FFFFL;
+                drops = b.getInt(p + DatagramLayout.EXPANDED_FLOW_DROPS) & 0xFFFF_FFFFL;
+                inputFormat = b.getInt(p + DatagramLayout.EXPANDED_FLOW_INPUT_FORMAT);
+                inputValue = b.getInt(p + DatagramLayout.EXPANDED_FLOW_INPUT) & 0xFFFF_FFFFL;
+                outputFormat = b.getInt(p + DatagramLayout.EXPANDED_FLOW_OUTPUT_FORMAT);
+                outputValue = b.getInt(p + DatagramLayout.EXPANDED_FLOW_OUTPUT) & 0xFFFF_FFFFL;
                 break;
+            }
             case Sflow.SAMPLE_COUNTER: {
-                int src = b.getInt(p + 4);
+                int src = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
                 sourceIdType = src >>> 24;
                 sourceIdIndex = src & 0xFF_FFFF;
                 break;
             }
             default: // expanded counter
-                sourceIdType = b.getInt(p + 4);
-                sourceIdIndex = b.getInt(p + 8) & 0xFFFF_FFFFL;
+                sourceIdType = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
+                sourceIdIndex = b.getInt(p + DatagramLayout.EXPANDED_SOURCE_INDEX) & 0xFFFF_FFFFL;
                 break;
-        }
-    }
-
-    /** The length of a standard sample's header before its record count. */
-    static int headerLength(int format) {
-        switch (format) {
-            case Sflow.SAMPLE_FLOW: return 28;
-            case Sflow.SAMPLE_EXPANDED_FLOW: return 40;
-            case Sflow.SAMPLE_COUNTER: return 8;
-            default: return 12;
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.flowcodec.sflow;
 
-import java.util.Arrays;
-import java.util.HexFormat;
+import io.github.flowcodec.sflow.internal.OpaqueData;
 
 /**
  * A sample whose (enterprise, format) the decoder does not know (an enterprise sample, a newer standard
@@ -41,16 +40,16 @@ public record UnknownSample(long enterprise, int format, byte[] data) implements
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UnknownSample u && u.enterprise == enterprise && u.format == format && Arrays.equals(u.data, data);
+        return o instanceof UnknownSample u && OpaqueData.equal(enterprise, format, data, u.enterprise, u.format, u.data);
     }
 
     @Override
     public int hashCode() {
-        return (Long.hashCode(enterprise) * 31 + format) * 31 + Arrays.hashCode(data);
+        return OpaqueData.hash(enterprise, format, data);
     }
 
     @Override
     public String toString() {
-        return "UnknownSample[" + enterprise + ":" + format + ", " + HexFormat.of().formatHex(data) + "]";
+        return OpaqueData.text("UnknownSample", enterprise, format, data);
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Test helpers: the corpus location, a classic-pcap reader (Ethernet / IPv4 or IPv6 / UDP only), a flat JSON
@@ -31,6 +33,24 @@ final class CorpusSupport {
 
     /** One UDP datagram of a capture. */
     record Udp(int frame, InetAddress source, int sourcePort, int destinationPort, byte[] payload) {
+    }
+
+    /**
+     * The sFlow files of the corpus ({@code sflow5/} and {@code mixed/}) whose names end in one of {@code suffixes},
+     * sorted, as test arguments; one "(corpus absent)" argument when there is no corpus (the test then skips).
+     */
+    static Stream<Arguments> sflowFiles(String... suffixes) throws IOException {
+        if (!Files.isDirectory(CORPUS)) {
+            return Stream.of(Arguments.of("(corpus absent)"));
+        }
+        List<Arguments> out = new ArrayList<>();
+        for (String dir : List.of("sflow5", "mixed")) {
+            try (Stream<Path> s = Files.list(CORPUS.resolve(dir))) {
+                s.map(p -> dir + "/" + p.getFileName()).filter(n -> Stream.of(suffixes).anyMatch(n::endsWith)).sorted()
+                        .forEach(n -> out.add(Arguments.of(n)));
+            }
+        }
+        return out.stream();
     }
 
     /** The UDP datagrams of a classic pcap with Ethernet link type (802.1Q tags skipped). */

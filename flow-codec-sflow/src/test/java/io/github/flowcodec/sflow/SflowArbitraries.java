@@ -1,6 +1,9 @@
 package io.github.flowcodec.sflow;
 
-import io.github.flowcodec.sflow.internal.FixedLayouts;
+import io.github.flowcodec.sflow.internal.CounterRecordTypes;
+import io.github.flowcodec.sflow.internal.FixedLayout;
+import io.github.flowcodec.sflow.internal.FlowRecordTypes;
+import io.github.flowcodec.sflow.internal.RecordType;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,6 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -104,62 +108,115 @@ final class SflowArbitraries {
         return flowData(0);
     }
 
-    /** Flow records inside {@code depth} 0:1016 aggregations (none deeper than the decoder accepts). */
+    /**
+     * Flow records inside {@code depth} 0:1016 aggregations (none deeper than the decoder accepts): every standard
+     * structure of {@link FlowRecordTypes#ALL} through {@link #generator}, sampled headers more often (as in real
+     * traffic), a registered extension and unknown records.
+     */
     static Arbitrary<FlowData> flowData(int depth) {
+        List<Arbitrary<FlowData>> standard = new ArrayList<>();
+        for (RecordType<? extends FlowData> t : FlowRecordTypes.ALL) {
+            if (t.type() != FlowData.Ieee80211Aggregation.class || depth < Sflow.MAX_AGGREGATION_DEPTH) {
+                standard.add(generator(t, depth).map(FlowData.class::cast));
+            }
+        }
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(depth == 0 ? 3 : 1, standardExtensions(depth)),
+                net.jqwik.api.Tuple.of(depth == 0 ? 12 : 4, Arbitraries.oneOf(standard)),
                 net.jqwik.api.Tuple.of(4, rawHeader()),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), mac(), mac(), u32()).as(FlowData.EthernetFrame::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), u32(), ipv4(), ipv4(), u32(), u32(), u32(), u32())
-                        .as(FlowData.Ipv4Data::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), u32(), ipv6(), ipv6(), u32(), u32(), u32(), u32())
-                        .as(FlowData.Ipv6Data::new)),
-                net.jqwik.api.Tuple.of(2, fixed(FlowData.ExtendedSwitch.class)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(address(), u32(), u32()).as(FlowData.ExtendedRouter::new)),
-                net.jqwik.api.Tuple.of(2, gateway()),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), text(), u32(), text()).as(FlowData.ExtendedUser::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), text(), text()).as(FlowData.ExtendedUrl::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(address(), u32List(4), u32List(4)).as(FlowData.ExtendedMpls::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(address(), address()).as(FlowData.ExtendedNat::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(text(), u32(), u32()).as(FlowData.ExtendedMplsTunnel::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(text(), u32(), u32()).as(FlowData.ExtendedMplsVc::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(text(), u32()).as(FlowData.ExtendedMplsFtn::new)),
-                net.jqwik.api.Tuple.of(1, fixed(FlowData.ExtendedMplsLdpFec.class)),
-                net.jqwik.api.Tuple.of(1, u32List(4).map(FlowData.ExtendedVlanTunnel::new)),
-                net.jqwik.api.Tuple.of(1, socket()),
-                net.jqwik.api.Tuple.of(1, tunnel()),
                 net.jqwik.api.Tuple.of(1, u64().map(t -> (FlowData) new FlowData.Extension(8800, 1, new Tag(t)))),
                 net.jqwik.api.Tuple.of(1, unknownFlow()));
     }
 
-    /** The 802.11, drop, transit and Host sFlow flow records. */
-    static Arbitrary<FlowData> standardExtensions(int depth) {
-        List<Arbitrary<FlowData>> all = new ArrayList<>(List.of(
-                Combinators.combine(u32(), rawHeader()).as((c, h) -> new FlowData.Ieee80211Payload(c, (FlowData.RawPacketHeader) h)),
-                Combinators.combine(text(), mac(), u32(), u32(), u64(), u32(), u32(), u32()).as(FlowData.Ieee80211Rx::new),
-                Combinators.combine(text(), mac(), u32(), u32(), u32(), u32(), u32(), u64())
-                        .flatAs((ssid, bssid, v, t, pd, rd, ch, speed) -> u32()
-                                .map(p -> new FlowData.Ieee80211Tx(ssid, bssid, v, t, pd, rd, ch, speed, p))),
-                fixed(FlowData.ExtendedNatPort.class),
-                fixed(FlowData.EgressQueue.class),
-                text().map(FlowData.DropFunction::new),
-                fixed(FlowData.TransitDelay.class),
-                fixed(FlowData.QueueDepth.class),
-                Combinators.combine(text(), text()).as(FlowData.HardwareTrap::new),
-                text().map(FlowData.LinuxDropReason::new),
-                proxySocket(),
-                Combinators.combine(u32(), u32(), text(), u32(), u32(), u32(), u32()).as(FlowData.Memcache::new),
-                http(),
-                Combinators.combine(text(), text(), text(), text(), u64(), u64(), u32(), u32()).as(FlowData.AppOperation::new),
-                Combinators.combine(text(), text(), text()).as(FlowData.AppContext::new),
-                Combinators.combine(Arbitraries.of(true, false), text()).as(FlowData.AppActor::new),
-                fixed(FlowData.ExtendedTcpInfo.class),
-                fixed(FlowData.ExtendedEntities.class)));
-        if (depth < Sflow.MAX_AGGREGATION_DEPTH) {
-            all.add(Arbitraries.lazy(() -> flowData(depth + 1)).list().ofMaxSize(3).list().ofMaxSize(3)
-                    .map(FlowData.Ieee80211Aggregation::new));
+    /**
+     * The generator of one standard record structure: from its field sizes for a fixed layout, else from
+     * {@link #STANDARD} (a test checks every structure has one).
+     */
+    static Arbitrary<?> generator(RecordType<?> type, int depth) {
+        if (type.fixedLayout() != null) {
+            return fixed(type.fixedLayout());
         }
-        return Arbitraries.oneOf(all);
+        java.util.function.IntFunction<Arbitrary<?>> g = STANDARD.get(type.type());
+        if (g == null) {
+            throw new IllegalStateException("no generator for " + type);
+        }
+        return g.apply(depth);
+    }
+
+    /** The generators of the standard structures that are not fixed layouts, by record type (depth: of 0:1016 nesting). */
+    static final Map<Class<?>, java.util.function.IntFunction<Arbitrary<?>>> STANDARD = Map.ofEntries(
+            Map.entry(FlowData.RawPacketHeader.class, depth -> rawHeader()),
+            Map.entry(FlowData.EthernetFrame.class, depth -> ethernet()),
+            Map.entry(FlowData.Ipv4Data.class, depth -> ipv4Data()),
+            Map.entry(FlowData.Ipv6Data.class, depth -> ipv6Data()),
+            Map.entry(FlowData.ExtendedRouter.class, depth -> Combinators.combine(address(), u32(), u32()).as(FlowData.ExtendedRouter::new)),
+            Map.entry(FlowData.ExtendedGateway.class, depth -> gateway()),
+            Map.entry(FlowData.ExtendedUser.class, depth -> Combinators.combine(u32(), text(), u32(), text()).as(FlowData.ExtendedUser::new)),
+            Map.entry(FlowData.ExtendedUrl.class, depth -> Combinators.combine(u32(), text(), text()).as(FlowData.ExtendedUrl::new)),
+            Map.entry(FlowData.ExtendedMpls.class, depth -> Combinators.combine(address(), u32List(4), u32List(4))
+                    .as(FlowData.ExtendedMpls::new)),
+            Map.entry(FlowData.ExtendedNat.class, depth -> Combinators.combine(address(), address()).as(FlowData.ExtendedNat::new)),
+            Map.entry(FlowData.ExtendedMplsTunnel.class, depth -> Combinators.combine(text(), u32(), u32())
+                    .as(FlowData.ExtendedMplsTunnel::new)),
+            Map.entry(FlowData.ExtendedMplsVc.class, depth -> Combinators.combine(text(), u32(), u32()).as(FlowData.ExtendedMplsVc::new)),
+            Map.entry(FlowData.ExtendedMplsFtn.class, depth -> Combinators.combine(text(), u32()).as(FlowData.ExtendedMplsFtn::new)),
+            Map.entry(FlowData.ExtendedVlanTunnel.class, depth -> u32List(4).map(FlowData.ExtendedVlanTunnel::new)),
+            Map.entry(FlowData.TunnelEthernet.class, depth -> Combinators.combine(ingress(), ethernet()).as(FlowData.TunnelEthernet::new)),
+            Map.entry(FlowData.TunnelIpv4.class, depth -> Combinators.combine(ingress(), ipv4Data()).as(FlowData.TunnelIpv4::new)),
+            Map.entry(FlowData.TunnelIpv6.class, depth -> Combinators.combine(ingress(), ipv6Data()).as(FlowData.TunnelIpv6::new)),
+            Map.entry(FlowData.TunnelDecapsulation.class, depth -> Combinators.combine(ingress(), u32())
+                    .as(FlowData.TunnelDecapsulation::new)),
+            Map.entry(FlowData.TunnelVni.class, depth -> Combinators.combine(ingress(), u32()).as(FlowData.TunnelVni::new)),
+            Map.entry(FlowData.Ieee80211Payload.class, depth -> Combinators.combine(u32(), rawHeader())
+                    .as((c, h) -> new FlowData.Ieee80211Payload(c, (FlowData.RawPacketHeader) h))),
+            Map.entry(FlowData.Ieee80211Rx.class, depth -> Combinators.combine(text(), mac(), u32(), u32(), u64(), u32(), u32(), u32())
+                    .as(FlowData.Ieee80211Rx::new)),
+            Map.entry(FlowData.Ieee80211Tx.class, depth -> Combinators.combine(text(), mac(), u32(), u32(), u32(), u32(), u32(), u64())
+                    .flatAs((ssid, bssid, v, t, pd, rd, ch, speed) -> u32()
+                            .map(p -> new FlowData.Ieee80211Tx(ssid, bssid, v, t, pd, rd, ch, speed, p)))),
+            Map.entry(FlowData.Ieee80211Aggregation.class, depth -> Arbitraries.lazy(() -> flowData(depth + 1)).list().ofMaxSize(3)
+                    .list().ofMaxSize(3).map(FlowData.Ieee80211Aggregation::new)),
+            Map.entry(FlowData.DropFunction.class, depth -> text().map(FlowData.DropFunction::new)),
+            Map.entry(FlowData.HardwareTrap.class, depth -> Combinators.combine(text(), text()).as(FlowData.HardwareTrap::new)),
+            Map.entry(FlowData.LinuxDropReason.class, depth -> text().map(FlowData.LinuxDropReason::new)),
+            Map.entry(FlowData.ExtendedSocket.class, depth -> socket()),
+            Map.entry(FlowData.ExtendedProxySocket.class, depth -> proxySocket()),
+            Map.entry(FlowData.Memcache.class, depth -> Combinators.combine(u32(), u32(), text(), u32(), u32(), u32(), u32())
+                    .as(FlowData.Memcache::new)),
+            Map.entry(FlowData.HttpRequest.class, depth -> http()),
+            Map.entry(FlowData.AppOperation.class, depth -> Combinators.combine(text(), text(), text(), text(), u64(), u64(), u32(), u32())
+                    .as(FlowData.AppOperation::new)),
+            Map.entry(FlowData.AppContext.class, depth -> Combinators.combine(text(), text(), text()).as(FlowData.AppContext::new)),
+            Map.entry(FlowData.AppActor.class, depth -> Combinators.combine(Arbitraries.of(true, false), text()).as(FlowData.AppActor::new)),
+            Map.entry(CounterData.Lacp.class, depth -> Combinators.combine(mac(), mac(), u32().list().ofSize(10)).as((a, p, v) ->
+                    new CounterData.Lacp(a, p, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8),
+                            v.get(9)))),
+            Map.entry(CounterData.Sfp.class, depth -> Combinators.combine(u32(), u32(), u32(), Arbitraries.integers(), u32().list()
+                    .ofSize(10).map(v -> new CounterData.SfpLane(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6),
+                            v.get(7), v.get(8), v.get(9))).list().ofMaxSize(4)).as(CounterData.Sfp::new)),
+            Map.entry(CounterData.PortName.class, depth -> text().map(CounterData.PortName::new)),
+            Map.entry(CounterData.HostDescription.class, depth -> Combinators.combine(text(), Arbitraries.longs(), Arbitraries.longs(),
+                    u32(), u32(), text()).as((h, a, b, m, o, r) -> new CounterData.HostDescription(h, new UUID(a, b), m, o, r))),
+            Map.entry(CounterData.HostAdapters.class, depth -> Combinators.combine(u32(), mac().list().ofMaxSize(3))
+                    .as(CounterData.HostAdapter::new).list().ofMaxSize(3).map(CounterData.HostAdapters::new)),
+            Map.entry(CounterData.HostCpu.class, depth -> hostCpu()),
+            Map.entry(CounterData.AppOperations.class, depth -> Combinators.combine(text(), u32().list().ofSize(11)).as((a, v) ->
+                    new CounterData.AppOperations(a, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7),
+                            v.get(8), v.get(9), v.get(10)))));
+
+    private static Arbitrary<Boolean> ingress() {
+        return Arbitraries.of(true, false);
+    }
+
+    private static Arbitrary<FlowData.EthernetFrame> ethernet() {
+        return Combinators.combine(u32(), mac(), mac(), u32()).as(FlowData.EthernetFrame::new);
+    }
+
+    private static Arbitrary<FlowData.Ipv4Data> ipv4Data() {
+        return Combinators.combine(u32(), u32(), ipv4(), ipv4(), u32(), u32(), u32(), u32()).as(FlowData.Ipv4Data::new);
+    }
+
+    private static Arbitrary<FlowData.Ipv6Data> ipv6Data() {
+        return Combinators.combine(u32(), u32(), ipv6(), ipv6(), u32(), u32(), u32(), u32()).as(FlowData.Ipv6Data::new);
     }
 
     static Arbitrary<FlowData> http() {
@@ -192,19 +249,6 @@ final class SflowArbitraries {
                 .as(FlowData.ExtendedGateway::new);
     }
 
-    static Arbitrary<FlowData> tunnel() {
-        Arbitrary<Boolean> in = Arbitraries.of(true, false);
-        return Arbitraries.oneOf(
-                Combinators.combine(in, Combinators.combine(u32(), mac(), mac(), u32()).as(FlowData.EthernetFrame::new))
-                        .as(FlowData.TunnelEthernet::new),
-                Combinators.combine(in, Combinators.combine(u32(), u32(), ipv4(), ipv4(), u32(), u32(), u32(), u32())
-                        .as(FlowData.Ipv4Data::new)).as(FlowData.TunnelIpv4::new),
-                Combinators.combine(in, Combinators.combine(u32(), u32(), ipv6(), ipv6(), u32(), u32(), u32(), u32())
-                        .as(FlowData.Ipv6Data::new)).as(FlowData.TunnelIpv6::new),
-                Combinators.combine(in, u32()).as(FlowData.TunnelDecapsulation::new),
-                Combinators.combine(in, u32()).as(FlowData.TunnelVni::new));
-    }
-
     static Arbitrary<FlowData> socket() {
         Arbitrary<FlowData> v4 = Combinators.combine(u32(), ipv4(), ipv4(), u32(), u32())
                 .as((p, l, r, lp, rp) -> new FlowData.ExtendedSocket(p, l, r, lp, rp));
@@ -223,9 +267,8 @@ final class SflowArbitraries {
         return Arbitraries.oneOf(vendor, newer);
     }
 
-    @SuppressWarnings("unchecked")
-    static <T> Arbitrary<T> fixed(Class<? extends Record> type) {
-        FixedLayouts.Layout layout = FixedLayouts.of(type);
+    /** A record of a fixed layout: one unsigned 32-bit or any 64-bit value per component. */
+    static Arbitrary<Object> fixed(FixedLayout layout) {
         List<Arbitrary<Long>> parts = new ArrayList<>();
         for (int size : layout.sizes()) {
             parts.add(size == 4 ? u32() : u64());
@@ -235,34 +278,20 @@ final class SflowArbitraries {
             for (int i = 0; i < v.length; i++) {
                 v[i] = values.get(i);
             }
-            return (T) layout.create(v);
+            return layout.create(v);
         });
     }
 
     // ------------------------------------------------------------------ counter records
 
+    /** Counter records: every structure of {@link CounterRecordTypes#ALL}, a registered extension and unknown records. */
     static Arbitrary<CounterData> counterData() {
-        List<Arbitrary<CounterData>> fixed = new ArrayList<>();
-        for (FixedLayouts.Layout l : FixedLayouts.all()) {
-            if (!l.flow()) {
-                fixed.add(fixed(l.type()));
-            }
+        List<Arbitrary<CounterData>> standard = new ArrayList<>();
+        for (RecordType<? extends CounterData> t : CounterRecordTypes.ALL) {
+            standard.add(generator(t, 0).map(CounterData.class::cast));
         }
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.oneOf(fixed)),
-                net.jqwik.api.Tuple.of(1, text().map(CounterData.PortName::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(mac(), mac(), u32().list().ofSize(10)).as((a, p, v) -> new CounterData.Lacp(
-                        a, p, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8), v.get(9)))),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), u32(), u32(), Arbitraries.integers(), u32().list().ofSize(10)
-                        .map(v -> new CounterData.SfpLane(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6),
-                                v.get(7), v.get(8), v.get(9))).list().ofMaxSize(4)).as(CounterData.Sfp::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(text(), u32().list().ofSize(11)).as((a, v) -> new CounterData.AppOperations(
-                        a, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8), v.get(9), v.get(10)))),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(text(), Arbitraries.longs(), Arbitraries.longs(), u32(), u32(), text())
-                        .as((h, a, b, m, o, r) -> new CounterData.HostDescription(h, new UUID(a, b), m, o, r))),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(u32(), mac().list().ofMaxSize(3)).as(CounterData.HostAdapter::new)
-                        .list().ofMaxSize(3).map(CounterData.HostAdapters::new)),
-                net.jqwik.api.Tuple.of(1, hostCpu()),
+                net.jqwik.api.Tuple.of(12, Arbitraries.oneOf(standard)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(text(), u64())
                         .as((n, v) -> new CounterData.Extension(4413, 7, new VendorCounters(n, v)))),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.longs().between(1, Sflow.MAX_ENTERPRISE).filter(e -> e != 4413),

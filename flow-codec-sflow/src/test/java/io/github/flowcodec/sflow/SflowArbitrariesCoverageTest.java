@@ -32,6 +32,7 @@ class SflowArbitrariesCoverageTest {
                 "CounterSample", "CounterSample:expanded", "DiscardedPacket", "UnknownSample"));
         expected.addAll(names(FlowData.class.getPermittedSubclasses()));
         expected.addAll(names(CounterData.class.getPermittedSubclasses()));
+        expected.addAll(names(FlowData.Standard.class.getPermittedSubclasses()));
         expected.addAll(names(CounterData.Standard.class.getPermittedSubclasses()));
         expected.remove("Standard");
         assertThat(seen).containsAll(expected);

@@ -86,16 +86,7 @@ class SflowCorpusTest {
     }
 
     static Stream<Arguments> captures() throws IOException {
-        if (!Files.isDirectory(CorpusSupport.CORPUS)) {
-            return Stream.of(Arguments.of("(corpus absent)"));
-        }
-        List<Arguments> out = new ArrayList<>();
-        for (String dir : List.of("sflow5", "mixed")) {
-            try (Stream<Path> s = Files.list(CorpusSupport.CORPUS.resolve(dir))) {
-                s.map(p -> dir + "/" + p.getFileName()).filter(n -> n.endsWith(".pcap")).sorted().forEach(n -> out.add(Arguments.of(n)));
-            }
-        }
-        return out.stream();
+        return CorpusSupport.sflowFiles(".pcap");
     }
 
     private static void assumeCorpus() {

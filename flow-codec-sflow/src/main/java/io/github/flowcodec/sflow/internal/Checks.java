@@ -1,5 +1,7 @@
 package io.github.flowcodec.sflow.internal;
 
+import java.net.InetAddress;
+
 /** Argument checks shared by the model's records (not API: the package is not exported). */
 public final class Checks {
 
@@ -16,6 +18,31 @@ public final class Checks {
         if (v < min || v > max) {
             throw new IllegalArgumentException(name + " out of range " + min + ".." + max + ": " + v);
         }
+    }
+
+    /** The checks of sampled IPv4 or IPv6 data (0:3, 0:4): unsigned 32-bit values and both addresses; {@code last} is the TOS or priority. */
+    public static void ipData(long length, long protocol, Object source, Object destination, long sourcePort,
+            long destinationPort, long tcpFlags, long last, String lastName) {
+        u32(length, "length");
+        u32(protocol, "protocol");
+        notNull(source, "source");
+        notNull(destination, "destination");
+        u32(sourcePort, "sourcePort");
+        u32(destinationPort, "destinationPort");
+        u32(tcpFlags, "tcpFlags");
+        u32(last, lastName);
+    }
+
+    /** The checks of a socket record (0:2100 to 0:2103): unsigned 32-bit values and two addresses of one family. */
+    public static void socket(long protocol, InetAddress local, InetAddress remote, long localPort, long remotePort) {
+        u32(protocol, "protocol");
+        notNull(local, "localAddress");
+        notNull(remote, "remoteAddress");
+        if (local.getAddress().length != remote.getAddress().length) {
+            throw new IllegalArgumentException("local and remote addresses of a socket are of one family");
+        }
+        u32(localPort, "localPort");
+        u32(remotePort, "remotePort");
     }
 
     public static <T> T notNull(T v, String name) {

@@ -414,12 +414,13 @@ public final class FlowMapper {
             switch (r.dataFormat()) {
                 case Sflow.FLOW_RAW_HEADER:
                     if (!haveHeader) {
-                        if (len < 16) {
-                            problem(off, "a raw packet header record of " + len + " bytes is shorter than its 16-byte header");
+                        if (len < DatagramLayout.RAW_HEADER) {
+                            problem(off, "a raw packet header record of " + len + " bytes is shorter than its "
+                                    + DatagramLayout.RAW_HEADER + "-byte header");
                             break;
                         }
                         decoder.parseRawHeader(b, off, len, base, header);
-                        frameLength = b.getInt(off + 4) & 0xFFFF_FFFFL;
+                        frameLength = b.getInt(off + DatagramLayout.RAW_FRAME_LENGTH) & 0xFFFF_FFFFL;
                         haveHeader = true;
                     }
                     break;

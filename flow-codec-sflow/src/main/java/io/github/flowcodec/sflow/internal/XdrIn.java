@@ -36,6 +36,11 @@ public final class XdrIn {
         this.end = end;
     }
 
+    /** The buffer read from (absolute positions). */
+    public ByteBuffer buffer() {
+        return buf;
+    }
+
     public int position() {
         return pos;
     }

@@ -1,0 +1,129 @@
+package io.github.flowcodec.sflow;
+
+import io.github.flowcodec.sflow.internal.Checks;
+
+/**
+ * The application flow records: memcache (0:2200), HTTP (0:2201, 0:2206) and application operations (0:2202 to 0:2205).
+ *
+ * <p>Its types are members of {@link FlowData} (which extends this interface), so they are named
+ * {@code FlowData.Name}: this file only groups one family's structures.
+ *
+ * <pre>{@code
+ * var op = new FlowData.AppOperation("payments", "authorize", "card=visa", "", 310, 120, 4_500, 0);
+ * }</pre>
+ */
+public sealed interface ApplicationFlowRecords permits FlowData {
+
+    /**
+     * 0:2200, a memcache operation (sflow_memcache.txt).
+     *
+     * <pre>{@code
+     * new FlowData.Memcache(1, 7, "session:42", 1, 512, 180, 1);   // ASCII GET, OK
+     * }</pre>
+     *
+     * @param protocol 0 other, 1 ASCII, 2 binary
+     * @param command the command (1 set ... 7 get ...)
+     * @param key the key
+     * @param keys the number of keys
+     * @param valueBytes the size of the value
+     * @param durationMicros the duration in microseconds
+     * @param status the status (1 OK ...)
+     */
+    record Memcache(long protocol, long command, String key, long keys, long valueBytes, long durationMicros, long status)
+            implements FlowData.Standard {
+        public Memcache {
+            Checks.notNull(key, "key");
+            long[] v = {protocol, command, keys, valueBytes, durationMicros, status};
+            for (long x : v) {
+                Checks.u32(x, "memcache field");
+            }
+        }
+    }
+
+    /**
+     * 0:2201 / 0:2206, an HTTP request (sflow_http.txt). The first version (0:2201, {@code extended} false) has
+     * no X-Forwarded-For and no request bytes: they must be {@code ""} and 0.
+     *
+     * <pre>{@code
+     * new FlowData.HttpRequest(true, 2, 1001, "/index.html", "example.com", "", "curl/8", "10.0.0.9", "", "text/html",
+     *         0, 5120, 850, 200);
+     * }</pre>
+     *
+     * @param extended true for 0:2206, false for 0:2201
+     * @param method the method (1 OPTIONS, 2 GET, 3 HEAD, 4 POST ...)
+     * @param protocol the HTTP version times 1000 plus the minor (1001 for 1.1)
+     * @param durationMicros the duration in microseconds
+     * @param status the HTTP status code
+     */
+    record HttpRequest(boolean extended, long method, long protocol, String uri, String host, String referrer, String userAgent,
+            String xForwardedFor, String authUser, String mimeType, long requestBytes, long responseBytes,
+            long durationMicros, long status) implements FlowData.Standard {
+        public HttpRequest {
+            Checks.u32(method, "method");
+            Checks.u32(protocol, "protocol");
+            Checks.notNull(uri, "uri");
+            Checks.notNull(host, "host");
+            Checks.notNull(referrer, "referrer");
+            Checks.notNull(userAgent, "userAgent");
+            Checks.notNull(xForwardedFor, "xForwardedFor");
+            Checks.notNull(authUser, "authUser");
+            Checks.notNull(mimeType, "mimeType");
+            Checks.u32(durationMicros, "durationMicros");
+            Checks.u32(status, "status");
+            if (!extended && (!xForwardedFor.isEmpty() || requestBytes != 0)) {
+                throw new IllegalArgumentException("a 0:2201 HTTP record has no X-Forwarded-For and no request bytes");
+            }
+        }
+    }
+
+    /**
+     * 0:2202, an application operation (sflow_application.txt).
+     *
+     * <pre>{@code
+     * new FlowData.AppOperation("payments", "authorize", "card=visa", "", 310, 120, 4_500, 0);   // SUCCESS
+     * }</pre>
+     *
+     * @param status 0 SUCCESS, 1 OTHER, 2 TIMEOUT, 3 INTERNAL_ERROR ... 10 UNAUTHORIZED
+     */
+    record AppOperation(String application, String operation, String attributes, String statusDescription,
+            long requestBytes, long responseBytes, long durationMicros, long status) implements FlowData.Standard {
+        public AppOperation {
+            Checks.notNull(application, "application");
+            Checks.notNull(operation, "operation");
+            Checks.notNull(attributes, "attributes");
+            Checks.notNull(statusDescription, "statusDescription");
+            Checks.u32(durationMicros, "durationMicros");
+            Checks.u32(status, "status");
+        }
+    }
+
+    /**
+     * 0:2203, the application context enclosing an operation (sflow_application.txt).
+     *
+     * <pre>{@code
+     * new FlowData.AppContext("payments", "checkout", "shop=eu");
+     * }</pre>
+     */
+    record AppContext(String application, String operation, String attributes) implements FlowData.Standard {
+        public AppContext {
+            Checks.notNull(application, "application");
+            Checks.notNull(operation, "operation");
+            Checks.notNull(attributes, "attributes");
+        }
+    }
+
+    /**
+     * 0:2204 / 0:2205, an application actor (sflow_application.txt): the initiator or the target of an operation.
+     *
+     * <pre>{@code
+     * new FlowData.AppActor(false, "customer-17");   // 0:2204, initiator
+     * }</pre>
+     *
+     * @param target true for 0:2205 (target), false for 0:2204 (initiator)
+     */
+    record AppActor(boolean target, String actor) implements FlowData.Standard {
+        public AppActor {
+            Checks.notNull(actor, "actor");
+        }
+    }
+}

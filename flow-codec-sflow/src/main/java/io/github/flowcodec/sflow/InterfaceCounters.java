@@ -1,0 +1,190 @@
+package io.github.flowcodec.sflow;
+
+import io.github.flowcodec.sflow.internal.Checks;
+import java.util.List;
+
+/**
+ * The interface counter records of sFlow v5 (0:1 to 0:7, 0:10, 0:1002, 0:1005): generic, Ethernet, Token Ring, 100BaseVG, VLAN, 802.11, LACP, SFP, radio and port name.
+ *
+ * <p>Its types are members of {@link CounterData} (which extends this interface), so they are named
+ * {@code CounterData.Name}: this file only groups one family's structures.
+ *
+ * <pre>{@code
+ * var g = new CounterData.Vlan(100, 1_000_000, 900, 5, 2, 0);
+ * }</pre>
+ */
+public sealed interface InterfaceCounters permits CounterData {
+
+    /**
+     * 0:1, generic interface counters (RFC 2233).
+     *
+     * <pre>{@code
+     * g.ifSpeed();   // bits per second
+     * }</pre>
+     */
+    record GenericInterface(long ifIndex, long ifType, long ifSpeed, long ifDirection, long ifStatus, long ifInOctets,
+            long ifInUcastPkts, long ifInMulticastPkts, long ifInBroadcastPkts, long ifInDiscards, long ifInErrors,
+            long ifInUnknownProtos, long ifOutOctets, long ifOutUcastPkts, long ifOutMulticastPkts,
+            long ifOutBroadcastPkts, long ifOutDiscards, long ifOutErrors, long ifPromiscuousMode) implements CounterData.Standard {
+    }
+
+    /**
+     * 0:2, Ethernet interface counters (RFC 2358).
+     *
+     * <pre>{@code
+     * e.dot3StatsFCSErrors();
+     * }</pre>
+     */
+    record Ethernet(long dot3StatsAlignmentErrors, long dot3StatsFCSErrors, long dot3StatsSingleCollisionFrames,
+            long dot3StatsMultipleCollisionFrames, long dot3StatsSQETestErrors, long dot3StatsDeferredTransmissions,
+            long dot3StatsLateCollisions, long dot3StatsExcessiveCollisions, long dot3StatsInternalMacTransmitErrors,
+            long dot3StatsCarrierSenseErrors, long dot3StatsFrameTooLongs, long dot3StatsInternalMacReceiveErrors,
+            long dot3StatsSymbolErrors) implements CounterData.Standard {
+    }
+
+    /**
+     * 0:3, token ring counters (RFC 1748).
+     *
+     * <pre>{@code
+     * t.dot5StatsLineErrors();
+     * }</pre>
+     */
+    record TokenRing(long dot5StatsLineErrors, long dot5StatsBurstErrors, long dot5StatsACErrors,
+            long dot5StatsAbortTransErrors, long dot5StatsInternalErrors, long dot5StatsLostFrameErrors,
+            long dot5StatsReceiveCongestions, long dot5StatsFrameCopiedErrors, long dot5StatsTokenErrors,
+            long dot5StatsSoftErrors, long dot5StatsHardErrors, long dot5StatsSignalLoss,
+            long dot5StatsTransmitBeacons, long dot5StatsRecoverys, long dot5StatsLobeWires, long dot5StatsRemoves,
+            long dot5StatsSingles, long dot5StatsFreqErrors) implements CounterData.Standard {
+    }
+
+    /**
+     * 0:4, 100BaseVG interface counters (RFC 2020).
+     *
+     * <pre>{@code
+     * v.dot12InHighPriorityFrames();
+     * }</pre>
+     */
+    record Vg100(long dot12InHighPriorityFrames, long dot12InHighPriorityOctets, long dot12InNormPriorityFrames,
+            long dot12InNormPriorityOctets, long dot12InIPMErrors, long dot12InOversizeFrameErrors,
+            long dot12InDataErrors, long dot12InNullAddressedFrames, long dot12OutHighPriorityFrames,
+            long dot12OutHighPriorityOctets, long dot12TransitionIntoTrainings, long dot12HCInHighPriorityOctets,
+            long dot12HCInNormPriorityOctets, long dot12HCOutHighPriorityOctets) implements CounterData.Standard {
+    }
+
+    /**
+     * 0:5, VLAN counters.
+     *
+     * <pre>{@code
+     * new CounterData.Vlan(100, 123456, 100, 3, 2, 0);
+     * }</pre>
+     */
+    record Vlan(long vlanId, long octets, long ucastPkts, long multicastPkts, long broadcastPkts, long discards)
+            implements CounterData.Standard {
+    }
+
+    /**
+     * 0:6, IEEE 802.11 counters.
+     *
+     * <pre>{@code
+     * w.dot11FCSErrorCount();
+     * }</pre>
+     */
+    record Ieee80211(long dot11TransmittedFragmentCount, long dot11MulticastTransmittedFrameCount, long dot11FailedCount,
+            long dot11RetryCount, long dot11MultipleRetryCount, long dot11FrameDuplicateCount, long dot11RTSSuccessCount,
+            long dot11RTSFailureCount, long dot11ACKFailureCount, long dot11ReceivedFragmentCount,
+            long dot11MulticastReceivedFrameCount, long dot11FCSErrorCount, long dot11TransmittedFrameCount,
+            long dot11WEPUndecryptableCount, long dot11QoSDiscardedFragmentCount, long dot11AssociatedStationCount,
+            long dot11QoSCFPollsReceivedCount, long dot11QoSCFPollsUnusedCount, long dot11QoSCFPollsUnusableCount,
+            long dot11QoSCFPollsLostCount) implements CounterData.Standard {
+    }
+
+    /**
+     * 0:7, LAG port counters (sflow_lag.txt, IEEE 802.1AX LACP).
+     *
+     * <pre>{@code
+     * new CounterData.Lacp(actorMac, partnerMac, 1000, 0x3D3D_3D3DL, 10, 0, 0, 0, 0, 10, 0, 0);
+     * }</pre>
+     *
+     * @param actorSystemId the actor's system id (a MAC) in the low 48 bits
+     * @param partnerSystemId the partner's system id in the low 48 bits
+     * @param attachedAggId the ifIndex of the aggregator the port is attached to
+     * @param portState actor admin, actor oper, partner admin and partner oper state, one byte each (first is the top byte)
+     */
+    record Lacp(long actorSystemId, long partnerSystemId, long attachedAggId, long portState, long lacpdusRx,
+            long markerPdusRx, long markerResponsePdusRx, long unknownRx, long illegalRx, long lacpdusTx,
+            long markerPdusTx, long markerResponsePdusTx) implements CounterData.Standard {
+        public Lacp {
+            Checks.range(actorSystemId, 0, 0xFFFF_FFFF_FFFFL, "actorSystemId");
+            Checks.range(partnerSystemId, 0, 0xFFFF_FFFF_FFFFL, "partnerSystemId");
+            long[] v = {attachedAggId, portState, lacpdusRx, markerPdusRx, markerResponsePdusRx, unknownRx, illegalRx,
+                lacpdusTx, markerPdusTx, markerResponsePdusTx};
+            for (long x : v) {
+                Checks.u32(x, "LACP counter");
+            }
+        }
+    }
+
+    /**
+     * One lane of an optical module (sflow_optics.txt): currents in uA, powers in uW, wavelengths in nm.
+     *
+     * <pre>{@code
+     * new CounterData.SfpLane(1, 6_500, 800, 300, 1_500, 1310, 750, 200, 1_500, 1310);
+     * }</pre>
+     */
+    record SfpLane(long index, long txBiasCurrent, long txPower, long txPowerMin, long txPowerMax, long txWavelength,
+            long rxPower, long rxPowerMin, long rxPowerMax, long rxWavelength) {
+        public SfpLane {
+            long[] v = {index, txBiasCurrent, txPower, txPowerMin, txPowerMax, txWavelength, rxPower, rxPowerMin, rxPowerMax,
+                rxWavelength};
+            for (long x : v) {
+                Checks.u32(x, "SFP lane gauge");
+            }
+        }
+    }
+
+    /**
+     * 0:10, optical SFP/QSFP module gauges (sflow_optics.txt).
+     *
+     * <pre>{@code
+     * new CounterData.Sfp(1, 4, 3_300_000, 41_000, List.of(lane1, lane2));
+     * }</pre>
+     *
+     * @param moduleId the module's id (the ifIndex of the interface it serves, usually)
+     * @param moduleTotalLanes the lanes the module has (the list holds those with gauges)
+     * @param moduleSupplyVoltage the supply voltage in mV
+     * @param moduleTemperature the temperature in thousandths of a degree Celsius (signed)
+     * @param lanes the lanes
+     */
+    record Sfp(long moduleId, long moduleTotalLanes, long moduleSupplyVoltage, int moduleTemperature, List<SfpLane> lanes)
+            implements CounterData.Standard {
+        public Sfp {
+            Checks.u32(moduleId, "moduleId");
+            Checks.u32(moduleTotalLanes, "moduleTotalLanes");
+            Checks.u32(moduleSupplyVoltage, "moduleSupplyVoltage");
+            lanes = List.copyOf(lanes);
+        }
+    }
+
+    /**
+     * 0:1002, radio utilization (sflow_80211.txt), times in milliseconds.
+     *
+     * <pre>{@code
+     * new CounterData.RadioUtilization(30_000, 29_500, 6_000);   // 20% busy while on channel
+     * }</pre>
+     */
+    record RadioUtilization(long elapsedTime, long onChannelTime, long onChannelBusyTime) implements CounterData.Standard {
+    }
+
+    /**
+     * 0:1005, port name.
+     *
+     * <pre>{@code
+     * new CounterData.PortName("eno1");
+     * }</pre>
+     */
+    record PortName(String name) implements CounterData.Standard {
+        public PortName {
+            Checks.notNull(name, "name");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.flowcodec.sflow;
+
+import io.github.flowcodec.sflow.internal.Checks;
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * The MPLS flow records of sFlow v5 (0:1006, 0:1008 to 0:1011).
+ *
+ * <p>Its types are members of {@link FlowData} (which extends this interface), so they are named
+ * {@code FlowData.Name}: this file only groups one family's structures.
+ *
+ * <pre>{@code
+ * var m = new FlowData.ExtendedMplsTunnel("lsp-a", 7, 0);
+ * }</pre>
+ */
+public sealed interface MplsRecords permits FlowData {
+
+    /**
+     * 0:1006, extended MPLS: next hop and the label stacks in and out (each entry a 32-bit label stack entry).
+     *
+     * <pre>{@code
+     * new FlowData.ExtendedMpls(nextHop, List.of(0x0001_0140L), List.of());
+     * }</pre>
+     */
+    record ExtendedMpls(InetAddress nextHop, List<Long> inLabels, List<Long> outLabels) implements FlowData.Standard {
+        public ExtendedMpls {
+            inLabels = List.copyOf(inLabels);
+            outLabels = List.copyOf(outLabels);
+            inLabels.forEach(l -> Checks.u32(l, "label"));
+            outLabels.forEach(l -> Checks.u32(l, "label"));
+        }
+    }
+
+    /**
+     * 0:1008, extended MPLS tunnel.
+     *
+     * <pre>{@code
+     * new FlowData.ExtendedMplsTunnel("lsp-a", 7, 0);
+     * }</pre>
+     */
+    record ExtendedMplsTunnel(String name, long tunnelId, long tunnelCos) implements FlowData.Standard {
+        public ExtendedMplsTunnel {
+            Checks.notNull(name, "name");
+            Checks.u32(tunnelId, "tunnelId");
+            Checks.u32(tunnelCos, "tunnelCos");
+        }
+    }
+
+    /**
+     * 0:1009, extended MPLS virtual circuit.
+     *
+     * <pre>{@code
+     * new FlowData.ExtendedMplsVc("vc-1", 100, 0);
+     * }</pre>
+     */
+    record ExtendedMplsVc(String instanceName, long vcId, long vcLabelCos) implements FlowData.Standard {
+        public ExtendedMplsVc {
+            Checks.notNull(instanceName, "instanceName");
+            Checks.u32(vcId, "vcId");
+            Checks.u32(vcLabelCos, "vcLabelCos");
+        }
+    }
+
+    /**
+     * 0:1010, extended MPLS FEC-to-NHLFE.
+     *
+     * <pre>{@code
+     * new FlowData.ExtendedMplsFtn("ftn", 24);
+     * }</pre>
+     */
+    record ExtendedMplsFtn(String description, long mask) implements FlowData.Standard {
+        public ExtendedMplsFtn {
+            Checks.notNull(description, "description");
+            Checks.u32(mask, "mask");
+        }
+    }
+
+    /**
+     * 0:1011, extended MPLS LDP FEC.
+     *
+     * <pre>{@code
+     * new FlowData.ExtendedMplsLdpFec(24);
+     * }</pre>
+     */
+    record ExtendedMplsLdpFec(long prefixLength) implements FlowData.Standard {
+        public ExtendedMplsLdpFec {
+            Checks.u32(prefixLength, "prefixLength");
+        }
+    }
+}

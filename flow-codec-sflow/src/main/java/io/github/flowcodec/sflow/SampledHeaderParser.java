@@ -1,0 +1,281 @@
+package io.github.flowcodec.sflow;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The parser behind {@link SampledHeaderView#parse}: the link layer (Ethernet, 802.1Q/QinQ tags, LLC/SNAP),
+ * the MPLS label stack, IPv4, IPv6 with its extension headers and the transport header, each step writing
+ * what it found into the view's fields. Static, so the steps inline into the view's parse; it never throws
+ * and never allocates.
+ *
+ * <pre>{@code
+ * SampledHeaderParser.link(view, buffer, offset, offset + length);   // after the view's reset
+ * }</pre>
+ */
+final class SampledHeaderParser {
+
+    private SampledHeaderParser() {
+    }
+
+    /** Parses from the link layer of the view's header protocol on, between {@code offset} and {@code end}. */
+    static void link(SampledHeaderView v, ByteBuffer buffer, int offset, int end) {
+        int p = offset;
+        int type;
+        switch (v.headerProtocol) {
+            case Sflow.HEADER_ETHERNET: {
+                if (end - p < 12) {
+                    return;
+                }
+                v.destinationMac = mac(buffer, p);
+                v.sourceMac = mac(buffer, p + 6);
+                v.present |= SampledHeaderView.ETH;
+                if (end - p < 14) {
+                    return;
+                }
+                type = u16(buffer, p + 12);
+                p += 14;
+                while (type == 0x8100 || type == 0x88A8 || type == 0x9100 || type == 0x9200) {
+                    if (v.vlanCount == SampledHeaderView.MAX_VLAN_TAGS) {
+                        v.problem = "more than 8 VLAN tags";
+                        return;
+                    }
+                    if (end - p < 4) {
+                        return;
+                    }
+                    v.vlanTci[v.vlanCount++] = u16(buffer, p);
+                    type = u16(buffer, p + 2);
+                    p += 4;
+                }
+                if (type <= 1500) {
+                    // 802.3 length: only LLC/SNAP carries an Ethernet type on
+                    if (end - p >= 8 && (buffer.get(p) & 0xFF) == 0xAA && (buffer.get(p + 1) & 0xFF) == 0xAA
+                            && (buffer.get(p + 2) & 0xFF) == 0x03) {
+                        type = u16(buffer, p + 6);
+                        p += 8;
+                    } else {
+                        return;
+                    }
+                }
+                v.ethernetType = type;
+                v.present |= SampledHeaderView.ETHER_TYPE;
+                break;
+            }
+            case Sflow.HEADER_IPV4:
+                type = 0x0800;
+                break;
+            case Sflow.HEADER_IPV6:
+                type = 0x86DD;
+                break;
+            case Sflow.HEADER_MPLS:
+                type = 0x8847;
+                break;
+            default:
+                return;
+        }
+        if (type == 0x8847 || type == 0x8848) {
+            while (true) {
+                if (end - p < 4) {
+                    return;
+                }
+                int entry = buffer.getInt(p);
+                p += 4;
+                v.mpls[v.mplsCount++] = entry;
+                if ((entry & 0x100) != 0) {
+                    break;
+                }
+                if (v.mplsCount == SampledHeaderView.MAX_MPLS_LABELS) {
+                    v.problem = "MPLS label stack deeper than 16 entries";
+                    return;
+                }
+            }
+            if (end - p < 1) {
+                return;
+            }
+            int version = (buffer.get(p) & 0xFF) >>> 4;
+            type = version == 4 ? 0x0800 : version == 6 ? 0x86DD : 0;
+        }
+        if (type == 0x0800) {
+            ipv4(v, buffer, p, end);
+        } else if (type == 0x86DD) {
+            ipv6(v, buffer, p, end);
+        }
+        return;
+    }
+
+    private static void ipv4(SampledHeaderView v, ByteBuffer b, int p, int end) {
+        if (end - p < 1) {
+            return;
+        }
+        int vihl = b.get(p) & 0xFF;
+        if ((vihl >>> 4) != 4) {
+            v.problem = "an IP version other than 4 where IPv4 was announced";
+            return;
+        }
+        v.ipVersion = 4;
+        v.ipOffset = p - v.base;
+        int ihl = (vihl & 0xF) * 4;
+        if (ihl < 20) {
+            v.problem = "IPv4 header length below the 20-byte minimum";
+            return;
+        }
+        int avail = end - p;
+        if (avail >= 2) {
+            v.tos = b.get(p + 1) & 0xFF;
+            v.present |= SampledHeaderView.TOS;
+        }
+        if (avail >= 8) {
+            v.fragmentId = u16(b, p + 4);
+            int ff = u16(b, p + 6);
+            v.fragmentOffset = ff & 0x1FFF;
+            v.moreFragments = (ff & 0x2000) != 0;
+            v.present |= SampledHeaderView.FRAG;
+        }
+        if (avail >= 9) {
+            v.ttl = b.get(p + 8) & 0xFF;
+            v.present |= SampledHeaderView.TTL;
+        }
+        if (avail >= 10) {
+            v.protocol = b.get(p + 9) & 0xFF;
+            v.nextHeader = v.protocol;
+            v.present |= SampledHeaderView.PROTO | SampledHeaderView.NEXT_HEADER;
+        }
+        if (avail >= 16) {
+            v.sourceIpv4 = b.getInt(p + 12);
+            v.present |= SampledHeaderView.IP_SRC;
+        }
+        if (avail >= 20) {
+            v.destinationIpv4 = b.getInt(p + 16);
+            v.present |= SampledHeaderView.IP_DST;
+        }
+        if ((v.present & SampledHeaderView.PROTO) == 0 || v.fragmentOffset != 0 || ihl > avail) {
+            return;
+        }
+        transport(v, b, p + ihl, end, v.protocol == 1);
+    }
+
+    private static void ipv6(SampledHeaderView v, ByteBuffer b, int p, int end) {
+        if (end - p < 1) {
+            return;
+        }
+        int version = (b.get(p) & 0xFF) >>> 4;
+        if (version != 6) {
+            v.problem = "an IP version other than 6 where IPv6 was announced";
+            return;
+        }
+        v.ipVersion = 6;
+        v.ipOffset = p - v.base;
+        int avail = end - p;
+        if (avail >= 4) {
+            int w = b.getInt(p);
+            v.tos = (w >>> 20) & 0xFF;
+            v.flowLabel = w & 0xF_FFFF;
+            v.present |= SampledHeaderView.TOS | SampledHeaderView.FLOW_LABEL;
+        }
+        if (avail < 7) {
+            return;
+        }
+        v.nextHeader = b.get(p + 6) & 0xFF;
+        v.present |= SampledHeaderView.NEXT_HEADER;
+        if (avail >= 8) {
+            v.ttl = b.get(p + 7) & 0xFF;
+            v.present |= SampledHeaderView.TTL;
+        }
+        if (avail >= 24) {
+            b.get(p + 8, v.sourceIpv6, 0, 16);
+            v.present |= SampledHeaderView.IP_SRC;
+        }
+        if (avail >= 40) {
+            b.get(p + 24, v.destinationIpv6, 0, 16);
+            v.present |= SampledHeaderView.IP_DST;
+        } else {
+            return;
+        }
+        int q = p + 40;
+        int nh = v.nextHeader;
+        boolean laterFragment = false;
+        while (true) {
+            int len;
+            if (nh == 0 || nh == 43 || nh == 60 || nh == 135 || nh == 139 || nh == 140) {
+                if (end - q < 2) {
+                    return;
+                }
+                len = ((b.get(q + 1) & 0xFF) + 1) * 8;
+            } else if (nh == 44) {
+                if (end - q < 8) {
+                    return;
+                }
+                int off = u16(b, q + 2);
+                v.fragmentOffset = off >>> 3;
+                v.moreFragments = (off & 1) != 0;
+                v.fragmentId = b.getInt(q + 4) & 0xFFFF_FFFFL;
+                v.present |= SampledHeaderView.FRAG;
+                laterFragment = v.fragmentOffset != 0;
+                len = 8;
+            } else if (nh == 51) {
+                if (end - q < 2) {
+                    return;
+                }
+                len = ((b.get(q + 1) & 0xFF) + 2) * 4;
+            } else {
+                break;
+            }
+            if (v.extensionHeaders == SampledHeaderView.MAX_IPV6_EXTENSIONS) {
+                v.problem = "more than 16 IPv6 extension headers";
+                return;
+            }
+            v.extensionHeaders++;
+            nh = b.get(q) & 0xFF;
+            q += len;
+            if (q > end) {
+                return;
+            }
+        }
+        v.protocol = nh;
+        v.present |= SampledHeaderView.PROTO;
+        if (!laterFragment) {
+            transport(v, b, q, end, v.protocol == 58);
+        }
+    }
+
+    private static void transport(SampledHeaderView v, ByteBuffer b, int q, int end, boolean icmp) {
+        int avail = end - q;
+        v.transportOffset = q - v.base;
+        switch (v.protocol) {
+            case 6:
+                if (avail >= 4) {
+                    v.sourcePort = u16(b, q);
+                    v.destinationPort = u16(b, q + 2);
+                    v.present |= SampledHeaderView.PORTS;
+                }
+                if (avail >= 14) {
+                    v.tcpFlags = b.get(q + 13) & 0xFF;
+                    v.present |= SampledHeaderView.TCP_FLAGS;
+                }
+                break;
+            case 17:
+            case 132:
+            case 136:
+                if (avail >= 4) {
+                    v.sourcePort = u16(b, q);
+                    v.destinationPort = u16(b, q + 2);
+                    v.present |= SampledHeaderView.PORTS;
+                }
+                break;
+            default:
+                if (icmp && avail >= 2) {
+                    v.icmpType = b.get(q) & 0xFF;
+                    v.icmpCode = b.get(q + 1) & 0xFF;
+                    v.present |= SampledHeaderView.ICMP;
+                }
+                break;
+        }
+    }
+
+    private static int u16(ByteBuffer b, int p) {
+        return b.getShort(p) & 0xFFFF;
+    }
+
+    private static long mac(ByteBuffer b, int p) {
+        return ((b.getShort(p) & 0xFFFFL) << 32) | (b.getInt(p + 2) & 0xFFFF_FFFFL);
+    }
+}
