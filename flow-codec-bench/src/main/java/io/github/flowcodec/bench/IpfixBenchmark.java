@@ -24,7 +24,6 @@ import io.github.flowcodec.bench.IpfixRecordSums.ColumnHandler;
 import io.github.flowcodec.bench.IpfixRecordSums.FixedHandler;
 import io.github.flowcodec.bench.IpfixRecordSums.StlHandler;
 import io.github.flowcodec.bench.IpfixRecordSums.StringsHandler;
-import io.github.flowcodec.bench.IpfixRecordSums.SumHandler;
 import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
@@ -43,19 +42,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -96,7 +86,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *       message is data only, like the decoded ones).
  * </ul>
  *
- * <p>Each operation takes the next of {@value #MESSAGES} different messages (or record lists), so branch
+ * <p>Each operation takes the next of {@value #INPUTS} different messages (or record lists), so branch
  * predictors cannot learn one message. IPFIX sequence numbers count data records, and a rotation of 16
  * messages cannot be in order with itself, so each decode operation (the baseline's too) first writes the
  * next in-order sequence number into the message's header: the decoder measured is an exporter's steady
@@ -106,16 +96,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code -p buffer=heap} or {@code -p buffer=direct} runs only on heap or direct buffers.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Thread)
-public class IpfixBenchmark {
+public class IpfixBenchmark extends CodecBenchmark {
 
-    /** Different messages cycled through; a power of two. */
-    static final int MESSAGES = 16;
     static final long SEED = 0x5EED_F10FL;
     static final long DOMAIN = 0x0000_0100L;
     static final long FIRST_SEQUENCE = 1_000L;
@@ -149,7 +131,6 @@ public class IpfixBenchmark {
     private long decodeSequence;
     private long baselineSequence;
     private int scanned;
-    private int next;
 
     @Setup
     public void setUp() throws UnknownHostException {
@@ -167,11 +148,11 @@ public class IpfixBenchmark {
 
         exporter = BenchmarkSetup.exporter(4739);
         IpfixTraffic traffic = new IpfixTraffic(SEED);
-        messages = new ByteBuffer[MESSAGES];
-        recordCounts = new int[MESSAGES];
-        recordLists = new ArrayList<>(MESSAGES);
-        recordBytes = new byte[MESSAGES][][];
-        for (int p = 0; p < MESSAGES; p++) {
+        messages = new ByteBuffer[INPUTS];
+        recordCounts = new int[INPUTS];
+        recordLists = new ArrayList<>(INPUTS);
+        recordBytes = new byte[INPUTS][][];
+        for (int p = 0; p < INPUTS; p++) {
             long exportMillis = IpfixTraffic.EXPORT_MILLIS_BASE + p * IpfixTraffic.EXPORT_STEP;
             List<FlowRecord> list = traffic.records(tmpl, exportMillis);
             byte[] bytes = IpfixTraffic.message(list, exportMillis, FIRST_SEQUENCE, DOMAIN);
@@ -199,7 +180,6 @@ public class IpfixBenchmark {
         encoder = newEncoder();
         primeEncoder(encoder);
         baselineSequence = encoder.nextSequence();
-        next = 0;
     }
 
     /** The measured decoder must have stayed in the steady state: its templates known, every message in order, nothing skipped. */
@@ -309,12 +289,6 @@ public class IpfixBenchmark {
                 .putInt(start + 12, (int) DOMAIN);
         baselineSequence = (baselineSequence + recs.length) & 0xFFFF_FFFFL;
         return end - start;
-    }
-
-    private int nextIndex() {
-        int i = next;
-        next = (i + 1) & (MESSAGES - 1);
-        return i;
     }
 
     /** The next message, its header carrying the next in-order sequence number (data records before it). */
@@ -506,9 +480,9 @@ public class IpfixBenchmark {
         SumHandler columns = new ColumnHandler(newHandler());
         decodeSequence = FIRST_SEQUENCE;
         for (int round = 0; round < 2; round++) {
-            for (int p = 0; p < MESSAGES; p++) {
+            for (int p = 0; p < INPUTS; p++) {
                 long sequence = decodeSequence;
-                next = p;
+                rotateTo(p);
                 ByteBuffer b = nextMessage();
                 int position = b.position();
                 int limit = b.limit();
@@ -552,7 +526,7 @@ public class IpfixBenchmark {
         checkSteadyState(zeroCopy);
         checkSteadyState(materialized);
         checkSteadyState(columnsDecoder);
-        next = 0;
+        rotateTo(0);
     }
 
     /** The encode baseline must write exactly the encoder's bytes, over two messages (the sequence advancing). */

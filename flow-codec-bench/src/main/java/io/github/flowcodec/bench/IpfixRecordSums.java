@@ -15,7 +15,6 @@ import static io.github.flowcodec.bench.IpfixLayout.SRC_PORT;
 import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowRecord;
-import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.ipfix.IpfixContext;
 import io.github.flowcodec.ipfix.SubTemplateListView;
@@ -97,11 +96,6 @@ final class IpfixRecordSums {
             s += list.record(i).getLong(0);
         }
         return s + n;
-    }
-
-    /** Sums the values of each record it is handed; created once, reset per operation. */
-    abstract static class SumHandler implements FlowRecordHandler {
-        long sum;
     }
 
     static final class FixedHandler extends SumHandler {

@@ -17,18 +17,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -49,22 +40,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *       a reused buffer.
  * </ul>
  *
- * <p>Each operation takes the next of {@value #PACKETS} different datagrams (or record lists), so branch
+ * <p>Each operation takes the next of {@value #INPUTS} different datagrams (or record lists), so branch
  * predictors cannot learn one packet. The setup checks that the three decode paths compute the same sums
  * and that the encode baseline writes the encoder's bytes, so the comparisons stay honest.
  *
  * <p>{@code -p buffer=direct} runs everything on direct buffers instead of heap buffers.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Thread)
-public class Netflow5Benchmark {
+public class Netflow5Benchmark extends CodecBenchmark {
 
-    /** Different datagrams cycled through; a power of two. */
-    static final int PACKETS = 16;
     /** Records per datagram. */
     static final int RECORDS = Netflow5.MAX_RECORDS;
     static final long SEED = 0x5EED_F10BL;
@@ -90,18 +73,17 @@ public class Netflow5Benchmark {
     private Netflow5Encoder encoder;
     private ByteBuffer out;
     private long baselineSequence;
-    private int next;
 
     @Setup
     public void setUp() throws UnknownHostException {
         BufferKind kind = BufferKind.of(buffer);
         exporter = BenchmarkSetup.exporter(2055);
         Netflow5Traffic traffic = new Netflow5Traffic(SEED);
-        datagrams = new ByteBuffer[PACKETS];
-        recordLists = new ArrayList<>(PACKETS);
-        recordBytes = new byte[PACKETS][][];
+        datagrams = new ByteBuffer[INPUTS];
+        recordLists = new ArrayList<>(INPUTS);
+        recordBytes = new byte[INPUTS][][];
         long sequence = 1_000_000L;
-        for (int p = 0; p < PACKETS; p++) {
+        for (int p = 0; p < INPUTS; p++) {
             List<FlowRecord> records = traffic.records(RECORDS, Netflow5Traffic.UPTIME_BASE + p * 1_000L);
             byte[] bytes = Netflow5Traffic.datagram(records, p, sequence, traffic.unixNanos());
             sequence += RECORDS;
@@ -119,10 +101,9 @@ public class Netflow5Benchmark {
         checkEncodeBaselineWritesEncoderBytes(kind);
 
         decoder = new Netflow5Decoder();
-        handler = new SumHandler();
+        handler = new FieldsHandler();
         encoder = newEncoder();
         baselineSequence = 0;
-        next = 0;
     }
 
     // ---------------------------------------------------------------- decode
@@ -197,12 +178,6 @@ public class Netflow5Benchmark {
         return n;
     }
 
-    private int nextIndex() {
-        int i = next;
-        next = (i + 1) & (PACKETS - 1);
-        return i;
-    }
-
     /** The baseline's field sum over {@code count} records: absolute gets at the v5 record offsets. */
     static long scan(ByteBuffer b, int base, int count) {
         long sum = 0;
@@ -252,10 +227,8 @@ public class Netflow5Benchmark {
         return sum;
     }
 
-    /** Sums the fields of each record it is handed; created once, reset per operation. */
-    static final class SumHandler implements FlowRecordHandler {
-        long sum;
-
+    /** Sums the fields of each record it is handed. */
+    static final class FieldsHandler extends SumHandler {
         @Override
         public void onRecord(ExportContext context, RecordView record) {
             sum += sum(record);
@@ -275,8 +248,8 @@ public class Netflow5Benchmark {
     /** All three decode paths must see the same 30 records and the same field values in every datagram. */
     private void checkDecodePathsAgree() {
         Netflow5Decoder d = new Netflow5Decoder();
-        SumHandler h = new SumHandler();
-        for (int p = 0; p < PACKETS; p++) {
+        SumHandler h = new FieldsHandler();
+        for (int p = 0; p < INPUTS; p++) {
             ByteBuffer b = datagrams[p];
             long baseline = scan(b, b.position(), b.getShort(b.position() + 2) & 0xFFFF);
             h.sum = 0;

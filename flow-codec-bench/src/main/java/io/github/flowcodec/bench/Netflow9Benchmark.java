@@ -8,7 +8,6 @@ import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.netflow9.Netflow9;
-import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.netflow9.Netflow9Decoder;
 import io.github.flowcodec.netflow9.Netflow9Encoder;
 import io.github.flowcodec.netflow9.Netflow9Packet;
@@ -19,19 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -63,23 +53,15 @@ import org.openjdk.jmh.infra.Blackhole;
  *       measured packet is data only, like the decoded ones).
  * </ul>
  *
- * <p>Each operation takes the next of {@value #PACKETS} different datagrams (or record lists), so branch
+ * <p>Each operation takes the next of {@value #INPUTS} different datagrams (or record lists), so branch
  * predictors cannot learn one packet. The setup checks that the three decode paths compute the same sums
  * and that the encode baseline writes the encoder's bytes; the teardown checks that the decoder saw no
  * exporter restart and no missing template, so the comparisons stay honest.
  *
  * <p>{@code -p buffer=heap} or {@code -p buffer=direct} runs only on heap or direct buffers.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Thread)
-public class Netflow9Benchmark {
+public class Netflow9Benchmark extends CodecBenchmark {
 
-    /** Different datagrams cycled through; a power of two. */
-    static final int PACKETS = 16;
     static final long SEED = 0x5EED_F109L;
     static final long SOURCE_ID = 0x0000_0100L;
     static final long FIRST_SEQUENCE = 1_000L;
@@ -143,7 +125,6 @@ public class Netflow9Benchmark {
     private Netflow9Encoder encoder;
     private ByteBuffer out;
     private long baselineSequence;
-    private int next;
 
     @Setup
     public void setUp() throws UnknownHostException {
@@ -161,10 +142,10 @@ public class Netflow9Benchmark {
 
         exporter = BenchmarkSetup.exporter(2055);
         Netflow9Traffic traffic = new Netflow9Traffic(SEED);
-        datagrams = new ByteBuffer[PACKETS];
-        recordLists = new ArrayList<>(PACKETS);
-        recordBytes = new byte[PACKETS][][];
-        for (int p = 0; p < PACKETS; p++) {
+        datagrams = new ByteBuffer[INPUTS];
+        recordLists = new ArrayList<>(INPUTS);
+        recordBytes = new byte[INPUTS][][];
+        for (int p = 0; p < INPUTS; p++) {
             List<FlowRecord> list = traffic.records(tmpl, records, Netflow9Traffic.UPTIME_BASE + p * Netflow9Traffic.UPTIME_STEP);
             byte[] bytes = Netflow9Traffic.datagram(list, p, FIRST_SEQUENCE + p, SOURCE_ID);
             if (bytes.length > Netflow9Traffic.MAX_PACKET) {
@@ -185,7 +166,6 @@ public class Netflow9Benchmark {
         encoder = newEncoder();
         primeEncoder(encoder);
         baselineSequence = encoder.nextSequence();
-        next = 0;
     }
 
     /** The measured decoder must have stayed in the steady state: its template known, no restart, nothing skipped. */
@@ -294,12 +274,6 @@ public class Netflow9Benchmark {
         return o.position() - start;
     }
 
-    private int nextIndex() {
-        int i = next;
-        next = (i + 1) & (PACKETS - 1);
-        return i;
-    }
-
     /** The baseline's field sum over {@code count} IPv4 records from {@code first}: absolute gets at the template's offsets. */
     static long scanIpv4(ByteBuffer b, int first, int count) {
         long sum = 0;
@@ -398,11 +372,6 @@ public class Netflow9Benchmark {
             sum += sumIpv6(list.get(i));
         }
         return sum;
-    }
-
-    /** Sums the fields of each record it is handed; created once, reset per operation. */
-    abstract static class SumHandler implements FlowRecordHandler {
-        long sum;
     }
 
     static final class Ipv4Handler extends SumHandler {
@@ -531,7 +500,7 @@ public class Netflow9Benchmark {
         Netflow9Decoder d = newDecoder();
         SumHandler h = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
         SumHandler columns = new ColumnHandler(ipv4);
-        for (int p = 0; p < PACKETS; p++) {
+        for (int p = 0; p < INPUTS; p++) {
             ByteBuffer b = datagrams[p];
             int position = b.position();
             int limit = b.limit();

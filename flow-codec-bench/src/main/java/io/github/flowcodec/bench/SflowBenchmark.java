@@ -19,18 +19,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -54,20 +45,13 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #encode}: {@link SflowEncoder#encode(List, int, ByteBuffer)} of the typed samples into a reused buffer.
  * </ul>
  *
- * <p>Each operation takes the next of {@value #PACKETS} different datagrams. The setup checks that the
+ * <p>Each operation takes the next of {@value #INPUTS} different datagrams. The setup checks that the
  * decode paths compute the baseline's sums and that the encode baseline writes the encoder's bytes.
  * {@code -p buffer=direct} runs everything on direct buffers. The zero-copy path allocates nothing per
  * datagram (run with {@code -prof gc} to see it).
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Thread)
-public class SflowBenchmark {
+public class SflowBenchmark extends CodecBenchmark {
 
-    static final int PACKETS = 16;
     static final int FLOWS = 5;
     static final long SEED = 0x5F10_5EEDL;
     static final long UPTIME = 987_654_321L;
@@ -85,17 +69,16 @@ public class SflowBenchmark {
     private SflowEncoder encoder;
     private ByteBuffer out;
     private long baselineSequence;
-    private int next;
 
     @Setup
     public void setUp() throws UnknownHostException {
         BufferKind kind = BufferKind.of(buffer);
         exporter = new InetSocketAddress(InetAddress.getByAddress(AGENT), 6343);
         SflowTraffic traffic = new SflowTraffic(SEED);
-        datagrams = new ByteBuffer[PACKETS];
-        sampleLists = new ArrayList<>(PACKETS);
-        sampleBytes = new byte[PACKETS][][];
-        for (int p = 0; p < PACKETS; p++) {
+        datagrams = new ByteBuffer[INPUTS];
+        sampleLists = new ArrayList<>(INPUTS);
+        sampleBytes = new byte[INPUTS][][];
+        for (int p = 0; p < INPUTS; p++) {
             List<SflowSample> samples = traffic.samples(FLOWS);
             sampleLists.add(samples);
             byte[] bytes = SflowEncoder.toBytes(new SflowDatagram(InetAddress.getByAddress(AGENT), 0, 1 + p, UPTIME, samples));
@@ -109,10 +92,9 @@ public class SflowBenchmark {
         checkDecodePathsAgree();
         checkEncodeBaselineWritesEncoderBytes(kind);
         decoder = new SflowDecoder();
-        handler = new SumHandler();
+        handler = new SampleFieldsHandler();
         encoder = newEncoder();
         baselineSequence = 1;
-        next = 0;
     }
 
     // ---------------------------------------------------------------- decode
@@ -161,12 +143,6 @@ public class SflowBenchmark {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private int nextIndex() {
-        int i = next;
-        next = (i + 1) & (PACKETS - 1);
-        return i;
-    }
 
     private void writeBaseline(ByteBuffer o, byte[][] samples) {
         o.putInt(Sflow.VERSION).putInt(Sflow.ADDRESS_IPV4).put(AGENT).putInt(0).putInt((int) baselineSequence)
@@ -269,8 +245,7 @@ public class SflowBenchmark {
     }
 
     /** Sums the fields of each flow record; keeps the indexes of the last two templates (TCP and UDP layouts). */
-    static final class SumHandler implements FlowRecordHandler {
-        long sum;
+    static final class SampleFieldsHandler extends SumHandler {
         private Indexes a;
         private Indexes b;
 
@@ -313,7 +288,7 @@ public class SflowBenchmark {
         return s;
     }
 
-    private final SumHandler materializedIndexes = new SumHandler();
+    private final SampleFieldsHandler materializedIndexes = new SampleFieldsHandler();
 
     long sum(SflowPacket packet) {
         List<FlowRecord> records = packet.records();
@@ -345,8 +320,8 @@ public class SflowBenchmark {
 
     private void checkDecodePathsAgree() {
         SflowDecoder d = new SflowDecoder();
-        SumHandler h = new SumHandler();
-        for (int p = 0; p < PACKETS; p++) {
+        SumHandler h = new SampleFieldsHandler();
+        for (int p = 0; p < INPUTS; p++) {
             ByteBuffer b = datagrams[p];
             long baseline = scan(b);
             h.sum = 0;

@@ -1,5 +1,9 @@
 package io.github.flowcodec.core;
 
+import static io.github.flowcodec.core.FieldSpec.VARIABLE_LENGTH;
+
+import io.github.flowcodec.core.internal.IanaRegistryIndex;
+
 /**
  * The abstract data types of RFC 7012 section 3.1 (and RFC 9710's {@code unsigned256}), with the
  * code each has in IANA's "IPFIX Information Element Data Types" registry.
@@ -15,7 +19,7 @@ package io.github.flowcodec.core;
  * }</pre>
  */
 public enum DataType {
-    OCTET_ARRAY("octetArray", 0, -1),
+    OCTET_ARRAY("octetArray", 0, VARIABLE_LENGTH),
     UNSIGNED8("unsigned8", 1, 1),
     UNSIGNED16("unsigned16", 2, 2),
     UNSIGNED32("unsigned32", 3, 4),
@@ -28,19 +32,20 @@ public enum DataType {
     FLOAT64("float64", 10, 8),
     BOOLEAN("boolean", 11, 1),
     MAC_ADDRESS("macAddress", 12, 6),
-    STRING("string", 13, -1),
+    STRING("string", 13, VARIABLE_LENGTH),
     DATE_TIME_SECONDS("dateTimeSeconds", 14, 4),
     DATE_TIME_MILLISECONDS("dateTimeMilliseconds", 15, 8),
     DATE_TIME_MICROSECONDS("dateTimeMicroseconds", 16, 8),
     DATE_TIME_NANOSECONDS("dateTimeNanoseconds", 17, 8),
     IPV4_ADDRESS("ipv4Address", 18, 4),
     IPV6_ADDRESS("ipv6Address", 19, 16),
-    BASIC_LIST("basicList", 20, -1),
-    SUB_TEMPLATE_LIST("subTemplateList", 21, -1),
-    SUB_TEMPLATE_MULTI_LIST("subTemplateMultiList", 22, -1),
+    BASIC_LIST("basicList", 20, VARIABLE_LENGTH),
+    SUB_TEMPLATE_LIST("subTemplateList", 21, VARIABLE_LENGTH),
+    SUB_TEMPLATE_MULTI_LIST("subTemplateMultiList", 22, VARIABLE_LENGTH),
     UNSIGNED256("unsigned256", 23, 32);
 
-    private static final DataType[] BY_CODE = values();
+    private static final IanaRegistryIndex<DataType> INDEX =
+            new IanaRegistryIndex<>("IPFIX data type", values(), DataType::code, DataType::ianaName);
 
     private final String ianaName;
     private final int code;
@@ -64,12 +69,12 @@ public enum DataType {
 
     /** The natural encoded length in bytes, or {@link FieldSpec#VARIABLE_LENGTH} for variable-length types. */
     public int defaultLength() {
-        return defaultLength < 0 ? FieldSpec.VARIABLE_LENGTH : defaultLength;
+        return defaultLength;
     }
 
     /** Whether values of this type have no fixed length (octetArray, string and the list types). */
     public boolean isVariableLength() {
-        return defaultLength < 0;
+        return defaultLength == FieldSpec.VARIABLE_LENGTH;
     }
 
     /** Whether this is one of the unsigned or signed integer types. */
@@ -118,19 +123,11 @@ public enum DataType {
 
     /** The type with an IANA code, for RFC 5610 type records. */
     public static DataType fromCode(int code) {
-        if (code < 0 || code >= BY_CODE.length) {
-            throw new IllegalArgumentException("unknown IPFIX data type code " + code);
-        }
-        return BY_CODE[code];
+        return INDEX.byCode(code);
     }
 
     /** The type with an IANA name such as {@code "ipv4Address"}. */
     public static DataType fromIanaName(String name) {
-        for (DataType t : BY_CODE) {
-            if (t.ianaName.equals(name)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown IPFIX data type " + name);
+        return INDEX.byName(name);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.flowcodec.core;
 
+import io.github.flowcodec.core.internal.IanaRegistryIndex;
+
 /**
  * The data type semantics of RFC 7012 section 3.2 (and RFC 6313 for lists), with IANA's codes.
  *
@@ -17,6 +19,9 @@ public enum DataTypeSemantics {
     LIST("list", 6),
     SNMP_COUNTER("snmpCounter", 7),
     SNMP_GAUGE("snmpGauge", 8);
+
+    private static final IanaRegistryIndex<DataTypeSemantics> INDEX = new IanaRegistryIndex<>(
+            "IPFIX data type semantics", values(), DataTypeSemantics::code, DataTypeSemantics::ianaName);
 
     private final String ianaName;
     private final int code;
@@ -43,21 +48,11 @@ public enum DataTypeSemantics {
 
     /** The semantics with an IANA code. */
     public static DataTypeSemantics fromCode(int code) {
-        for (DataTypeSemantics s : values()) {
-            if (s.code == code) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown IPFIX data type semantics code " + code);
+        return INDEX.byCode(code);
     }
 
     /** The semantics with an IANA name such as {@code "totalCounter"}. */
     public static DataTypeSemantics fromIanaName(String name) {
-        for (DataTypeSemantics s : values()) {
-            if (s.ianaName.equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown IPFIX data type semantics " + name);
+        return INDEX.byName(name);
     }
 }

@@ -77,12 +77,8 @@ public final class DecoderOptions {
 
     /** A builder starting from these options. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.mode = mode;
-        b.problemListener = problemListener;
-        b.templateStore = templateStore;
-        b.registry = registry;
-        b.scopePolicy = scopePolicy;
+        Builder b = builder().mode(mode).problemListener(problemListener).registry(registry).scopePolicy(scopePolicy);
+        b.templateStore = templateStore; // the supplier as it is: a shared store stays shared, else one per decoder
         return b;
     }
 

@@ -1,5 +1,7 @@
 package io.github.flowcodec.core;
 
+import io.github.flowcodec.core.internal.IanaRegistryIndex;
+
 /**
  * The units of IANA's "IPFIX Information Element Units" registry.
  *
@@ -25,6 +27,9 @@ public enum Unit {
     PORTS("ports", 14),
     INFERRED("inferred", 15);
 
+    private static final IanaRegistryIndex<Unit> INDEX =
+            new IanaRegistryIndex<>("IPFIX unit", values(), Unit::code, Unit::ianaName);
+
     private final String ianaName;
     private final int code;
 
@@ -45,21 +50,11 @@ public enum Unit {
 
     /** The unit with an IANA code. */
     public static Unit fromCode(int code) {
-        for (Unit u : values()) {
-            if (u.code == code) {
-                return u;
-            }
-        }
-        throw new IllegalArgumentException("unknown IPFIX unit code " + code);
+        return INDEX.byCode(code);
     }
 
     /** The unit with an IANA name such as {@code "octets"}. */
     public static Unit fromIanaName(String name) {
-        for (Unit u : values()) {
-            if (u.ianaName.equals(name)) {
-                return u;
-            }
-        }
-        throw new IllegalArgumentException("unknown IPFIX unit " + name);
+        return INDEX.byName(name);
     }
 }

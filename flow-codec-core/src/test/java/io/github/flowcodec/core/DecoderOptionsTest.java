@@ -18,6 +18,23 @@ class DecoderOptionsTest {
     }
 
     @Test
+    void toBuilderKeepsEveryOption() {
+        TemplateStore shared = TemplateStore.inMemory();
+        java.util.function.Consumer<DecodeProblem> listener = p -> { };
+        InformationElementRegistry registry = InformationElementRegistry.iana();
+        DecoderOptions options = DecoderOptions.builder().mode(DecodeMode.LENIENT).problemListener(listener)
+                .templateStore(shared).registry(registry).scopePolicy(TemplateScopePolicy.ADDRESS_ONLY).build();
+        DecoderOptions copy = options.toBuilder().build();
+        assertThat(copy.mode()).isEqualTo(DecodeMode.LENIENT);
+        assertThat(copy.problemListener()).isSameAs(listener);
+        assertThat(copy.templateStore()).isSameAs(shared);
+        assertThat(copy.registry()).isSameAs(registry);
+        assertThat(copy.scopePolicy()).isEqualTo(TemplateScopePolicy.ADDRESS_ONLY);
+        DecoderOptions fromDefaults = DecoderOptions.DEFAULT.toBuilder().build();
+        assertThat(fromDefaults.templateStore()).isNotSameAs(fromDefaults.templateStore());
+    }
+
+    @Test
     void eachDecoderOfTheDefaultsGetsItsOwnTemplateStore() {
         assertThat(DecoderOptions.DEFAULT.templateStore()).isNotSameAs(DecoderOptions.DEFAULT.templateStore());
     }

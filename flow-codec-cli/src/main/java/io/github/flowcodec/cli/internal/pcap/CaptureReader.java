@@ -36,15 +36,13 @@ import java.util.stream.StreamSupport;
 public final class CaptureReader implements Closeable {
 
     private final CaptureInput input;
-    private final CaptureFormat format;
     private final PacketSource source;
     private long packetCount;
     private IOException failure;
     private boolean finished;
 
-    private CaptureReader(CaptureInput input, CaptureFormat format, PacketSource source) {
+    private CaptureReader(CaptureInput input, PacketSource source) {
         this.input = input;
-        this.format = format;
         this.source = source;
     }
 
@@ -87,10 +85,10 @@ public final class CaptureReader implements Closeable {
             }
             int value = (int) Bytes.u32(magic, 0, ByteOrder.BIG_ENDIAN);
             if (value == PcapngSource.SECTION_HEADER) {
-                return new CaptureReader(input, CaptureFormat.PCAPNG, new PcapngSource(input));
+                return new CaptureReader(input, new PcapngSource(input));
             }
             if (ClassicPcapSource.isMagic(value)) {
-                return new CaptureReader(input, CaptureFormat.PCAP, ClassicPcapSource.open(input));
+                return new CaptureReader(input, ClassicPcapSource.open(input));
             }
             throw new CaptureFormatException(
                     String.format("unknown capture file magic number 0x%08x", value), 0);
@@ -110,7 +108,7 @@ public final class CaptureReader implements Closeable {
      * @return the format
      */
     public CaptureFormat format() {
-        return format;
+        return source.format();
     }
 
     /**

@@ -34,6 +34,11 @@ final class ClassicPcapSource implements PacketSource {
         this.recordHeader = new byte[modified ? 24 : 16];
     }
 
+    @Override
+    public CaptureFormat format() {
+        return CaptureFormat.PCAP;
+    }
+
     /** Tells whether the first four bytes of a file, read big-endian, are a classic pcap magic. */
     static boolean isMagic(int magic) {
         return magicOf(magic) != 0 || magicOf(Integer.reverseBytes(magic)) != 0;

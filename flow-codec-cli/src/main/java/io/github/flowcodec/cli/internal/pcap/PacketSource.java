@@ -5,6 +5,9 @@ import java.io.IOException;
 /** One capture container format, read packet by packet. */
 interface PacketSource {
 
+    /** The container format this source reads. */
+    CaptureFormat format();
+
     /**
      * Reads the next packet.
      *

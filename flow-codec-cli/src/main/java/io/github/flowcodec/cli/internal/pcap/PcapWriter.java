@@ -1,7 +1,6 @@
 package io.github.flowcodec.cli.internal.pcap;
 
 import java.io.Closeable;
-import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,7 +16,7 @@ import java.util.Objects;
  * addresses, with an IPv4 or IPv6 header and a UDP header whose checksums are correct.
  * Timestamps are truncated to microseconds. Instances are not thread-safe.
  */
-public final class PcapWriter implements Closeable, Flushable {
+public final class PcapWriter implements Closeable {
 
     /** The snapshot length written in the file header. */
     public static final int SNAP_LENGTH = 262_144;
@@ -119,11 +118,6 @@ public final class PcapWriter implements Closeable, Flushable {
      */
     public long packetsWritten() {
         return packetsWritten;
-    }
-
-    @Override
-    public void flush() throws IOException {
-        out.flush();
     }
 
     /** Flushes and closes the underlying stream. */

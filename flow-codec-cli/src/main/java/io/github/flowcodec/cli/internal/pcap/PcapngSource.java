@@ -36,6 +36,11 @@ final class PcapngSource implements PacketSource {
     }
 
     @Override
+    public CaptureFormat format() {
+        return CaptureFormat.PCAPNG;
+    }
+
+    @Override
     public CapturedPacket next(long packetNumber) throws IOException {
         while (true) {
             long start = in.offset();

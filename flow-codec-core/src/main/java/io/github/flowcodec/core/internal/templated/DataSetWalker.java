@@ -90,11 +90,7 @@ public final class DataSetWalker {
             }
         }
         int recordLength = template.recordLength();
-        if (recordLength <= 0) {
-            classify(buffer, start, end);
-            return 0;
-        }
-        int n = (end - start) / recordLength;
+        int n = wholeRecords(recordLength, start, end);
         if (n > 0) {
             DataSetView set = setView;
             if (set == null || setViewRecords != view) {
@@ -109,11 +105,7 @@ public final class DataSetWalker {
 
     private int walkFixed(Template template, ByteBuffer buffer, int start, int end, RecordView view, RecordSink sink) {
         int recordLength = template.recordLength();
-        if (recordLength <= 0) {
-            classify(buffer, start, end);
-            return 0;
-        }
-        int n = (end - start) / recordLength;
+        int n = wholeRecords(recordLength, start, end);
         if (n > 0) {
             sink.record(view.wrap(template, buffer, start));
             int offset = start;
@@ -124,6 +116,11 @@ public final class DataSetWalker {
         }
         classify(buffer, start + n * recordLength, end);
         return n;
+    }
+
+    /** How many records of {@code recordLength} bytes fit in {@code [start, end)}: none if that length is not above 0. */
+    private static int wholeRecords(int recordLength, int start, int end) {
+        return recordLength > 0 ? (end - start) / recordLength : 0;
     }
 
     /** Adapts a handler to a sink for variable-length records, reused so a walk allocates nothing. */
