@@ -1,6 +1,9 @@
 package io.github.flowcodec.bench;
 
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -9,13 +12,16 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What the codec benchmarks ({@link Netflow5Benchmark}, {@link Netflow9Benchmark}, {@link IpfixBenchmark},
  * {@link SflowBenchmark}) share: their JMH settings (throughput in operations per second, 3 forks of 5
  * warm-up and 5 measured 1-second iterations, one state per thread; JMH's annotations are inherited) and the
- * rotation through {@value #INPUTS} different inputs, so that branch predictors cannot learn one. Each
- * subclass keeps its own {@code @Benchmark} methods, calling its codec's concrete classes directly. For
+ * rotation through {@value #INPUTS} different inputs, so that branch predictors cannot learn one; and the
+ * zero-copy decode, encode and encode-baseline benchmarks, whose one line of codec work each subclass gives
+ * (its concrete decoder and encoder). The other benchmarks (scans, materialized and typed decodes) are each
+ * subclass's own. For
  * example an operation reads {@code datagrams[nextIndex()]}: inputs 0, 1, ..., 15, 0, 1, ...
  */
 @BenchmarkMode(Mode.Throughput)
@@ -30,6 +36,61 @@ public abstract class CodecBenchmark {
     static final int INPUTS = 16;
 
     private int next;
+
+    /** Where the datagrams come from. */
+    InetSocketAddress exporter;
+    /** The zero-copy path's handler, of the benchmark's own class (its reads get their own JIT profile). */
+    SumHandler handler;
+    /** The buffer the encode benchmarks write into. */
+    ByteBuffer out;
+    /** The sequence number the encode baseline writes next. */
+    long baselineSequence;
+
+    // Every JMH fork runs one benchmark of one class, so the methods below see one subclass each: the hook
+    // calls are monomorphic and inline as the direct calls they replace did.
+
+    /** Decodes the next input zero-copy, summing what the handler reads. */
+    @Benchmark
+    public void decodeZeroCopy(Blackhole bh) {
+        zeroCopy(bh, handler);
+    }
+
+    /** The encode baseline: the same datagram written with plain puts and copies. */
+    @Benchmark
+    public void baselineWrite(Blackhole bh) {
+        ByteBuffer o = out;
+        o.clear();
+        bh.consume(writeBaselineInto(o, nextIndex()));
+        bh.consume(o.position());
+    }
+
+    /** Encodes the next input's records into {@link #out}. */
+    @Benchmark
+    public void encode(Blackhole bh) {
+        ByteBuffer o = out;
+        o.clear();
+        bh.consume(encodeInto(o, nextIndex()));
+        bh.consume(o.position());
+    }
+
+    /** The zero-copy decode of the next input through {@code h}. */
+    final void zeroCopy(Blackhole bh, SumHandler h) {
+        h.sum = 0;
+        bh.consume(decodeInto(nextDatagram(), h));
+        bh.consume(h.sum);
+    }
+
+    /** @return the next input datagram, advancing the rotation */
+    abstract ByteBuffer nextDatagram();
+
+    /** Decodes {@code datagram} zero-copy with the benchmark's decoder into {@code h}; the records decoded. */
+    abstract int decodeInto(ByteBuffer datagram, SumHandler h);
+
+    /** Writes input {@code input}'s datagram with the baseline's puts; what the baseline returns. */
+    abstract int writeBaselineInto(ByteBuffer o, int input);
+
+    /** Encodes input {@code input}'s records with the benchmark's encoder; what the encoder returns. */
+    abstract int encodeInto(ByteBuffer o, int input);
 
     /** The index of the next input, advancing the rotation. */
     final int nextIndex() {
