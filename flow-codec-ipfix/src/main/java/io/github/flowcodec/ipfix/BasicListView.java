@@ -56,11 +56,8 @@ public final class BasicListView {
      */
     public BasicListView wrap(ByteBuffer buffer, int offset, int length, InformationElementRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        ByteBuffer b = RecordView.bigEndian(buffer);
+        ByteBuffer b = ListReads.fitting(buffer, offset, length, "a basicList");
         int limit = offset + length;
-        if (offset < 0 || length < 0 || limit > b.limit()) {
-            throw ListReads.malformed(offset, "a basicList of " + length + " bytes does not fit its buffer");
-        }
         if (length < 5) {
             throw ListReads.malformed(offset, "a basicList needs at least 5 bytes of header, not " + length);
         }

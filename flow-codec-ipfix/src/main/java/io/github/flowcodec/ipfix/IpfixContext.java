@@ -1,11 +1,11 @@
 package io.github.flowcodec.ipfix;
 
-import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.core.TemplateScope;
 import io.github.flowcodec.core.TemplateStore;
+import io.github.flowcodec.core.TemplatedExportContext;
 import io.github.flowcodec.ipfix.internal.IpfixTimes;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -24,17 +24,10 @@ import java.util.Optional;
  * });
  * }</pre>
  */
-public final class IpfixContext implements ExportContext, TemplateLookup {
+public final class IpfixContext extends TemplatedExportContext implements TemplateLookup {
 
-    private InetSocketAddress exporter = UNKNOWN_EXPORTER;
     private IpfixHeader header;
     private int length;
-    private long exportSeconds;
-    private long sequence;
-    private long domain;
-    private int templateId;
-    private long samplingRate;
-    private boolean released;
     private long initMillis = NO_TIME;
     private TemplateStore store;
     private TemplateScope scope;
@@ -48,16 +41,13 @@ public final class IpfixContext implements ExportContext, TemplateLookup {
     private Optional<Template> lookedUp = Optional.empty();
 
     IpfixContext() {
+        super(FlowProtocol.IPFIX);
     }
 
     void set(InetSocketAddress exporter, int length, long exportSeconds, long sequence, long domain) {
-        this.exporter = exporter;
+        packet(exporter, exportSeconds, sequence, domain);
         this.header = null;
         this.length = length;
-        this.exportSeconds = exportSeconds;
-        this.sequence = sequence;
-        this.domain = domain;
-        this.released = false;
     }
 
     void set(InetSocketAddress exporter, IpfixHeader h) {
@@ -77,41 +67,27 @@ public final class IpfixContext implements ExportContext, TemplateLookup {
     }
 
     void record(int templateId, long samplingRate) {
-        this.templateId = templateId;
-        this.samplingRate = samplingRate;
+        current(templateId, samplingRate);
         this.lookedUpId = -1;
     }
 
     void released(boolean released) {
-        this.released = released;
+        markReleased(released);
     }
 
     /** The message header (an immutable copy). */
     public IpfixHeader header() {
         IpfixHeader h = header;
         if (h == null) {
-            h = new IpfixHeader(Ipfix.VERSION, length, exportSeconds, sequence, domain);
+            h = new IpfixHeader(Ipfix.VERSION, length, exportSeconds(), sequenceNumber(), observationDomainId());
             header = h;
         }
         return h;
     }
 
-    /** The current record's template id (= its data set id). */
-    public int templateId() {
-        return templateId;
-    }
-
     /** The template scope of the message (exporter and observation domain, as the scope policy forms it). */
     public TemplateScope scope() {
         return scope;
-    }
-
-    /**
-     * Whether the current record came from an earlier message whose data waited for its template: the
-     * header is then that earlier message's.
-     */
-    public boolean released() {
-        return released;
     }
 
     /** The exporter's systemInitTimeMilliseconds as its options records announced it, or {@link #NO_TIME}. */
@@ -134,41 +110,10 @@ public final class IpfixContext implements ExportContext, TemplateLookup {
         return t;
     }
 
-    @Override
-    public FlowProtocol protocol() {
-        return FlowProtocol.IPFIX;
-    }
-
-    @Override
-    public InetSocketAddress exporter() {
-        return exporter;
-    }
-
-    @Override
-    public long sequenceNumber() {
-        return sequence;
-    }
-
-    @Override
-    public long exportTimeMillis() {
-        return exportSeconds * 1000L;
-    }
-
     /** The uptime at export, from the learned systemInitTimeMilliseconds; {@link #NO_TIME} without it (IPFIX headers have none). */
     @Override
     public long systemUptimeMillis() {
         return initMillis == NO_TIME ? NO_TIME : exportTimeMillis() - initMillis;
-    }
-
-    @Override
-    public long observationDomainId() {
-        return domain;
-    }
-
-    /** The current record's sampling rate (one packet in N), or 0 when unknown or unsampled. */
-    @Override
-    public long samplingRate() {
-        return samplingRate;
     }
 
     @Override
@@ -183,6 +128,7 @@ public final class IpfixContext implements ExportContext, TemplateLookup {
 
     @Override
     public String toString() {
-        return "IPFIX from " + exporter + " seq " + sequence + " domain " + domain + " template " + templateId;
+        return "IPFIX from " + exporter() + " seq " + sequenceNumber() + " domain " + observationDomainId() + " template "
+                + templateId();
     }
 }

@@ -5,7 +5,6 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
 import io.github.flowcodec.core.internal.templated.TemplatedWriterSettings;
 import io.github.flowcodec.ipfix.internal.IpfixWriter;
-import io.github.flowcodec.core.internal.templated.PacketParts;
 import io.github.flowcodec.core.internal.templated.PacketPartsWriter;
 import io.github.flowcodec.ipfix.internal.IpfixLayout;
 import java.nio.ByteBuffer;
@@ -94,7 +93,6 @@ public final class IpfixEncoder {
                 + ", " + writer.sentCount() + " sent]";
     }
 
-    /** Configures an {@link IpfixEncoder}. */
     /**
      * Encodes a decoded message again as it came: the header with the fields it was sent with, then its sets
      * in their order with the lengths they were sent with, each template record written from the decoded
@@ -114,22 +112,13 @@ public final class IpfixEncoder {
      * @throws IllegalArgumentException if the message holds only data released from an earlier message
      */
     public static byte[] encodeAsDecoded(IpfixMessage message) {
-        PacketParts parts = message.parts();
-        if (parts == null) {
-            throw new IllegalArgumentException("the message holds data released from an earlier message, not a message as sent");
-        }
-        ByteBuffer b = ByteBuffer.allocate(IpfixLayout.HEADER_LENGTH + MAX_DATAGRAM);
         IpfixHeader h = message.header();
-        IpfixWriter.header(b, 0, h.version(), h.length(), h.exportTimeSeconds(), h.sequence(), h.observationDomainId());
-        b.position(IpfixLayout.HEADER_LENGTH);
-        PacketPartsWriter.write(b, parts, IpfixWriter::templateRecord, message.templates(), message.records(),
-                message.optionsRecords());
-        return java.util.Arrays.copyOf(b.array(), b.position());
+        return PacketPartsWriter.datagram(message, message.parts(), IpfixLayout.HEADER_LENGTH,
+                b -> IpfixWriter.header(b, 0, h.version(), h.length(), h.exportTimeSeconds(), h.sequence(), h.observationDomainId()),
+                IpfixWriter::templateRecord, "message");
     }
 
-    /** The most a UDP datagram carries. */
-    private static final int MAX_DATAGRAM = 0xFFFF;
-
+    /** Configures an {@link IpfixEncoder}. */
     public static final class Builder {
         private final TemplatedWriterSettings settings = new TemplatedWriterSettings(IpfixWriter.FORMAT);
         private long domain;

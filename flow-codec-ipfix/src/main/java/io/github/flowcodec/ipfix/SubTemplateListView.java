@@ -62,14 +62,8 @@ public final class SubTemplateListView {
      */
     public SubTemplateListView wrap(ByteBuffer buffer, int offset, int length, TemplateLookup lookup, int depth) {
         Objects.requireNonNull(lookup, "lookup");
-        ByteBuffer b = RecordView.bigEndian(buffer);
+        ByteBuffer b = ListReads.nested(buffer, offset, length, depth, "a subTemplateList");
         int limit = offset + length;
-        if (depth > MAX_DEPTH) {
-            throw ListReads.malformed(offset, "structured data nested " + depth + " levels deep (at most " + MAX_DEPTH + ")");
-        }
-        if (offset < 0 || length < 0 || limit > b.limit()) {
-            throw ListReads.malformed(offset, "a subTemplateList of " + length + " bytes does not fit its buffer");
-        }
         if (length < 3) {
             throw ListReads.malformed(offset, "a subTemplateList needs 3 bytes of header, not " + length);
         }

@@ -61,15 +61,8 @@ public final class SubTemplateMultiListView {
      */
     public SubTemplateMultiListView wrap(ByteBuffer buffer, int offset, int length, TemplateLookup lookup, int depth) {
         Objects.requireNonNull(lookup, "lookup");
-        ByteBuffer b = RecordView.bigEndian(buffer);
+        ByteBuffer b = ListReads.nested(buffer, offset, length, depth, "a subTemplateMultiList");
         int limit = offset + length;
-        if (depth > SubTemplateListView.MAX_DEPTH) {
-            throw ListReads.malformed(offset, "structured data nested " + depth + " levels deep (at most "
-                    + SubTemplateListView.MAX_DEPTH + ")");
-        }
-        if (offset < 0 || length < 0 || limit > b.limit()) {
-            throw ListReads.malformed(offset, "a subTemplateMultiList of " + length + " bytes does not fit its buffer");
-        }
         if (length < 1) {
             throw ListReads.malformed(offset, "a subTemplateMultiList needs its semantic byte");
         }

@@ -1,7 +1,7 @@
 package io.github.flowcodec.netflow9;
 
-import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.core.TemplatedExportContext;
 import java.net.InetSocketAddress;
 
 /**
@@ -17,31 +17,21 @@ import java.net.InetSocketAddress;
  * });
  * }</pre>
  */
-public final class Netflow9Context implements ExportContext {
+public final class Netflow9Context extends TemplatedExportContext {
 
-    private InetSocketAddress exporter = UNKNOWN_EXPORTER;
     private Netflow9Header header;
     private int count;
     private long sysUptime;
-    private long unixSeconds;
-    private long sequence;
-    private long sourceId;
-    private int templateId;
-    private long samplingRate;
-    private boolean released;
 
     Netflow9Context() {
+        super(FlowProtocol.NETFLOW_V9);
     }
 
     void set(InetSocketAddress exporter, int count, long sysUptime, long unixSeconds, long sequence, long sourceId) {
-        this.exporter = exporter;
+        packet(exporter, unixSeconds, sequence, sourceId);
         this.header = null;
         this.count = count;
         this.sysUptime = sysUptime;
-        this.unixSeconds = unixSeconds;
-        this.sequence = sequence;
-        this.sourceId = sourceId;
-        this.released = false;
     }
 
     void set(InetSocketAddress exporter, Netflow9Header h) {
@@ -50,60 +40,26 @@ public final class Netflow9Context implements ExportContext {
     }
 
     void record(int templateId, long samplingRate) {
-        this.templateId = templateId;
-        this.samplingRate = samplingRate;
+        current(templateId, samplingRate);
     }
 
     void released(boolean released) {
-        this.released = released;
+        markReleased(released);
     }
 
     /** The packet header (an immutable copy). */
     public Netflow9Header header() {
         Netflow9Header h = header;
         if (h == null) {
-            h = new Netflow9Header(Netflow9.VERSION, count, sysUptime, unixSeconds, sequence, sourceId);
+            h = new Netflow9Header(Netflow9.VERSION, count, sysUptime, exportSeconds(), sequenceNumber(), sourceId());
             header = h;
         }
         return h;
     }
 
-    /** The current record's template id (= its data FlowSet id). */
-    public int templateId() {
-        return templateId;
-    }
-
-    /** The source id of the packet (unsigned 32-bit). */
+    /** The source id of the packet (unsigned 32-bit): its {@link #observationDomainId()}. */
     public long sourceId() {
-        return sourceId;
-    }
-
-    /**
-     * Whether the current record came from an earlier packet whose data waited for its template: the
-     * header is then that earlier packet's.
-     */
-    public boolean released() {
-        return released;
-    }
-
-    @Override
-    public FlowProtocol protocol() {
-        return FlowProtocol.NETFLOW_V9;
-    }
-
-    @Override
-    public InetSocketAddress exporter() {
-        return exporter;
-    }
-
-    @Override
-    public long sequenceNumber() {
-        return sequence;
-    }
-
-    @Override
-    public long exportTimeMillis() {
-        return unixSeconds * 1000L;
+        return observationDomainId();
     }
 
     @Override
@@ -112,18 +68,8 @@ public final class Netflow9Context implements ExportContext {
     }
 
     @Override
-    public long observationDomainId() {
-        return sourceId;
-    }
-
-    /** The current record's sampling rate (one packet in N), or 0 when unknown or unsampled. */
-    @Override
-    public long samplingRate() {
-        return samplingRate;
-    }
-
-    @Override
     public String toString() {
-        return "NetFlow v9 from " + exporter + " seq " + sequence + " source " + sourceId + " template " + templateId;
+        return "NetFlow v9 from " + exporter() + " seq " + sequenceNumber() + " source " + sourceId() + " template "
+                + templateId();
     }
 }

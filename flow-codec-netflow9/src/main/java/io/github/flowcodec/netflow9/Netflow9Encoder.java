@@ -5,7 +5,6 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
 import io.github.flowcodec.core.internal.templated.TemplatedWriterSettings;
 import io.github.flowcodec.netflow9.internal.Netflow9Writer;
-import io.github.flowcodec.core.internal.templated.PacketParts;
 import io.github.flowcodec.core.internal.templated.PacketPartsWriter;
 import io.github.flowcodec.netflow9.internal.Netflow9Layout;
 import java.nio.ByteBuffer;
@@ -82,7 +81,6 @@ public final class Netflow9Encoder {
         return writer.templatesDatagram(maxPacketSize);
     }
 
-    /** Configures a {@link Netflow9Encoder}. */
     /**
      * Encodes a decoded packet again as it came: the header with the fields it was sent with (a count that
      * lies included), then its FlowSets in their order with the lengths they were sent with, each template
@@ -101,22 +99,14 @@ public final class Netflow9Encoder {
      * @throws IllegalArgumentException if the packet holds only data released from an earlier packet
      */
     public static byte[] encodeAsDecoded(Netflow9Packet packet) {
-        PacketParts parts = packet.parts();
-        if (parts == null) {
-            throw new IllegalArgumentException("the packet holds data released from an earlier packet, not a packet as sent");
-        }
-        ByteBuffer b = ByteBuffer.allocate(Netflow9Layout.HEADER_LENGTH + MAX_DATAGRAM);
         Netflow9Header h = packet.header();
-        Netflow9Writer.header(b, 0, h.version(), h.count(), h.sysUptimeMillis(), h.unixSeconds(), h.sequence(), h.sourceId());
-        b.position(Netflow9Layout.HEADER_LENGTH);
-        PacketPartsWriter.write(b, parts, Netflow9Writer::templateRecord, packet.templates(), packet.records(),
-                packet.optionsRecords());
-        return java.util.Arrays.copyOf(b.array(), b.position());
+        return PacketPartsWriter.datagram(packet, packet.parts(), Netflow9Layout.HEADER_LENGTH,
+                b -> Netflow9Writer.header(b, 0, h.version(), h.count(), h.sysUptimeMillis(), h.unixSeconds(), h.sequence(),
+                        h.sourceId()),
+                Netflow9Writer::templateRecord, "packet");
     }
 
-    /** The most a UDP datagram carries. */
-    private static final int MAX_DATAGRAM = 0xFFFF;
-
+    /** Configures a {@link Netflow9Encoder}. */
     public static final class Builder {
         private final TemplatedWriterSettings settings = new TemplatedWriterSettings(Netflow9Writer.FORMAT);
 

@@ -5,9 +5,13 @@ import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.MalformedPacketException;
 import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.ipfix.SubTemplateListView;
 import java.nio.ByteBuffer;
 
-/** Where a structured-data field's bytes are: in place for a view, a copy of the field for a record. */
+/**
+ * Where a structured-data field's bytes are (in place for a view, a copy of the field for a record), and the
+ * checks every list view makes of them before reading its header.
+ */
 public final class ListReads {
 
     private ListReads() {
@@ -24,6 +28,36 @@ public final class ListReads {
         out[0] = 0;
         out[1] = bytes.length;
         return ByteBuffer.wrap(bytes);
+    }
+
+    /**
+     * The buffer, big-endian, holding a list of {@code length} bytes at {@code offset}.
+     *
+     * @param list what the list is, for the error ("a basicList")
+     * @throws FlowCodecException if the list does not fit the buffer
+     */
+    public static ByteBuffer fitting(ByteBuffer buffer, int offset, int length, String list) {
+        ByteBuffer b = RecordView.bigEndian(buffer);
+        if (offset < 0 || length < 0 || offset + length > b.limit()) {
+            throw malformed(offset, list + " of " + length + " bytes does not fit its buffer");
+        }
+        return b;
+    }
+
+    /**
+     * As {@link #fitting}, for a list of records (a subTemplateList or subTemplateMultiList) nested
+     * {@code depth} levels deep.
+     *
+     * @throws FlowCodecException if the list nests deeper than {@link SubTemplateListView#MAX_DEPTH} or does not
+     *     fit the buffer
+     */
+    public static ByteBuffer nested(ByteBuffer buffer, int offset, int length, int depth, String list) {
+        ByteBuffer b = RecordView.bigEndian(buffer);
+        if (depth > SubTemplateListView.MAX_DEPTH) {
+            throw malformed(offset, "structured data nested " + depth + " levels deep (at most "
+                    + SubTemplateListView.MAX_DEPTH + ")");
+        }
+        return fitting(b, offset, length, list);
     }
 
     public static FlowCodecException malformed(long offset, String reason) {
