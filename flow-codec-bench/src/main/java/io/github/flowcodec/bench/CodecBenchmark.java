@@ -46,8 +46,8 @@ public abstract class CodecBenchmark {
     /** The sequence number the encode baseline writes next. */
     long baselineSequence;
 
-    // Every JMH fork runs one benchmark of one class, so the methods below see one subclass each: the hook
-    // calls are monomorphic and inline as the direct calls they replace did.
+    // Every JMH fork runs one benchmark of one class, so the methods below see one subclass's codec work each:
+    // the calls through codecWork's functions are monomorphic and inline as direct calls do.
 
     /** Decodes the next input zero-copy, summing what the handler reads. */
     @Benchmark
@@ -83,14 +83,43 @@ public abstract class CodecBenchmark {
     /** @return the next input datagram, advancing the rotation */
     abstract ByteBuffer nextDatagram();
 
-    /** Decodes {@code datagram} zero-copy with the benchmark's decoder into {@code h}; the records decoded. */
-    abstract int decodeInto(ByteBuffer datagram, SumHandler h);
+    /** A benchmark's zero-copy decode: its concrete decoder's {@code decode(datagram, exporter, handler)}. */
+    @FunctionalInterface
+    interface ZeroCopyDecode {
+        int decode(ByteBuffer datagram, InetSocketAddress exporter, SumHandler handler);
+    }
 
-    /** Writes input {@code input}'s datagram with the baseline's puts; what the baseline returns. */
-    abstract int writeBaselineInto(ByteBuffer o, int input);
+    /** A benchmark's write of input {@code input} into {@code o} (the baseline's puts, or its encoder). */
+    @FunctionalInterface
+    interface InputWrite {
+        int write(ByteBuffer o, int input);
+    }
 
-    /** Encodes input {@code input}'s records with the benchmark's encoder; what the encoder returns. */
-    abstract int encodeInto(ByteBuffer o, int input);
+    private ZeroCopyDecode zeroCopyDecode;
+    private InputWrite baselineWrite;
+    private InputWrite encodeWrite;
+
+    /**
+     * The codec work of the shared benchmarks, given at the end of the subclass's setup (the decoder and the
+     * encoder made).
+     */
+    final void codecWork(ZeroCopyDecode decode, InputWrite baseline, InputWrite encode) {
+        this.zeroCopyDecode = decode;
+        this.baselineWrite = baseline;
+        this.encodeWrite = encode;
+    }
+
+    private int decodeInto(ByteBuffer datagram, SumHandler h) {
+        return zeroCopyDecode.decode(datagram, exporter, h);
+    }
+
+    private int writeBaselineInto(ByteBuffer o, int input) {
+        return baselineWrite.write(o, input);
+    }
+
+    private int encodeInto(ByteBuffer o, int input) {
+        return encodeWrite.write(o, input);
+    }
 
     /** The index of the next input, advancing the rotation. */
     final int nextIndex() {

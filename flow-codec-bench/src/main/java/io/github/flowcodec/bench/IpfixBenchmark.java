@@ -174,6 +174,7 @@ public class IpfixBenchmark extends CodecBenchmark {
         columnHandler = new ColumnHandler(newHandler());
         decodeSequence = FIRST_SEQUENCE;
         encoder = newEncoder();
+        codecWork(decoder::decode, (o, i) -> writeBaseline(o, recordBytes[i]), (o, i) -> encoder.encode(recordLists.get(i), 0, o));
         primeEncoder(encoder);
         baselineSequence = encoder.nextSequence();
     }
@@ -529,20 +530,5 @@ public class IpfixBenchmark extends CodecBenchmark {
     @Override
     ByteBuffer nextDatagram() {
         return nextMessage();
-    }
-
-    @Override
-    int decodeInto(ByteBuffer datagram, SumHandler h) {
-        return decoder.decode(datagram, exporter, h);
-    }
-
-    @Override
-    int writeBaselineInto(ByteBuffer o, int input) {
-        return writeBaseline(o, recordBytes[input]);
-    }
-
-    @Override
-    int encodeInto(ByteBuffer o, int input) {
-        return encoder.encode(recordLists.get(input), 0, o);
     }
 }

@@ -99,6 +99,7 @@ public class Netflow5Benchmark extends CodecBenchmark {
         decoder = new Netflow5Decoder();
         handler = new FieldsHandler();
         encoder = newEncoder();
+        codecWork(decoder::decode, (o, i) -> writeBaseline(o, recordBytes[i]), (o, i) -> encoder.encode(recordLists.get(i), 0, o));
         baselineSequence = 0;
     }
 
@@ -252,20 +253,5 @@ public class Netflow5Benchmark extends CodecBenchmark {
     @Override
     ByteBuffer nextDatagram() {
         return datagrams[nextIndex()];
-    }
-
-    @Override
-    int decodeInto(ByteBuffer datagram, SumHandler h) {
-        return decoder.decode(datagram, exporter, h);
-    }
-
-    @Override
-    int writeBaselineInto(ByteBuffer o, int input) {
-        return writeBaseline(o, recordBytes[input]);
-    }
-
-    @Override
-    int encodeInto(ByteBuffer o, int input) {
-        return encoder.encode(recordLists.get(input), 0, o);
     }
 }

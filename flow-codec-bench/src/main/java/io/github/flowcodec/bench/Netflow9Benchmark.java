@@ -160,6 +160,7 @@ public class Netflow9Benchmark extends CodecBenchmark {
         handler = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
         columnHandler = new ColumnHandler(ipv4);
         encoder = newEncoder();
+        codecWork(decoder::decode, (o, i) -> writeBaseline(o, recordBytes[i]), (o, i) -> encoder.encode(recordLists.get(i), 0, o));
         primeEncoder(encoder);
         baselineSequence = encoder.nextSequence();
     }
@@ -534,20 +535,5 @@ public class Netflow9Benchmark extends CodecBenchmark {
     @Override
     ByteBuffer nextDatagram() {
         return datagrams[nextIndex()];
-    }
-
-    @Override
-    int decodeInto(ByteBuffer datagram, SumHandler h) {
-        return decoder.decode(datagram, exporter, h);
-    }
-
-    @Override
-    int writeBaselineInto(ByteBuffer o, int input) {
-        return writeBaseline(o, recordBytes[input]);
-    }
-
-    @Override
-    int encodeInto(ByteBuffer o, int input) {
-        return encoder.encode(recordLists.get(input), 0, o);
     }
 }

@@ -90,6 +90,10 @@ public class SflowBenchmark extends CodecBenchmark {
         decoder = new SflowDecoder();
         handler = new SampleFieldsHandler();
         encoder = newEncoder();
+        codecWork(decoder::decode, (o, i) -> {
+            writeBaseline(o, sampleBytes[i]);
+            return 0;
+        }, (o, i) -> encoder.encode(sampleLists.get(i), 0, o));
         baselineSequence = 1;
     }
 
@@ -325,21 +329,5 @@ public class SflowBenchmark extends CodecBenchmark {
     @Override
     ByteBuffer nextDatagram() {
         return datagrams[nextIndex()];
-    }
-
-    @Override
-    int decodeInto(ByteBuffer datagram, SumHandler h) {
-        return decoder.decode(datagram, exporter, h);
-    }
-
-    @Override
-    int writeBaselineInto(ByteBuffer o, int input) {
-        writeBaseline(o, sampleBytes[input]);
-        return 0;
-    }
-
-    @Override
-    int encodeInto(ByteBuffer o, int input) {
-        return encoder.encode(sampleLists.get(input), 0, o);
     }
 }
