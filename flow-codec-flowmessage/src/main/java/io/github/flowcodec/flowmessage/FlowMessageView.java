@@ -4,6 +4,7 @@ import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.flowmessage.internal.MessageSlots;
 import io.github.flowcodec.flowmessage.internal.RecordMapping;
+import java.net.InetAddress;
 
 /**
  * The zero-copy flow message: one reusable, mutable message that {@link #fill} sets from a decoder's
@@ -11,8 +12,8 @@ import io.github.flowcodec.flowmessage.internal.RecordMapping;
  * been seen (sFlow excepted: its context hands the agent address as an object). It holds its values until
  * the next fill, and belongs to one thread; {@link #toMessage()} keeps a copy.
  *
- * <p>The mapping follows goflow2: {@code sampler_address} is the UDP source for NetFlow and IPFIX, the
- * agent address for sFlow; the sampling rate is the one the context resolved (the header's, the record's
+ * <p>The mapping follows goflow2: {@code sampler_address} is the UDP source for NetFlow and IPFIX (none when
+ * the context's exporter is the wildcard address, as for an IPFIX file), the agent address for sFlow; the sampling rate is the one the context resolved (the header's, the record's
  * sampling fields, or the sampler options data the exporter announced); sFlow flow samples take their
  * fields from the sampled header (ports only for TCP, UDP and SCTP) and the extended records, and their
  * flow start and end are the time received.
@@ -49,7 +50,19 @@ public final class FlowMessageView extends FlowMessageFields {
      * @return this view
      */
     public FlowMessageView fill(ExportContext context, FlowFields record, long receivedNanos) {
-        mapping.fill(slots, context, record, receivedNanos);
+        return fill(context, record, receivedNanos, context.exporter().getAddress());
+    }
+
+    /**
+     * Sets the message from one record, as {@link #fill(ExportContext, FlowFields, long)} does, with the
+     * sampler of NetFlow and IPFIX records given rather than the context's exporter (a collector behind a
+     * relay that knows the exporter otherwise).
+     *
+     * @param exporter the exporter's address, or null (or the wildcard address) when there is none:
+     *                 {@code sampler_address} is then left out (sFlow's is the agent address whatever this says)
+     */
+    public FlowMessageView fill(ExportContext context, FlowFields record, long receivedNanos, InetAddress exporter) {
+        mapping.fill(slots, context, record, receivedNanos, exporter);
         return this;
     }
 

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a flow message as one JSON object with goflow2's keys, the keys in {@link FlowField} order, without
- * allocating: numbers, addresses (IPv4 dotted, IPv6 in RFC 5952's canonical form, IPv4-mapped as
- * ::ffff:a.b.c.d), MACs and prefixes are formatted straight into the sink. One instance per thread.
+ * allocating: numbers, addresses ({@link AddressFormat}), MACs and prefixes are formatted straight into the
+ * sink. One instance per thread.
  */
 public final class JsonLineEncoder {
 
@@ -15,7 +15,6 @@ public final class JsonLineEncoder {
     private static final byte[][] KEYS = new byte[FIELDS.length][];
     private static final byte[][] TYPE_NAMES = ascii("\"FLOWUNKNOWN\"", "\"SFLOW_5\"", "\"NETFLOW_V5\"", "\"NETFLOW_V9\"", "\"IPFIX\"");
     private static final byte[][] SAMPLE_TYPES = ascii("\"unknown\"", "\"flow\"", "\"counter\"", "\"expanded\"", "\"expanded_counter\"");
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     static {
         for (FlowField f : FIELDS) {
@@ -60,11 +59,13 @@ public final class JsonLineEncoder {
                     break;
                 case ADDRESS:
                     out.buf[out.pos++] = '"';
-                    address(out, m.addressBytes(), f.ordinal() * 16, (int) v);
+                    AddressFormat.address(out, m.addressBytes(), f.ordinal() * 16, (int) v, groups);
                     out.buf[out.pos++] = '"';
                     break;
                 case MAC:
-                    mac(out, v);
+                    out.buf[out.pos++] = '"';
+                    AddressFormat.mac(out, v);
+                    out.buf[out.pos++] = '"';
                     break;
                 case PREFIX:
                     prefix(out, m, f.prefixOf(), v);
@@ -121,19 +122,6 @@ public final class JsonLineEncoder {
         unsigned(out, v);
     }
 
-    private static void mac(ByteSink out, long mac) {
-        out.buf[out.pos++] = '"';
-        for (int k = 5; k >= 0; k--) {
-            int b = (int) (mac >>> (8 * k)) & 0xFF;
-            out.buf[out.pos++] = HEX[b >> 4];
-            out.buf[out.pos++] = HEX[b & 0xF];
-            if (k > 0) {
-                out.buf[out.pos++] = ':';
-            }
-        }
-        out.buf[out.pos++] = '"';
-    }
-
     /** "network/length": the address field {@code of} with the bits past {@code bits} cleared. */
     private void prefix(ByteSink out, MessageSlots m, FlowField of, long bits) {
         int len = (int) m.get(of);
@@ -143,78 +131,10 @@ public final class JsonLineEncoder {
             masked[k] = (byte) (m.addressBytes()[at + k] & (0xFF << (8 - keep)));
         }
         out.buf[out.pos++] = '"';
-        address(out, masked, 0, len);
+        AddressFormat.address(out, masked, 0, len, groups);
         out.buf[out.pos++] = '/';
         signed(out, bits);
         out.buf[out.pos++] = '"';
     }
 
-    /** An address as text (at most 45 bytes). */
-    private void address(ByteSink out, byte[] b, int at, int len) {
-        if (len == 4) {
-            ipv4(out, b, at);
-            return;
-        }
-        int[] g = groups;
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((b[at + 2 * i] & 0xFF) << 8) | (b[at + 2 * i + 1] & 0xFF);
-        }
-        if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xFFFF) {
-            put(out, MAPPED);
-            ipv4(out, b, at + 12);
-            return;
-        }
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen && j - i >= 2) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        int start = out.pos;
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.buf[out.pos++] = ':';
-                out.buf[out.pos++] = ':';
-                i += bestLen - 1;
-                continue;
-            }
-            if (out.pos > start && out.buf[out.pos - 1] != ':') {
-                out.buf[out.pos++] = ':';
-            }
-            hex(out, g[i]);
-        }
-    }
-
-    private static final byte[] MAPPED = "::ffff:".getBytes(StandardCharsets.US_ASCII);
-
-    private static void hex(ByteSink out, int v) {
-        boolean started = false;
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            int d = (v >> shift) & 0xF;
-            if (d != 0 || started || shift == 0) {
-                out.buf[out.pos++] = HEX[d];
-                started = true;
-            }
-        }
-    }
-
-    private static void ipv4(ByteSink out, byte[] b, int at) {
-        for (int k = 0; k < 4; k++) {
-            if (k > 0) {
-                out.buf[out.pos++] = '.';
-            }
-            unsigned(out, b[at + k] & 0xFF);
-        }
-    }
 }

@@ -8,7 +8,6 @@ import io.github.flowcodec.core.Template;
 import io.github.flowcodec.flowmessage.FlowField;
 import io.github.flowcodec.sflow.SflowSampleContext;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -31,8 +30,11 @@ public final class RecordMapping {
     private InetAddress lastSampler;
     private byte[] lastSamplerBytes;
 
-    /** Fills {@code m} with the record; {@code receivedNanos}: when its datagram was received. */
-    public void fill(MessageSlots m, ExportContext ctx, FlowFields r, long receivedNanos) {
+    /**
+     * Fills {@code m} with the record; {@code receivedNanos}: when its datagram was received; {@code exporter}:
+     * the sampler of NetFlow and IPFIX records, none when null or the wildcard address.
+     */
+    public void fill(MessageSlots m, ExportContext ctx, FlowFields r, long receivedNanos, InetAddress exporter) {
         FlowProtocol protocol = ctx.protocol();
         boolean sflow = protocol == FlowProtocol.SFLOW_V5;
         TemplatePlan p = plan(r.template(), sflow);
@@ -54,7 +56,7 @@ public final class RecordMapping {
         if (agent != null) {
             address(m, FlowField.SAMPLER_ADDRESS, agent);
         } else {
-            sampler(m, ctx.exporter());
+            sampler(m, exporter);
         }
         times(m, ctx, r, p, receivedNanos, sflow, protocol == FlowProtocol.IPFIX);
         for (ElementChoices.Choice c : ElementChoices.numbers(sflow)) {
@@ -104,8 +106,7 @@ public final class RecordMapping {
     }
 
     /** The exporter's address as the sampler, unless the packet came from no address (an IPFIX file: the wildcard). */
-    private void sampler(MessageSlots m, InetSocketAddress exporter) {
-        InetAddress a = exporter == null ? null : exporter.getAddress();
+    private void sampler(MessageSlots m, InetAddress a) {
         if (a == null || a.isAnyLocalAddress()) {
             return;
         }
