@@ -1,7 +1,6 @@
 package io.github.flowcodec.flowmessage;
 
 import io.github.flowcodec.flowmessage.internal.AddressFormat;
-import io.github.flowcodec.flowmessage.internal.ByteSink;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 
@@ -24,15 +23,13 @@ public final class AddressText {
     /** An IPv4 or IPv6 address as text. */
     public static String of(InetAddress address) {
         byte[] b = address.getAddress();
-        ByteSink text = new ByteSink(48);
-        AddressFormat.address(text, b, 0, b.length, new int[8]);
-        return new String(text.array(), 0, text.size(), StandardCharsets.US_ASCII);
+        byte[] text = new byte[AddressFormat.MAX_TEXT];
+        return new String(text, 0, AddressFormat.address(text, 0, b, 0, b.length, new int[8]), StandardCharsets.US_ASCII);
     }
 
     /** A MAC address in the low 48 bits of {@code mac} as text. */
     public static String mac(long mac) {
-        ByteSink text = new ByteSink(17);
-        AddressFormat.mac(text, mac);
-        return new String(text.array(), 0, text.size(), StandardCharsets.US_ASCII);
+        byte[] text = new byte[17];
+        return new String(text, 0, AddressFormat.mac(text, 0, mac), StandardCharsets.US_ASCII);
     }
 }

@@ -58,6 +58,18 @@ class FlowMessageWritersTest {
     }
 
     @Test
+    void anEmptyMessageIsAnEmptyObjectAndAnEmptyMessage() throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ByteArrayOutputStream pb = new ByteArrayOutputStream();
+        try (FlowMessageJsonWriter j = new FlowMessageJsonWriter(json); FlowMessageProtobufWriter p = new FlowMessageProtobufWriter(pb)) {
+            j.write(FlowMessage.builder().build());
+            p.write(FlowMessage.builder().build());
+        }
+        assertThat(json.toString(StandardCharsets.UTF_8)).isEqualTo("{}\n");
+        assertThat(pb.toByteArray()).containsExactly(0);
+    }
+
+    @Test
     void protobufIsGoflow2sFlowMessageLengthDelimited() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FlowMessageView m = new FlowMessageView().fill(V9, record(), 1_700_000_000_123_456_789L);

@@ -3,34 +3,42 @@ package io.github.flowcodec.flowmessage.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Addresses as text the way tshark and goflow2 write them, straight into a sink: IPv4 dotted, IPv6 in
+ * Addresses as text the way tshark and goflow2 write them, straight into an array: IPv4 dotted, IPv6 in
  * RFC 5952's canonical form (lower case, leading zeros dropped, the longest run of two or more zero groups as
  * "::", the first such run on a tie; IPv4-mapped addresses as ::ffff:a.b.c.d), MACs as aa:bb:cc:dd:ee:ff.
+ * Each method writes at a position of an array with room enough and returns the position after the text.
  */
 public final class AddressFormat {
 
+    /** The longest address text: an IPv6 address of 8 groups of 4 digits with 7 colons, or IPv4-mapped (45). */
+    public static final int MAX_TEXT = 45;
+
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MAPPED = "::ffff:".getBytes(StandardCharsets.US_ASCII);
+    /** 0 to 255 in decimal. */
+    private static final byte[][] OCTETS = new byte[256][];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            OCTETS[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
 
     private AddressFormat() {
     }
 
-    /** {@code len} (4 or 16) bytes of {@code b} from {@code at} as text; {@code groups}: 8 ints of scratch. */
-    public static void address(ByteSink out, byte[] b, int at, int len, int[] groups) {
-        out.ensure(45);
+    /** {@code len} (4 or 16) bytes of {@code a} from {@code at} as text; {@code groups}: 8 ints of scratch. */
+    public static int address(byte[] b, int p, byte[] a, int at, int len, int[] groups) {
         if (len == 4) {
-            ipv4(out, b, at);
-            return;
+            return ipv4(b, p, a, at);
         }
         int[] g = groups;
         for (int i = 0; i < 8; i++) {
-            g[i] = ((b[at + 2 * i] & 0xFF) << 8) | (b[at + 2 * i + 1] & 0xFF);
+            g[i] = ((a[at + 2 * i] & 0xFF) << 8) | (a[at + 2 * i + 1] & 0xFF);
         }
         if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xFFFF) {
-            System.arraycopy(MAPPED, 0, out.buf, out.pos, MAPPED.length);
-            out.pos += MAPPED.length;
-            ipv4(out, b, at + 12);
-            return;
+            System.arraycopy(MAPPED, 0, b, p, MAPPED.length);
+            return ipv4(b, p + MAPPED.length, a, at + 12);
         }
         int bestStart = -1;
         int bestLen = 0;
@@ -49,51 +57,57 @@ public final class AddressFormat {
             }
             i = j;
         }
-        int start = out.pos;
+        int start = p;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
-                out.buf[out.pos++] = ':';
-                out.buf[out.pos++] = ':';
+                b[p++] = ':';
+                b[p++] = ':';
                 i += bestLen - 1;
                 continue;
             }
-            if (out.pos > start && out.buf[out.pos - 1] != ':') {
-                out.buf[out.pos++] = ':';
+            if (p > start && b[p - 1] != ':') {
+                b[p++] = ':';
             }
-            hex(out, g[i]);
+            p = hex(b, p, g[i]);
         }
+        return p;
     }
 
-    private static void hex(ByteSink out, int v) {
+    private static int hex(byte[] b, int p, int v) {
         boolean started = false;
         for (int shift = 12; shift >= 0; shift -= 4) {
             int d = (v >> shift) & 0xF;
             if (d != 0 || started || shift == 0) {
-                out.buf[out.pos++] = HEX[d];
+                b[p++] = HEX[d];
                 started = true;
             }
         }
+        return p;
     }
 
-    private static void ipv4(ByteSink out, byte[] b, int at) {
+    private static int ipv4(byte[] b, int p, byte[] a, int at) {
         for (int k = 0; k < 4; k++) {
             if (k > 0) {
-                out.buf[out.pos++] = '.';
+                b[p++] = '.';
             }
-            JsonLineEncoder.unsigned(out, b[at + k] & 0xFF);
+            byte[] octet = OCTETS[a[at + k] & 0xFF];
+            for (byte digit : octet) {
+                b[p++] = digit;
+            }
         }
+        return p;
     }
 
-    /** A MAC address in the low 48 bits as "aa:bb:cc:dd:ee:ff". */
-    public static void mac(ByteSink out, long mac) {
-        out.ensure(17);
+    /** A MAC address in the low 48 bits as "aa:bb:cc:dd:ee:ff" (17 bytes). */
+    public static int mac(byte[] b, int p, long mac) {
         for (int k = 5; k >= 0; k--) {
-            int b = (int) (mac >>> (8 * k)) & 0xFF;
-            out.buf[out.pos++] = HEX[b >> 4];
-            out.buf[out.pos++] = HEX[b & 0xF];
+            int octet = (int) (mac >>> (8 * k)) & 0xFF;
+            b[p++] = HEX[octet >> 4];
+            b[p++] = HEX[octet & 0xF];
             if (k > 0) {
-                out.buf[out.pos++] = ':';
+                b[p++] = ':';
             }
         }
+        return p;
     }
 }

@@ -37,6 +37,11 @@ public final class MessageSlots {
         present = 0;
     }
 
+    /** Which fields are set: bit {@code f.ordinal()} for field {@code f}. */
+    public long present() {
+        return present;
+    }
+
     public boolean has(FlowField f) {
         return (present & (1L << f.ordinal())) != 0;
     }
@@ -44,6 +49,11 @@ public final class MessageSlots {
     /** The field's value (an address's length), or 0 when unset. */
     public long get(FlowField f) {
         return has(f) ? values[f.ordinal()] : 0;
+    }
+
+    /** The value of the field of this ordinal, set or not. */
+    public long value(int ordinal) {
+        return values[ordinal];
     }
 
     public void set(FlowField f, long value) {

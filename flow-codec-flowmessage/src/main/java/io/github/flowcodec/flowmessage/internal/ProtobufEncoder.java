@@ -29,10 +29,8 @@ public final class ProtobufEncoder {
         ByteSink b = message;
         b.reset();
         b.ensure(MAX_MESSAGE);
-        for (FlowField f : FIELDS) {
-            if (!m.has(f)) {
-                continue;
-            }
+        for (long set = m.present(); set != 0; set &= set - 1) {
+            FlowField f = FIELDS[Long.numberOfTrailingZeros(set)];
             long v = m.get(f);
             int number = f.protobufNumber();
             switch (f.kind()) {
