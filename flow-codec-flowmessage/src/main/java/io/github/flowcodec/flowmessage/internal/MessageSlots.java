@@ -57,8 +57,13 @@ public final class MessageSlots {
     }
 
     public void set(FlowField f, long value) {
-        values[f.ordinal()] = value;
-        present |= 1L << f.ordinal();
+        set(f.ordinal(), value);
+    }
+
+    /** Sets the field of this ordinal. */
+    public void set(int ordinal, long value) {
+        values[ordinal] = value;
+        present |= 1L << ordinal;
     }
 
     public void unset(FlowField f) {

@@ -11,6 +11,21 @@ import java.nio.charset.StandardCharsets;
 public final class ProtobufEncoder {
 
     private static final FlowField[] FIELDS = FlowField.values();
+    /** Per field: its number shifted to make a tag. */
+    private static final long[] TAGS = new long[FIELDS.length];
+    /** Per field: its kind's ordinal. */
+    private static final int[] KINDS = new int[FIELDS.length];
+    private static final int UINT32 = FlowField.Kind.UINT32.ordinal();
+    private static final int ADDRESS = FlowField.Kind.ADDRESS.ordinal();
+    private static final int PREFIX = FlowField.Kind.PREFIX.ordinal();
+    private static final int SAMPLE_TYPE = FlowField.Kind.SAMPLE_TYPE.ordinal();
+
+    static {
+        for (FlowField f : FIELDS) {
+            TAGS[f.ordinal()] = (long) f.protobufNumber() << 3;
+            KINDS[f.ordinal()] = f.kind().ordinal();
+        }
+    }
     private static final int VARINT = 0;
     private static final int LENGTH_DELIMITED = 2;
     private static final byte[][] SAMPLE_TYPES = {ascii("unknown"), ascii("flow"), ascii("counter"), ascii("expanded"),
@@ -18,7 +33,7 @@ public final class ProtobufEncoder {
     /** A message is at most this long: every field set, each at its longest. */
     private static final int MAX_MESSAGE = 1024;
 
-    private final ByteSink message = new ByteSink(MAX_MESSAGE);
+    private final byte[] message = new byte[MAX_MESSAGE];
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
@@ -26,52 +41,46 @@ public final class ProtobufEncoder {
 
     /** Writes the varint length and the message. */
     public void write(MessageSlots m, ByteSink out) {
-        ByteSink b = message;
-        b.reset();
-        b.ensure(MAX_MESSAGE);
+        byte[] b = message;
+        int p = 0;
+        byte[] addresses = m.addressBytes();
         for (long set = m.present(); set != 0; set &= set - 1) {
-            FlowField f = FIELDS[Long.numberOfTrailingZeros(set)];
-            long v = m.get(f);
-            int number = f.protobufNumber();
-            switch (f.kind()) {
-                case UINT32:
-                case PREFIX:
+            int field = Long.numberOfTrailingZeros(set);
+            long v = m.value(field);
+            int kind = KINDS[field];
+            if (kind == ADDRESS) {
+                p = varint(b, p, TAGS[field] | LENGTH_DELIMITED);
+                b[p++] = (byte) v; // 4 or 16
+                System.arraycopy(addresses, field * 16, b, p, (int) v);
+                p += (int) v;
+            } else if (kind == SAMPLE_TYPE) {
+                byte[] name = SAMPLE_TYPES[v >= 0 && v < SAMPLE_TYPES.length ? (int) v : 0];
+                p = varint(b, p, TAGS[field] | LENGTH_DELIMITED);
+                b[p++] = (byte) name.length;
+                System.arraycopy(name, 0, b, p, name.length);
+                p += name.length;
+            } else {
+                if (kind == UINT32 || kind == PREFIX) {
                     v &= 0xFFFF_FFFFL;
-                    // fall through
-                case TYPE:
-                case UINT64:
-                case MAC:
-                    if (v != 0) {
-                        varint(b, (long) number << 3 | VARINT);
-                        varint(b, v);
-                    }
-                    break;
-                case ADDRESS:
-                    varint(b, (long) number << 3 | LENGTH_DELIMITED);
-                    varint(b, v);
-                    System.arraycopy(m.addressBytes(), f.ordinal() * 16, b.buf, b.pos, (int) v);
-                    b.pos += (int) v;
-                    break;
-                default:
-                    byte[] name = SAMPLE_TYPES[v >= 0 && v < SAMPLE_TYPES.length ? (int) v : 0];
-                    varint(b, (long) number << 3 | LENGTH_DELIMITED);
-                    varint(b, name.length);
-                    System.arraycopy(name, 0, b.buf, b.pos, name.length);
-                    b.pos += name.length;
-                    break;
+                }
+                if (v != 0) {
+                    p = varint(b, p, TAGS[field] | VARINT);
+                    p = varint(b, p, v);
+                }
             }
         }
-        out.ensure(b.pos + 10);
-        varint(out, b.pos);
-        System.arraycopy(b.buf, 0, out.buf, out.pos, b.pos);
-        out.pos += b.pos;
+        out.ensure(p + 10);
+        out.pos = varint(out.buf, out.pos, p);
+        System.arraycopy(b, 0, out.buf, out.pos, p);
+        out.pos += p;
     }
 
-    private static void varint(ByteSink out, long v) {
+    private static int varint(byte[] b, int p, long v) {
         while ((v & ~0x7FL) != 0) {
-            out.buf[out.pos++] = (byte) ((v & 0x7F) | 0x80);
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
         }
-        out.buf[out.pos++] = (byte) v;
+        b[p++] = (byte) v;
+        return p;
     }
 }

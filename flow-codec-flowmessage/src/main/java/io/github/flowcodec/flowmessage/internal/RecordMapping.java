@@ -59,8 +59,13 @@ public final class RecordMapping {
             sampler(m, exporter);
         }
         times(m, ctx, r, p, receivedNanos, sflow, protocol == FlowProtocol.IPFIX);
-        for (ElementChoices.Choice c : ElementChoices.numbers(sflow)) {
-            number(m, r, c.field(), p.single[c.field().ordinal()]);
+        int[] fields = p.numberFields;
+        int[] indexes = p.numberIndexes;
+        for (int k = 0; k < fields.length; k++) {
+            int i = indexes[k];
+            if (validNumber(r, i)) {
+                m.set(fields[k], r.getLong(i));
+            }
         }
         int src = address(m, r, p, FlowField.SRC_ADDR);
         address(m, r, p, FlowField.DST_ADDR);

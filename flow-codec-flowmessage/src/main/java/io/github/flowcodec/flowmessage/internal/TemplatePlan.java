@@ -17,6 +17,9 @@ final class TemplatePlan {
     final int[] single = new int[MessageSlots.FIELDS];
     /** Per address field: the record's candidate fields (4 or 16 bytes wide in the template), in order. */
     final int[][] addressCandidates = new int[MessageSlots.FIELDS][];
+    /** The numeric fields the template has ({@link FlowField} ordinals), and their record fields, in step. */
+    final int[] numberFields;
+    final int[] numberIndexes;
     final int ethernetType;
     final int icmpType;
     final int icmpCode;
@@ -29,9 +32,19 @@ final class TemplatePlan {
         this.template = t;
         this.sflow = sflow;
         java.util.Arrays.fill(single, -1);
+        int[] fields = new int[MessageSlots.FIELDS];
+        int[] indexes = new int[MessageSlots.FIELDS];
+        int n = 0;
         for (ElementChoices.Choice c : ElementChoices.numbers(sflow)) {
-            single[c.field().ordinal()] = first(t, c.ids());
+            int i = first(t, c.ids());
+            single[c.field().ordinal()] = i;
+            if (i >= 0) {
+                fields[n] = c.field().ordinal();
+                indexes[n++] = i;
+            }
         }
+        this.numberFields = java.util.Arrays.copyOf(fields, n);
+        this.numberIndexes = java.util.Arrays.copyOf(indexes, n);
         single[FlowField.SRC_MAC.ordinal()] = first(t, ElementChoices.SRC_MAC);
         single[FlowField.DST_MAC.ordinal()] = first(t, ElementChoices.DST_MAC);
         single[FlowField.SRC_NET.ordinal()] = first(t, ElementChoices.SRC_MASK);
