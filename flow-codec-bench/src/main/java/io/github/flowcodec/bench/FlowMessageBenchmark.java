@@ -49,17 +49,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Scores are per record ({@link OperationsPerInvocation}); with {@code -prof gc} the zero-copy forms show
  * 0 B/op. Run: {@code BENCH=FlowMessage ./run-benchmarks.sh}.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
+@Fork(3)
+@BenchmarkMode(Mode.Throughput)
+@Warmup(iterations = 5, time = 1)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1)
 public class FlowMessageBenchmark {
 
-    /** Different datagrams cycled through; a power of two. */
-    static final int PACKETS = 16;
     static final int RECORDS = 30;
+    /** Different datagrams cycled through; a power of two. */
+    static final int PACKETS = Netflow9Benchmark.PACKETS;
     static final long SOURCE_ID = 0x0000_0100L;
 
     private ByteBuffer[] datagrams;
@@ -67,8 +67,8 @@ public class FlowMessageBenchmark {
     private Netflow9Decoder decoder;
     private int next;
     private final FlowMessageView view = new FlowMessageView();
-    private final FlowMessageJsonWriter jsonWriter = new FlowMessageJsonWriter(Discard.INSTANCE);
-    private final FlowMessageProtobufWriter protobufWriter = new FlowMessageProtobufWriter(Discard.INSTANCE);
+    private final FlowMessageJsonWriter jsonWriter = new FlowMessageJsonWriter(OutputStream.nullOutputStream());
+    private final FlowMessageProtobufWriter protobufWriter = new FlowMessageProtobufWriter(OutputStream.nullOutputStream());
     private final StringBuilder line = new StringBuilder(512);
     private Blackhole blackhole;
     private long receivedNanos = 1_700_000_000_000_000_000L;
@@ -164,18 +164,5 @@ public class FlowMessageBenchmark {
     @OperationsPerInvocation(RECORDS)
     public int protobuf(Blackhole bh) {
         return decode(bh, protobuf);
-    }
-
-    /** Discards what it is given. */
-    private static final class Discard extends OutputStream {
-        static final Discard INSTANCE = new Discard();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }
