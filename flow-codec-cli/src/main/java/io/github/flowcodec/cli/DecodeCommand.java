@@ -40,7 +40,7 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "reject packets that break the protocol instead of keeping what can be read")
     boolean strict;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the JSON lines to FILE instead of standard output")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the records to FILE instead of standard output")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",

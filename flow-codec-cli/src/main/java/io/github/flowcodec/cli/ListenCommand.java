@@ -50,7 +50,7 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workers"}, description = "decoding threads (default: the number of processors, ${DEFAULT-VALUE})")
     int workers = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the JSON lines to FILE instead of standard output")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the records to FILE instead of standard output")
     Path output;
 
     @Option(names = "--all-fields", description = "add every field of the record under its information element name")
