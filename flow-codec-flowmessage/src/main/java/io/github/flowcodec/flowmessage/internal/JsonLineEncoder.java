@@ -21,6 +21,10 @@ public final class JsonLineEncoder {
     private static final long[][] KEY_WORDS = new long[FIELDS.length][];
     private static final int[] KEY_LENGTHS = new int[FIELDS.length];
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final int SRC_NET = FlowField.SRC_NET.ordinal();
+    private static final int DST_NET = FlowField.DST_NET.ordinal();
     /** Per field: its kind's ordinal. */
     private static final int[] KINDS = new int[FIELDS.length];
     private static final int TYPE = FlowField.Kind.TYPE.ordinal();
@@ -60,6 +64,16 @@ public final class JsonLineEncoder {
 
     private final int[] groups = new int[8];
     private final byte[] masked = new byte[16];
+    /**
+     * Per field, the last address (or prefix) written and its text: exporters, next hops and networks repeat
+     * record after record, and copying their text is cheaper than formatting it again.
+     */
+    private final long[] lastHigh = new long[FIELDS.length];
+    private final long[] lastLow = new long[FIELDS.length];
+    /** Per field: the last address's length, 0 for none; the prefix length in the high bits for prefixes. */
+    private final long[] lastShape = new long[FIELDS.length];
+    private final byte[][] lastText = new byte[FIELDS.length][AddressFormat.MAX_TEXT];
+    private final int[] lastTextLength = new int[FIELDS.length];
 
     private static byte[][] ascii(String... texts) {
         byte[][] b = new byte[texts.length][];
@@ -89,7 +103,7 @@ public final class JsonLineEncoder {
                 p = unsigned(b, p, v);
             } else if (kind == ADDRESS) {
                 b[p++] = '"';
-                p = AddressFormat.address(b, p, addresses, field * 16, (int) v, groups);
+                p = address(b, p, field, addresses, field * 16, (int) v, v);
                 b[p++] = '"';
             } else if (kind == PREFIX) {
                 p = prefix(b, p, m, FIELDS[field].prefixOf(), v);
@@ -179,6 +193,28 @@ public final class JsonLineEncoder {
         return unsigned(b, p, v);
     }
 
+    /**
+     * {@code len} bytes of {@code a} from {@code at} as text, from the cache of {@code field} when it wrote the
+     * same address last ({@code shape}: the length, and anything else that must match).
+     */
+    private int address(byte[] b, int p, int field, byte[] a, int at, int len, long shape) {
+        long high = len == 4 ? (int) INTS.get(a, at) : (long) LONGS.get(a, at);
+        long low = len == 4 ? 0 : (long) LONGS.get(a, at + 8);
+        byte[] text = lastText[field];
+        if (shape == lastShape[field] && high == lastHigh[field] && low == lastLow[field]) {
+            int n = lastTextLength[field];
+            System.arraycopy(text, 0, b, p, n);
+            return p + n;
+        }
+        int end = AddressFormat.address(b, p, a, at, len, groups);
+        System.arraycopy(b, p, text, 0, end - p);
+        lastTextLength[field] = end - p;
+        lastHigh[field] = high;
+        lastLow[field] = low;
+        lastShape[field] = shape;
+        return end;
+    }
+
     /** "network/length": the address field {@code of} with the bits past {@code bits} cleared. */
     private int prefix(byte[] b, int p, MessageSlots m, FlowField of, long bits) {
         int len = (int) m.get(of);
@@ -189,7 +225,7 @@ public final class JsonLineEncoder {
             masked[k] = (byte) (addresses[at + k] & (0xFF << (8 - keep)));
         }
         b[p++] = '"';
-        p = AddressFormat.address(b, p, masked, 0, len, groups);
+        p = address(b, p, of.ordinal() == FlowField.SRC_ADDR.ordinal() ? SRC_NET : DST_NET, masked, 0, len, len);
         b[p++] = '/';
         p = signed(b, p, bits);
         b[p++] = '"';
