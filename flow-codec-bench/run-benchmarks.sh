@@ -7,6 +7,7 @@
 #   BENCH=Ipfix ./run-benchmarks.sh             # IPFIX (template=fixed,strings,stl x buffer=heap,direct)
 #   BENCH=ReceivePath ./run-benchmarks.sh -t 2  # the whole receive path, 4 protocols, 256 exporters (-t: threads;
 #                                               # pin to both cores with BENCH_CPU=0-1 for -t 2)
+#   BENCH=FlowMessage ./run-benchmarks.sh       # goflow2 flow messages per record: fill, JSON, protobuf, String baseline
 #   ./run-benchmarks.sh -p buffer=heap,direct   # extra JMH options are passed on
 #   ./run-benchmarks.sh -f 1 -wi 1 -i 1         # -f, -wi and -i given here replace the defaults
 #   BENCH_CPU=3 ./run-benchmarks.sh             # pin to another core (default: core 1)
@@ -31,7 +32,8 @@ case "$BENCH" in
     Sflow) JSON=target/jmh-sflow.json ;;
     Ipfix) JSON=target/jmh-ipfix.json ;;
     ReceivePath) JSON=target/jmh-receivepath.json ;;
-    *) echo "BENCH must be Netflow5, Netflow9, Sflow, Ipfix or ReceivePath, not $BENCH" >&2; exit 2 ;;
+    FlowMessage) JSON=target/jmh-flowmessage.json ;;
+    *) echo "BENCH must be Netflow5, Netflow9, Sflow, Ipfix, ReceivePath or FlowMessage, not $BENCH" >&2; exit 2 ;;
 esac
 CPU="${BENCH_CPU:-1}"
 

@@ -1,10 +1,11 @@
-/** The flowcodec command: decode captures to JSON lines, generate synthetic flows, run the demo. */
+/** The flowcodec command: decode captures to JSON lines or protobuf, generate synthetic flows, run the demo. */
 module io.github.flowcodec.cli {
     requires io.github.flowcodec.core;
     requires io.github.flowcodec.netflow5;
     requires io.github.flowcodec.netflow9;
     requires io.github.flowcodec.ipfix;
     requires io.github.flowcodec.sflow;
+    requires io.github.flowcodec.flowmessage;
     requires info.picocli;
     requires com.fasterxml.jackson.core;
 

@@ -1,32 +1,31 @@
 package io.github.flowcodec.cli;
 
 import io.github.flowcodec.cli.internal.CaptureDecoding;
-import io.github.flowcodec.cli.internal.json.FlowJsonWriter;
+import io.github.flowcodec.cli.internal.json.FlowOutput;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code flowcodec decode}: captures to JSON lines. */
+/** {@code flowcodec decode}: captures to JSON lines or length-delimited protobuf. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decodes the flow packets in pcap/pcapng captures and prints one JSON object per flow record. "
+        description = "Decodes the flow packets in pcap/pcapng captures and prints one JSON object per flow record "
+            + "(goflow2's keys), or with --format protobuf writes goflow2's FlowMessage, length-delimited. "
             + "Every UDP payload is decoded by the protocol its first bytes announce (NetFlow v5, v9, IPFIX, sFlow v5). "
             + "IPFIX files (RFC 5655: messages back to back) are read too, recognised by their first bytes.",
         footer = {"", "Examples:", "  flowcodec decode capture.pcap", "  flowcodec decode --all-fields a.pcapng b.pcap > flows.jsonl",
-            "  flowcodec decode flows.ipfix"})
+            "  flowcodec decode flows.ipfix", "  flowcodec decode --format protobuf capture.pcap -o flows.pb"})
 public final class DecodeCommand implements Callable<Integer> {
 
     @Spec
@@ -41,8 +40,12 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "reject packets that break the protocol instead of keeping what can be read")
     boolean strict;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the JSON lines to FILE instead of standard output")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the records to FILE instead of standard output")
     Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (JSON lines, the default) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
+    String format;
 
     private static String describe(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
@@ -57,11 +60,15 @@ public final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Writer w = output == null
-                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        try {
+            FlowOutput.check(format, allFields);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        // The writers buffer (64 KiB of whole records): the stream under them needs no buffer of its own.
+        OutputStream w = output == null ? System.out : Files.newOutputStream(output);
         int unreadable = 0;
-        try (FlowJsonWriter json = new FlowJsonWriter(w, allFields)) {
+        try (FlowOutput json = FlowOutput.of(format, w, allFields)) {
             DecoderOptions options = DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build();
             CaptureDecoding decoding = new CaptureDecoding(json, err, options);
             for (Path f : files) {

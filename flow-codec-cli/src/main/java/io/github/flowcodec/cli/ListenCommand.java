@@ -3,13 +3,12 @@ package io.github.flowcodec.cli;
 import io.github.flowcodec.cli.internal.listen.ListenServer;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
-import java.io.BufferedWriter;
+import io.github.flowcodec.cli.internal.json.FlowOutput;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code flowcodec listen}: a UDP collector printing JSON lines. */
+/** {@code flowcodec listen}: a UDP collector printing JSON lines or writing length-delimited protobuf. */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = "Receives NetFlow v5, NetFlow v9, IPFIX and sFlow v5 over UDP (every protocol on every port) and "
-            + "prints one JSON object per flow record. Datagrams are decoded on several worker threads, each exporter "
+            + "prints one JSON object per flow record (or with --format protobuf writes goflow2's FlowMessage, "
+            + "length-delimited). Datagrams are decoded on several worker threads, each exporter "
             + "always on the same one so its packets stay in order; a stats line goes to standard error every "
             + "interval and at the end. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM, after --count datagrams or "
             + "after --duration seconds.",
@@ -50,11 +50,15 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workers"}, description = "decoding threads (default: the number of processors, ${DEFAULT-VALUE})")
     int workers = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the JSON lines to FILE instead of standard output")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the records to FILE instead of standard output")
     Path output;
 
     @Option(names = "--all-fields", description = "add every field of the record under its information element name")
     boolean allFields;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (JSON lines, the default) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
+    String format;
 
     @Option(names = "--strict", description = "reject datagrams that break the protocol instead of keeping what can be read")
     boolean strict;
@@ -81,18 +85,21 @@ public final class ListenCommand implements Callable<Integer> {
         if (statsInterval < 0 || count < 0 || duration < 0 || receiveBuffer < 0) {
             throw new ParameterException(spec.commandLine(), "--stats-interval, --count, --duration and --receive-buffer must not be negative");
         }
+        try {
+            FlowOutput.check(format, allFields);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (String l : listen.isEmpty() ? List.of("0.0.0.0:2055") : listen) {
             addresses.add(parseAddress(l));
         }
         PrintWriter err = spec.commandLine().getErr();
-        Writer out = output == null
-                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        OutputStream out = new BufferedOutputStream(output == null ? System.out : Files.newOutputStream(output), 1 << 16);
         AtomicLong problemLines = new AtomicLong();
         AtomicLong problemsHidden = new AtomicLong();
         ListenServer server = new ListenServer(new ListenServer.Settings(addresses, workers, 65_536,
-                DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), allFields,
+                DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), format, allFields,
                 receiveBuffer, count), out, line -> {
                     if (problemLines.incrementAndGet() <= PROBLEM_LINES_PER_INTERVAL) {
                         synchronized (err) {

@@ -1,6 +1,6 @@
 package io.github.flowcodec.cli.internal;
 
-import io.github.flowcodec.cli.internal.json.FlowJsonWriter;
+import io.github.flowcodec.cli.internal.json.FlowOutput;
 import io.github.flowcodec.cli.internal.pcap.CaptureReader;
 import io.github.flowcodec.cli.internal.pcap.CapturedPacket;
 import io.github.flowcodec.cli.internal.pcap.FragmentReassembler;
@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Decodes the UDP payloads of capture files to JSON lines: what {@code flowcodec decode} does. Payloads
+ * Decodes the UDP payloads of capture files to JSON lines or protobuf: what {@code flowcodec decode} does. Payloads
  * that fail to decode are reported on the error writer, one line each, and decoding goes on.
  *
  * <p>A file that is neither pcap nor pcapng but starts with IPFIX's version (10) is read as an RFC 5655
@@ -32,7 +32,7 @@ import java.util.Optional;
  */
 public final class CaptureDecoding {
 
-    private final FlowJsonWriter out;
+    private final FlowOutput out;
     private final PrintWriter err;
     private final DatagramDecoder decoder;
     private String currentFile = "";
@@ -41,7 +41,7 @@ public final class CaptureDecoding {
     private long records;
     private long failures;
 
-    public CaptureDecoding(FlowJsonWriter out, PrintWriter err, DecoderOptions options) {
+    public CaptureDecoding(FlowOutput out, PrintWriter err, DecoderOptions options) {
         this.out = out;
         this.err = err;
         DecoderOptions withReports = options.toBuilder().problemListener(p ->

@@ -1,15 +1,15 @@
 package io.github.flowcodec.cli.internal.listen;
 
-import io.github.flowcodec.cli.internal.json.FlowJsonWriter;
+import io.github.flowcodec.cli.internal.json.FlowOutput;
 import io.github.flowcodec.core.DatagramDecoder;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.FlowDecoders;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.UnsupportedVersionException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * One decoding thread of {@code flowcodec listen}: the datagrams of the exporters hashed to it, in the order
- * they arrived, through its own auto-detecting decoder (the template store is shared), to JSON lines
- * written to the shared output one datagram at a time. A datagram that cannot be decoded is counted and
+ * they arrived, through its own auto-detecting decoder (the template store is shared), to JSON lines or
+ * protobuf written to the shared output one datagram at a time. A datagram that cannot be decoded is counted and
  * reported, and the worker goes on.
  */
 final class DecodeWorker implements Runnable {
@@ -32,21 +32,21 @@ final class DecodeWorker implements Runnable {
     private final BlockingQueue<ReceivedDatagram> queue;
     private final DatagramDecoder decoder;
     private final ListenStatistics stats;
-    private final Writer output;
+    private final OutputStream output;
     private final Consumer<String> problems;
-    private final StringWriter lines = new StringWriter(1 << 12);
-    private final FlowJsonWriter json;
+    private final ByteArrayOutputStream lines = new ByteArrayOutputStream(1 << 12);
+    private final FlowOutput json;
     private volatile Throwable failure;
 
     DecodeWorker(int index, int capacity, io.github.flowcodec.core.DecoderOptions options, ListenStatistics stats,
-            Writer output, boolean allFields, Consumer<String> problems) throws IOException {
+            OutputStream output, String format, boolean allFields, Consumer<String> problems) {
         this.index = index;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.decoder = FlowDecoders.autoDetecting(options);
         this.stats = stats;
         this.output = output;
         this.problems = problems;
-        this.json = new FlowJsonWriter(lines, allFields);
+        this.json = FlowOutput.of(format, lines, allFields);
     }
 
     /** Why the worker stopped early (its output failed), or null. */
@@ -134,15 +134,14 @@ final class DecodeWorker implements Runnable {
     private void flushLines() {
         try {
             json.flush();
-            StringBuffer b = lines.getBuffer();
-            if (b.length() > 0) {
+            if (lines.size() > 0) {
                 synchronized (output) {
-                    output.append(b);
+                    lines.writeTo(output);
                 }
-                b.setLength(0);
+                lines.reset();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the JSON output", e);
+            throw new UncheckedIOException("cannot write the output", e);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.github.flowcodec.cli.internal.listen;
 import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.TemplateStore;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -29,13 +29,13 @@ import java.util.function.Consumer;
  */
 public final class ListenServer {
 
-    /** Configuration. */
+    /** Configuration; {@code format}: a {@code --format} name ({@link io.github.flowcodec.cli.internal.json.FlowOutput}). */
     public record Settings(List<InetSocketAddress> addresses, int workers, int queueCapacity, DecoderOptions options,
-            boolean allFields, int receiveBufferBytes, long maxDatagrams) {
+            String format, boolean allFields, int receiveBufferBytes, long maxDatagrams) {
     }
 
     private final Settings settings;
-    private final Writer output;
+    private final OutputStream output;
     private final Consumer<String> log;
     private final ListenStatistics stats;
     private final List<DatagramChannel> channels = new ArrayList<>();
@@ -47,10 +47,10 @@ public final class ListenServer {
     private long startNanos;
 
     /**
-     * @param output where the JSON lines go (written under its own lock, one datagram's lines at a time)
+     * @param output where the records go (written under its own lock, one datagram's records at a time)
      * @param log where problems and stats lines go, one line each
      */
-    public ListenServer(Settings settings, Writer output, Consumer<String> log) {
+    public ListenServer(Settings settings, OutputStream output, Consumer<String> log) {
         this.settings = settings;
         this.output = output;
         this.log = log;
@@ -63,7 +63,8 @@ public final class ListenServer {
         DecoderOptions shared = settings.options().toBuilder().templateStore(TemplateStore.inMemory())
                 .problemListener(p -> log.accept("repaired: " + p)).build();
         for (int i = 0; i < settings.workers(); i++) {
-            DecodeWorker w = new DecodeWorker(i, settings.queueCapacity(), shared, stats, output, settings.allFields(), log);
+            DecodeWorker w = new DecodeWorker(i, settings.queueCapacity(), shared, stats, output,
+                    settings.format(), settings.allFields(), log);
             workers.add(w);
             threads.add(start(w, "flowcodec-decode-" + i));
         }
@@ -162,6 +163,9 @@ public final class ListenServer {
             return;
         }
         try {
+            if (drops != null) {
+                drops.read(); // the last figure while the sockets are open: the final stats line keeps it
+            }
             for (DatagramChannel c : channels) {
                 try {
                     c.close();

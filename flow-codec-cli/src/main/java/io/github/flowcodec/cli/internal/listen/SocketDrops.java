@@ -10,12 +10,16 @@ import java.util.Set;
 /**
  * Datagrams the operating system dropped on our sockets because their receive buffers were full, where
  * the OS reports them: Linux's {@code /proc/net/udp} and {@code /proc/net/udp6} ("drops", the last column,
- * per socket, found by its local port). Elsewhere there is no figure.
+ * per socket, found by its local port). Elsewhere there is no figure. Once our sockets are closed their lines
+ * are gone: the figure is then the last one read while they were open, so the final stats line keeps the
+ * drops the interval lines reported.
  */
 final class SocketDrops {
 
     private final Set<Integer> ports;
     private final Path[] tables;
+    /** The drops of the last reading that found one of our sockets, or -1. */
+    private long lastFound = -1;
 
     SocketDrops(Set<Integer> ports) {
         this(ports, Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
@@ -27,9 +31,10 @@ final class SocketDrops {
     }
 
     /** The drops summed over our sockets, or empty where the OS does not tell. */
-    OptionalLong read() {
+    synchronized OptionalLong read() {
         long drops = 0;
         boolean any = false;
+        boolean found = false;
         for (Path table : tables) {
             List<String> lines;
             try {
@@ -41,12 +46,17 @@ final class SocketDrops {
                 long d = drops(line);
                 if (d >= 0) {
                     drops += d;
-                    any = true;
+                    found = true;
                 }
             }
             any |= !lines.isEmpty();
         }
-        return any ? OptionalLong.of(drops) : OptionalLong.empty();
+        if (found) {
+            lastFound = drops;
+        } else if (lastFound >= 0) {
+            return OptionalLong.of(lastFound); // our sockets are closed: what they had dropped
+        }
+        return any || found ? OptionalLong.of(drops) : OptionalLong.empty();
     }
 
     /** The drops of one table line if its local port is one of ours, else -1. */

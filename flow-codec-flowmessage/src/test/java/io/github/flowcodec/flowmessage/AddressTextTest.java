@@ -1,7 +1,8 @@
-package io.github.flowcodec.cli.internal.json;
+package io.github.flowcodec.flowmessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,19 @@ class AddressTextTest {
         assertThat(text("2001:0:0:1:0:0:0:1")).isEqualTo("2001:0:0:1::1");
         assertThat(text("2001:db8:0:0:1:0:0:1")).isEqualTo("2001:db8::1:0:0:1");
         assertThat(text("2001:DB8::ABCD")).isEqualTo("2001:db8::abcd");
-        assertThat(AddressText.ipv6(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 192, 0, 2, 1}))
+        assertThat(AddressText.of(Inet6Address.getByAddress(null,
+                new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 192, 0, 2, 1}, -1)))
                 .isEqualTo("::ffff:192.0.2.1");
     }
 
     @Test
     void ipv4IsDotted() throws UnknownHostException {
         assertThat(text("192.0.2.1")).isEqualTo("192.0.2.1");
+    }
+
+    @Test
+    void macIsLowerCaseHexWithColons() {
+        assertThat(AddressText.mac(0x0a1b2c3d4e5fL)).isEqualTo("0a:1b:2c:3d:4e:5f");
+        assertThat(AddressText.mac(0xFFFF_FFFF_FFFFL)).isEqualTo("ff:ff:ff:ff:ff:ff");
     }
 }

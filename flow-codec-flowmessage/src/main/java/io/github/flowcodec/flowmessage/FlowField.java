@@ -1,0 +1,166 @@
+package io.github.flowcodec.flowmessage;
+
+/**
+ * The fields of a flow message: goflow2's {@code FlowMessage} fields (the JSON key and the protobuf field
+ * number of goflow2's {@code pb/flow.proto}) and four of flowcodec's own for the sFlow sample header. The
+ * constants are in the order the JSON writer writes them.
+ *
+ * <pre>{@code
+ * FlowField.BYTES.jsonKey();        // "bytes"
+ * FlowField.BYTES.protobufNumber(); // 9
+ * FlowField.SRC_NET.kind();         // Kind.PREFIX: the JSON writes "10.1.0.0/16", protobuf the length 16
+ * }</pre>
+ */
+public enum FlowField {
+    /** The protocol, as goflow2's {@code FlowType}: 1 sFlow v5, 2 NetFlow v5, 3 NetFlow v9, 4 IPFIX. */
+    TYPE("type", 1, Kind.TYPE),
+    /** When the datagram was received, nanoseconds since the epoch. */
+    TIME_RECEIVED_NS("time_received_ns", 110, Kind.UINT64),
+    /** The packet header's sequence number (sFlow: the datagram's). */
+    SEQUENCE_NUM("sequence_num", 4, Kind.UINT32),
+    /** One packet in N was sampled; 0 when unknown or not sampled. */
+    SAMPLING_RATE("sampling_rate", 3, Kind.UINT64),
+    /** The exporter: the UDP source for NetFlow and IPFIX, the agent address for sFlow (goflow2's rule). */
+    SAMPLER_ADDRESS("sampler_address", 11, Kind.ADDRESS),
+    /** sFlow only: the datagram's agent address. */
+    AGENT_ADDRESS("agent_address", 1001, Kind.ADDRESS),
+    /** sFlow only: the sub-agent id. */
+    SUB_AGENT_ID("sub_agent_id", 1002, Kind.UINT32),
+    /** sFlow only: the sample format, written as its name ("flow", "expanded", "counter", "expanded_counter"). */
+    SAMPLE_TYPE("sample_type", 1003, Kind.SAMPLE_TYPE),
+    /** sFlow only: the sample's sequence number. */
+    SAMPLE_SEQ("sample_seq", 1004, Kind.UINT32),
+    /** When the flow started, nanoseconds since the epoch (sFlow: the time received). */
+    TIME_FLOW_START_NS("time_flow_start_ns", 111, Kind.UINT64),
+    /** When the flow ended, nanoseconds since the epoch (sFlow: the time received). */
+    TIME_FLOW_END_NS("time_flow_end_ns", 112, Kind.UINT64),
+    /** Bytes (octets) of the flow or of the sampled packet. */
+    BYTES("bytes", 9, Kind.UINT64),
+    /** Packets of the flow. */
+    PACKETS("packets", 10, Kind.UINT64),
+    /** The source address (IPv4 or IPv6). */
+    SRC_ADDR("src_addr", 6, Kind.ADDRESS),
+    /** The destination address (IPv4 or IPv6). */
+    DST_ADDR("dst_addr", 7, Kind.ADDRESS),
+    /** The ethernet type: the record's, else 0x0800 or 0x86DD by the source address's family. */
+    ETYPE("etype", 30, Kind.UINT32),
+    /** The IP protocol. */
+    PROTO("proto", 20, Kind.UINT32),
+    /** The source port. */
+    SRC_PORT("src_port", 21, Kind.UINT32),
+    /** The destination port. */
+    DST_PORT("dst_port", 22, Kind.UINT32),
+    /** The input interface (ifIndex). */
+    IN_IF("in_if", 18, Kind.UINT32),
+    /** The output interface (ifIndex). */
+    OUT_IF("out_if", 19, Kind.UINT32),
+    /** The source VLAN (sFlow: the extended switch's input VLAN). */
+    SRC_VLAN("src_vlan", 33, Kind.UINT32),
+    /** The destination VLAN. */
+    DST_VLAN("dst_vlan", 34, Kind.UINT32),
+    /** The IP type of service byte. */
+    IP_TOS("ip_tos", 23, Kind.UINT32),
+    /** The forwarding status. */
+    FORWARDING_STATUS("forwarding_status", 24, Kind.UINT32),
+    /** The IP TTL or hop limit. */
+    IP_TTL("ip_ttl", 25, Kind.UINT32),
+    /** The IP flags. */
+    IP_FLAGS("ip_flags", 38, Kind.UINT32),
+    /** The TCP flags. */
+    TCP_FLAGS("tcp_flags", 26, Kind.UINT32),
+    /** The IPv6 flow label. */
+    IPV6_FLOW_LABEL("ipv6_flow_label", 37, Kind.UINT32),
+    /** The IP fragment identification. */
+    FRAGMENT_ID("fragment_id", 35, Kind.UINT32),
+    /** The IP fragment offset. */
+    FRAGMENT_OFFSET("fragment_offset", 36, Kind.UINT32),
+    /** The source AS. */
+    SRC_AS("src_as", 14, Kind.UINT32),
+    /** The destination AS (sFlow: the last AS of the path). */
+    DST_AS("dst_as", 15, Kind.UINT32),
+    /** The next hop's AS. */
+    NEXT_HOP_AS("next_hop_as", 13, Kind.UINT32),
+    /** The observation point id. */
+    OBSERVATION_POINT_ID("observation_point_id", 71, Kind.UINT32),
+    /** The 802.1Q VLAN (sFlow: of the sampled header only). */
+    VLAN_ID("vlan_id", 29, Kind.UINT32),
+    /** The ICMP type. */
+    ICMP_TYPE("icmp_type", 31, Kind.UINT32),
+    /** The ICMP code. */
+    ICMP_CODE("icmp_code", 32, Kind.UINT32),
+    /** The source MAC address in the low 48 bits. */
+    SRC_MAC("src_mac", 27, Kind.MAC),
+    /** The destination MAC address in the low 48 bits. */
+    DST_MAC("dst_mac", 28, Kind.MAC),
+    /** The next hop address. */
+    NEXT_HOP("next_hop", 12, Kind.ADDRESS),
+    /** The BGP next hop address. */
+    BGP_NEXT_HOP("bgp_next_hop", 100, Kind.ADDRESS),
+    /** The source prefix length, with {@link #SRC_ADDR} the source network. */
+    SRC_NET("src_net", 16, Kind.PREFIX),
+    /** The destination prefix length, with {@link #DST_ADDR} the destination network. */
+    DST_NET("dst_net", 17, Kind.PREFIX),
+    /** The observation domain (IPFIX), source id (NetFlow v9), engine type and id (NetFlow v5), sub-agent (sFlow). */
+    OBSERVATION_DOMAIN_ID("observation_domain_id", 70, Kind.UINT32);
+
+    /** How a field's value is held and written. */
+    public enum Kind {
+        /** The protocol: a goflow2 {@code FlowType} number, written in JSON as its name. */
+        TYPE,
+        /** An unsigned 64-bit number. */
+        UINT64,
+        /** A number that goflow2's protobuf holds in 32 bits (JSON writes the whole value). */
+        UINT32,
+        /** An IPv4 or IPv6 address: JSON text, protobuf bytes (4 or 16). */
+        ADDRESS,
+        /** A MAC address: JSON "aa:bb:cc:dd:ee:ff", protobuf uint64. */
+        MAC,
+        /** A prefix length of the address field before it: JSON "address/length", protobuf the length. */
+        PREFIX,
+        /** The sFlow sample format: JSON and protobuf its name. */
+        SAMPLE_TYPE
+    }
+
+    private static final FlowField[] VALUES = values();
+
+    private final String jsonKey;
+    private final int protobufNumber;
+    private final Kind kind;
+
+    FlowField(String jsonKey, int protobufNumber, Kind kind) {
+        this.jsonKey = jsonKey;
+        this.protobufNumber = protobufNumber;
+        this.kind = kind;
+    }
+
+    /** The key of the field in goflow2's JSON. */
+    public String jsonKey() {
+        return jsonKey;
+    }
+
+    /** The field's number in goflow2's {@code flow.proto} (1001 to 1004: flowcodec's own). */
+    public int protobufNumber() {
+        return protobufNumber;
+    }
+
+    /** How the value is held and written. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The field the prefix length of a {@link Kind#PREFIX} field applies to. */
+    public FlowField prefixOf() {
+        if (this == SRC_NET) {
+            return SRC_ADDR;
+        }
+        if (this == DST_NET) {
+            return DST_ADDR;
+        }
+        throw new IllegalArgumentException(this + " is not a prefix length");
+    }
+
+    /** Every field, in JSON order (a shared array: do not change it). */
+    static FlowField[] all() {
+        return VALUES;
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.flowcodec.flowmessage;
+
+import io.github.flowcodec.flowmessage.internal.MessageSlots;
+import java.net.InetAddress;
+import java.util.Arrays;
+
+/**
+ * One flow record of any protocol as goflow2's {@code FlowMessage}: immutable. Made by a {@link Builder},
+ * or kept from the zero-copy path with {@link FlowMessageView#toMessage()}.
+ *
+ * <pre>{@code
+ * FlowMessage m = FlowMessage.builder()
+ *         .set(FlowField.TYPE, 3)                                   // NETFLOW_V9
+ *         .address(FlowField.SRC_ADDR, InetAddress.getByName("10.0.0.1"))
+ *         .set(FlowField.BYTES, 1500)
+ *         .build();
+ * m.get(FlowField.BYTES);   // 1500
+ * }</pre>
+ */
+public final class FlowMessage extends FlowMessageFields {
+
+    private final MessageSlots slots;
+
+    FlowMessage(MessageSlots slots) {
+        this.slots = slots;
+    }
+
+    @Override
+    MessageSlots slots() {
+        return slots;
+    }
+
+    /** A builder with no field set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder set as this message is. */
+    public Builder toBuilder() {
+        return new Builder(slots.copy());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof FlowMessage other)) {
+            return false;
+        }
+        for (FlowField f : FlowField.all()) {
+            if (has(f) != other.has(f) || get(f) != other.get(f)) {
+                return false;
+            }
+            if (f.kind() == FlowField.Kind.ADDRESS && has(f) && !Arrays.equals(addressBytes(f), other.addressBytes(f))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (FlowField f : FlowField.all()) {
+            if (has(f)) {
+                h = 31 * h + Long.hashCode(get(f)) + f.ordinal();
+                if (f.kind() == FlowField.Kind.ADDRESS) {
+                    h = 31 * h + Arrays.hashCode(addressBytes(f));
+                }
+            }
+        }
+        return h;
+    }
+
+    private byte[] addressBytes(FlowField f) {
+        byte[] b = new byte[(int) get(f)];
+        copyAddress(f, b, 0);
+        return b;
+    }
+
+    /** Sets fields one by one; {@link #build()} makes the message. */
+    public static final class Builder {
+
+        private final MessageSlots slots;
+
+        private Builder() {
+            this(new MessageSlots());
+        }
+
+        private Builder(MessageSlots slots) {
+            this.slots = slots;
+        }
+
+        /**
+         * Sets a field that is not an address: a number, a MAC in the low 48 bits, goflow2's FlowType number
+         * for {@link FlowField#TYPE}, the sample format for {@link FlowField#SAMPLE_TYPE}, a prefix length
+         * (set the address it applies to first).
+         */
+        public Builder set(FlowField field, long value) {
+            if (field.kind() == FlowField.Kind.ADDRESS) {
+                throw new IllegalArgumentException(field + " is an address: set it with address()");
+            }
+            if (field.kind() == FlowField.Kind.PREFIX && !slots.has(field.prefixOf())) {
+                throw new IllegalStateException(field + " needs " + field.prefixOf() + " set first");
+            }
+            slots.set(field, value);
+            return this;
+        }
+
+        /** Sets an address field (IPv4 or IPv6). */
+        public Builder address(FlowField field, InetAddress address) {
+            if (field.kind() != FlowField.Kind.ADDRESS) {
+                throw new IllegalArgumentException(field + " is not an address");
+            }
+            byte[] b = address.getAddress();
+            slots.setAddress(field, b, 0, b.length);
+            return this;
+        }
+
+        /** Unsets a field. */
+        public Builder clear(FlowField field) {
+            slots.unset(field);
+            return this;
+        }
+
+        /** The message; the builder can go on, without changing it. */
+        public FlowMessage build() {
+            return new FlowMessage(slots.copy());
+        }
+    }
+}

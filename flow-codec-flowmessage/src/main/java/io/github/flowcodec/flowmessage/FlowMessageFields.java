@@ -1,0 +1,93 @@
+package io.github.flowcodec.flowmessage;
+
+import io.github.flowcodec.flowmessage.internal.MessageSlots;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Read access to the fields of a flow message: the immutable {@link FlowMessage} or the reusable
+ * {@link FlowMessageView}. A field is set or not, as the record it came from had it or not.
+ *
+ * <pre>{@code
+ * if (message.has(FlowField.SRC_PORT)) {
+ *     long port = message.get(FlowField.SRC_PORT);
+ * }
+ * InetAddress src = message.address(FlowField.SRC_ADDR);   // null when not set
+ * }</pre>
+ */
+public abstract sealed class FlowMessageFields permits FlowMessage, FlowMessageView {
+
+    FlowMessageFields() {
+    }
+
+    /** The values. */
+    abstract MessageSlots slots();
+
+    /** Whether the field is set. */
+    public final boolean has(FlowField field) {
+        return slots().has(field);
+    }
+
+    /**
+     * The field's value, 0 when it is not set: an unsigned number ({@link Long#toUnsignedString} above
+     * {@link Long#MAX_VALUE}), a MAC address in the low 48 bits, goflow2's FlowType number for
+     * {@link FlowField#TYPE}, the sample format for {@link FlowField#SAMPLE_TYPE}, the address's length (4 or
+     * 16) for an address field.
+     */
+    public final long get(FlowField field) {
+        return slots().get(field);
+    }
+
+    /**
+     * Copies an address field's bytes (4 or 16) into {@code dst} at {@code offset}, without allocating.
+     *
+     * @return how many bytes were copied: 0 when the field is not set
+     */
+    public final int copyAddress(FlowField field, byte[] dst, int offset) {
+        requireAddress(field);
+        int len = (int) slots().get(field);
+        System.arraycopy(slots().addressBytes(), field.ordinal() * 16, dst, offset, len);
+        return len;
+    }
+
+    /** An address field as an {@link InetAddress} (allocates), or null when it is not set. */
+    public final InetAddress address(FlowField field) {
+        requireAddress(field);
+        if (!has(field)) {
+            return null;
+        }
+        byte[] b = new byte[(int) get(field)];
+        copyAddress(field, b, 0);
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("unreachable: an address of " + b.length + " bytes", e);
+        }
+    }
+
+    private static void requireAddress(FlowField field) {
+        if (field.kind() != FlowField.Kind.ADDRESS) {
+            throw new IllegalArgumentException(field + " is not an address");
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(getClass().getSimpleName()).append('{');
+        for (FlowField f : FlowField.all()) {
+            if (has(f)) {
+                s.append(f.jsonKey()).append('=');
+                if (f.kind() == FlowField.Kind.ADDRESS) {
+                    s.append(address(f).getHostAddress());
+                } else {
+                    s.append(Long.toUnsignedString(get(f)));
+                }
+                s.append(", ");
+            }
+        }
+        if (s.charAt(s.length() - 1) == ' ') {
+            s.setLength(s.length() - 2);
+        }
+        return s.append('}').toString();
+    }
+}

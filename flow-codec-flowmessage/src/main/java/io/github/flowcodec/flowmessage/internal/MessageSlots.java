@@ -1,0 +1,90 @@
+package io.github.flowcodec.flowmessage.internal;
+
+import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.flowmessage.FlowField;
+
+/**
+ * The values of one flow message, by {@link FlowField} ordinal: a number per field, the bytes of the
+ * address fields (16 per field, the value being the address's length, 4 or 16) and which fields are set.
+ * Filled in place and reused: setting a field allocates nothing.
+ */
+public final class MessageSlots {
+
+    /** How many fields a message has. */
+    public static final int FIELDS = FlowField.values().length;
+
+    private final long[] values;
+    private final byte[] addresses;
+    private long present;
+
+    public MessageSlots() {
+        this(new long[FIELDS], new byte[FIELDS * 16], 0);
+    }
+
+    private MessageSlots(long[] values, byte[] addresses, long present) {
+        this.values = values;
+        this.addresses = addresses;
+        this.present = present;
+    }
+
+    /** A copy that shares nothing with this one. */
+    public MessageSlots copy() {
+        return new MessageSlots(values.clone(), addresses.clone(), present);
+    }
+
+    /** Unsets every field. */
+    public void clear() {
+        present = 0;
+    }
+
+    /** Which fields are set: bit {@code f.ordinal()} for field {@code f}. */
+    public long present() {
+        return present;
+    }
+
+    public boolean has(FlowField f) {
+        return (present & (1L << f.ordinal())) != 0;
+    }
+
+    /** The field's value (an address's length), or 0 when unset. */
+    public long get(FlowField f) {
+        return has(f) ? values[f.ordinal()] : 0;
+    }
+
+    /** The value of the field of this ordinal, set or not. */
+    public long value(int ordinal) {
+        return values[ordinal];
+    }
+
+    public void set(FlowField f, long value) {
+        set(f.ordinal(), value);
+    }
+
+    /** Sets the field of this ordinal. */
+    public void set(int ordinal, long value) {
+        values[ordinal] = value;
+        present |= 1L << ordinal;
+    }
+
+    public void unset(FlowField f) {
+        present &= ~(1L << f.ordinal());
+    }
+
+    /** Sets an address field to {@code length} (4 or 16) bytes of {@code src} from {@code offset}. */
+    public void setAddress(FlowField f, byte[] src, int offset, int length) {
+        System.arraycopy(src, offset, addresses, f.ordinal() * 16, length);
+        set(f, length);
+    }
+
+    /** Sets an address field to field {@code index} (4 or 16 bytes) of a record. */
+    public void setAddress(FlowField f, FlowFields record, int index) {
+        int length = record.fieldLength(index);
+        record.copyBytes(record.fieldOffset(index), addresses, f.ordinal() * 16, length);
+        set(f, length);
+    }
+
+    /** The bytes of every address field: field {@code f}'s at {@code f.ordinal() * 16}. */
+    public byte[] addressBytes() {
+        return addresses;
+    }
+}

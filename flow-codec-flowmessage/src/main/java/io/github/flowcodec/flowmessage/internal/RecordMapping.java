@@ -1,0 +1,260 @@
+package io.github.flowcodec.flowmessage.internal;
+
+import io.github.flowcodec.core.DataType;
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.flowmessage.FlowField;
+import io.github.flowcodec.sflow.SflowSampleContext;
+import java.net.InetAddress;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Turns one record and its export context into a flow message, goflow2's way: the message's fields from the
+ * record's IANA elements ({@link ElementChoices}), the header's sequence number, sampling rate and
+ * observation domain, flow times made absolute by the context, and the sampler: the UDP source for NetFlow
+ * and IPFIX, the agent address for sFlow (the UDP source when the agent sent none). Records of a template
+ * already seen are mapped without allocating (sFlow's agent address excepted: its context hands it as an
+ * {@link InetAddress}). One instance per thread.
+ */
+public final class RecordMapping {
+
+    /** Templates remembered at most; past that the plans are forgotten and made again as records come. */
+    private static final int MAX_PLANS = 1024;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private final Map<Template, TemplatePlan> plans = new IdentityHashMap<>();
+    private TemplatePlan last;
+    private InetAddress lastSampler;
+    private byte[] lastSamplerBytes;
+
+    /**
+     * Fills {@code m} with the record; {@code receivedNanos}: when its datagram was received; {@code exporter}:
+     * the sampler of NetFlow and IPFIX records, none when null or the wildcard address.
+     */
+    public void fill(MessageSlots m, ExportContext ctx, FlowFields r, long receivedNanos, InetAddress exporter) {
+        FlowProtocol protocol = ctx.protocol();
+        boolean sflow = protocol == FlowProtocol.SFLOW_V5;
+        TemplatePlan p = plan(r.template(), sflow);
+        m.clear();
+        m.set(FlowField.TYPE, typeNumber(protocol));
+        m.set(FlowField.TIME_RECEIVED_NS, receivedNanos);
+        m.set(FlowField.SEQUENCE_NUM, ctx.sequenceNumber());
+        m.set(FlowField.SAMPLING_RATE, ctx.samplingRate());
+        InetAddress agent = null;
+        if (ctx instanceof SflowSampleContext s) {
+            agent = s.agentAddress();
+            if (agent != null) {
+                address(m, FlowField.AGENT_ADDRESS, agent);
+            }
+            m.set(FlowField.SUB_AGENT_ID, s.subAgentId());
+            m.set(FlowField.SAMPLE_TYPE, s.sampleFormat());
+            m.set(FlowField.SAMPLE_SEQ, s.sampleSequenceNumber());
+        }
+        if (agent != null) {
+            address(m, FlowField.SAMPLER_ADDRESS, agent);
+        } else {
+            sampler(m, exporter);
+        }
+        times(m, ctx, r, p, receivedNanos, sflow, protocol == FlowProtocol.IPFIX);
+        int[] fields = p.numberFields;
+        int[] indexes = p.numberIndexes;
+        for (int k = 0; k < fields.length; k++) {
+            int i = indexes[k];
+            if (validNumber(r, i)) {
+                m.set(fields[k], r.getLong(i));
+            }
+        }
+        int src = address(m, r, p, FlowField.SRC_ADDR);
+        address(m, r, p, FlowField.DST_ADDR);
+        address(m, r, p, FlowField.NEXT_HOP);
+        address(m, r, p, FlowField.BGP_NEXT_HOP);
+        if (p.ethernetType >= 0 && validNumber(r, p.ethernetType)) {
+            m.set(FlowField.ETYPE, r.getLong(p.ethernetType));
+        } else if (src >= 0) {
+            m.set(FlowField.ETYPE, r.fieldLength(src) == 4 ? 0x0800 : 0x86DD);
+        }
+        icmp(m, r, p);
+        mac(m, r, FlowField.SRC_MAC, p.single[FlowField.SRC_MAC.ordinal()]);
+        mac(m, r, FlowField.DST_MAC, p.single[FlowField.DST_MAC.ordinal()]);
+        prefix(m, r, FlowField.SRC_NET, p.single[FlowField.SRC_NET.ordinal()]);
+        prefix(m, r, FlowField.DST_NET, p.single[FlowField.DST_NET.ordinal()]);
+        m.set(FlowField.OBSERVATION_DOMAIN_ID, ctx.observationDomainId());
+    }
+
+    /** goflow2's FlowType number. */
+    private static int typeNumber(FlowProtocol p) {
+        switch (p) {
+            case SFLOW_V5: return 1;
+            case NETFLOW_V5: return 2;
+            case NETFLOW_V9: return 3;
+            default: return 4;
+        }
+    }
+
+    private TemplatePlan plan(Template t, boolean sflow) {
+        TemplatePlan p = last;
+        if (p == null || p.template != t || p.sflow != sflow) {
+            p = plans.get(t);
+            if (p == null || p.sflow != sflow) {
+                if (plans.size() >= MAX_PLANS) {
+                    plans.clear();
+                }
+                p = new TemplatePlan(t, sflow);
+                plans.put(t, p);
+            }
+            last = p;
+        }
+        return p;
+    }
+
+    /** The exporter's address as the sampler, unless the packet came from no address (an IPFIX file: the wildcard). */
+    private void sampler(MessageSlots m, InetAddress a) {
+        if (a == null || a.isAnyLocalAddress()) {
+            return;
+        }
+        if (!a.equals(lastSampler)) {
+            lastSamplerBytes = a.getAddress();
+            lastSampler = a;
+        }
+        m.setAddress(FlowField.SAMPLER_ADDRESS, lastSamplerBytes, 0, lastSamplerBytes.length);
+    }
+
+    private static void address(MessageSlots m, FlowField f, InetAddress a) {
+        byte[] b = a.getAddress();
+        m.setAddress(f, b, 0, b.length);
+    }
+
+    private static void times(MessageSlots m, ExportContext ctx, FlowFields r, TemplatePlan p, long receivedNanos,
+            boolean sflow, boolean ipfix) {
+        long start = ctx.flowStartMillis(r);
+        long end = ctx.flowEndMillis(r);
+        if (sflow && start == ExportContext.NO_TIME && end == ExportContext.NO_TIME) {
+            m.set(FlowField.TIME_FLOW_START_NS, receivedNanos);
+            m.set(FlowField.TIME_FLOW_END_NS, receivedNanos);
+            return;
+        }
+        if (start != ExportContext.NO_TIME) {
+            m.set(FlowField.TIME_FLOW_START_NS, ipfix ? fineNanos(r, p, start, p.fineStart) : start * NANOS_PER_MILLI);
+        }
+        if (end != ExportContext.NO_TIME) {
+            m.set(FlowField.TIME_FLOW_END_NS, ipfix ? fineNanos(r, p, end, p.fineEnd) : end * NANOS_PER_MILLI);
+        }
+    }
+
+    /**
+     * An IPFIX flow time: the context resolved it (IPFIX's rules: the first form of the record that is set) to
+     * {@code millis}; when that came from a dateTimeMicroseconds or dateTimeNanoseconds field, the nanoseconds
+     * it holds rather than the milliseconds.
+     */
+    private static long fineNanos(FlowFields r, TemplatePlan p, long millis, int[] fine) {
+        for (int i : fine) {
+            if (r.fieldLength(i) == 8) {
+                long v = r.getLong(i);
+                if (v != 0) {
+                    long nanos = epochNanos(v, p.types[i]);
+                    if (Math.abs(Math.floorDiv(nanos, NANOS_PER_MILLI) - millis) <= 1) {
+                        return nanos;
+                    }
+                }
+            }
+        }
+        return millis * NANOS_PER_MILLI;
+    }
+
+    /** A dateTime* value of 8 bytes as nanoseconds since the epoch (RFC 7011 section 6.1.7 to 6.1.10). */
+    private static long epochNanos(long v, DataType type) {
+        switch (type) {
+            case DATE_TIME_SECONDS:
+                return v * 1_000_000_000L;
+            case DATE_TIME_MICROSECONDS:
+            case DATE_TIME_NANOSECONDS: {
+                long fraction = v & 0xFFFF_FFFFL;
+                if (type == DataType.DATE_TIME_MICROSECONDS) {
+                    fraction &= ~0x7FFL; // RFC 7011 6.1.9: the low 11 bits carry no information
+                }
+                long seconds = (v >>> 32) - FlowFields.NTP_EPOCH_OFFSET_SECONDS;
+                return seconds * 1_000_000_000L + ((fraction * 1_000_000_000L) >>> 32);
+            }
+            default:
+                return v * NANOS_PER_MILLI;
+        }
+    }
+
+    private static boolean validNumber(FlowFields r, int i) {
+        int len = r.fieldLength(i);
+        return len >= 1 && len <= 8;
+    }
+
+    private static void number(MessageSlots m, FlowFields r, FlowField f, int i) {
+        if (i >= 0 && validNumber(r, i)) {
+            m.set(f, r.getLong(i));
+        }
+    }
+
+    /** icmp_type and icmp_code from icmpTypeIPv4/IPv6 and icmpCodeIPv4/IPv6, else from icmpTypeCodeIPv4/IPv6 (type * 256 + code). */
+    private static void icmp(MessageSlots m, FlowFields r, TemplatePlan p) {
+        if (p.icmpType >= 0 || p.icmpCode >= 0) {
+            number(m, r, FlowField.ICMP_TYPE, p.icmpType);
+            number(m, r, FlowField.ICMP_CODE, p.icmpCode);
+            return;
+        }
+        int i = p.icmpTypeCode;
+        if (i >= 0 && r.fieldLength(i) == 2) {
+            long v = r.getLong(i);
+            m.set(FlowField.ICMP_TYPE, v >>> 8);
+            m.set(FlowField.ICMP_CODE, v & 0xFF);
+        }
+    }
+
+    private static void mac(MessageSlots m, FlowFields r, FlowField f, int i) {
+        if (i >= 0 && r.fieldLength(i) == 6) {
+            m.set(f, r.getMacAddress(i));
+        }
+    }
+
+    /** The prefix length of an address set already, when it fits the address. */
+    private static void prefix(MessageSlots m, FlowFields r, FlowField f, int i) {
+        FlowField of = f.prefixOf();
+        if (i < 0 || !m.has(of) || !validNumber(r, i)) {
+            return;
+        }
+        long bits = r.getLong(i);
+        if (bits <= m.get(of) * 8L) {
+            m.set(f, bits);
+        }
+    }
+
+    /**
+     * Sets an address field from the first non-zero candidate (IPv4 and IPv6 fields zero-fill the family they
+     * do not use), else the first; the record's field index, or -1 when it has none.
+     */
+    private static int address(MessageSlots m, FlowFields r, TemplatePlan p, FlowField f) {
+        int fallback = -1;
+        for (int i : p.addressCandidates[f.ordinal()]) {
+            int len = r.fieldLength(i);
+            if (len != 4 && len != 16) {
+                continue;
+            }
+            if (!isZero(r, i)) {
+                m.setAddress(f, r, i);
+                return i;
+            }
+            if (fallback < 0) {
+                fallback = i;
+            }
+        }
+        if (fallback >= 0) {
+            m.setAddress(f, r, fallback);
+        }
+        return fallback;
+    }
+
+    private static boolean isZero(FlowFields r, int i) {
+        int off = r.fieldOffset(i);
+        int len = r.fieldLength(i);
+        return len == 4 ? r.readUnsigned(off, 4) == 0 : r.readUnsigned(off, 8) == 0 && r.readUnsigned(off + 8, 8) == 0;
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.flowcodec.flowmessage.internal;
+
+import io.github.flowcodec.core.DataType;
+import io.github.flowcodec.core.Template;
+import io.github.flowcodec.flowmessage.FlowField;
+
+/**
+ * Where a template's records keep what a flow message takes: per message field, the index of the first
+ * field of the record among the IANA elements that give it, resolved once per template (see
+ * {@link ElementChoices} for which elements, in order of preference).
+ */
+final class TemplatePlan {
+
+    final Template template;
+    final boolean sflow;
+    /** Per {@link FlowField} ordinal: the record's field for a number, MAC or prefix length, or -1. */
+    final int[] single = new int[MessageSlots.FIELDS];
+    /** Per address field: the record's candidate fields (4 or 16 bytes wide in the template), in order. */
+    final int[][] addressCandidates = new int[MessageSlots.FIELDS][];
+    /** The numeric fields the template has ({@link FlowField} ordinals), and their record fields, in step. */
+    final int[] numberFields;
+    final int[] numberIndexes;
+    final int ethernetType;
+    final int icmpType;
+    final int icmpCode;
+    final int icmpTypeCode;
+    final int[] fineStart;
+    final int[] fineEnd;
+    final DataType[] types;
+
+    TemplatePlan(Template t, boolean sflow) {
+        this.template = t;
+        this.sflow = sflow;
+        java.util.Arrays.fill(single, -1);
+        int[] fields = new int[MessageSlots.FIELDS];
+        int[] indexes = new int[MessageSlots.FIELDS];
+        int n = 0;
+        for (ElementChoices.Choice c : ElementChoices.numbers(sflow)) {
+            int i = first(t, c.ids());
+            single[c.field().ordinal()] = i;
+            if (i >= 0) {
+                fields[n] = c.field().ordinal();
+                indexes[n++] = i;
+            }
+        }
+        this.numberFields = java.util.Arrays.copyOf(fields, n);
+        this.numberIndexes = java.util.Arrays.copyOf(indexes, n);
+        single[FlowField.SRC_MAC.ordinal()] = first(t, ElementChoices.SRC_MAC);
+        single[FlowField.DST_MAC.ordinal()] = first(t, ElementChoices.DST_MAC);
+        single[FlowField.SRC_NET.ordinal()] = first(t, ElementChoices.SRC_MASK);
+        single[FlowField.DST_NET.ordinal()] = first(t, ElementChoices.DST_MASK);
+        addressCandidates[FlowField.SRC_ADDR.ordinal()] = all(t, ElementChoices.SRC_ADDR);
+        addressCandidates[FlowField.DST_ADDR.ordinal()] = all(t, ElementChoices.DST_ADDR);
+        addressCandidates[FlowField.NEXT_HOP.ordinal()] = all(t, ElementChoices.NEXT_HOP);
+        addressCandidates[FlowField.BGP_NEXT_HOP.ordinal()] = all(t, ElementChoices.BGP_NEXT_HOP);
+        this.ethernetType = t.indexOf(0, ElementChoices.ETHERNET_TYPE);
+        this.icmpType = first(t, ElementChoices.ICMP_TYPE);
+        this.icmpCode = first(t, ElementChoices.ICMP_CODE);
+        this.icmpTypeCode = first(t, ElementChoices.ICMP_TYPE_CODE);
+        this.fineStart = all(t, ElementChoices.IPFIX_FINE_START);
+        this.fineEnd = all(t, ElementChoices.IPFIX_FINE_END);
+        this.types = new DataType[t.fieldCount()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = t.field(i).element().dataType();
+        }
+    }
+
+    /** The first field among {@code ids} (IANA element ids, in order of preference) the template has, or -1. */
+    private static int first(Template t, int[] ids) {
+        for (int id : ids) {
+            int i = t.indexOf(0, id);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The fields of the template among {@code ids}, in the order of {@code ids}. */
+    private static int[] all(Template t, int[] ids) {
+        int[] found = new int[ids.length];
+        int n = 0;
+        for (int id : ids) {
+            int i = t.indexOf(0, id);
+            if (i >= 0) {
+                found[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(found, n);
+    }
+}
