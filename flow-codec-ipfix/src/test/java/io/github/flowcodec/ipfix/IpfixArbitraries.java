@@ -197,6 +197,9 @@ final class IpfixArbitraries {
      * fields, the inner templates (ids from {@code id + 1}) it refers to, and records of it; returned as the
      * templates (inner first) and records of the outer one.
      */
+    /** The most bytes a variable-length field holds (its 3-byte length form). */
+    private static final int MAX_VARIABLE_LENGTH = 0xFFFF;
+
     static Arbitrary<Tuple.Tuple2<List<Template>, List<FlowRecord>>> nested(int id, int depth) {
         Arbitrary<Tuple.Tuple2<List<Template>, List<FlowRecord>>> deeper = depth <= 1
                 ? templates(id + 1).flatMap(t -> recordsOf(List.of(t), 4).map(rs -> Tuple.of(List.of(t), rs)))
@@ -220,17 +223,22 @@ final class IpfixArbitraries {
                                     for (int i = 0; i < n - 3; i++) {
                                         b.setBytes(i, r.getBytes(i));
                                     }
-                                    b.setBytes(n - 3, x.get3().toBytes());
-                                    b.setBytes(n - 2, new SubTemplateList(x.get4(), innerTop, innerRecords).toBytes());
-                                    b.setBytes(n - 1, new SubTemplateMultiList(x.get4(), List.of(
+                                    byte[] stl = new SubTemplateList(x.get4(), innerTop, innerRecords).toBytes();
+                                    byte[] stml = new SubTemplateMultiList(x.get4(), List.of(
                                             new SubTemplateList(x.get4(), innerTop, innerRecords),
-                                            new SubTemplateList(x.get4(), innerTop, innerRecords.subList(0, innerRecords.size() / 2)))).toBytes());
+                                            new SubTemplateList(x.get4(), innerTop, innerRecords.subList(0, innerRecords.size() / 2)))).toBytes();
+                                    if (stl.length > MAX_VARIABLE_LENGTH || stml.length > MAX_VARIABLE_LENGTH) {
+                                        return null; // deep nesting of long records: more than one field can hold
+                                    }
+                                    b.setBytes(n - 3, x.get3().toBytes());
+                                    b.setBytes(n - 2, stl);
+                                    b.setBytes(n - 1, stml);
                                     out.add(b.build());
                                 }
                                 List<Template> all = new ArrayList<>(inners);
                                 all.add(outer);
                                 return Tuple.of(all, out);
-                            });
+                            }).filter(java.util.Objects::nonNull);
                 });
     }
 }

@@ -42,6 +42,8 @@ public final class PacketParts {
     /** The set begun last ends here. */
     public static final int END_SET = 9;
 
+    private static final byte[][] NOTHING_KEPT = {};
+
     private final int[] ops;
     private final byte[][] kept;
 
@@ -165,7 +167,7 @@ public final class PacketParts {
 
         /** @return the layout built */
         public PacketParts build() {
-            return new PacketParts(Arrays.copyOf(ops, size), kept == null ? new byte[0][] : kept.toArray(new byte[0][]));
+            return new PacketParts(Arrays.copyOf(ops, size), kept == null ? NOTHING_KEPT : kept.toArray(NOTHING_KEPT));
         }
     }
 }
