@@ -94,7 +94,7 @@ public final class PacketParts {
 
     /** Builds a layout as the decoder meets the packet's parts; not thread-safe. */
     public static final class Builder {
-        private int[] ops = new int[16];
+        private int[] ops = new int[8]; // a data-only packet: set, length, records, end
         private int size;
         private List<byte[]> kept;
         private boolean skipping;
@@ -165,9 +165,10 @@ public final class PacketParts {
             ops[size++] = argument;
         }
 
-        /** @return the layout built */
+        /** @return the parts built (the builder is not used after this) */
         public PacketParts build() {
-            return new PacketParts(Arrays.copyOf(ops, size), kept == null ? NOTHING_KEPT : kept.toArray(NOTHING_KEPT));
+            return new PacketParts(size == ops.length ? ops : Arrays.copyOf(ops, size),
+                    kept == null ? NOTHING_KEPT : kept.toArray(NOTHING_KEPT));
         }
     }
 }
