@@ -59,7 +59,7 @@ public class FlowMessageBenchmark {
 
     static final int RECORDS = 30;
     /** Different datagrams cycled through; a power of two. */
-    static final int PACKETS = Netflow9Benchmark.PACKETS;
+    static final int PACKETS = CodecBenchmark.INPUTS;
     static final long SOURCE_ID = 0x0000_0100L;
 
     private ByteBuffer[] datagrams;
