@@ -52,6 +52,28 @@ public final class PacketParts {
         this.kept = kept;
     }
 
+    /** @return how many bytes the parts keep as they were (not re-encoded from templates or records) */
+    public long keptBytes() {
+        long n = 0;
+        for (int i = 0; i < ops.length; i += 2) {
+            if (ops[i] == BYTES) {
+                n += kept[ops[i + 1]].length;
+            }
+        }
+        return n;
+    }
+
+    /** @return how many data and options records the parts write from the packet's records */
+    public long recordsWritten() {
+        long n = 0;
+        for (int i = 0; i < ops.length; i += 2) {
+            if (ops[i] == RECORDS || ops[i] == OPTIONS_RECORDS) {
+                n += ops[i + 1];
+            }
+        }
+        return n;
+    }
+
     /** @return a reader at the first operation */
     public Reader reader() {
         return new Reader();
