@@ -1,12 +1,10 @@
 package io.github.flowcodec.ipfix;
 
-import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.core.TemplateScope;
 import io.github.flowcodec.core.TemplateStore;
 import io.github.flowcodec.core.TemplatedExportContext;
-import io.github.flowcodec.ipfix.internal.IpfixTimes;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
@@ -24,7 +22,7 @@ import java.util.Optional;
  * });
  * }</pre>
  */
-public final class IpfixContext extends TemplatedExportContext implements TemplateLookup {
+public final class IpfixContext extends TemplatedExportContext implements TemplateLookup, IpfixFlowTimes {
 
     private IpfixHeader header;
     private int length;
@@ -114,16 +112,6 @@ public final class IpfixContext extends TemplatedExportContext implements Templa
     @Override
     public long systemUptimeMillis() {
         return initMillis == NO_TIME ? NO_TIME : exportTimeMillis() - initMillis;
-    }
-
-    @Override
-    public long flowStartMillis(FlowFields record) {
-        return IpfixTimes.resolve(record, true, exportTimeMillis(), initMillis);
-    }
-
-    @Override
-    public long flowEndMillis(FlowFields record) {
-        return IpfixTimes.resolve(record, false, exportTimeMillis(), initMillis);
     }
 
     @Override

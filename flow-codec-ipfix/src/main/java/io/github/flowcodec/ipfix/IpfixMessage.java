@@ -1,13 +1,11 @@
 package io.github.flowcodec.ipfix;
 
-import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.core.TemplatedFlowPacket;
 import io.github.flowcodec.core.internal.templated.PacketParts;
-import io.github.flowcodec.ipfix.internal.IpfixTimes;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class IpfixMessage extends TemplatedFlowPacket<IpfixHeader> implements TemplateLookup {
+public final class IpfixMessage extends TemplatedFlowPacket<IpfixHeader> implements TemplateLookup, IpfixFlowTimes {
 
     private final Map<Integer, Template> scopeTemplates;
     private final long initMillis;
@@ -69,15 +67,5 @@ public final class IpfixMessage extends TemplatedFlowPacket<IpfixHeader> impleme
     /** The exporter's systemInitTimeMilliseconds as its options records announced it, or {@link #NO_TIME}. */
     public long systemInitTimeMillis() {
         return initMillis;
-    }
-
-    @Override
-    public long flowStartMillis(FlowFields record) {
-        return IpfixTimes.resolve(record, true, exportTimeMillis(), initMillis);
-    }
-
-    @Override
-    public long flowEndMillis(FlowFields record) {
-        return IpfixTimes.resolve(record, false, exportTimeMillis(), initMillis);
     }
 }
