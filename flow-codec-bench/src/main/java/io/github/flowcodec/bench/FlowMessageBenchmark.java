@@ -73,12 +73,12 @@ public class FlowMessageBenchmark {
     private Blackhole blackhole;
     private long receivedNanos = 1_700_000_000_000_000_000L;
 
-    private final FlowRecordHandler octets = (ctx, r) -> blackhole.consume(r.getLong(0));
-    private final FlowRecordHandler fill = (ctx, r) -> blackhole.consume(view.fill(ctx, r, receivedNanos).get(
+    private final FlowRecordHandler<ExportContext> octets = (ctx, r) -> blackhole.consume(r.getLong(0));
+    private final FlowRecordHandler<ExportContext> fill = (ctx, r) -> blackhole.consume(view.fill(ctx, r, receivedNanos).get(
             io.github.flowcodec.flowmessage.FlowField.BYTES));
-    private final FlowRecordHandler json = (ctx, r) -> write(jsonWriter, view.fill(ctx, r, receivedNanos));
-    private final FlowRecordHandler protobuf = (ctx, r) -> write(protobufWriter, view.fill(ctx, r, receivedNanos));
-    private final FlowRecordHandler stringJson = this::stringJson;
+    private final FlowRecordHandler<ExportContext> json = (ctx, r) -> write(jsonWriter, view.fill(ctx, r, receivedNanos));
+    private final FlowRecordHandler<ExportContext> protobuf = (ctx, r) -> write(protobufWriter, view.fill(ctx, r, receivedNanos));
+    private final FlowRecordHandler<ExportContext> stringJson = this::stringJson;
 
     @Setup
     public void setUp() throws IOException {
@@ -97,7 +97,7 @@ public class FlowMessageBenchmark {
         decoder.decode(ByteBuffer.wrap(Netflow9Traffic.templatePacket(t, SOURCE_ID)), exporter);
     }
 
-    private int decode(Blackhole bh, FlowRecordHandler handler) {
+    private int decode(Blackhole bh, FlowRecordHandler<ExportContext> handler) {
         blackhole = bh;
         receivedNanos += 1_000;
         ByteBuffer d = datagrams[next++ & (PACKETS - 1)];

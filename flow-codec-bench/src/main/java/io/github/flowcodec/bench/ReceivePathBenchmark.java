@@ -138,7 +138,7 @@ public class ReceivePathBenchmark {
     /** One collector thread: its decoder, its exporters' datagrams in turn, its consumer. */
     @State(Scope.Thread)
     public static class Worker {
-        DatagramDecoder decoder;
+        DatagramDecoder<?> decoder;
         ByteBuffer[] queue;
         InetSocketAddress[] from;
         int next;
@@ -167,7 +167,7 @@ public class ReceivePathBenchmark {
     }
 
     /** What a collector keeps of each record, read by element as a generic consumer must. */
-    static final class Consumer implements FlowRecordHandler {
+    static final class Consumer implements FlowRecordHandler<ExportContext> {
         static final InformationElement SRC4 = IANA.require("sourceIPv4Address");
         static final InformationElement DST4 = IANA.require("destinationIPv4Address");
         static final InformationElement SRC_PORT = IANA.require("sourceTransportPort");

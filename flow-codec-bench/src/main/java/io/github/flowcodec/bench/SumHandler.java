@@ -1,5 +1,6 @@
 package io.github.flowcodec.bench;
 
+import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowRecordHandler;
 
 /**
@@ -8,7 +9,7 @@ import io.github.flowcodec.core.FlowRecordHandler;
  * decode path keeps its own call-site profile. For example {@code h.sum = 0; decoder.decode(datagram,
  * exporter, h);} leaves the datagram's sum in {@code h.sum}.
  */
-abstract class SumHandler implements FlowRecordHandler {
+abstract class SumHandler implements FlowRecordHandler<ExportContext> {
 
     /** The sum since the last reset. */
     long sum;

@@ -113,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
         private final List<FlowRecord> received;
         private final FlowJsonWriter json;
         private final int show;
-        private final DatagramDecoder decoder = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
+        private final DatagramDecoder<?> decoder = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
         volatile long errors;
 
         Receiver(DatagramChannel channel, int expected, List<FlowRecord> received, FlowJsonWriter json, int show) {

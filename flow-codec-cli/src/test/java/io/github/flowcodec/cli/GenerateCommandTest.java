@@ -145,7 +145,7 @@ class GenerateCommandTest {
             long start = System.nanoTime();
             CompletableFuture<CommandRun> gen = CompletableFuture.supplyAsync(() -> CommandRun.run("generate", "--protocol", "ipfix",
                     "--target", "127.0.0.1:" + port, "--rate", "200", "--exporters", "3", "--duration", "2", "--progress", "1"));
-            DatagramDecoder decoder = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
+            DatagramDecoder<?> decoder = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
             ByteBuffer buf = ByteBuffer.allocate(65536);
             Set<Integer> sourcePorts = new HashSet<>();
             Set<Long> domains = new HashSet<>();

@@ -139,7 +139,7 @@ public final class DataSetView {
      * Hands each record to {@code handler.onRecord}: {@link FlowRecordHandler#onDataSet}'s default, in the
      * loop the decoders used before sets were handed over whole (one wrap, then a move per record).
      */
-    void forEachRecord(ExportContext context, FlowRecordHandler handler) {
+    <C extends ExportContext> void forEachRecord(C context, FlowRecordHandler<? super C> handler) {
         int n = size;
         if (n == 0) {
             return;

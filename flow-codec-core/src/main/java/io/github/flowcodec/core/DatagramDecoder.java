@@ -12,11 +12,18 @@ import java.nio.ByteBuffer;
  * limit with absolute reads and leave position and limit as they were.
  *
  * <pre>{@code
- * DatagramDecoder decoder = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
+ * DatagramDecoder<ExportContext> decoder = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
  * int n = decoder.decode(ByteBuffer.wrap(payload), exporter, (ctx, record) -> sink.accept(record.toRecord()));
+ *
+ * IpfixDecoder ipfix = new IpfixDecoder();   // a DatagramDecoder<IpfixContext>: the handler's context is typed
+ * ipfix.decode(ByteBuffer.wrap(payload), exporter, (ctx, record) -> domains.add(ctx.observationDomainId()));
  * }</pre>
+ *
+ * @param <C> the context the decoder hands its handler with each record: {@code Netflow5HeaderView},
+ *        {@code Netflow9Context}, {@code IpfixContext}, {@code SflowSampleContext}, or {@link ExportContext}
+ *        for a decoder of several protocols
  */
-public interface DatagramDecoder {
+public interface DatagramDecoder<C extends ExportContext> {
 
     /**
      * Decodes the datagram and hands each flow record to {@code handler}.
@@ -25,7 +32,7 @@ public interface DatagramDecoder {
      * @return how many records were handed over
      * @throws FlowCodecException if the datagram cannot be decoded (in lenient mode: if nothing of it can)
      */
-    int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler);
+    int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler<? super C> handler);
 
     /**
      * Decodes the datagram into an immutable packet.

@@ -23,5 +23,5 @@ public interface FlowDecoderProvider {
     boolean recognizes(ByteBuffer datagram);
 
     /** A new decoder; each is for one thread at a time. */
-    DatagramDecoder newDecoder(DecoderOptions options);
+    DatagramDecoder<?> newDecoder(DecoderOptions options);
 }

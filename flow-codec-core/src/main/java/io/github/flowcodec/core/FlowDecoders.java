@@ -16,7 +16,7 @@ import java.util.ServiceLoader;
  * NetFlow v5, v9 and IPFIX; u32 5 for sFlow v5) and hands the datagram to that protocol's decoder.
  *
  * <pre>{@code
- * DatagramDecoder decoder = FlowDecoders.autoDetecting(DecoderOptions.builder().mode(DecodeMode.LENIENT).build());
+ * DatagramDecoder<ExportContext> decoder = FlowDecoders.autoDetecting(DecoderOptions.builder().mode(DecodeMode.LENIENT).build());
  * while (running) {
  *     buffer.clear();
  *     InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
@@ -79,12 +79,12 @@ public final class FlowDecoders {
     }
 
     /** A decoder for every protocol found by {@link #providers()}, picking one per datagram. */
-    public static DatagramDecoder autoDetecting(DecoderOptions options) {
+    public static DatagramDecoder<ExportContext> autoDetecting(DecoderOptions options) {
         return new AutoDetecting(providers(), options);
     }
 
-    private static final class AutoDetecting implements DatagramDecoder {
-        private final Map<FlowProtocol, DatagramDecoder> decoders = new EnumMap<>(FlowProtocol.class);
+    private static final class AutoDetecting implements DatagramDecoder<ExportContext> {
+        private final Map<FlowProtocol, DatagramDecoder<?>> decoders = new EnumMap<>(FlowProtocol.class);
 
         AutoDetecting(List<FlowDecoderProvider> providers, DecoderOptions options) {
             // One template store for all the protocols of this decoder: scopes keep their templates apart.
@@ -94,12 +94,12 @@ public final class FlowDecoders {
             }
         }
 
-        private DatagramDecoder pick(ByteBuffer datagram) {
+        private DatagramDecoder<?> pick(ByteBuffer datagram) {
             FlowProtocol protocol = protocolOf(datagram);
             if (protocol == null) {
                 throw new UnsupportedVersionException(null, 0, describe(datagram));
             }
-            DatagramDecoder d = decoders.get(protocol);
+            DatagramDecoder<?> d = decoders.get(protocol);
             if (d == null) {
                 throw new UnsupportedVersionException(protocol, 0, protocol + " recognised, but its module is not on the module or class path");
             }
@@ -117,7 +117,7 @@ public final class FlowDecoders {
         }
 
         @Override
-        public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+        public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler<? super ExportContext> handler) {
             return pick(datagram).decode(datagram, exporter, handler);
         }
 

@@ -12,20 +12,25 @@ package io.github.flowcodec.core;
  * ({@link RecordView#toRecord()}).
  *
  * <pre>{@code
- * FlowRecordHandler sum = (ctx, record) -> total[0] += record.getLong(bytesIndex);
+ * FlowRecordHandler<ExportContext> sum = (ctx, record) -> total[0] += record.getLong(bytesIndex);
+ * // typed by the decoder it is given to: no cast to reach the protocol's context
+ * ipfixDecoder.decode(datagram, exporter, (ctx, record) -> seen(ctx.observationDomainId(), ctx.templateId()));
  * }</pre>
+ *
+ * @param <C> the export context the decoder passes: the protocol's own ({@code IpfixContext} ...) or
+ *        {@link ExportContext} for a handler that serves every protocol
  */
 @FunctionalInterface
-public interface FlowRecordHandler {
+public interface FlowRecordHandler<C extends ExportContext> {
 
     /** Called once per flow record. */
-    void onRecord(ExportContext context, RecordView record);
+    void onRecord(C context, RecordView record);
 
     /**
      * Called once per data set of a fixed-length template (NetFlow v9, IPFIX) with all its records; hands
      * each to {@link #onRecord} unless overridden. The context is the same for every record of the set.
      */
-    default void onDataSet(ExportContext context, DataSetView records) {
+    default void onDataSet(C context, DataSetView records) {
         records.forEachRecord(context, this);
     }
 
@@ -33,6 +38,6 @@ public interface FlowRecordHandler {
      * Called once per options record (NetFlow v9, IPFIX: sampler tables, interface names ...); ignores it
      * unless overridden. The decoder has already applied what it understands (sampling rates).
      */
-    default void onOptionsRecord(ExportContext context, RecordView record) {
+    default void onOptionsRecord(C context, RecordView record) {
     }
 }

@@ -23,7 +23,7 @@ public abstract class VersionedDecoderProvider implements FlowDecoderProvider {
     private final FlowProtocol protocol;
     private final int versionBytes;
     private final long version;
-    private final Function<DecoderOptions, ? extends DatagramDecoder> decoders;
+    private final Function<DecoderOptions, ? extends DatagramDecoder<?>> decoders;
 
     /**
      * @param protocol the protocol decoded
@@ -32,7 +32,7 @@ public abstract class VersionedDecoderProvider implements FlowDecoderProvider {
      * @param decoders makes a decoder with the given options
      */
     protected VersionedDecoderProvider(FlowProtocol protocol, int versionBytes, long version,
-            Function<DecoderOptions, ? extends DatagramDecoder> decoders) {
+            Function<DecoderOptions, ? extends DatagramDecoder<?>> decoders) {
         if (versionBytes < 1 || versionBytes > Long.BYTES) {
             throw new IllegalArgumentException("versionBytes " + versionBytes + " is not between 1 and 8");
         }
@@ -63,7 +63,7 @@ public abstract class VersionedDecoderProvider implements FlowDecoderProvider {
     }
 
     @Override
-    public final DatagramDecoder newDecoder(DecoderOptions options) {
+    public final DatagramDecoder<?> newDecoder(DecoderOptions options) {
         return decoders.apply(options);
     }
 }

@@ -135,7 +135,7 @@ class DataSetViewProperties {
         Template t = template(List.of(new Field(4, false), new Field(1, false)));
         ByteBuffer b = fourRecordsFrom3();
         List<Long> seen = new ArrayList<>();
-        FlowRecordHandler handler = (ctx, record) -> seen.add(record.getLong(0) * 10 + record.getLong(1));
+        FlowRecordHandler<ExportContext> handler = (ctx, record) -> seen.add(record.getLong(0) * 10 + record.getLong(1));
         handler.onDataSet(null, new DataSetView(new RecordView()).wrap(t, b, 3, 4));
         assertThat(seen).containsExactly(10000L, 10011L, 10022L, 10033L);
     }
@@ -147,7 +147,7 @@ class DataSetViewProperties {
         Template other = template(List.of(new Field(2, false)));
         ByteBuffer elsewhere = ByteBuffer.wrap(new byte[] {0, 7});
         List<Long> seen = new ArrayList<>();
-        FlowRecordHandler handler = (ctx, record) -> {
+        FlowRecordHandler<ExportContext> handler = (ctx, record) -> {
             seen.add(record.getLong(0) * 10 + record.getLong(1));
             seen.add(record.wrap(other, elsewhere, 0).getLong(0)); // allowed: the view is the handler's during the call
         };

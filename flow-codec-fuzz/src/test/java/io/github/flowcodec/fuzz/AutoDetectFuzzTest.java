@@ -26,8 +26,8 @@ class AutoDetectFuzzTest {
     void decode(byte[] input) {
         List<byte[]> datagrams = datagrams(input);
         for (DecodeMode mode : DecodeMode.values()) {
-            DatagramDecoder zeroCopy = FlowDecoders.autoDetecting(options(mode));
-            DatagramDecoder materialized = FlowDecoders.autoDetecting(options(mode));
+            DatagramDecoder<?> zeroCopy = FlowDecoders.autoDetecting(options(mode));
+            DatagramDecoder<?> materialized = FlowDecoders.autoDetecting(options(mode));
             int i = 0;
             for (byte[] d : datagrams) {
                 boolean direct = (i++ & 1) == 1;

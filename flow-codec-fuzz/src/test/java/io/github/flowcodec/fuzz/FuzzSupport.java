@@ -152,7 +152,7 @@ final class FuzzSupport {
     }
 
     /** Zero-copy and materialized, on a datagram, checking that the decoder leaves position and limit alone. */
-    static int decodeZeroCopy(DatagramDecoder decoder, ByteBuffer datagram) {
+    static int decodeZeroCopy(DatagramDecoder<?> decoder, ByteBuffer datagram) {
         int position = datagram.position();
         int limit = datagram.limit();
         int[] count = new int[1];
@@ -163,7 +163,7 @@ final class FuzzSupport {
         }
     }
 
-    static FlowPacket decodeMaterialized(DatagramDecoder decoder, ByteBuffer datagram) {
+    static FlowPacket decodeMaterialized(DatagramDecoder<?> decoder, ByteBuffer datagram) {
         int position = datagram.position();
         int limit = datagram.limit();
         try {
@@ -183,7 +183,7 @@ final class FuzzSupport {
     }
 
     /** A handler that reads every field of every record through the view, and copies it. */
-    static final class TouchingHandler implements FlowRecordHandler {
+    static final class TouchingHandler implements FlowRecordHandler<ExportContext> {
         private final int[] count;
 
         TouchingHandler(int[] count) {

@@ -232,7 +232,7 @@ class IpfixFuzzTest {
     }
 
     /** Reads every field and walks every list of each record handed over on the zero-copy path. */
-    static final class ListTouchingHandler implements FlowRecordHandler {
+    static final class ListTouchingHandler implements FlowRecordHandler<ExportContext> {
         @Override
         public void onRecord(ExportContext context, RecordView record) {
             touchView(context, record);

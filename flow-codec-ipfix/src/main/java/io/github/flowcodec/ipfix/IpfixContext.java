@@ -15,10 +15,10 @@ import java.util.Optional;
  * It is also the {@link TemplateLookup} for the record's structured data.
  *
  * <pre>{@code
- * decoder.decode(datagram, exporter, (ctx, record) -> {
- *     IpfixContext ipfix = (IpfixContext) ctx;
- *     long rate = ipfix.samplingRate();          // from the record, its selector's options record, or 0
- *     long start = ipfix.flowStartMillis(record); // whatever form the record's timestamps take
+ * ipfixDecoder.decode(datagram, exporter, (ctx, record) -> { // ctx is an IpfixContext: no cast
+ *     long rate = ctx.samplingRate();          // from the record, its selector's options record, or 0
+ *     long start = ctx.flowStartMillis(record); // whatever form the record's timestamps take
+ *     long domain = ctx.observationDomainId();
  * });
  * }</pre>
  */

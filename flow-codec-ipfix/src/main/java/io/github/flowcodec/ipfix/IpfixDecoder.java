@@ -46,14 +46,14 @@ import java.util.Objects;
  *
  * <pre>{@code
  * IpfixDecoder decoder = new IpfixDecoder(DecoderOptions.builder().mode(DecodeMode.LENIENT).build());
- * decoder.decode(datagram, exporter, new FlowRecordHandler() {
- *     public void onRecord(ExportContext ctx, RecordView r) { sink.accept(r.toRecord()); }
- *     public void onOptionsRecord(ExportContext ctx, RecordView r) { interfaces.learn(r); }
+ * decoder.decode(datagram, exporter, new FlowRecordHandler<>() {
+ *     public void onRecord(IpfixContext ctx, RecordView r) { sink.accept(r.toRecord()); }
+ *     public void onOptionsRecord(IpfixContext ctx, RecordView r) { interfaces.learn(ctx.templateId(), r); }
  * });
  * IpfixMessage message = decoder.decode(datagram, exporter); // materialized
  * }</pre>
  */
-public final class IpfixDecoder implements DatagramDecoder {
+public final class IpfixDecoder implements DatagramDecoder<IpfixContext> {
 
     /** Default bound of the buffer of data sets waiting for their template. */
     public static final int DEFAULT_PENDING_SETS = 1024;
@@ -132,7 +132,7 @@ public final class IpfixDecoder implements DatagramDecoder {
     // ------------------------------------------------------------------------------------ the two paths
 
     @Override
-    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler<? super IpfixContext> handler) {
         return engine.decode(datagram, exporter, handler);
     }
 

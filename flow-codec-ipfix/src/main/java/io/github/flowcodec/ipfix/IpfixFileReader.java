@@ -85,7 +85,7 @@ public final class IpfixFileReader implements Closeable {
     }
 
     /** Decodes every remaining message on the zero-copy path; how many data records were handed over. */
-    public long decode(IpfixDecoder decoder, FlowRecordHandler handler) throws IOException {
+    public long decode(IpfixDecoder decoder, FlowRecordHandler<? super IpfixContext> handler) throws IOException {
         long n = 0;
         for (Optional<ByteBuffer> m = next(); m.isPresent(); m = next()) {
             n += decoder.decode(m.get(), FILE_EXPORTER, handler);

@@ -44,7 +44,7 @@ public final class IpfixStreamDecoder {
     private long offset;
     private FlowCodecException failure;
     private long messages;
-    private FlowRecordHandler currentHandler;
+    private FlowRecordHandler<? super IpfixContext> currentHandler;
     private int currentCount;
     private final MessageSink handlerSink = buffer -> currentCount += decoder().decode(buffer, exporter(), currentHandler);
 
@@ -88,7 +88,7 @@ public final class IpfixStreamDecoder {
      * @return how many data records were handed over
      * @throws FlowCodecException for a message the decoder rejects, or a stream out of step
      */
-    public int feed(ByteBuffer chunk, FlowRecordHandler handler) {
+    public int feed(ByteBuffer chunk, FlowRecordHandler<? super IpfixContext> handler) {
         Objects.requireNonNull(handler, "handler");
         currentHandler = handler;
         currentCount = 0;

@@ -77,7 +77,7 @@ class IpfixCorpusCaptureTest {
         List<Map<String, String>> ours = new ArrayList<>();
         int[] options = new int[1];
         for (CorpusPcap.Datagram d : CorpusPcap.read(file)) {
-            decoder.decode(ByteBuffer.wrap(d.payload()), d.from(), new FlowRecordHandler() {
+            decoder.decode(ByteBuffer.wrap(d.payload()), d.from(), new FlowRecordHandler<ExportContext>() {
                 @Override
                 public void onRecord(ExportContext ctx, RecordView r) {
                     Map<String, String> k = CorpusKeys.keys(ctx, r);

@@ -1,5 +1,6 @@
 package io.github.flowcodec.ipfix;
 
+import io.github.flowcodec.core.ExportContext;
 import static io.github.flowcodec.ipfix.IpfixArbitraries.e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -206,7 +207,7 @@ class IpfixEncoderTest {
         IpfixDecoder d = new IpfixDecoder();
         d.decode(e.templatesMessage(), EXPORTER);
         long[] sum = new long[1];
-        FlowRecordHandler h = (ctx, r) -> sum[0] += r.getLong(2);
+        FlowRecordHandler<ExportContext> h = (ctx, r) -> sum[0] += r.getLong(2);
         for (int i = 0; i < 20_000; i++) {
             d.decode(buffer, EXPORTER, h);
         }

@@ -36,7 +36,7 @@ class IpfixProperties {
     static final InetSocketAddress EXPORTER = new InetSocketAddress("192.0.2.10", 4739);
 
     /** Every record, data and options, in the order the decoder hands them over, with each message's sequence number. */
-    static final class InOrder implements FlowRecordHandler {
+    static final class InOrder implements FlowRecordHandler<ExportContext> {
         final List<FlowRecord> all = new ArrayList<>();
         final List<Long> sequences = new ArrayList<>();
 
@@ -244,7 +244,7 @@ class IpfixProperties {
     void setAtATimeHandlersSeeTheSameRecords(@ForAll("validMessages") byte[] packet) {
         List<FlowRecord> viaSets = new ArrayList<>();
         List<Long> rates = new ArrayList<>();
-        int n = new IpfixDecoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler() {
+        int n = new IpfixDecoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler<ExportContext>() {
             @Override
             public void onDataSet(ExportContext ctx, DataSetView set) {
                 Template t = set.template();

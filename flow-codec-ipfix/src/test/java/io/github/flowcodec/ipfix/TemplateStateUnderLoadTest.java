@@ -136,7 +136,7 @@ class TemplateStateUnderLoadTest {
                 IpfixDecoder decoder = new IpfixDecoder(DecoderOptions.builder().templateStore(store).build());
                 long[] generation = new long[exportersPerThread];
                 long count = 0;
-                FlowRecordHandler check = new FlowRecordHandler() {
+                FlowRecordHandler<ExportContext> check = new FlowRecordHandler<ExportContext>() {
                     @Override
                     public void onRecord(ExportContext context, RecordView r) {
                         if (!consistent(r)) {

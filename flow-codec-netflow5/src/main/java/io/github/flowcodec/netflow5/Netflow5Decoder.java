@@ -41,7 +41,7 @@ import java.util.Objects;
  * Netflow5Packet packet = decoder.decode(datagram, exporter);   // materialized
  * }</pre>
  */
-public final class Netflow5Decoder implements DatagramDecoder {
+public final class Netflow5Decoder implements DatagramDecoder<Netflow5HeaderView> {
 
     private final DecoderOptions options;
     private final boolean lenient;
@@ -66,7 +66,7 @@ public final class Netflow5Decoder implements DatagramDecoder {
     }
 
     @Override
-    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler<? super Netflow5HeaderView> handler) {
         Objects.requireNonNull(handler, "handler");
         ByteBuffer buf = RecordView.bigEndian(datagram);
         int base = buf.position();

@@ -110,7 +110,7 @@ class Netflow5Properties {
     @Property(tries = 300)
     void aSetAtATimeHandlerSeesTheSameRecords(@ForAll("packets") byte[] packet) {
         List<FlowRecord> viaSet = new ArrayList<>();
-        int n = new Netflow5Decoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler() {
+        int n = new Netflow5Decoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler<ExportContext>() {
             @Override
             public void onDataSet(ExportContext ctx, DataSetView set) {
                 long[] octets = new long[set.size()];

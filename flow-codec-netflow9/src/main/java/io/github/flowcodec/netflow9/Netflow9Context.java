@@ -10,10 +10,9 @@ import java.net.InetSocketAddress;
  * during the callback only; {@link #header()} gives an immutable copy of the header.
  *
  * <pre>{@code
- * decoder.decode(datagram, exporter, (ctx, record) -> {
- *     Netflow9Context v9 = (Netflow9Context) ctx;
- *     long rate = v9.samplingRate();   // from the record, its sampler's options record, or 0
- *     int templateId = v9.templateId();
+ * netflow9Decoder.decode(datagram, exporter, (ctx, record) -> { // ctx is a Netflow9Context: no cast
+ *     long rate = ctx.samplingRate();   // from the record, its sampler's options record, or 0
+ *     int templateId = ctx.templateId();
  * });
  * }</pre>
  */

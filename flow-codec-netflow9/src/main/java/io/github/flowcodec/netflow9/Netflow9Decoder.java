@@ -42,14 +42,14 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Netflow9Decoder decoder = new Netflow9Decoder(DecoderOptions.builder().mode(DecodeMode.LENIENT).build());
- * decoder.decode(datagram, exporter, new FlowRecordHandler() {
- *     public void onRecord(ExportContext ctx, RecordView r) { sink.accept(r.toRecord()); }
- *     public void onOptionsRecord(ExportContext ctx, RecordView r) { interfaces.learn(r); }
+ * decoder.decode(datagram, exporter, new FlowRecordHandler<>() {
+ *     public void onRecord(Netflow9Context ctx, RecordView r) { sink.accept(r.toRecord()); }
+ *     public void onOptionsRecord(Netflow9Context ctx, RecordView r) { interfaces.learn(ctx.templateId(), r); }
  * });
  * Netflow9Packet packet = decoder.decode(datagram, exporter); // materialized
  * }</pre>
  */
-public final class Netflow9Decoder implements DatagramDecoder {
+public final class Netflow9Decoder implements DatagramDecoder<Netflow9Context> {
 
     /** Default bound of the buffer of data sets waiting for their template. */
     public static final int DEFAULT_PENDING_SETS = 1024;
@@ -122,7 +122,7 @@ public final class Netflow9Decoder implements DatagramDecoder {
     // ------------------------------------------------------------------------------------ the two paths
 
     @Override
-    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler<? super Netflow9Context> handler) {
         return engine.decode(datagram, exporter, handler); // no header object: the zero-copy path allocates none per packet
     }
 

@@ -145,7 +145,7 @@ class Netflow9CorpusCaptureTest {
         boolean strictThrew = false;
         List<Map<String, String>> ours = new ArrayList<>();
         for (Datagram d : read(file)) {
-            lenient.decode(ByteBuffer.wrap(d.payload()), d.from(), new FlowRecordHandler() {
+            lenient.decode(ByteBuffer.wrap(d.payload()), d.from(), new FlowRecordHandler<ExportContext>() {
                 @Override
                 public void onRecord(ExportContext ctx, RecordView r) {
                     Map<String, String> k = Netflow9CorpusPayloadTest.keys(ctx, r);

@@ -151,7 +151,7 @@ class Netflow9CorpusPayloadTest {
         List<Map<String, String>> ours = new ArrayList<>();
         for (String f : files) {
             for (byte[] datagram : split(Files.readAllBytes(CORPUS.resolve(f)))) {
-                decoder.decode(ByteBuffer.wrap(datagram), WRAPPED_FROM, new FlowRecordHandler() {
+                decoder.decode(ByteBuffer.wrap(datagram), WRAPPED_FROM, new FlowRecordHandler<ExportContext>() {
                     @Override
                     public void onRecord(ExportContext ctx, RecordView r) {
                         ours.add(keys(ctx, r));

@@ -835,7 +835,7 @@ class Netflow9DecoderTest {
         ByteBuffer one = ByteBuffer.wrap(Netflow9PacketBuilder.create().data(few).data(FlowRecord.builder(s).setLong(1, 1).build()).toBytes());
         ByteBuffer lots = ByteBuffer.wrap(Netflow9PacketBuilder.create().data(many).data(sampled).toBytes());
         long[] sink = {0};
-        io.github.flowcodec.core.FlowRecordHandler h = (ctx, r) -> sink[0] += r.getLong(2 % r.fieldCount()) + ctx.samplingRate();
+        io.github.flowcodec.core.FlowRecordHandler<ExportContext> h = (ctx, r) -> sink[0] += r.getLong(2 % r.fieldCount()) + ctx.samplingRate();
         long perPacketFew = 0;
         long perPacketMany = 0;
         for (int round = 0; round < 3; round++) {
@@ -848,7 +848,7 @@ class Netflow9DecoderTest {
         assertThat(sink[0]).isNotZero();
     }
 
-    private static long allocatedPerPacket(Netflow9Decoder d, ByteBuffer packet, io.github.flowcodec.core.FlowRecordHandler h) {
+    private static long allocatedPerPacket(Netflow9Decoder d, ByteBuffer packet, io.github.flowcodec.core.FlowRecordHandler<ExportContext> h) {
         int n = 20_000;
         for (int i = 0; i < n; i++) {
             d.decode(packet, EXPORTER, h); // warm-up

@@ -35,7 +35,7 @@ class Netflow9Properties {
     private static final InetSocketAddress EXPORTER = new InetSocketAddress("192.0.2.9", 2055);
 
     /** Every record of every packet, data and options, in the order the decoder hands them over. */
-    static final class InOrder implements FlowRecordHandler {
+    static final class InOrder implements FlowRecordHandler<ExportContext> {
         final List<FlowRecord> all = new ArrayList<>();
         final List<FlowRecord> data = new ArrayList<>();
         final List<FlowRecord> options = new ArrayList<>();
@@ -246,7 +246,7 @@ class Netflow9Properties {
     void setAtATimeHandlersSeeTheSameRecords(@ForAll("encodedPackets") byte[] packet) {
         List<FlowRecord> viaSets = new ArrayList<>();
         List<Long> rates = new ArrayList<>();
-        int n = new Netflow9Decoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler() {
+        int n = new Netflow9Decoder().decode(ByteBuffer.wrap(packet), EXPORTER, new FlowRecordHandler<ExportContext>() {
             @Override
             public void onDataSet(ExportContext ctx, DataSetView set) {
                 Template t = set.template();
@@ -370,7 +370,7 @@ class Netflow9Properties {
                     assertThat(e.getMessage()).isNotBlank();
                 }
                 try {
-                    zeroCopy.decode(ByteBuffer.wrap(bytes), EXPORTER, new FlowRecordHandler() {
+                    zeroCopy.decode(ByteBuffer.wrap(bytes), EXPORTER, new FlowRecordHandler<ExportContext>() {
                         @Override
                         public void onRecord(ExportContext ctx, RecordView r) {
                             ctx.flowStartMillis(r);

@@ -75,14 +75,13 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * SflowDecoder decoder = SflowDecoder.builder().mode(DecodeMode.LENIENT).problemListener(p -> log.debug("{}", p)).build();
- * decoder.decode(buffer, from, (ctx, record) -> {
- *     SflowSampleContext s = (SflowSampleContext) ctx;
- *     sink.add(s.agentAddress(), s.sampleSequenceNumber(), record.toRecord());
+ * decoder.decode(buffer, from, (ctx, record) -> {     // ctx is an SflowSampleContext
+ *     sink.add(ctx.agentAddress(), ctx.sampleSequenceNumber(), record.toRecord());
  * });
  * SflowDatagram typed = decoder.decodeDatagram(buffer);
  * }</pre>
  */
-public final class SflowDecoder implements DatagramDecoder {
+public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
 
     private static final int MODE_RECORDS = 0;
     private static final int MODE_PACKET = 1;
@@ -110,7 +109,7 @@ public final class SflowDecoder implements DatagramDecoder {
     private final SequenceTracker sampleSequences;
 
     // per-call targets
-    private FlowRecordHandler recordHandler;
+    private FlowRecordHandler<? super SflowSampleContext> recordHandler;
     private SflowSampleHandler sampleHandler;
     private List<FlowRecord> packetRecords;
     private List<SflowSampleInfo> packetInfos;
@@ -177,7 +176,7 @@ public final class SflowDecoder implements DatagramDecoder {
      * @return how many flow records were handed over
      */
     @Override
-    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler<? super SflowSampleContext> handler) {
         recordHandler = Objects.requireNonNull(handler, "handler");
         return walk(datagram, exporter, MODE_RECORDS);
     }

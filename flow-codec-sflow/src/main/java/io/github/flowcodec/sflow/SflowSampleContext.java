@@ -15,11 +15,10 @@ import java.net.InetAddress;
  * {@link #observationDomainId()} the sub-agent id, {@link #samplingRate()} the sample's sampling rate.
  *
  * <pre>{@code
- * decoder.decode(datagram, exporter, (ctx, record) -> {
- *     SflowSampleContext s = (SflowSampleContext) ctx;
- *     String type = s.sampleTypeName();          // "flow" or "expanded"
- *     long seq = s.sampleSequenceNumber();
- *     long in = s.inputInterface(), out = s.outputInterface();
+ * sflowDecoder.decode(datagram, exporter, (ctx, record) -> { // ctx is an SflowSampleContext: no cast
+ *     String type = ctx.sampleTypeName();          // "flow" or "expanded"
+ *     long seq = ctx.sampleSequenceNumber();
+ *     long in = ctx.inputInterface(), out = ctx.outputInterface();
  * });
  * }</pre>
  */

@@ -207,7 +207,7 @@ class SflowDecoderTest {
     @Test
     void theProviderIsFoundAndAutoDetectionPicksIt() {
         assertThat(FlowDecoders.provider(FlowProtocol.SFLOW_V5)).isPresent();
-        DatagramDecoder auto = FlowDecoders.autoDetecting(DecoderOptions.builder().mode(DecodeMode.LENIENT).build());
+        DatagramDecoder<?> auto = FlowDecoders.autoDetecting(DecoderOptions.builder().mode(DecodeMode.LENIENT).build());
         int[] n = {0};
         auto.decode(ByteBuffer.wrap(typicalDatagram(1)), EXPORTER, (ctx, r) -> {
             n[0]++;
@@ -222,7 +222,7 @@ class SflowDecoderTest {
     @Test
     void theDefaultOptionsGiveAWorkingDecoderEvenInLenientUse() {
         // DecoderOptions.DEFAULT has no problem listener (null): the decoder must not fail on it
-        DatagramDecoder auto = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
+        DatagramDecoder<?> auto = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
         assertThat(auto.decode(ByteBuffer.wrap(typicalDatagram(1)), EXPORTER).records()).hasSize(1);
         SflowDecoder lenient = new SflowDecoder(DecoderOptions.DEFAULT.toBuilder().mode(DecodeMode.LENIENT).build());
         byte[] withTrailing = SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).sample(Samples.typicalFlowSample(1))
@@ -290,7 +290,7 @@ class SflowDecoderTest {
         }
         SflowDecoder decoder = new SflowDecoder();
         long[] sum = {0};
-        io.github.flowcodec.core.FlowRecordHandler handler = (ctx, r) -> sum[0] += r.getLong(0) + r.getLong(6);
+        io.github.flowcodec.core.FlowRecordHandler<ExportContext> handler = (ctx, r) -> sum[0] += r.getLong(0) + r.getLong(6);
         SflowSampleHandler samples = new SflowSampleHandler() {
             @Override
             public void onFlowSample(SflowSampleView s) {

@@ -34,7 +34,7 @@ public final class CaptureDecoding {
 
     private final FlowOutput out;
     private final PrintWriter err;
-    private final DatagramDecoder decoder;
+    private final DatagramDecoder<?> decoder;
     private String currentFile = "";
     private long currentPacket;
     private long datagrams;

@@ -9,7 +9,7 @@ import io.github.flowcodec.sflow.SflowDecoder;
  * with the 4-byte version 5.
  *
  * <pre>{@code
- * DatagramDecoder d = FlowDecoders.provider(FlowProtocol.SFLOW_V5).orElseThrow().newDecoder(DecoderOptions.DEFAULT);
+ * DatagramDecoder<?> d = FlowDecoders.provider(FlowProtocol.SFLOW_V5).orElseThrow().newDecoder(DecoderOptions.DEFAULT);
  * }</pre>
  */
 public final class SflowDecoderProvider extends VersionedDecoderProvider {

@@ -30,7 +30,7 @@ final class DecodeWorker implements Runnable {
 
     private final int index;
     private final BlockingQueue<ReceivedDatagram> queue;
-    private final DatagramDecoder decoder;
+    private final DatagramDecoder<?> decoder;
     private final ListenStatistics stats;
     private final OutputStream output;
     private final Consumer<String> problems;

@@ -77,7 +77,7 @@ public final class DataSetWalker {
      * @return how many records were handed over
      */
     public int walkToHandler(Template template, ByteBuffer buffer, int start, int end, RecordView view,
-            ExportContext context, FlowRecordHandler handler) {
+            ExportContext context, FlowRecordHandler<ExportContext> handler) {
         if (!template.isFixedLength()) {
             HandlerSink a = handlerSink;
             a.context = context;
@@ -126,7 +126,7 @@ public final class DataSetWalker {
     /** Adapts a handler to a sink for variable-length records, reused so a walk allocates nothing. */
     private static final class HandlerSink implements RecordSink {
         ExportContext context;
-        FlowRecordHandler handler;
+        FlowRecordHandler<ExportContext> handler;
 
         @Override
         public void record(RecordView view) {

@@ -17,7 +17,7 @@ public interface DecodeOutput<H> {
      * The handler that plain data sets (no per-record work) may be handed to directly, a set at a time, or
      * {@code null} when every record must come through {@link #data}.
      */
-    default FlowRecordHandler directHandler() {
+    default FlowRecordHandler<ExportContext> directHandler() {
         return null;
     }
 

@@ -7,12 +7,16 @@ import io.github.flowcodec.core.RecordView;
 /** The zero-copy path's output: the caller's handler, and how many data records it was handed. One per decoder. */
 public final class HandlerOutput<H> implements DecodeOutput<H> {
 
-    private FlowRecordHandler handler;
+    private FlowRecordHandler<ExportContext> handler;
     private int count;
 
-    /** Before a decode: the handler to call, the count at 0. */
-    public void start(FlowRecordHandler handler) {
-        this.handler = handler;
+    /**
+     * Before a decode: the handler to call, the count at 0. The handler was typed by the public decoder for
+     * the one context class its engine passes, so calling it with {@link ExportContext} arguments is safe.
+     */
+    @SuppressWarnings("unchecked")
+    public void start(FlowRecordHandler<?> handler) {
+        this.handler = (FlowRecordHandler<ExportContext>) handler;
         this.count = 0;
     }
 
@@ -23,7 +27,7 @@ public final class HandlerOutput<H> implements DecodeOutput<H> {
 
     /** The handler of the decode under way: plain data sets go to it directly. */
     @Override
-    public FlowRecordHandler directHandler() {
+    public FlowRecordHandler<ExportContext> directHandler() {
         return handler;
     }
 

@@ -72,7 +72,7 @@ public final class TemplatedDecoderEngine<H> {
     // ------------------------------------------------------------------------------------ the two paths
 
     /** Decodes zero-copy to {@code handler}; how many data records it was handed. */
-    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler handler) {
+    public int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler<?> handler) {
         Objects.requireNonNull(handler, "handler");
         HandlerOutput<H> o = handlerOutput;
         o.start(handler);
@@ -313,7 +313,7 @@ public final class TemplatedDecoderEngine<H> {
         SetSink s = sink;
         s.begin(t, sampling.of(t), offsetBase);
         DecodeOutput<H> out = packet.out;
-        FlowRecordHandler direct = s.plain ? out.directHandler() : null;
+        FlowRecordHandler<ExportContext> direct = s.plain ? out.directHandler() : null;
         int n;
         if (direct != null) {
             // the fast lane: no per-record work, straight to the caller's handler
