@@ -68,7 +68,7 @@ public class JqwikSeeds {
         Path v9 = Files.createDirectories(root.resolve("Netflow9FuzzTestInputs/decode"));
         List<?> v9lists = arbitrary("io.github.flowcodec.netflow9.Netflow9Arbitraries", "recordLists", 30).sampleStream().limit(n).toList();
         for (int i = 0; i < v9lists.size(); i++) {
-            Netflow9Encoder e = Netflow9Encoder.builder().sourceId(77).maxPacketSize(1400).clock(() -> 1_600_000_000_000L).build();
+            Netflow9Encoder e = Netflow9Encoder.builder().sourceId(77).maxDatagramSize(1400).clock(() -> 1_600_000_000_000L).build();
             List<byte[]> ds = bytes(e.encode((List<FlowRecord>) v9lists.get(i)));
             Files.write(v9.resolve("jqwik-recordLists-" + i), frame(ds.subList(0, Math.min(ds.size(), 8))));
         }
@@ -84,7 +84,7 @@ public class JqwikSeeds {
             all.add((List<FlowRecord>) ((net.jqwik.api.Tuple.Tuple2<?, ?>) t).get2());
         }
         for (int i = 0; i < all.size(); i++) {
-            IpfixEncoder e = IpfixEncoder.builder().observationDomainId(77).maxMessageSize(1400).templateRefreshInterval(Duration.ZERO)
+            IpfixEncoder e = IpfixEncoder.builder().observationDomainId(77).maxDatagramSize(1400).templateRefreshInterval(Duration.ZERO)
                     .clock(() -> 1_700_000_000_123L).build();
             List<byte[]> ms = bytes(e.encode(all.get(i)));
             ms = ms.subList(0, Math.min(ms.size(), 8));

@@ -415,8 +415,8 @@ public class IpfixBenchmark extends CodecBenchmark {
     private IpfixEncoder newEncoder() {
         return IpfixEncoder.builder()
                 .observationDomainId(DOMAIN)
-                .maxMessageSize(IpfixTraffic.MAX_MESSAGE)
-                .templateRefreshMessages(0)
+                .maxDatagramSize(IpfixTraffic.MAX_MESSAGE)
+                .templateRefreshDatagrams(0)
                 .templateRefreshInterval(Duration.ZERO)
                 .clock(() -> EXPORT_MILLIS)
                 .firstSequence(FIRST_SEQUENCE)

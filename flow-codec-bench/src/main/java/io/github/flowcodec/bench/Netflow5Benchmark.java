@@ -11,9 +11,6 @@ import io.github.flowcodec.netflow5.Netflow5Packet;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -213,7 +210,7 @@ public class Netflow5Benchmark extends CodecBenchmark {
                 .engineType(ENGINE_TYPE)
                 .engineId(ENGINE_ID)
                 .sampling(SAMPLING_MODE, SAMPLING_INTERVAL)
-                .clock(Clock.fixed(Instant.ofEpochMilli(EXPORT_MILLIS), ZoneOffset.UTC))
+                .clock(() -> EXPORT_MILLIS)
                 .uptimeMillis(() -> ENCODER_UPTIME)
                 .build();
     }

@@ -38,17 +38,17 @@ final class Netflow5Traffic {
 
     /** The datagram carrying {@code records} as packet number {@code index} of the stream. */
     static byte[] datagram(List<FlowRecord> records, int index, long flowSequence, long unixNanos) {
-        Netflow5PacketBuilder b = new Netflow5PacketBuilder()
+        Netflow5PacketBuilder b = Netflow5PacketBuilder.create()
                 .sysUptime(UPTIME_BASE + index * 1_000L)
                 .unixSeconds(UNIX_SECONDS_BASE + index)
                 .unixNanos(unixNanos)
-                .flowSequence(flowSequence)
+                .sequence(flowSequence)
                 .engine(1, 7)
                 .sampling(1, 100);
         for (FlowRecord r : records) {
             b.record(r);
         }
-        return b.build();
+        return b.toBytes();
     }
 
     /** Residual nanoseconds for a header. */
@@ -58,7 +58,7 @@ final class Netflow5Traffic {
 
     private FlowRecord record(long uptime) {
         Random r = random;
-        Netflow5RecordBuilder b = new Netflow5RecordBuilder();
+        Netflow5RecordBuilder b = Netflow5RecordBuilder.create();
         boolean outbound = r.nextBoolean();     // an internal client talking to a public server, or the reply
         int internal = DrawnFlow.internalIpv4(r);
         int external = DrawnFlow.publicIpv4(r);

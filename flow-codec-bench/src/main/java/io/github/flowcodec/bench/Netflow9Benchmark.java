@@ -429,8 +429,8 @@ public class Netflow9Benchmark extends CodecBenchmark {
     private Netflow9Encoder newEncoder() {
         return Netflow9Encoder.builder()
                 .sourceId(SOURCE_ID)
-                .maxPacketSize(Netflow9Traffic.MAX_PACKET)
-                .templateRefreshPackets(0)
+                .maxDatagramSize(Netflow9Traffic.MAX_PACKET)
+                .templateRefreshDatagrams(0)
                 .templateRefreshInterval(Duration.ZERO)
                 .clock(() -> EXPORT_MILLIS)
                 .bootTimeMillis(EXPORT_MILLIS - ENCODER_UPTIME)

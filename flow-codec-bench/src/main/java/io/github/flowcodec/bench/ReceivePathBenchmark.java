@@ -93,8 +93,8 @@ public class ReceivePathBenchmark {
                         }
                     }
                     case 2 -> {
-                        IpfixEncoder enc = IpfixEncoder.builder().observationDomainId(e).maxMessageSize(1400)
-                                .templateRefreshMessages(0).templateRefreshInterval(java.time.Duration.ZERO)
+                        IpfixEncoder enc = IpfixEncoder.builder().observationDomainId(e).maxDatagramSize(1400)
+                                .templateRefreshDatagrams(0).templateRefreshInterval(java.time.Duration.ZERO)
                                 .clock(() -> 1_700_000_000_000L).build();
                         ByteBuffer first = ByteBuffer.allocate(1500); // the templates, with the first records
                         enc.encode(v9.records(t, 30, Netflow9Traffic.UPTIME_BASE), 0, first);

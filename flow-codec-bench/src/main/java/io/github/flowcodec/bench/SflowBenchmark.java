@@ -277,7 +277,7 @@ public class SflowBenchmark extends CodecBenchmark {
     }
 
     private SflowEncoder newEncoder() throws UnknownHostException {
-        return SflowEncoder.builder(InetAddress.getByAddress(AGENT)).subAgentId(0).sequenceNumber(1)
+        return SflowEncoder.builder(InetAddress.getByAddress(AGENT)).subAgentId(0).firstSequence(1)
                 .uptimeMillis(() -> UPTIME).maxDatagramSize(65_507).build();
     }
 

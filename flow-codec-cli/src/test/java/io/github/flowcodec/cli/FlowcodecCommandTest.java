@@ -182,24 +182,24 @@ class FlowcodecCommandTest {
         byte[] frame = SampledFrameBuilder.ethernet(0x0200_0000_0001L, 0x0200_0000_0002L).vlan(42)
                 .ipv4((Inet4Address) InetAddress.getByName("10.1.2.3"), (Inet4Address) InetAddress.getByName("10.9.8.7"))
                 .tos(0xB8).ttl(61).udp(5060, 5061).payload(300).build();
-        byte[] switchDatagram = SflowDatagramBuilder.create().agent(agent).subAgentId(3).sequenceNumber(901).uptime(5_000)
+        byte[] switchDatagram = SflowDatagramBuilder.create().agent(agent).subAgentId(3).sequence(901).uptime(5_000)
                 .sample(FlowSample.compact(77, 0, 10, 2048, 2048 * 77, 0, 10, 20,
                         List.of(SampledFrameBuilder.rawHeader(frame, 128), new FlowData.ExtendedSwitch(42, 0, 43, 0))))
                 .sample(CounterSample.compact(5, 0, 10, List.of(new CounterData.Vlan(42, 1000, 10, 1, 1, 0))))
-                .build();
+                .toBytes();
         byte[] icmp6 = SampledFrameBuilder.ethernet(0x0200_0000_0003L, 0x0200_0000_0004L)
                 .ipv6((Inet6Address) InetAddress.getByName("2001:db8::a"), (Inet6Address) InetAddress.getByName("2001:db8::b"))
                 .icmp(128, 0).payload(56).build();
-        byte[] v6Agent = SflowDatagramBuilder.create().agent(InetAddress.getByName("2001:db8::7")).sequenceNumber(12)
+        byte[] v6Agent = SflowDatagramBuilder.create().agent(InetAddress.getByName("2001:db8::7")).sequence(12)
                 .sample(new FlowSample(true, 9, 0, 70_000, 4096, 4096 * 9, 0, 0, 70_000, 0, 70_001,
                         List.of(SampledFrameBuilder.rawHeader(icmp6, 128))))
-                .build();
-        byte[] countersOnly = SflowDatagramBuilder.create().agent(agent).sequenceNumber(902)
-                .sample(CounterSample.compact(6, 0, 10, List.of(new CounterData.Vlan(42, 2000, 20, 1, 1, 0)))).build();
+                .toBytes();
+        byte[] countersOnly = SflowDatagramBuilder.create().agent(agent).sequence(902)
+                .sample(CounterSample.compact(6, 0, 10, List.of(new CounterData.Vlan(42, 2000, 20, 1, 1, 0)))).toBytes();
         try (PcapWriter w = PcapWriter.open(Files.newOutputStream(pcap))) {
             w.writeUdp(1_000_000_000L, agent, 40000, collector, 9999, switchDatagram);
             w.writeUdp(2_000_000_000L, agent, 40000, collector, 6343,
-                    new Netflow5PacketBuilder().record(r -> r.srcAddr("10.0.0.1")).build()); // v5 on the sFlow port
+                    Netflow5PacketBuilder.create().record(r -> r.srcAddr("10.0.0.1")).toBytes()); // v5 on the sFlow port
             w.writeUdp(3_000_000_000L, agent, 40000, collector, 6343, countersOnly);
             w.writeUdp(4_000_000_000L, InetAddress.getByName("2001:db8::7"), 40000, InetAddress.getByName("2001:db8::250"),
                     6343, v6Agent);
@@ -254,10 +254,10 @@ class FlowcodecCommandTest {
         InetAddress a = InetAddress.getByName("192.0.2.1");
         InetAddress b = InetAddress.getByName("192.0.2.2");
         try (PcapWriter w = PcapWriter.open(Files.newOutputStream(pcap))) {
-            w.writeUdp(1_000_000_000L, a, 5000, b, 2055, new Netflow5PacketBuilder().record(r -> r.srcAddr("10.0.0.1")).build());
+            w.writeUdp(1_000_000_000L, a, 5000, b, 2055, Netflow5PacketBuilder.create().record(r -> r.srcAddr("10.0.0.1")).toBytes());
             w.writeUdp(2_000_000_000L, a, 5000, b, 2055, new byte[] {0, 42, 1, 2, 3});
-            w.writeUdp(3_000_000_000L, a, 5000, b, 2055, new Netflow5PacketBuilder().record(r -> r.srcAddr("10.0.0.1")).truncateTo(30).build());
-            w.writeUdp(4_000_000_000L, a, 5000, b, 2055, new Netflow5PacketBuilder().record(r -> r.srcAddr("10.0.0.2")).build());
+            w.writeUdp(3_000_000_000L, a, 5000, b, 2055, Netflow5PacketBuilder.create().record(r -> r.srcAddr("10.0.0.1")).truncateTo(30).toBytes());
+            w.writeUdp(4_000_000_000L, a, 5000, b, 2055, Netflow5PacketBuilder.create().record(r -> r.srcAddr("10.0.0.2")).toBytes());
         }
         Run dec = run("decode", "--all-fields", pcap.toString());
         assertThat(dec.exit()).isZero();

@@ -70,7 +70,7 @@ class IpfixCommandTest {
         try (PcapWriter w = PcapWriter.open(Files.newOutputStream(pcap))) {
             w.writeUdp(5_000_000_000L, exporter, 50000, collector, 2055, m); // IPFIX on the NetFlow port
             w.writeUdp(6_000_000_000L, exporter, 50001, collector, 4739,
-                    new Netflow5PacketBuilder().record(r -> r.srcAddr("10.0.0.1")).build()); // and v5 on the IPFIX port
+                    Netflow5PacketBuilder.create().record(r -> r.srcAddr("10.0.0.1")).toBytes()); // and v5 on the IPFIX port
         }
         CommandRun dec = CommandRun.run("decode", pcap.toString());
         assertThat(dec.exit()).isZero();

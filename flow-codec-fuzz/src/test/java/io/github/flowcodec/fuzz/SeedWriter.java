@@ -74,23 +74,23 @@ public final class SeedWriter {
 
     private List<byte[]> netflow5() {
         String dir = "Netflow5FuzzTestInputs/decode";
-        byte[] one = new Netflow5PacketBuilder()
+        byte[] one = Netflow5PacketBuilder.create()
                 .record(r -> r.srcAddr("10.0.0.1").dstAddr("10.0.0.2").packets(3).octets(180))
-                .sampling(1, 100).build();
-        Netflow5PacketBuilder thirty = new Netflow5PacketBuilder().engine(1, 2).flowSequence(4711);
+                .sampling(1, 100).toBytes();
+        Netflow5PacketBuilder thirty = Netflow5PacketBuilder.create().engine(1, 2).sequence(4711);
         for (int i = 0; i < 30; i++) {
             int k = i;
             thirty.record(r -> r.srcAddr("10.1.0." + k).dstAddr("192.168.0." + k).packets(k + 1).octets(64L * (k + 1)));
         }
-        byte[] full = thirty.build();
-        byte[] lying = new Netflow5PacketBuilder()
+        byte[] full = thirty.toBytes();
+        byte[] lying = Netflow5PacketBuilder.create()
                 .record(r -> r.srcAddr("10.0.0.1").dstAddr("10.0.0.2").packets(3).octets(180))
-                .count(31).truncateTo(40).build();
-        byte[] trailing = new Netflow5PacketBuilder()
+                .declaredCount(31).truncateTo(40).toBytes();
+        byte[] trailing = Netflow5PacketBuilder.create()
                 .record(r -> r.srcAddr("10.0.0.3").dstAddr("10.0.0.4"))
-                .trailing(new byte[] {0, 0, 0, 0, 1, 2, 3}).build();
-        byte[] zeroCount = new Netflow5PacketBuilder().count(0).build();
-        byte[] version4 = new Netflow5PacketBuilder().version(4).record(r -> r.srcAddr("10.0.0.5")).build();
+                .trailing(new byte[] {0, 0, 0, 0, 1, 2, 3}).toBytes();
+        byte[] zeroCount = Netflow5PacketBuilder.create().declaredCount(0).toBytes();
+        byte[] version4 = Netflow5PacketBuilder.create().version(4).record(r -> r.srcAddr("10.0.0.5")).toBytes();
         write(dir, "builder-one-sampled", one);
         write(dir, "builder-thirty", full);
         write(dir, "builder-count-lies-truncated", lying);
@@ -135,13 +135,13 @@ public final class SeedWriter {
                 Netflow9PacketBuilder.create().sequence(1).templates(t, v6).templates(opts).toBytes(),
                 Netflow9PacketBuilder.create().sequence(2).data(o1).data(r1, r1).data(r6).toBytes());
         byte[] dataFirst = Netflow9PacketBuilder.create().sequence(1).data(r1).templates(t).toBytes();
-        byte[] padded = Netflow9PacketBuilder.create().sequence(3).dataPadded(3, r1).trailingZeros(6).count(7).toBytes();
+        byte[] padded = Netflow9PacketBuilder.create().sequence(3).dataPadded(3, r1).trailing(new byte[6]).declaredCount(7).toBytes();
         byte[] varField = Netflow9PacketBuilder.create().rawTemplate(300, 8, 4, 82, 0xFFFF).toBytes();
         byte[] varData = Netflow9PacketBuilder.create().rawSet(300, bytes(10, 0, 0, 1, 3, 'e', 't', 'h',
                 10, 0, 0, 2, 255, 0, 2, 'l', 'o', 0)).toBytes();
         byte[] zeroLength = Netflow9PacketBuilder.create().rawTemplate(301, 8, 4, 1, 0, 2, 4).toBytes();
-        byte[] setLies = Netflow9PacketBuilder.create().templates(t).setLength(2000).toBytes();
-        byte[] truncated = Netflow9PacketBuilder.create().templates(t).data(r1, r1).truncate(60).toBytes();
+        byte[] setLies = Netflow9PacketBuilder.create().templates(t).declaredSetLength(2000).toBytes();
+        byte[] truncated = Netflow9PacketBuilder.create().templates(t).data(r1, r1).truncateTo(60).toBytes();
         byte[] restart = Netflow9PacketBuilder.create().sysUptime(10).sequence(1).data(r1).toBytes();
         write(dir, "builder-templates-then-data", FuzzSupport.frame(valid));
         write(dir, "builder-data-before-template", FuzzSupport.frame(List.of(dataFirst, valid.get(1))));
@@ -202,10 +202,10 @@ public final class SeedWriter {
         byte[] data = IpfixMessageBuilder.create().sequence(0).observationDomainId(1).data(o1).data(r1, r1).data(lr).toBytes();
         byte[] dataFirst = IpfixMessageBuilder.create().observationDomainId(1).data(r1).templates(t).toBytes();
         byte[] withdraw = IpfixMessageBuilder.create().observationDomainId(1).withdraw(256).withdrawAll(true).toBytes();
-        byte[] lengthLies = IpfixMessageBuilder.create().observationDomainId(1).templates(t).length(400).toBytes();
-        byte[] setLies = IpfixMessageBuilder.create().observationDomainId(1).data(r1).setLength(3).toBytes();
-        byte[] truncated = IpfixMessageBuilder.create().observationDomainId(1).data(r1, r1).truncate(50).toBytes();
-        byte[] padded = IpfixMessageBuilder.create().observationDomainId(1).dataPadded(5, r1).trailingBytes(3).toBytes();
+        byte[] lengthLies = IpfixMessageBuilder.create().observationDomainId(1).templates(t).declaredLength(400).toBytes();
+        byte[] setLies = IpfixMessageBuilder.create().observationDomainId(1).data(r1).declaredSetLength(3).toBytes();
+        byte[] truncated = IpfixMessageBuilder.create().observationDomainId(1).data(r1, r1).truncateTo(50).toBytes();
+        byte[] padded = IpfixMessageBuilder.create().observationDomainId(1).dataPadded(5, r1).trailing(new byte[3]).toBytes();
         byte[] version9 = IpfixMessageBuilder.create().version(9).templates(t).toBytes();
         byte[] varTpl = IpfixMessageBuilder.create().observationDomainId(2).rawTemplate(300, 82, 0xFFFF, 0x8000 | 1, 4).toBytes();
         write(dir, "builder-templates-then-data", FuzzSupport.frame(List.of(tpl, data)));
@@ -243,15 +243,15 @@ public final class SeedWriter {
                 SampledFrameBuilder.rawHeader(mpls, 128), SampledFrameBuilder.rawHeader(raw, 64)));
         CounterSample cs = new CounterSample(false, 1, 0, 3, List.of(
                 new CounterData.GenericInterface(3, 6, 1_000_000_000L, 1, 3, 123456, 100, 10, 1, 0, 0, 0, 654321, 200, 20, 2, 0, 0, 0)));
-        byte[] d1 = SflowDatagramBuilder.create().agent(addr("192.0.2.10")).sequenceNumber(1).uptime(1000).sample(fs).sample(cs).build();
-        byte[] d2 = SflowDatagramBuilder.create().agent(addr("2001:db8::10")).sequenceNumber(2).uptime(2000).sample(fs6).sample(fsm).build();
-        byte[] d3 = SflowDatagramBuilder.create().agent(addr("192.0.2.10")).sequenceNumber(5).uptime(900).sample(fs).build();
-        byte[] countLies = SflowDatagramBuilder.create().agent(addr("192.0.2.11")).sample(fs).sampleCount(3).build();
+        byte[] d1 = SflowDatagramBuilder.create().agent(addr("192.0.2.10")).sequence(1).uptime(1000).sample(fs).sample(cs).toBytes();
+        byte[] d2 = SflowDatagramBuilder.create().agent(addr("2001:db8::10")).sequence(2).uptime(2000).sample(fs6).sample(fsm).toBytes();
+        byte[] d3 = SflowDatagramBuilder.create().agent(addr("192.0.2.10")).sequence(5).uptime(900).sample(fs).toBytes();
+        byte[] countLies = SflowDatagramBuilder.create().agent(addr("192.0.2.11")).sample(fs).declaredCount(3).toBytes();
         byte[] rawLies = SflowDatagramBuilder.create().agent(addr("192.0.2.11"))
                 .rawSample(1, 4000, SflowDatagramBuilder.flowSampleData(fs, 9, SflowDatagramBuilder.record(1, 300, new byte[16])))
-                .build();
-        byte[] truncated = SflowDatagramBuilder.create().agent(addr("192.0.2.12")).sample(fs).sample(cs).truncateTo(90).build();
-        byte[] version4 = SflowDatagramBuilder.create().version(4).agent(addr("192.0.2.13")).sample(cs).build();
+                .toBytes();
+        byte[] truncated = SflowDatagramBuilder.create().agent(addr("192.0.2.12")).sample(fs).sample(cs).truncateTo(90).toBytes();
+        byte[] version4 = SflowDatagramBuilder.create().version(4).agent(addr("192.0.2.13")).sample(cs).toBytes();
         write(dir, "builder-flow-and-counter", FuzzSupport.frame(List.of(d1, d2, d3)));
         write(dir, "builder-lies", FuzzSupport.frame(List.of(countLies, rawLies, truncated, version4)));
         // sampled headers: a datagram whose first byte is the header protocol (1 Ethernet, 11 IPv4)

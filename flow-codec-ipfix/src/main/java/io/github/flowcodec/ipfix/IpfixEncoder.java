@@ -1,5 +1,6 @@
 package io.github.flowcodec.ipfix;
 
+import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
@@ -22,21 +23,23 @@ import java.util.function.LongSupplier;
  * their bytes are. Not thread-safe.
  *
  * <pre>{@code
- * IpfixEncoder encoder = IpfixEncoder.builder().observationDomainId(7).maxMessageSize(1400)
- *         .templateRefreshMessages(20).templateRefreshInterval(Duration.ofMinutes(1)).build();
+ * IpfixEncoder encoder = IpfixEncoder.builder().observationDomainId(7).maxDatagramSize(1400)
+ *         .templateRefreshDatagrams(20).templateRefreshInterval(Duration.ofMinutes(1)).build();
  * for (ByteBuffer message : encoder.encode(records)) {
  *     channel.send(message, collector);
  * }
- * ByteBuffer bye = encoder.withdrawalMessage(256); // template 256 is no longer used
+ * ByteBuffer bye = encoder.withdrawalDatagram(256); // template 256 is no longer used
  * }</pre>
  */
-public final class IpfixEncoder {
+public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
 
     private final long domain;
+    private final int maxMessageSize;
     private final TemplatedWriter writer;
 
     private IpfixEncoder(Builder b) {
         this.domain = b.domain;
+        this.maxMessageSize = b.settings.maxDatagramSize();
         this.writer = b.settings.writer();
     }
 
@@ -46,13 +49,15 @@ public final class IpfixEncoder {
     }
 
     /** The sequence number the next message will carry: data records sent so far (unsigned 32-bit). */
+    @Override
     public long nextSequence() {
         return writer.nextSequence();
     }
 
-    /** Encodes the records into as many new messages as needed (each a flipped big-endian buffer). */
-    public List<ByteBuffer> encode(List<FlowRecord> records) {
-        return writer.encode(records);
+    /** The largest message this encoder writes (for UDP, the payload); {@link Builder#maxDatagramSize}. */
+    @Override
+    public int maxDatagramSize() {
+        return maxMessageSize;
     }
 
     /**
@@ -63,12 +68,16 @@ public final class IpfixEncoder {
      * @return how many records were written
      * @throws EncodingException if not even one record (with its template) fits, or IPFIX cannot carry a template
      */
-    public int encode(List<FlowRecord> records, int from, ByteBuffer dst) {
+    @Override
+    public int encode(List<? extends FlowRecord> records, int from, ByteBuffer dst) {
         return writer.encode(records, from, dst);
     }
 
-    /** A message holding every template the encoder knows (for a collector that restarted, or a new file). */
-    public ByteBuffer templatesMessage() {
+    /**
+     * A message holding every template the encoder knows, nested list templates included (for a collector
+     * that restarted, or the start of a new file).
+     */
+    public ByteBuffer templatesDatagram() {
         return writer.templatesDatagram(Ipfix.MAX_MESSAGE_LENGTH);
     }
 
@@ -78,12 +87,12 @@ public final class IpfixEncoder {
      *
      * @throws IllegalArgumentException if an id is not one of the encoder's templates
      */
-    public ByteBuffer withdrawalMessage(int... templateIds) {
+    public ByteBuffer withdrawalDatagram(int... templateIds) {
         return writer.withdrawalDatagram(templateIds);
     }
 
     /** A message withdrawing all templates and all options templates (set ids 2 and 3); the encoder forgets them. */
-    public ByteBuffer withdrawAllMessage() {
+    public ByteBuffer withdrawAllDatagram() {
         return writer.withdrawAllDatagram();
     }
 
@@ -134,13 +143,13 @@ public final class IpfixEncoder {
         }
 
         /** Largest message in bytes (for UDP, the payload); default 1400, at most 65535. */
-        public Builder maxMessageSize(int bytes) {
+        public Builder maxDatagramSize(int bytes) {
             settings.maxDatagramSize(bytes);
             return this;
         }
 
         /** Resend every template after this many messages (0: never by count, as over TCP/SCTP or to a file); default 20. */
-        public Builder templateRefreshMessages(int messages) {
+        public Builder templateRefreshDatagrams(int messages) {
             settings.refreshDatagrams(messages);
             return this;
         }

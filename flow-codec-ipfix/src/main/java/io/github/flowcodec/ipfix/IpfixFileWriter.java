@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * Writes an IPFIX file (RFC 5655): messages back to back, each checked to be one whole IPFIX message
  * (version 10, a length field equal to its bytes). Encode with an {@link IpfixEncoder} built with
- * {@code templateRefreshMessages(0)} and {@code templateRefreshInterval(Duration.ZERO)}: a file, like a
+ * {@code templateRefreshDatagrams(0)} and {@code templateRefreshInterval(Duration.ZERO)}: a file, like a
  * stream, needs each template once.
  *
  * <pre>{@code

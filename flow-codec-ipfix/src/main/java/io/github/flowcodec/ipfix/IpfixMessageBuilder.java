@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Crafts one IPFIX message set by set, valid or broken on purpose, for tests of collectors and decoders.
  * Sets are written in the order they are added; the header's length is the bytes written unless
- * {@link #length(int)} says otherwise.
+ * {@link #declaredLength(int)} says otherwise.
  *
  * <pre>{@code
  * byte[] valid = IpfixMessageBuilder.create().sequence(10).observationDomainId(1)
@@ -24,8 +24,9 @@ import java.util.List;
  *         .data(record1)                            // its template never sent
  *         .rawTemplate(300, 8, 4, 12, 0)            // a field of length 0
  *         .withdraw(999)                            // a template that does not exist
- *         .setLength(9999)                          // the last set claims to run past the end
- *         .length(20)                               // the header lies about the message length
+ *         .declaredSetLength(9999)                  // the last set claims to run past the end
+ *         .declaredLength(20)                       // the header lies about the message length
+ *         .trailing(new byte[4])                    // bytes after the message, outside its length
  *         .toBytes();
  * }</pre>
  */
@@ -37,7 +38,7 @@ public final class IpfixMessageBuilder {
     private long sequence;
     private long domain;
     private final TemplatedWireSetList sets = new TemplatedWireSetList("set");
-    private int trailing;
+    private byte[] trailing = new byte[0];
     private int truncateTo = -1;
 
     private IpfixMessageBuilder() {
@@ -54,8 +55,8 @@ public final class IpfixMessageBuilder {
         return this;
     }
 
-    /** The header's length field, instead of the bytes written. */
-    public IpfixMessageBuilder length(int length) {
+    /** The header's length field, instead of the bytes written (a lie, when it differs). */
+    public IpfixMessageBuilder declaredLength(int length) {
         this.length = length;
         return this;
     }
@@ -180,19 +181,19 @@ public final class IpfixMessageBuilder {
     }
 
     /** Overwrites the length field of the last set added (a lie, or a length below 4). */
-    public IpfixMessageBuilder setLength(int length) {
+    public IpfixMessageBuilder declaredSetLength(int length) {
         sets.setLength(length);
         return this;
     }
 
-    /** Zero bytes after the message, outside its length (exporters that pad datagrams). */
-    public IpfixMessageBuilder trailingBytes(int n) {
-        this.trailing = n;
+    /** Bytes after the message, outside its length (zeros: exporters that pad datagrams; anything else: garbage). */
+    public IpfixMessageBuilder trailing(byte... bytes) {
+        this.trailing = bytes.clone();
         return this;
     }
 
-    /** Cuts the message to its first {@code length} bytes (after the header's length was set). */
-    public IpfixMessageBuilder truncate(int length) {
+    /** Cuts the finished message to its first {@code length} bytes (after the header's length was set). */
+    public IpfixMessageBuilder truncateTo(int length) {
         this.truncateTo = length;
         return this;
     }
@@ -200,12 +201,12 @@ public final class IpfixMessageBuilder {
     /**
      * The message's bytes.
      *
-     * @throws IllegalArgumentException if the message is over 65535 bytes and no {@link #length(int)} was given
+     * @throws IllegalArgumentException if the message is over 65535 bytes and no {@link #declaredLength(int)} was given
      */
     public byte[] toBytes() {
         int len = IpfixLayout.HEADER_LENGTH + sets.length();
         if (length == null && len > Ipfix.MAX_MESSAGE_LENGTH) {
-            throw new IllegalArgumentException("a message of " + len + " bytes does not fit its 16-bit length (give length(n) to lie)");
+            throw new IllegalArgumentException("a message of " + len + " bytes does not fit its 16-bit length (give declaredLength(n) to lie)");
         }
         return sets.toBytes(IpfixLayout.HEADER_LENGTH, trailing, truncateTo, (b, written) -> IpfixWriter.header(b, 0, version,
                 length != null ? length : written, exportSeconds, sequence, domain));

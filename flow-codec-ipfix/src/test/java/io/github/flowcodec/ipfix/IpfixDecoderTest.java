@@ -91,7 +91,7 @@ class IpfixDecoderTest {
                     .isInstanceOf(TruncatedPacketException.class).extracting(x -> ((FlowCodecException) x).offset()).isEqualTo(0L);
             byte[] v9 = IpfixMessageBuilder.create().version(9).toBytes();
             assertThatThrownBy(() -> d.decode(ByteBuffer.wrap(v9), EXPORTER)).isInstanceOf(UnsupportedVersionException.class);
-            byte[] short15 = IpfixMessageBuilder.create().length(15).toBytes();
+            byte[] short15 = IpfixMessageBuilder.create().declaredLength(15).toBytes();
             assertThatThrownBy(() -> d.decode(ByteBuffer.wrap(short15), EXPORTER))
                     .isInstanceOf(MalformedPacketException.class).extracting(x -> ((FlowCodecException) x).offset()).isEqualTo(2L);
         }
@@ -112,7 +112,7 @@ class IpfixDecoderTest {
 
     @Test
     void bytesAfterTheMessageLengthAreCountedNotDecoded() throws Exception {
-        byte[] m = IpfixMessageBuilder.create().templates(T).data(r(1)).trailingBytes(7).toBytes();
+        byte[] m = IpfixMessageBuilder.create().templates(T).data(r(1)).trailing(new byte[7]).toBytes();
         IpfixDecoder d = new IpfixDecoder();
         assertThat(d.decode(ByteBuffer.wrap(m), EXPORTER).records()).containsExactly(r(1));
         assertThat(d.counters().extra("trailingBytes")).isEqualTo(1);
@@ -132,7 +132,7 @@ class IpfixDecoderTest {
     void setPaddingAndZerosAfterTheLastSetAreAccepted() throws Exception {
         byte[] m = IpfixMessageBuilder.create().templates(T).dataPadded(3, r(1)).rawSet(300).toBytes();
         // a data set of an unknown template with no records: held, no problem; then zero padding in the message itself
-        byte[] padded = IpfixMessageBuilder.create().templates(T).dataPadded(2, r(1)).rawSet(0, new byte[0]).setLength(0).toBytes();
+        byte[] padded = IpfixMessageBuilder.create().templates(T).dataPadded(2, r(1)).rawSet(0, new byte[0]).declaredSetLength(0).toBytes();
         IpfixDecoder d = new IpfixDecoder();
         assertThat(d.decode(ByteBuffer.wrap(m), EXPORTER).records()).containsExactly(r(1));
         assertThat(d.decode(ByteBuffer.wrap(padded), EXPORTER).records()).containsExactly(r(1));
@@ -141,11 +141,11 @@ class IpfixDecoderTest {
 
     @Test
     void setLengthsBelowFourOrPastTheEndAreErrorsWithTheirOffset() throws Exception {
-        byte[] below = IpfixMessageBuilder.create().templates(T).data(r(1)).rawSet(256, new byte[] {1, 2, 3, 4}).setLength(3).toBytes();
+        byte[] below = IpfixMessageBuilder.create().templates(T).data(r(1)).rawSet(256, new byte[] {1, 2, 3, 4}).declaredSetLength(3).toBytes();
         int lastSet = below.length - 8;
         assertThatThrownBy(() -> new IpfixDecoder().decode(ByteBuffer.wrap(below), EXPORTER))
                 .isInstanceOf(MalformedPacketException.class).extracting(x -> ((FlowCodecException) x).offset()).isEqualTo((long) lastSet);
-        byte[] past = IpfixMessageBuilder.create().templates(T).data(r(1), r(2)).setLength(999).toBytes();
+        byte[] past = IpfixMessageBuilder.create().templates(T).data(r(1), r(2)).declaredSetLength(999).toBytes();
         assertThatThrownBy(() -> new IpfixDecoder().decode(ByteBuffer.wrap(past), EXPORTER)).isInstanceOf(TruncatedPacketException.class);
         List<DecodeProblem> p = new ArrayList<>();
         assertThat(lenient(p).decode(ByteBuffer.wrap(past), EXPORTER).records()).containsExactly(r(1), r(2));

@@ -74,13 +74,13 @@ class IpfixEncoderTest {
     @Test
     void resendsTemplatesEveryNMessagesAndEveryTSeconds() throws Exception {
         long[] now = {1_700_000_000_000L};
-        IpfixEncoder e = IpfixEncoder.builder().templateRefreshMessages(3).templateRefreshInterval(Duration.ZERO).clock(() -> now[0]).build();
+        IpfixEncoder e = IpfixEncoder.builder().templateRefreshDatagrams(3).templateRefreshInterval(Duration.ZERO).clock(() -> now[0]).build();
         List<Boolean> withTemplates = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             withTemplates.add(e.encode(List.of(flow(i))).get(0).getShort(16) == 2);
         }
         assertThat(withTemplates).containsExactly(true, false, false, true, false, false, true);
-        IpfixEncoder t = IpfixEncoder.builder().templateRefreshMessages(0).templateRefreshInterval(Duration.ofSeconds(10)).clock(() -> now[0]).build();
+        IpfixEncoder t = IpfixEncoder.builder().templateRefreshDatagrams(0).templateRefreshInterval(Duration.ofSeconds(10)).clock(() -> now[0]).build();
         assertThat(t.encode(List.of(flow(1))).get(0).getShort(16)).isEqualTo((short) 2);
         now[0] += 5000;
         assertThat(t.encode(List.of(flow(1))).get(0).getShort(16)).isEqualTo((short) 256);
@@ -94,7 +94,7 @@ class IpfixEncoderTest {
         for (int i = 0; i < 200; i++) {
             rs.add(flow(i));
         }
-        List<ByteBuffer> ms = enc().maxMessageSize(512).build().encode(rs);
+        List<ByteBuffer> ms = enc().maxDatagramSize(512).build().encode(rs);
         IpfixDecoder d = new IpfixDecoder();
         List<FlowRecord> got = new ArrayList<>();
         long expectedSequence = 0;
@@ -119,7 +119,7 @@ class IpfixEncoderTest {
                 FlowRecord.builder(inner).setBytes(0, new byte[] {4, 5, 6}).build());
         SubTemplateList list = new SubTemplateList(ListSemantic.ORDERED.code(), inner, labels);
         FlowRecord r = FlowRecord.builder(outer).setString(0, "x".repeat(400)).setLong(1, 7).setBytes(2, list.toBytes()).build();
-        IpfixEncoder e = enc().maxMessageSize(2000).build();
+        IpfixEncoder e = enc().maxDatagramSize(2000).build();
         List<ByteBuffer> ms = e.encode(List.of(labels.get(0), r));
         IpfixMessage m = new IpfixDecoder().decode(ms.get(0), EXPORTER);
         assertThat(m.records()).containsExactly(labels.get(0), r);
@@ -129,19 +129,19 @@ class IpfixEncoderTest {
 
     @Test
     void withdrawalMessagesRemoveTemplatesAtTheCollectorAndTheEncoderSendsThemAgainWhenUsed() throws Exception {
-        IpfixEncoder e = enc().templateRefreshMessages(0).templateRefreshInterval(Duration.ZERO).build();
+        IpfixEncoder e = enc().templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO).build();
         IpfixDecoder d = new IpfixDecoder();
         d.decode(e.encode(List.of(flow(1), FlowRecord.builder(OPT).setLong(0, 1).setLong(1, 8).build())).get(0), EXPORTER);
         assertThat(d.templateStore().size()).isEqualTo(2);
-        d.decode(e.withdrawalMessage(256), EXPORTER);
+        d.decode(e.withdrawalDatagram(256), EXPORTER);
         assertThat(d.templateStore().size()).isEqualTo(1);
-        d.decode(e.withdrawAllMessage(), EXPORTER);
+        d.decode(e.withdrawAllDatagram(), EXPORTER);
         assertThat(d.templateStore().size()).isZero();
         assertThat(d.counters().extra("withdrawals")).isEqualTo(3);
         IpfixMessage again = d.decode(e.encode(List.of(flow(2))).get(0), EXPORTER);
         assertThat(again.templates()).containsExactly(A);
         assertThat(again.records()).containsExactly(flow(2));
-        assertThatThrownBy(() -> e.withdrawalMessage(999)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> e.withdrawalDatagram(999)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -153,7 +153,7 @@ class IpfixEncoderTest {
         assertThatThrownBy(() -> enc().build().encode(List.of(FlowRecord.builder(low).build())))
                 .isInstanceOf(EncodingException.class).hasMessageContaining("below 256");
         FlowRecord huge = FlowRecord.builder(Template.of(300, FieldSpec.of(e("interfaceName")))).setBytes(0, new byte[2000]).build();
-        assertThatThrownBy(() -> enc().maxMessageSize(1400).build().encode(List.of(huge)))
+        assertThatThrownBy(() -> enc().maxDatagramSize(1400).build().encode(List.of(huge)))
                 .isInstanceOf(EncodingException.class).hasMessageContaining("does not fit");
     }
 
@@ -161,7 +161,7 @@ class IpfixEncoderTest {
     void theTemplatesMessageHoldsEveryKnownTemplate() throws Exception {
         IpfixEncoder e = enc().build();
         e.encode(List.of(flow(1), FlowRecord.builder(OPT).build()));
-        IpfixMessage m = new IpfixDecoder().decode(e.templatesMessage(), EXPORTER);
+        IpfixMessage m = new IpfixDecoder().decode(e.templatesDatagram(), EXPORTER);
         assertThat(m.templates()).containsExactly(A, OPT);
     }
 
@@ -169,7 +169,7 @@ class IpfixEncoderTest {
     void messagesWithoutDataRecordsLeaveTheSequenceAndCarryTheirLength() throws Exception {
         IpfixEncoder e = enc().firstSequence(40).build();
         e.encode(List.of(flow(1), flow(2)));
-        for (ByteBuffer m : List.of(e.templatesMessage(), e.withdrawalMessage(256), e.withdrawAllMessage())) {
+        for (ByteBuffer m : List.of(e.templatesDatagram(), e.withdrawalDatagram(256), e.withdrawAllDatagram())) {
             assertThat(m.getShort(IpfixLayout.VERSION)).isEqualTo((short) Ipfix.VERSION);
             assertThat(m.getShort(IpfixLayout.LENGTH) & 0xFFFF).isEqualTo(m.remaining());
             assertThat(m.getInt(IpfixLayout.EXPORT_TIME)).isEqualTo(1_700_000_000);
@@ -189,7 +189,7 @@ class IpfixEncoderTest {
         for (int i = 0; i < 30; i++) {
             rs.add(flow(i));
         }
-        IpfixEncoder e = enc().maxMessageSize(1400).templateRefreshMessages(0).templateRefreshInterval(Duration.ZERO).build();
+        IpfixEncoder e = enc().maxDatagramSize(1400).templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO).build();
         ByteBuffer buffer = ByteBuffer.allocate(1400);
         for (int i = 0; i < 20_000; i++) {
             buffer.clear();
@@ -205,7 +205,7 @@ class IpfixEncoderTest {
         assertThat((after - before) / 20_000).as("bytes allocated per message of 30 records").isLessThan(16);
         buffer.flip();
         IpfixDecoder d = new IpfixDecoder();
-        d.decode(e.templatesMessage(), EXPORTER);
+        d.decode(e.templatesDatagram(), EXPORTER);
         long[] sum = new long[1];
         FlowRecordHandler<ExportContext> h = (ctx, r) -> sum[0] += r.getLong(2);
         for (int i = 0; i < 20_000; i++) {

@@ -88,10 +88,10 @@ class IpfixExternalAcceptanceTest {
             records.add(b.build());
             expected.put(key(src, dst, sport, dport, proto), new long[] {bytes, pkts});
         }
-        IpfixEncoder encoder = IpfixEncoder.builder().observationDomainId(42).maxMessageSize(700).templateRefreshMessages(3)
+        IpfixEncoder encoder = IpfixEncoder.builder().observationDomainId(42).maxDatagramSize(700).templateRefreshDatagrams(3)
                 .clock(() -> NOW).build();
         packets = new ArrayList<>(encoder.encode(records));
-        packets.add(encoder.withdrawalMessage(257));
+        packets.add(encoder.withdrawalDatagram(257));
         assertThat(packets.size()).isGreaterThan(5);
     }
 
@@ -215,14 +215,14 @@ class IpfixExternalAcceptanceTest {
                     .setLong(2, 1000 + i).setBytes(3, asns.toBytes()).setBytes(4, stl.toBytes()).setBytes(5, stml.toBytes())
                     .setString(6, "w" + i).setLong(7, i).build());
         }
-        IpfixEncoder encoder = IpfixEncoder.builder().observationDomainId(7).maxMessageSize(600).templateRefreshMessages(2).clock(() -> NOW).build();
+        IpfixEncoder encoder = IpfixEncoder.builder().observationDomainId(7).maxDatagramSize(600).templateRefreshDatagrams(2).clock(() -> NOW).build();
         List<ByteBuffer> messages = new ArrayList<>(encoder.encode(List.of(labels.get(0))));
         messages.addAll(encoder.encode(rs));
-        messages.add(encoder.withdrawalMessage(301));
+        messages.add(encoder.withdrawalDatagram(301));
         // RFC 7011 section 8.1: an options template withdrawal record is Template ID + Field Count 0, 4 bytes, like a
         // template withdrawal (no Scope Field Count). tshark 4.0.17 reads a Scope Field Count after it and throws
         // "Malformed Packet" on the withdraw-all message: tshark is wrong there, so it is the one frame allowed to be.
-        messages.add(encoder.withdrawAllMessage());
+        messages.add(encoder.withdrawAllDatagram());
         int withdrawAllFrame = messages.size();
         Path pcap = dir.resolve("ipfix-structured.pcap");
         Files.write(pcap, pcap(messages));

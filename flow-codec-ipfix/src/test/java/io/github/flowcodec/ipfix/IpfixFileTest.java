@@ -33,7 +33,7 @@ class IpfixFileTest {
             records.add(FlowRecord.builder(t).setAddress(0, InetAddress.getByName("10.0." + (i / 250) + "." + (i % 250)))
                     .setLong(1, i).setString(2, "app" + i).build());
         }
-        IpfixEncoder enc = IpfixEncoder.builder().maxMessageSize(Ipfix.MAX_MESSAGE_LENGTH).templateRefreshMessages(0)
+        IpfixEncoder enc = IpfixEncoder.builder().maxDatagramSize(Ipfix.MAX_MESSAGE_LENGTH).templateRefreshDatagrams(0)
                 .templateRefreshInterval(Duration.ZERO).build();
         Path file = dir.resolve("flows.ipfix");
         try (IpfixFileWriter w = IpfixFileWriter.create(file)) {
@@ -56,7 +56,7 @@ class IpfixFileTest {
         IpfixFileWriter w = new IpfixFileWriter(new java.io.ByteArrayOutputStream());
         byte[] m = IpfixMessageBuilder.create().toBytes();
         assertThatThrownBy(() -> w.write(ByteBuffer.wrap(m, 0, 10))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> w.write(ByteBuffer.wrap(IpfixMessageBuilder.create().length(40).toBytes())))
+        assertThatThrownBy(() -> w.write(ByteBuffer.wrap(IpfixMessageBuilder.create().declaredLength(40).toBytes())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -45,8 +45,8 @@ class IpfixMessageBuilderTest {
 
     @Test
     void brokenPiecesAreWrittenAsGiven() {
-        byte[] m = IpfixMessageBuilder.create().version(9).length(99).withdraw(300).withdrawAll(true).rawSet(7, new byte[] {1})
-                .setLength(2).trailingBytes(3).toBytes();
+        byte[] m = IpfixMessageBuilder.create().version(9).declaredLength(99).withdraw(300).withdrawAll(true).rawSet(7, new byte[] {1})
+                .declaredSetLength(2).trailing(new byte[3]).toBytes();
         ByteBuffer b = ByteBuffer.wrap(m);
         assertThat(b.getShort(0)).isEqualTo((short) 9);
         assertThat(b.getShort(2)).isEqualTo((short) 99);
@@ -57,7 +57,7 @@ class IpfixMessageBuilderTest {
         assertThat(b.getShort(32)).isEqualTo((short) 7);
         assertThat(b.getShort(34)).isEqualTo((short) 2);
         assertThat(m).hasSize(16 + 8 + 8 + 5 + 3);
-        assertThat(IpfixMessageBuilder.create().truncate(10).toBytes()).hasSize(10);
+        assertThat(IpfixMessageBuilder.create().truncateTo(10).toBytes()).hasSize(10);
     }
 
     @Test

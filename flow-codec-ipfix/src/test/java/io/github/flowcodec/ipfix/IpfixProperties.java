@@ -58,7 +58,7 @@ class IpfixProperties {
     }
 
     private static IpfixEncoder encoder(int maxMessageSize, int refresh, long firstSequence) {
-        return IpfixEncoder.builder().observationDomainId(77).maxMessageSize(maxMessageSize).templateRefreshMessages(refresh)
+        return IpfixEncoder.builder().observationDomainId(77).maxDatagramSize(maxMessageSize).templateRefreshDatagrams(refresh)
                 .templateRefreshInterval(Duration.ZERO).clock(() -> 1_700_000_000_123L).firstSequence(firstSequence).build();
     }
 

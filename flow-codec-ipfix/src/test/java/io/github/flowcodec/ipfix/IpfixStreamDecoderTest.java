@@ -38,7 +38,7 @@ class IpfixStreamDecoderTest {
                     : FlowRecord.builder(v4).setAddress(0, InetAddress.getByName("10.0.0." + i)).setAddress(1, InetAddress.getByName("10.1.0." + i))
                     .setLong(2, i * 100).build());
         }
-        IpfixEncoder enc = IpfixEncoder.builder().maxMessageSize(400).templateRefreshMessages(0).templateRefreshInterval(Duration.ZERO)
+        IpfixEncoder enc = IpfixEncoder.builder().maxDatagramSize(400).templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO)
                 .clock(() -> 1_700_000_000_000L).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<ByteBuffer> ms = enc.encode(records);

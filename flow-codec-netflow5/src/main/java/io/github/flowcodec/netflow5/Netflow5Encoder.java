@@ -1,13 +1,12 @@
 package io.github.flowcodec.netflow5;
 
+import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.netflow5.internal.Netflow5Layout;
 import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -30,14 +29,15 @@ import java.util.function.LongSupplier;
  * int written = encoder.encode(records, 0, buffer);
  * }</pre>
  */
-public final class Netflow5Encoder {
+public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
 
     private final int engineType;
     private final int engineId;
     private final int samplingMode;
     private final int samplingInterval;
-    private final Clock clock;
+    private final LongSupplier clock;
     private final LongSupplier uptimeMillis;
+    private final int maxRecords;
     private long flowSequence;
 
     private Netflow5Encoder(Builder b) {
@@ -47,22 +47,33 @@ public final class Netflow5Encoder {
         this.samplingInterval = b.samplingInterval;
         this.clock = b.clock;
         this.uptimeMillis = b.uptimeMillis != null ? b.uptimeMillis : startedAt(b.clock);
+        this.maxRecords = (b.maxDatagramSize - Netflow5.HEADER_LENGTH) / Netflow5.RECORD_LENGTH;
         this.flowSequence = b.flowSequence;
     }
 
-    private static LongSupplier startedAt(Clock clock) {
-        long start = clock.millis();
-        return () -> clock.millis() - start;
+    private static LongSupplier startedAt(LongSupplier clock) {
+        long start = clock.getAsLong();
+        return () -> clock.getAsLong() - start;
     }
 
-    /** A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation. */
+    /**
+     * A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation,
+     * packets of up to 30 records.
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The flow_sequence the next packet will carry. */
-    public long flowSequence() {
+    /** The flow_sequence the next packet will carry: flows sent so far (unsigned 32-bit). */
+    @Override
+    public long nextSequence() {
         return flowSequence;
+    }
+
+    /** The largest packet this encoder writes: the header and as many records as {@link Builder#maxDatagramSize} allows. */
+    @Override
+    public int maxDatagramSize() {
+        return Netflow5.HEADER_LENGTH + maxRecords * Netflow5.RECORD_LENGTH;
     }
 
     /**
@@ -72,8 +83,9 @@ public final class Netflow5Encoder {
      * @return how many records it took
      * @throws EncodingException if the buffer has no room for the header and one record, or a record is not a v5 record
      */
-    public int encode(List<FlowRecord> records, int from, ByteBuffer dst) {
-        int n = Math.min(Netflow5.MAX_RECORDS, records.size() - from);
+    @Override
+    public int encode(List<? extends FlowRecord> records, int from, ByteBuffer dst) {
+        int n = Math.min(maxRecords, records.size() - from);
         if (n < 0) {
             throw new IndexOutOfBoundsException("from " + from + " beyond " + records.size() + " records");
         }
@@ -84,7 +96,7 @@ public final class Netflow5Encoder {
         }
         n = Math.min(n, room);
         checkTemplates(records, from, from + n);
-        long now = clock.millis();
+        long now = clock.getAsLong();
         writeHeader(dst, n, uptimeMillis.getAsLong() & 0xFFFF_FFFFL, (now / 1000) & 0xFFFF_FFFFL,
                 (now % 1000) * 1_000_000L, flowSequence, engineType, engineId, (samplingMode << 14) | samplingInterval);
         for (int i = from; i < from + n; i++) {
@@ -94,26 +106,13 @@ public final class Netflow5Encoder {
         return n;
     }
 
-    /** Encodes every record into as many packets as it takes (30 records each), each a buffer ready to send. */
-    public List<ByteBuffer> encode(List<FlowRecord> records) {
-        List<ByteBuffer> out = new ArrayList<>(records.size() / Netflow5.MAX_RECORDS + 1);
-        int from = 0;
-        do {
-            ByteBuffer b = ByteBuffer.allocate(Netflow5.HEADER_LENGTH
-                    + Math.min(Netflow5.MAX_RECORDS, records.size() - from) * Netflow5.RECORD_LENGTH);
-            from += encode(records, from, b);
-            out.add(b.flip());
-        } while (from < records.size());
-        return out;
-    }
-
     /**
      * Writes exactly this header and these records at the buffer's position: the count written is
      * {@code header.count()}, whatever the number of records (a way to craft packets that lie).
      *
      * @throws EncodingException if a record is not on {@link Netflow5#TEMPLATE} or the buffer is too small
      */
-    public static void write(Netflow5Header header, List<FlowRecord> records, ByteBuffer dst) {
+    public static void write(Netflow5Header header, List<? extends FlowRecord> records, ByteBuffer dst) {
         int need = Netflow5.HEADER_LENGTH + records.size() * Netflow5.RECORD_LENGTH;
         if (dst.remaining() < need) {
             throw new EncodingException(FlowProtocol.NETFLOW_V5, dst.position(),
@@ -127,7 +126,7 @@ public final class Netflow5Encoder {
         }
     }
 
-    private static void checkTemplates(List<FlowRecord> records, int from, int to) {
+    private static void checkTemplates(List<? extends FlowRecord> records, int from, int to) {
         for (int i = from; i < to; i++) {
             Template t = records.get(i).template();
             if (t != Netflow5.TEMPLATE && !t.sameLayout(Netflow5.TEMPLATE)) {
@@ -176,8 +175,9 @@ public final class Netflow5Encoder {
         private int engineId;
         private int samplingMode;
         private int samplingInterval;
-        private Clock clock = Clock.systemUTC();
+        private LongSupplier clock = System::currentTimeMillis;
         private LongSupplier uptimeMillis;
+        private int maxDatagramSize = Netflow5.HEADER_LENGTH + Netflow5.MAX_RECORDS * Netflow5.RECORD_LENGTH;
         private long flowSequence;
 
         private Builder() {
@@ -202,9 +202,22 @@ public final class Netflow5Encoder {
             return this;
         }
 
-        /** Where export times come from (default: the system clock). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+        /** The wall clock in epoch milliseconds: the header's export time (default: the system clock). */
+        public Builder clock(LongSupplier epochMillis) {
+            this.clock = Objects.requireNonNull(epochMillis, "epochMillis");
+            return this;
+        }
+
+        /**
+         * Largest packet in bytes: the 24-byte header and as many 48-byte records as fit, at least one and at
+         * most 30 (default 1464, 30 records).
+         */
+        public Builder maxDatagramSize(int bytes) {
+            int min = Netflow5.HEADER_LENGTH + Netflow5.RECORD_LENGTH;
+            if (bytes < min) {
+                throw new IllegalArgumentException("maxDatagramSize " + bytes + " is below one header and one record (" + min + ")");
+            }
+            this.maxDatagramSize = Math.min(bytes, Netflow5.HEADER_LENGTH + Netflow5.MAX_RECORDS * Netflow5.RECORD_LENGTH);
             return this;
         }
 
@@ -215,7 +228,7 @@ public final class Netflow5Encoder {
         }
 
         /** The flow_sequence of the first packet (default 0). */
-        public Builder flowSequence(long flowSequence) {
+        public Builder firstSequence(long flowSequence) {
             if (flowSequence < 0 || flowSequence > 0xFFFF_FFFFL) {
                 throw new IllegalArgumentException("flowSequence out of range: " + flowSequence);
             }

@@ -13,15 +13,15 @@ import java.util.function.UnaryOperator;
  * version number, trailing bytes, a truncated datagram.
  *
  * <pre>{@code
- * byte[] valid = new Netflow5PacketBuilder()
- *         .sysUptime(360_000).unixSeconds(1_700_000_000).flowSequence(42)
+ * byte[] valid = Netflow5PacketBuilder.create()
+ *         .sysUptime(360_000).unixSeconds(1_700_000_000).sequence(42)
  *         .record(r -> r.srcAddr("10.0.0.1").dstAddr("10.0.0.2").packets(3).octets(180))
- *         .build();
- * byte[] lying = new Netflow5PacketBuilder()
+ *         .toBytes();
+ * byte[] lying = Netflow5PacketBuilder.create()
  *         .record(r -> r.srcAddr("10.0.0.1"))
- *         .count(31)           // header says 31 records
+ *         .declaredCount(31)   // header says 31 records
  *         .truncateTo(40)      // and the datagram stops inside the first record
- *         .build();
+ *         .toBytes();
  * }</pre>
  */
 public final class Netflow5PacketBuilder {
@@ -40,14 +40,22 @@ public final class Netflow5PacketBuilder {
     private byte[] trailing = new byte[0];
     private int truncateTo = -1;
 
+    private Netflow5PacketBuilder() {
+    }
+
+    /** A builder for a datagram with no records yet: version 5, every header field 0. */
+    public static Netflow5PacketBuilder create() {
+        return new Netflow5PacketBuilder();
+    }
+
     /** Version number to write (default 5): anything else makes a packet decoders must reject. */
     public Netflow5PacketBuilder version(int version) {
         this.version = version & 0xFFFF;
         return this;
     }
 
-    /** The header's count, instead of the number of records added. */
-    public Netflow5PacketBuilder count(int count) {
+    /** The header's count, instead of the number of records added (a lie, when it differs). */
+    public Netflow5PacketBuilder declaredCount(int count) {
         this.count = count & 0xFFFF;
         return this;
     }
@@ -70,8 +78,8 @@ public final class Netflow5PacketBuilder {
         return this;
     }
 
-    /** Header flow sequence. */
-    public Netflow5PacketBuilder flowSequence(long sequence) {
+    /** Header flow_sequence. */
+    public Netflow5PacketBuilder sequence(long sequence) {
         this.flowSequence = sequence;
         return this;
     }
@@ -98,24 +106,24 @@ public final class Netflow5PacketBuilder {
 
     /** Adds a record built in place. */
     public Netflow5PacketBuilder record(UnaryOperator<Netflow5RecordBuilder> fields) {
-        records.add(fields.apply(new Netflow5RecordBuilder()).build());
+        records.add(fields.apply(Netflow5RecordBuilder.create()).build());
         return this;
     }
 
-    /** Bytes appended after the last record (padding or garbage). */
-    public Netflow5PacketBuilder trailing(byte[] bytes) {
+    /** Bytes after the last record (zeros: padding; anything else: garbage). */
+    public Netflow5PacketBuilder trailing(byte... bytes) {
         this.trailing = bytes.clone();
         return this;
     }
 
-    /** Cuts the finished datagram to this many bytes. */
+    /** Cuts the finished datagram to its first {@code length} bytes. */
     public Netflow5PacketBuilder truncateTo(int length) {
         this.truncateTo = length;
         return this;
     }
 
     /** The datagram's bytes. */
-    public byte[] build() {
+    public byte[] toBytes() {
         int n = count == null ? records.size() : count;
         Netflow5Header header = new Netflow5Header(n, sysUptime, unixSeconds, unixNanos, flowSequence,
                 engineType, engineId, samplingMode, samplingInterval);
@@ -128,7 +136,7 @@ public final class Netflow5PacketBuilder {
     }
 
     /** The datagram in a buffer ready to decode. */
-    public ByteBuffer buildBuffer() {
-        return ByteBuffer.wrap(build());
+    public ByteBuffer toBuffer() {
+        return ByteBuffer.wrap(toBytes());
     }
 }

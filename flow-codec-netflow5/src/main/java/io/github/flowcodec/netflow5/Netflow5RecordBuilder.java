@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
  * checked against their field sizes (an input interface above 65535 is refused, not truncated).
  *
  * <pre>{@code
- * FlowRecord r = new Netflow5RecordBuilder()
+ * FlowRecord r = Netflow5RecordBuilder.create()
  *         .srcAddr("10.0.0.1").dstAddr("192.0.2.7")
  *         .srcPort(51514).dstPort(443).protocol(6).tcpFlags(0x1b)
  *         .packets(12).octets(9_400)
@@ -22,6 +22,14 @@ import java.net.UnknownHostException;
 public final class Netflow5RecordBuilder {
 
     private final FlowRecord.Builder b = FlowRecord.builder(Netflow5.TEMPLATE);
+
+    private Netflow5RecordBuilder() {
+    }
+
+    /** A builder for a record with every field 0. */
+    public static Netflow5RecordBuilder create() {
+        return new Netflow5RecordBuilder();
+    }
 
     /** srcaddr from an IPv4 literal such as {@code "10.0.0.1"}. */
     public Netflow5RecordBuilder srcAddr(String ipv4) {

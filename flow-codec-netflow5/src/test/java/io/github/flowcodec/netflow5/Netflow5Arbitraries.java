@@ -22,7 +22,7 @@ final class Netflow5Arbitraries {
         Arbitrary<Long> u32 = Arbitraries.longs().between(0, 0xFFFF_FFFFL);
         Arbitrary<FlowRecord> typed = Combinators.combine(
                 Combinators.combine(ipv4, ipv4, ipv4, u16, u16, u32, u32, u32).as((s, d, n, in, out, p, o, f) ->
-                        new Netflow5RecordBuilder().ipv4(Netflow5.SRC_ADDR, s).ipv4(Netflow5.DST_ADDR, d)
+                        Netflow5RecordBuilder.create().ipv4(Netflow5.SRC_ADDR, s).ipv4(Netflow5.DST_ADDR, d)
                                 .ipv4(Netflow5.NEXT_HOP, n).input(in).output(out).packets(p).octets(o).first(f)),
                 Combinators.combine(u32, u16, u16, u8, u8, u8, u16, u16).as((l, sp, dp, fl, pr, tos, sa, da) ->
                         new long[] {l, sp, dp, fl, pr, tos, sa, da}),

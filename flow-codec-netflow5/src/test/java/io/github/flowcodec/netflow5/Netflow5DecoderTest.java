@@ -27,8 +27,8 @@ class Netflow5DecoderTest {
     private static final InetSocketAddress EXPORTER = new InetSocketAddress("198.51.100.9", 40000);
 
     private static Netflow5PacketBuilder twoRecords() {
-        return new Netflow5PacketBuilder()
-                .sysUptime(3_600_000).unixSeconds(1_700_000_000L).unixNanos(500_000_000L).flowSequence(77)
+        return Netflow5PacketBuilder.create()
+                .sysUptime(3_600_000).unixSeconds(1_700_000_000L).unixNanos(500_000_000L).sequence(77)
                 .engine(2, 9).sampling(1, 100)
                 .record(r -> r.srcAddr("10.0.0.1").dstAddr("192.0.2.7").nextHop("10.0.0.254")
                         .srcPort(51514).dstPort(443).protocol(6).tcpFlags(0x1b).tos(0x20)
@@ -39,7 +39,7 @@ class Netflow5DecoderTest {
 
     @Test
     void decodesHeaderAndRecordFields() throws Exception {
-        Netflow5Packet p = new Netflow5Decoder().decode(twoRecords().buildBuffer(), EXPORTER);
+        Netflow5Packet p = new Netflow5Decoder().decode(twoRecords().toBuffer(), EXPORTER);
         Netflow5Header h = p.header();
         assertThat(h.count()).isEqualTo(2);
         assertThat(h.sysUptimeMillis()).isEqualTo(3_600_000);
@@ -77,7 +77,7 @@ class Netflow5DecoderTest {
 
     @Test
     void flowTimesAreAbsoluteFromUptimeAndExportTime() {
-        Netflow5Packet p = new Netflow5Decoder().decode(twoRecords().buildBuffer(), EXPORTER);
+        Netflow5Packet p = new Netflow5Decoder().decode(twoRecords().toBuffer(), EXPORTER);
         FlowRecord r = p.records().get(0);
         long export = 1_700_000_000_500L;
         assertThat(p.flowStartMillis(r)).isEqualTo(export - 10_000);
@@ -87,8 +87,8 @@ class Netflow5DecoderTest {
     @Test
     void flowTimesSurviveTheUptimeWrap() {
         // uptime wrapped to 5 s after the flow started 10 s before the wrap at 2^32 ms
-        ByteBuffer b = new Netflow5PacketBuilder().sysUptime(5_000).unixSeconds(1_700_000_000L)
-                .record(r -> r.first(0xFFFF_FFFFL - 9_999).last(4_000)).buildBuffer();
+        ByteBuffer b = Netflow5PacketBuilder.create().sysUptime(5_000).unixSeconds(1_700_000_000L)
+                .record(r -> r.first(0xFFFF_FFFFL - 9_999).last(4_000)).toBuffer();
         Netflow5Packet p = new Netflow5Decoder().decode(b, EXPORTER);
         FlowRecord r = p.records().get(0);
         assertThat(p.flowStartMillis(r)).isEqualTo(1_700_000_000_000L - 15_000);
@@ -97,7 +97,7 @@ class Netflow5DecoderTest {
 
     @Test
     void zeroCopyPathGivesContextAndViewsAndLeavesTheBufferAlone() {
-        ByteBuffer b = twoRecords().buildBuffer();
+        ByteBuffer b = twoRecords().toBuffer();
         ByteBuffer padded = ByteBuffer.allocate(b.capacity() + 10);
         padded.position(10);
         padded.put(b);
@@ -118,7 +118,7 @@ class Netflow5DecoderTest {
 
     @Test
     void readsLittleEndianBuffersAsNetworkOrder() {
-        ByteBuffer b = twoRecords().buildBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = twoRecords().toBuffer().order(ByteOrder.LITTLE_ENDIAN);
         Netflow5Packet p = new Netflow5Decoder().decode(b, EXPORTER);
         assertThat(p.header().sysUptimeMillis()).isEqualTo(3_600_000);
         assertThat(p.records().get(0).getLong(Netflow5.OCTETS)).isEqualTo(9_400);
@@ -131,7 +131,7 @@ class Netflow5DecoderTest {
             Netflow5Decoder d = new Netflow5Decoder(DecoderOptions.builder().mode(mode).build());
             assertThatThrownBy(() -> d.decode(ByteBuffer.wrap(new byte[23]), EXPORTER))
                     .isInstanceOf(TruncatedPacketException.class).hasMessageContaining("24-byte header");
-            assertThatThrownBy(() -> d.decode(twoRecords().version(9).buildBuffer(), EXPORTER))
+            assertThatThrownBy(() -> d.decode(twoRecords().version(9).toBuffer(), EXPORTER))
                     .isInstanceOfSatisfying(UnsupportedVersionException.class, e -> {
                         assertThat(e.offset()).isZero();
                         assertThat(e.protocol()).contains(FlowProtocol.NETFLOW_V5);
@@ -142,17 +142,17 @@ class Netflow5DecoderTest {
     @Test
     void strictRejectsCountsThatDoNotMatchWithTheOffset() {
         Netflow5Decoder strict = new Netflow5Decoder();
-        assertThatThrownBy(() -> strict.decode(twoRecords().count(31).buildBuffer(), EXPORTER))
+        assertThatThrownBy(() -> strict.decode(twoRecords().declaredCount(31).toBuffer(), EXPORTER))
                 .isInstanceOfSatisfying(MalformedPacketException.class, e -> assertThat(e.offset()).isEqualTo(2))
                 .hasMessageContaining("more than the 30");
-        assertThatThrownBy(() -> strict.decode(twoRecords().count(3).buildBuffer(), EXPORTER))
+        assertThatThrownBy(() -> strict.decode(twoRecords().declaredCount(3).toBuffer(), EXPORTER))
                 .isInstanceOfSatisfying(TruncatedPacketException.class, e -> assertThat(e.offset()).isEqualTo(24 + 2 * 48));
-        assertThatThrownBy(() -> strict.decode(twoRecords().truncateTo(24 + 48 + 20).buildBuffer(), EXPORTER))
+        assertThatThrownBy(() -> strict.decode(twoRecords().truncateTo(24 + 48 + 20).toBuffer(), EXPORTER))
                 .isInstanceOfSatisfying(TruncatedPacketException.class, e -> assertThat(e.offset()).isEqualTo(24 + 48));
-        assertThatThrownBy(() -> strict.decode(twoRecords().count(1).buildBuffer(), EXPORTER))
+        assertThatThrownBy(() -> strict.decode(twoRecords().declaredCount(1).toBuffer(), EXPORTER))
                 .isInstanceOfSatisfying(MalformedPacketException.class, e -> assertThat(e.offset()).isEqualTo(24 + 48))
                 .hasMessageContaining("48 bytes follow");
-        assertThatThrownBy(() -> strict.decode(twoRecords().trailing(new byte[4]).buildBuffer(), EXPORTER))
+        assertThatThrownBy(() -> strict.decode(twoRecords().trailing(new byte[4]).toBuffer(), EXPORTER))
                 .isInstanceOf(MalformedPacketException.class);
         assertThat(strict.counters().datagrams()).isZero();
     }
@@ -162,11 +162,11 @@ class Netflow5DecoderTest {
         List<DecodeProblem> problems = new ArrayList<>();
         Netflow5Decoder lenient = new Netflow5Decoder(DecoderOptions.builder()
                 .mode(DecodeMode.LENIENT).problemListener(problems::add).build());
-        assertThat(lenient.decode(twoRecords().count(55582).buildBuffer(), EXPORTER).records()).hasSize(2);
-        assertThat(lenient.decode(twoRecords().count(5).buildBuffer(), EXPORTER).records()).hasSize(2);
-        assertThat(lenient.decode(twoRecords().truncateTo(24 + 48 + 20).buildBuffer(), EXPORTER).records()).hasSize(1);
-        assertThat(lenient.decode(twoRecords().count(1).buildBuffer(), EXPORTER).records()).hasSize(1);
-        assertThat(lenient.decode(twoRecords().trailing(new byte[3]).buildBuffer(), EXPORTER).records()).hasSize(2);
+        assertThat(lenient.decode(twoRecords().declaredCount(55582).toBuffer(), EXPORTER).records()).hasSize(2);
+        assertThat(lenient.decode(twoRecords().declaredCount(5).toBuffer(), EXPORTER).records()).hasSize(2);
+        assertThat(lenient.decode(twoRecords().truncateTo(24 + 48 + 20).toBuffer(), EXPORTER).records()).hasSize(1);
+        assertThat(lenient.decode(twoRecords().declaredCount(1).toBuffer(), EXPORTER).records()).hasSize(1);
+        assertThat(lenient.decode(twoRecords().trailing(new byte[3]).toBuffer(), EXPORTER).records()).hasSize(2);
         assertThat(problems).hasSize(5);
         assertThat(problems.get(0).offset()).isEqualTo(2);
         assertThat(problems.get(0).reason()).contains("55582");
@@ -177,13 +177,13 @@ class Netflow5DecoderTest {
 
     @Test
     void anEmptyPacketIsValid() {
-        Netflow5Packet p = new Netflow5Decoder().decode(new Netflow5PacketBuilder().buildBuffer(), EXPORTER);
+        Netflow5Packet p = new Netflow5Decoder().decode(Netflow5PacketBuilder.create().toBuffer(), EXPORTER);
         assertThat(p.records()).isEmpty();
     }
 
     @Test
     void autoDetectingDecoderFindsTheV5ProviderOnTheClassPath() {
-        FlowPacket p = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT).decode(twoRecords().buildBuffer(), EXPORTER);
+        FlowPacket p = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT).decode(twoRecords().toBuffer(), EXPORTER);
         assertThat(p).isInstanceOf(Netflow5Packet.class);
         assertThat(p.records()).hasSize(2);
         assertThatThrownBy(() -> FlowDecoders.autoDetecting(DecoderOptions.DEFAULT)

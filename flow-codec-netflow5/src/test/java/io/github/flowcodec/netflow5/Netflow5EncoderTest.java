@@ -9,9 +9,6 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.Template;
 import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,15 +18,15 @@ class Netflow5EncoderTest {
     private static List<FlowRecord> records(int n) {
         List<FlowRecord> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Netflow5RecordBuilder().srcAddr("10.0.0." + (i % 250)).octets(100 + i).packets(1).build());
+            out.add(Netflow5RecordBuilder.create().srcAddr("10.0.0." + (i % 250)).octets(100 + i).packets(1).build());
         }
         return out;
     }
 
     private static Netflow5Encoder encoder() {
         return Netflow5Encoder.builder()
-                .clock(Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC))
-                .uptimeMillis(() -> 1234).flowSequence(0xFFFF_FFF0L).sampling(2, 1000).build();
+                .clock(() -> 1_700_000_000_000L)
+                .uptimeMillis(() -> 1234).firstSequence(0xFFFF_FFF0L).sampling(2, 1000).build();
     }
 
     @Test
@@ -47,7 +44,7 @@ class Netflow5EncoderTest {
         assertThat(second.header().samplingInterval()).isEqualTo(1000);
         assertThat(second.header().sysUptimeMillis()).isEqualTo(1234);
         assertThat(second.header().unixSeconds()).isEqualTo(1_700_000_000L);
-        assertThat(e.flowSequence()).isEqualTo((0xFFFF_FFF0L + 65) & 0xFFFF_FFFFL);
+        assertThat(e.nextSequence()).isEqualTo((0xFFFF_FFF0L + 65) & 0xFFFF_FFFFL);
     }
 
     @Test
@@ -61,10 +58,23 @@ class Netflow5EncoderTest {
     }
 
     @Test
-    void anEmptyListGivesOneEmptyPacket() {
-        List<ByteBuffer> packets = encoder().encode(List.of());
-        assertThat(packets).hasSize(1);
-        assertThat(packets.get(0).remaining()).isEqualTo(24);
+    void anEmptyListGivesNoPacketButAHeaderOnlyPacketCanBeWritten() {
+        Netflow5Encoder e = encoder();
+        assertThat(e.encode(List.of())).as("like every DatagramEncoder: no records, no datagram").isEmpty();
+        ByteBuffer b = ByteBuffer.allocate(100);
+        assertThat(e.encode(List.of(), 0, b)).isZero();
+        assertThat(b.position()).as("a header with count 0, written on request").isEqualTo(24);
+    }
+
+    @Test
+    void maxDatagramSizeLimitsTheRecordsPerPacket() {
+        Netflow5Encoder e = Netflow5Encoder.builder().maxDatagramSize(24 + 48 * 7 + 47).build();
+        assertThat(e.maxDatagramSize()).isEqualTo(24 + 48 * 7);
+        List<FlowRecord> records = java.util.Collections.nCopies(20, Netflow5RecordBuilder.create().build());
+        assertThat(e.encode(records)).extracting(ByteBuffer::remaining).containsExactly(24 + 48 * 7, 24 + 48 * 7, 24 + 48 * 6);
+        assertThat(e.nextSequence()).isEqualTo(20);
+        assertThatThrownBy(() -> Netflow5Encoder.builder().maxDatagramSize(71)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Netflow5Encoder.builder().maxDatagramSize(9000).build().maxDatagramSize()).isEqualTo(1464);
     }
 
     @Test
@@ -77,11 +87,11 @@ class Netflow5EncoderTest {
 
     @Test
     void recordBuilderRefusesValuesThatDoNotFit() {
-        assertThatThrownBy(() -> new Netflow5RecordBuilder().input(70_000))
+        assertThatThrownBy(() -> Netflow5RecordBuilder.create().input(70_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit");
-        assertThatThrownBy(() -> new Netflow5RecordBuilder().octets(1L << 32))
+        assertThatThrownBy(() -> Netflow5RecordBuilder.create().octets(1L << 32))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Netflow5RecordBuilder().srcAddr("2001:db8::1"))
+        assertThatThrownBy(() -> Netflow5RecordBuilder.create().srcAddr("2001:db8::1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

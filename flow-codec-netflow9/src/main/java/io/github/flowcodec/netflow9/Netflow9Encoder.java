@@ -1,5 +1,6 @@
 package io.github.flowcodec.netflow9;
 
+import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
@@ -24,8 +25,8 @@ import java.util.function.LongSupplier;
  * first record that needs it.
  *
  * <pre>{@code
- * Netflow9Encoder encoder = Netflow9Encoder.builder().sourceId(7).maxPacketSize(1400)
- *         .templateRefreshPackets(20).templateRefreshInterval(Duration.ofMinutes(1)).build();
+ * Netflow9Encoder encoder = Netflow9Encoder.builder().sourceId(7).maxDatagramSize(1400)
+ *         .templateRefreshDatagrams(20).templateRefreshInterval(Duration.ofMinutes(1)).build();
  * for (ByteBuffer packet : encoder.encode(records)) {
  *     channel.send(packet, collector);
  * }
@@ -38,7 +39,7 @@ import java.util.function.LongSupplier;
  * }
  * }</pre>
  */
-public final class Netflow9Encoder {
+public final class Netflow9Encoder implements DatagramEncoder<FlowRecord> {
 
     private final int maxPacketSize;
     private final TemplatedWriter writer;
@@ -53,14 +54,16 @@ public final class Netflow9Encoder {
         return new Builder();
     }
 
-    /** The sequence number the next packet will carry. */
+    /** The sequence number the next packet will carry: packets sent so far (unsigned 32-bit). */
+    @Override
     public long nextSequence() {
         return writer.nextSequence();
     }
 
-    /** Encodes the records into as many new packets as needed (each a flipped big-endian buffer). */
-    public List<ByteBuffer> encode(List<FlowRecord> records) {
-        return writer.encode(records);
+    /** The largest packet this encoder writes (the UDP payload); {@link Builder#maxDatagramSize}. */
+    @Override
+    public int maxDatagramSize() {
+        return maxPacketSize;
     }
 
     /**
@@ -72,12 +75,13 @@ public final class Netflow9Encoder {
      * @throws EncodingException if not even one record (with its template) fits, or NetFlow v9 cannot carry
      *         a template
      */
-    public int encode(List<FlowRecord> records, int from, ByteBuffer dst) {
+    @Override
+    public int encode(List<? extends FlowRecord> records, int from, ByteBuffer dst) {
         return writer.encode(records, from, dst);
     }
 
     /** A packet holding every template the encoder knows (to answer a collector that restarted). */
-    public ByteBuffer templatesPacket() {
+    public ByteBuffer templatesDatagram() {
         return writer.templatesDatagram(maxPacketSize);
     }
 
@@ -120,13 +124,13 @@ public final class Netflow9Encoder {
         }
 
         /** Largest packet in bytes (UDP payload); default 1400. */
-        public Builder maxPacketSize(int bytes) {
+        public Builder maxDatagramSize(int bytes) {
             settings.maxDatagramSize(bytes);
             return this;
         }
 
         /** Resend every template after this many packets (0: never by count); default 20. */
-        public Builder templateRefreshPackets(int packets) {
+        public Builder templateRefreshDatagrams(int packets) {
             settings.refreshDatagrams(packets);
             return this;
         }

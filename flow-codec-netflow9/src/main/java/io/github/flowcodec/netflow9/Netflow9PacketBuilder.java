@@ -23,9 +23,10 @@ import java.util.List;
  * byte[] broken = Netflow9PacketBuilder.create()
  *         .data(record1)                        // its template never sent
  *         .rawTemplate(300, 8, 4, 12, 0)         // a field of length 0
- *         .setLength(9999)                       // the last FlowSet claims to run past the end
- *         .count(42)                             // a lying count
- *         .trailingZeros(12)                     // Palo Alto style padding
+ *         .declaredSetLength(9999)               // the last FlowSet claims to run past the end
+ *         .declaredCount(42)                     // a lying count
+ *         .trailing(new byte[12])                // Palo Alto style padding
+ *         .truncateTo(200)                       // and the datagram is cut
  *         .toBytes();
  * }</pre>
  */
@@ -39,7 +40,7 @@ public final class Netflow9PacketBuilder {
     private long sourceId;
     private final TemplatedWireSetList sets = new TemplatedWireSetList("FlowSet");
     private int records;
-    private int trailingZeros;
+    private byte[] trailing = new byte[0];
     private int truncateTo = -1;
 
     private Netflow9PacketBuilder() {
@@ -56,8 +57,8 @@ public final class Netflow9PacketBuilder {
         return this;
     }
 
-    /** The header's count, instead of the number of records written. */
-    public Netflow9PacketBuilder count(int count) {
+    /** The header's count, instead of the number of records written (a lie, when it differs). */
+    public Netflow9PacketBuilder declaredCount(int count) {
         this.count = count;
         return this;
     }
@@ -169,19 +170,22 @@ public final class Netflow9PacketBuilder {
     }
 
     /** Overwrites the length field of the last FlowSet added (a lie, or a length below 4). */
-    public Netflow9PacketBuilder setLength(int length) {
+    public Netflow9PacketBuilder declaredSetLength(int length) {
         sets.setLength(length);
         return this;
     }
 
-    /** Zero bytes after the last FlowSet (exporters that pad datagrams to a fixed size). */
-    public Netflow9PacketBuilder trailingZeros(int n) {
-        this.trailingZeros = n;
+    /**
+     * Bytes after the last FlowSet, outside every FlowSet (zeros: exporters that pad datagrams to a fixed size;
+     * anything else: garbage).
+     */
+    public Netflow9PacketBuilder trailing(byte... bytes) {
+        this.trailing = bytes.clone();
         return this;
     }
 
-    /** Cuts the packet to its first {@code length} bytes. */
-    public Netflow9PacketBuilder truncate(int length) {
+    /** Cuts the finished packet to its first {@code length} bytes. */
+    public Netflow9PacketBuilder truncateTo(int length) {
         this.truncateTo = length;
         return this;
     }
@@ -192,7 +196,7 @@ public final class Netflow9PacketBuilder {
 
     /** The packet's bytes. */
     public byte[] toBytes() {
-        return sets.toBytes(Netflow9Layout.HEADER_LENGTH, trailingZeros, truncateTo, (b, length) -> Netflow9Writer.header(b, 0,
+        return sets.toBytes(Netflow9Layout.HEADER_LENGTH, trailing, truncateTo, (b, length) -> Netflow9Writer.header(b, 0,
                 version, count != null ? count : records, sysUptime, unixSeconds, sequence, sourceId));
     }
 

@@ -163,11 +163,11 @@ class Netflow9DecoderTest {
     void neverTrustsTheHeaderCount() {
         Template a = flowTemplate(256);
         Collected c = new Collected(DecodeMode.STRICT);
-        Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().count(1).templates(a)
+        Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().declaredCount(1).templates(a)
                 .data(flow(a, "10.0.0.1", 1), flow(a, "10.0.0.2", 2), flow(a, "10.0.0.3", 3)).toBytes());
         assertThat(p.records()).hasSize(3);
         assertThat(c.decoder.counters().extra("countMismatches")).isEqualTo(1);
-        c.decode(Netflow9PacketBuilder.create().count(999).sequence(1).data(flow(a, "10.0.0.1", 1)).toBytes());
+        c.decode(Netflow9PacketBuilder.create().declaredCount(999).sequence(1).data(flow(a, "10.0.0.1", 1)).toBytes());
         assertThat(c.decoder.counters().extra("countMismatches")).isEqualTo(2);
         c.decode(Netflow9PacketBuilder.create().sequence(2).data(flow(a, "10.0.0.1", 1)).toBytes());
         assertThat(c.decoder.counters().extra("countMismatches")).isEqualTo(2);
@@ -592,7 +592,7 @@ class Netflow9DecoderTest {
         Template a = flowTemplate(256);
         for (int zeros : new int[] {1, 2, 3, 4, 5, 1000}) {
             Collected c = new Collected(DecodeMode.STRICT);
-            Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1)).trailingZeros(zeros).toBytes());
+            Netflow9Packet p = c.decode(Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1)).trailing(new byte[zeros]).toBytes());
             assertThat(p.records()).hasSize(1);
             assertThat(c.decoder.counters().extra("trailingPadding")).isEqualTo(1);
         }
@@ -731,7 +731,7 @@ class Netflow9DecoderTest {
     void setLengthsBelow4() {
         Template a = flowTemplate(256);
         for (int len : new int[] {0, 1, 2, 3}) {
-            byte[] p = Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1)).rawSet(256, b(1, 2, 3, 4)).setLength(len)
+            byte[] p = Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1)).rawSet(256, b(1, 2, 3, 4)).declaredSetLength(len)
                     .data(flow(a, "10.0.0.2", 1)).toBytes();
             strictThrowsLenientReports(p, "is below 4", 1);
         }
@@ -740,11 +740,11 @@ class Netflow9DecoderTest {
     @Test
     void setsThatRunPastTheEndOfThePacket() {
         Template a = flowTemplate(256);
-        byte[] p = Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1), flow(a, "10.0.0.2", 2)).setLength(9999).toBytes();
+        byte[] p = Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1), flow(a, "10.0.0.2", 2)).declaredSetLength(9999).toBytes();
         strictThrowsLenientReports(p, "runs past the end", 2); // lenient: the whole records that are there
-        byte[] cut = Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1), flow(a, "10.0.0.2", 2)).truncate(20 + 4 + 32 + 4 + 17 + 5).toBytes();
+        byte[] cut = Netflow9PacketBuilder.create().templates(a).data(flow(a, "10.0.0.1", 1), flow(a, "10.0.0.2", 2)).truncateTo(20 + 4 + 32 + 4 + 17 + 5).toBytes();
         strictThrowsLenientReports(cut, "runs past the end", 1);
-        byte[] templateCut = Netflow9PacketBuilder.create().templates(a).truncate(20 + 4 + 4 + 4 * 3).toBytes();
+        byte[] templateCut = Netflow9PacketBuilder.create().templates(a).truncateTo(20 + 4 + 4 + 4 * 3).toBytes();
         strictThrowsLenientReports(templateCut, "runs past the end", 0);
     }
 

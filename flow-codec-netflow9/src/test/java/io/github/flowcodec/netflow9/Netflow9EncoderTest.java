@@ -92,7 +92,7 @@ class Netflow9EncoderTest {
     void resendsTemplatesEveryNPackets() {
         Template a = flowTemplate(256);
         Template o = samplerOptions(300);
-        Netflow9Encoder enc = Netflow9Encoder.builder().templateRefreshPackets(3).templateRefreshInterval(Duration.ZERO)
+        Netflow9Encoder enc = Netflow9Encoder.builder().templateRefreshDatagrams(3).templateRefreshInterval(Duration.ZERO)
                 .clock(() -> 1_000_000L).build();
         List<String> layouts = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -106,7 +106,7 @@ class Netflow9EncoderTest {
     void resendsTemplatesEveryTSeconds() {
         Template a = flowTemplate(256);
         long[] now = {1_000_000L};
-        Netflow9Encoder enc = Netflow9Encoder.builder().templateRefreshPackets(0).templateRefreshInterval(Duration.ofSeconds(10))
+        Netflow9Encoder enc = Netflow9Encoder.builder().templateRefreshDatagrams(0).templateRefreshInterval(Duration.ofSeconds(10))
                 .clock(() -> now[0]).build();
         List<Boolean> withTemplates = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -121,7 +121,7 @@ class Netflow9EncoderTest {
     void aNewOrChangedTemplateIsSentBeforeItsFirstRecord() {
         Template a = flowTemplate(256);
         Template b = Template.builder(256).field(e("sourceIPv4Address")).build();
-        Netflow9Encoder enc = Netflow9Encoder.builder().templateRefreshPackets(0).templateRefreshInterval(Duration.ZERO).build();
+        Netflow9Encoder enc = Netflow9Encoder.builder().templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO).build();
         Netflow9Decoder dec = new Netflow9Decoder();
         ByteBuffer p1 = enc.encode(List.of(flow(a, "10.0.0.1", 1))).get(0);
         assertThat(dec.decode(p1, EXPORTER).records()).hasSize(1);
@@ -139,7 +139,7 @@ class Netflow9EncoderTest {
         for (int i = 0; i < 1000; i++) {
             records.add(flow(a, "10.0." + (i / 250) + "." + (i % 250), i));
         }
-        Netflow9Encoder enc = Netflow9Encoder.builder().maxPacketSize(512).build();
+        Netflow9Encoder enc = Netflow9Encoder.builder().maxDatagramSize(512).build();
         List<ByteBuffer> packets = enc.encode(records);
         Netflow9Decoder dec = new Netflow9Decoder();
         List<FlowRecord> back = new ArrayList<>();
@@ -162,7 +162,7 @@ class Netflow9EncoderTest {
         Template o = Template.options(300, 1, List.of(FieldSpec.of(Netflow9.scopeElement(1), 1), FieldSpec.of(e("samplingInterval"), 4)));
         FlowRecord r = FlowRecord.builder(o).setLong(1, 100).build();
         for (int max : new int[] {50, 51, 52}) {
-            Netflow9Encoder enc = Netflow9Encoder.builder().maxPacketSize(max).templateRefreshPackets(0).templateRefreshInterval(Duration.ZERO).build();
+            Netflow9Encoder enc = Netflow9Encoder.builder().maxDatagramSize(max).templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO).build();
             Netflow9Decoder dec = new Netflow9Decoder();
             assertThat(dec.decode(enc.encode(List.of(FlowRecord.builder(plain).build())).get(0), EXPORTER).records()).hasSize(1);
             if (max < 52) {
@@ -191,7 +191,7 @@ class Netflow9EncoderTest {
             }
             records.add(FlowRecord.builder(b.build()).setLong(0, t).build());
         }
-        Netflow9Encoder enc = Netflow9Encoder.builder().maxPacketSize(900).templateRefreshPackets(1).build();
+        Netflow9Encoder enc = Netflow9Encoder.builder().maxDatagramSize(900).templateRefreshDatagrams(1).build();
         List<ByteBuffer> packets = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> enc.encode(records));
         Netflow9Decoder dec = new Netflow9Decoder();
         List<FlowRecord> back = new ArrayList<>();
@@ -217,7 +217,7 @@ class Netflow9EncoderTest {
         assertThatThrownBy(() -> enc.encode(List.of(FlowRecord.builder(ipfixScope).build()))).isInstanceOf(EncodingException.class)
                 .hasMessageContaining("scope");
         Template big = Template.builder(256).field(e("interfaceName"), 1300).build();
-        assertThatThrownBy(() -> Netflow9Encoder.builder().maxPacketSize(1200).build().encode(List.of(FlowRecord.builder(big).build())))
+        assertThatThrownBy(() -> Netflow9Encoder.builder().maxDatagramSize(1200).build().encode(List.of(FlowRecord.builder(big).build())))
                 .isInstanceOf(EncodingException.class).hasMessageContaining("does not fit");
     }
 
@@ -227,7 +227,7 @@ class Netflow9EncoderTest {
         Template o = samplerOptions(257);
         Netflow9Encoder enc = Netflow9Encoder.builder().build();
         enc.encode(List.of(flow(a, "10.0.0.1", 1), FlowRecord.builder(o).build()));
-        ByteBuffer t = enc.templatesPacket();
+        ByteBuffer t = enc.templatesDatagram();
         assertThat(setIds(t)).containsExactly(0, 1);
         Netflow9Packet d = new Netflow9Decoder().decode(t, EXPORTER);
         assertThat(d.templates()).containsExactly(a, o);
@@ -253,7 +253,7 @@ class Netflow9EncoderTest {
         for (int i = 0; i < 60; i++) {
             records.add(i % 2 == 0 ? flow(a, "10.0.0.1", i) : FlowRecord.builder(b).setLong(1, i).build());
         }
-        Netflow9Encoder enc = Netflow9Encoder.builder().maxPacketSize(1400).templateRefreshPackets(0).templateRefreshInterval(Duration.ZERO)
+        Netflow9Encoder enc = Netflow9Encoder.builder().maxDatagramSize(1400).templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO)
                 .clock(() -> 1_700_000_000_000L).build();
         ByteBuffer buffer = ByteBuffer.allocate(1400);
         for (int i = 0; i < 20_000; i++) {
@@ -270,7 +270,7 @@ class Netflow9EncoderTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(before >= 0, "the JVM cannot measure allocations");
         assertThat((after - before) / n).as("bytes allocated per packet of 60 records").isLessThan(16);
         Netflow9Decoder dec = new Netflow9Decoder(DecoderOptions.DEFAULT);
-        dec.decode(enc.templatesPacket(), EXPORTER);
+        dec.decode(enc.templatesDatagram(), EXPORTER);
         assertThat(dec.decode(ByteBuffer.wrap(buffer.array(), 0, buffer.position()), EXPORTER).records()).hasSize(60);
     }
 }

@@ -82,7 +82,7 @@ class Netflow9ExternalAcceptanceTest {
             records.add(b.build());
             expected.put(key(src, dst, sport, dport, proto), new long[] {bytes, pkts});
         }
-        Netflow9Encoder encoder = Netflow9Encoder.builder().sourceId(42).maxPacketSize(700).templateRefreshPackets(3)
+        Netflow9Encoder encoder = Netflow9Encoder.builder().sourceId(42).maxDatagramSize(700).templateRefreshDatagrams(3)
                 .clock(() -> NOW).bootTimeMillis(NOW - 3_600_000).build();
         packets = encoder.encode(records);
         assertThat(packets.size()).isGreaterThan(5);

@@ -55,8 +55,8 @@ class Netflow9PacketBuilderTest {
 
     @Test
     void rawPiecesAreWrittenAsGiven() {
-        byte[] p = Netflow9PacketBuilder.create().count(7).version(5).rawTemplate(300, 8, 4, 2, 0).rawSet(300, new byte[] {1, 2, 3})
-                .setLength(99).dataPadded(6, R1).trailingZeros(5).toBytes();
+        byte[] p = Netflow9PacketBuilder.create().declaredCount(7).version(5).rawTemplate(300, 8, 4, 2, 0).rawSet(300, new byte[] {1, 2, 3})
+                .declaredSetLength(99).dataPadded(6, R1).trailing(new byte[5]).toBytes();
         ByteBuffer b = ByteBuffer.wrap(p);
         assertThat(b.getShort(0)).isEqualTo((short) 5);
         assertThat(b.getShort(2)).isEqualTo((short) 7);
@@ -66,10 +66,10 @@ class Netflow9PacketBuilderTest {
         assertThat(b.getShort(38)).isEqualTo((short) 99); // rawSet's length overwritten
         assertThat(b.getShort(40 + 3 + 2)).isEqualTo((short) (4 + 17 + 6)); // dataPadded: exactly 6 bytes of padding
         assertThat(p).hasSize(20 + 16 + 7 + 27 + 5);
-        assertThat(Netflow9PacketBuilder.create().templates(T).truncate(25).toBytes()).hasSize(25);
+        assertThat(Netflow9PacketBuilder.create().templates(T).truncateTo(25).toBytes()).hasSize(25);
         assertThatThrownBy(() -> Netflow9PacketBuilder.create().templates(T, Template.options(257, 1, List.of(
                 io.github.flowcodec.core.FieldSpec.of(Netflow9.scopeElement(1), 4))))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Netflow9PacketBuilder.create().setLength(4)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Netflow9PacketBuilder.create().declaredSetLength(4)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Netflow9PacketBuilder.create().data()).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -83,26 +83,26 @@ class Netflow9PacketBuilderTest {
         List<Case> cases = List.of(
                 new Case("wrong version", Netflow9PacketBuilder.create().version(10).templates(T).toBytes(),
                         UnsupportedVersionException.class, null, 0, -1),
-                new Case("cut inside the header", Netflow9PacketBuilder.create().templates(T).truncate(12).toBytes(),
+                new Case("cut inside the header", Netflow9PacketBuilder.create().templates(T).truncateTo(12).toBytes(),
                         TruncatedPacketException.class, null, 0, -1),
-                new Case("lying count", Netflow9PacketBuilder.create().count(200).templates(T).data(R1).toBytes(),
+                new Case("lying count", Netflow9PacketBuilder.create().declaredCount(200).templates(T).data(R1).toBytes(),
                         null, c -> c.extra("countMismatches"), 1, 1),
                 new Case("missing template", Netflow9PacketBuilder.create().data(R1, R2).toBytes(),
                         null, DecoderCounters::missingTemplateSets, 1, 0),
                 new Case("zero-length field", Netflow9PacketBuilder.create().rawTemplate(300, 8, 4, 1, 0).toBytes(),
                         MalformedPacketException.class, c -> c.extra("zeroLengthFields"), 1, 0),
-                new Case("set running past the end", Netflow9PacketBuilder.create().templates(T).data(R1, R2).setLength(200).toBytes(),
+                new Case("set running past the end", Netflow9PacketBuilder.create().templates(T).data(R1, R2).declaredSetLength(200).toBytes(),
                         TruncatedPacketException.class, DecoderCounters::repaired, 1, 2),
-                new Case("set cut short", Netflow9PacketBuilder.create().templates(T).data(R1, R2).truncate(20 + 28 + 4 + 17 + 9).toBytes(),
+                new Case("set cut short", Netflow9PacketBuilder.create().templates(T).data(R1, R2).truncateTo(20 + 28 + 4 + 17 + 9).toBytes(),
                         TruncatedPacketException.class, DecoderCounters::repaired, 2, 1), // runs past the end + a partial record
-                new Case("set length below 4", Netflow9PacketBuilder.create().templates(T).data(R1).setLength(2).toBytes(),
+                new Case("set length below 4", Netflow9PacketBuilder.create().templates(T).data(R1).declaredSetLength(2).toBytes(),
                         MalformedPacketException.class, DecoderCounters::repaired, 1, 0),
-                new Case("set length not covering a record", Netflow9PacketBuilder.create().templates(T).data(R1).setLength(4 + 10)
+                new Case("set length not covering a record", Netflow9PacketBuilder.create().templates(T).data(R1).declaredSetLength(4 + 10)
                         .rawSet(256, new byte[26]).toBytes(), MalformedPacketException.class, DecoderCounters::repaired, 2, 0),
                 // the rest of the template is then walked as FlowSets: ids 12 and 2 are reserved, then a length of 1 ends the walk
-                new Case("template cut by its set length", Netflow9PacketBuilder.create().templates(T).setLength(12).data(R1).toBytes(),
+                new Case("template cut by its set length", Netflow9PacketBuilder.create().templates(T).declaredSetLength(12).data(R1).toBytes(),
                         MalformedPacketException.class, DecoderCounters::repaired, 4, 0),
-                new Case("zero padding after the last set", Netflow9PacketBuilder.create().templates(T).data(R1).trailingZeros(64).toBytes(),
+                new Case("zero padding after the last set", Netflow9PacketBuilder.create().templates(T).data(R1).trailing(new byte[64]).toBytes(),
                         null, c -> c.extra("trailingPadding"), 1, 1),
                 new Case("long padding in a data set", Netflow9PacketBuilder.create().templates(T).dataPadded(11, R1).toBytes(),
                         null, c -> c.extra("longPadding"), 1, 1),

@@ -66,8 +66,8 @@ class Netflow9Properties {
                                            @ForAll @IntRange(min = 0, max = 4) int refreshPackets,
                                            @ForAll @IntRange(min = 0, max = 100_000) int firstSequence) {
         long[] now = {1_700_000_000_123L};
-        Netflow9Encoder encoder = Netflow9Encoder.builder().sourceId(77).maxPacketSize(maxPacketSize)
-                .templateRefreshPackets(refreshPackets).templateRefreshInterval(Duration.ofSeconds(10))
+        Netflow9Encoder encoder = Netflow9Encoder.builder().sourceId(77).maxDatagramSize(maxPacketSize)
+                .templateRefreshDatagrams(refreshPackets).templateRefreshInterval(Duration.ofSeconds(10))
                 .clock(() -> now[0]).bootTimeMillis(now[0] - 3_600_000L).firstSequence(firstSequence).build();
         List<ByteBuffer> packets;
         try {
@@ -149,7 +149,7 @@ class Netflow9Properties {
     Arbitrary<byte[]> encodedPackets() {
         return recordLists().map(records -> {
             ByteBuffer b = ByteBuffer.allocate(0xFFFF);
-            Netflow9Encoder encoder = Netflow9Encoder.builder().maxPacketSize(0xFFFF).clock(() -> 1_600_000_000_000L)
+            Netflow9Encoder encoder = Netflow9Encoder.builder().maxDatagramSize(0xFFFF).clock(() -> 1_600_000_000_000L)
                     .bootTimeMillis(1_599_000_000_000L).firstSequence(5).sourceId(3).build();
             int n = encoder.encode(records, 0, b);
             return n == records.size() ? Arrays.copyOf(b.array(), b.position()) : null;
@@ -175,7 +175,7 @@ class Netflow9Properties {
         assertThat(order.data).isEqualTo(p.records());
         assertThat(order.options).isEqualTo(p.optionsRecords());
         Netflow9Header h = p.header();
-        Netflow9PacketBuilder b = Netflow9PacketBuilder.create().count(h.count()).sysUptime(h.sysUptimeMillis())
+        Netflow9PacketBuilder b = Netflow9PacketBuilder.create().declaredCount(h.count()).sysUptime(h.sysUptimeMillis())
                 .unixSeconds(h.unixSeconds()).sequence(h.sequence()).sourceId(h.sourceId());
         addTemplates(b, p.templates());
         List<FlowRecord> set = new ArrayList<>();

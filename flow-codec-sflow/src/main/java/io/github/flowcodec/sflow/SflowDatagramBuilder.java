@@ -14,15 +14,15 @@ import java.util.Objects;
  * datagram cut short. Static helpers make raw records and sample bodies with lying counts and lengths.
  *
  * <pre>{@code
- * byte[] ok = SflowDatagramBuilder.create().agent(InetAddress.getByName("192.0.2.1")).sequenceNumber(7)
- *         .sample(flowSample).sample(counterSample).build();
+ * byte[] ok = SflowDatagramBuilder.create().agent(InetAddress.getByName("192.0.2.1")).sequence(7)
+ *         .sample(flowSample).sample(counterSample).toBytes();
  *
- * byte[] lyingCount = SflowDatagramBuilder.create().sample(flowSample).sampleCount(1_000_000).build();
- * byte[] cut = SflowDatagramBuilder.create().sample(flowSample).truncateTo(60).build();
+ * byte[] lyingCount = SflowDatagramBuilder.create().sample(flowSample).declaredCount(1_000_000).toBytes();
+ * byte[] cut = SflowDatagramBuilder.create().sample(flowSample).truncateTo(60).toBytes();
  * byte[] badRecord = SflowDatagramBuilder.create()
  *         .rawSample(Sflow.SAMPLE_FLOW, SflowDatagramBuilder.flowSampleData(flowSample, 1,
  *                 SflowDatagramBuilder.record(Sflow.FLOW_RAW_HEADER, 5000, new byte[16])))   // length lies
- *         .build();
+ *         .toBytes();
  * }</pre>
  */
 public final class SflowDatagramBuilder {
@@ -77,7 +77,7 @@ public final class SflowDatagramBuilder {
     }
 
     /** The datagram sequence number. */
-    public SflowDatagramBuilder sequenceNumber(long sequence) {
+    public SflowDatagramBuilder sequence(long sequence) {
         this.sequenceNumber = sequence;
         return this;
     }
@@ -117,26 +117,26 @@ public final class SflowDatagramBuilder {
         return this;
     }
 
-    /** The sample count to announce instead of the number of samples appended. */
-    public SflowDatagramBuilder sampleCount(long count) {
+    /** The sample count to announce instead of the number of samples appended (a lie, when it differs). */
+    public SflowDatagramBuilder declaredCount(long count) {
         this.sampleCount = count;
         return this;
     }
 
-    /** Bytes appended after the last sample. */
-    public SflowDatagramBuilder trailing(byte[] bytes) {
+    /** Bytes after the last sample (zeros: padding; anything else: garbage). */
+    public SflowDatagramBuilder trailing(byte... bytes) {
         this.trailing = bytes.clone();
         return this;
     }
 
-    /** Cuts the finished datagram to this many bytes. */
+    /** Cuts the finished datagram to its first {@code length} bytes. */
     public SflowDatagramBuilder truncateTo(int length) {
         this.truncateTo = length;
         return this;
     }
 
     /** The datagram. */
-    public byte[] build() {
+    public byte[] toBytes() {
         ByteBuffer h = ByteBuffer.allocate(DatagramLayout.headerLength(address.length));
         h.putInt((int) version).putInt(addressType).put(address).putInt((int) subAgentId).putInt((int) sequenceNumber)
                 .putInt((int) uptime).putInt((int) (sampleCount >= 0 ? sampleCount : samples));
@@ -149,8 +149,8 @@ public final class SflowDatagramBuilder {
     }
 
     /** The datagram in a heap buffer. */
-    public ByteBuffer buildBuffer() {
-        return ByteBuffer.wrap(build());
+    public ByteBuffer toBuffer() {
+        return ByteBuffer.wrap(toBytes());
     }
 
     // ------------------------------------------------------------------ raw pieces

@@ -1,12 +1,12 @@
 package io.github.flowcodec.sflow;
 
+import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.sflow.internal.Checks;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -30,7 +30,7 @@ import java.util.function.LongSupplier;
  * int taken = encoder.encode(samples, 0, buffer);
  * }</pre>
  */
-public final class SflowEncoder {
+public final class SflowEncoder implements DatagramEncoder<SflowSample> {
 
     private final InetAddress agent;
     private final byte[] agentBytes;
@@ -64,9 +64,16 @@ public final class SflowEncoder {
         return new Builder(agentAddress);
     }
 
-    /** The sequence number the next datagram will carry. */
-    public long sequenceNumber() {
+    /** The sequence number the next datagram will carry: datagrams sent so far plus the first (unsigned 32-bit). */
+    @Override
+    public long nextSequence() {
         return sequence;
+    }
+
+    /** The largest datagram this encoder writes; {@link Builder#maxDatagramSize}. */
+    @Override
+    public int maxDatagramSize() {
+        return maxDatagramSize;
     }
 
     /**
@@ -77,6 +84,7 @@ public final class SflowEncoder {
      * @return how many samples it took
      * @throws EncodingException if not even the header and the first sample fit, or a value cannot be encoded
      */
+    @Override
     public int encode(List<? extends SflowSample> samples, int from, ByteBuffer dst) {
         Objects.checkIndex(from, samples.size() + 1);
         int room = Math.min(dst.remaining(), maxDatagramSize);
@@ -111,22 +119,6 @@ public final class SflowEncoder {
         }
         sequence = (sequence + 1) & 0xFFFF_FFFFL;
         return n;
-    }
-
-    /** Writes all samples into as many new datagrams as they need (none for no samples). */
-    public List<ByteBuffer> encode(List<? extends SflowSample> samples) {
-        List<ByteBuffer> out = new ArrayList<>();
-        ByteBuffer scratch = ByteBuffer.allocate(maxDatagramSize);
-        int from = 0;
-        while (from < samples.size()) {
-            scratch.clear();
-            from += encode(samples, from, scratch);
-            scratch.flip();
-            ByteBuffer d = ByteBuffer.allocate(scratch.remaining());
-            d.put(scratch).flip();
-            out.add(d);
-        }
-        return out;
     }
 
     /**
@@ -209,7 +201,7 @@ public final class SflowEncoder {
         }
 
         /** The sequence number of the first datagram (default 1). */
-        public Builder sequenceNumber(long first) {
+        public Builder firstSequence(long first) {
             Checks.u32(first, "sequence number");
             this.sequence = first;
             return this;

@@ -27,8 +27,8 @@ class SflowDecoderTest {
     private static final InetSocketAddress EXPORTER = new InetSocketAddress("192.0.2.99", 40000);
 
     private static byte[] typicalDatagram(long sequence) {
-        return SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(3).sequenceNumber(sequence)
-                .uptime(123_456).sample(Samples.typicalFlowSample(10)).sample(Samples.counterSample(20)).build();
+        return SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(3).sequence(sequence)
+                .uptime(123_456).sample(Samples.typicalFlowSample(10)).sample(Samples.counterSample(20)).toBytes();
     }
 
     @Test
@@ -102,7 +102,7 @@ class SflowDecoderTest {
                 new FlowData.ExtendedGateway(Samples.v4("192.0.2.254"), 64496, 64497, 64498,
                         List.of(new FlowData.AsPathSegment(2, List.of(64498L, 64499L)), new FlowData.AsPathSegment(1, List.of(65001L))),
                         List.of(0xFDE8_0001L, 0xFDE8_0002L), 100)));
-        byte[] d = SflowDatagramBuilder.create().sample(s).build();
+        byte[] d = SflowDatagramBuilder.create().sample(s).toBytes();
         FlowRecord r = new SflowDecoder().decode(ByteBuffer.wrap(d), EXPORTER).records().get(0);
         assertThat(r.getAddress(r.template().indexOf(FlowMapper.NEXT_HOP_V6))).isEqualTo(Samples.v6("2001:db8::fe"));
         assertThat(r.getLong(r.template().indexOf(FlowMapper.SRC_AS))).isEqualTo(64497);
@@ -114,7 +114,7 @@ class SflowDecoderTest {
     void dataRecordsStandInForAMissingHeader() {
         FlowSample s = Samples.flowSample(1, List.of(new FlowData.EthernetFrame(1518, 0xAAL, 0xBBL, 0x86DD),
                 new FlowData.Ipv6Data(1400, 17, Samples.v6("2001:db8::1"), Samples.v6("2001:db8::2"), 5353, 53, 0, 0xB8)));
-        FlowRecord r = new SflowDecoder().decode(ByteBuffer.wrap(SflowDatagramBuilder.create().sample(s).build()), EXPORTER)
+        FlowRecord r = new SflowDecoder().decode(ByteBuffer.wrap(SflowDatagramBuilder.create().sample(s).toBytes()), EXPORTER)
                 .records().get(0);
         assertThat(r.getAddress(r.template().indexOf(FlowMapper.SRC_IPV6))).isEqualTo(Samples.v6("2001:db8::1"));
         assertThat(r.getLong(r.template().indexOf(FlowMapper.DST_PORT))).isEqualTo(53);
@@ -132,7 +132,7 @@ class SflowDecoderTest {
                 SflowDatagramBuilder.record(Sflow.dataFormat(0, 1017), new byte[] {1, 2, 3}),
                 SflowDatagramBuilder.record(Sflow.FLOW_RAW_HEADER, SflowDatagramBuilder.flowRecordData(
                         SampledFrameBuilder.rawHeader(Samples.tcpFrame(), 128))));
-        byte[] d = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_FLOW, data).sample(Samples.counterSample(2)).build();
+        byte[] d = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_FLOW, data).sample(Samples.counterSample(2)).toBytes();
         SflowDecoder decoder = new SflowDecoder();
         List<Long> ports = new ArrayList<>();
         decoder.decode(ByteBuffer.wrap(d), EXPORTER, (ctx, r) -> ports.add(r.getLong(r.template().indexOf(FlowMapper.SRC_PORT))));
@@ -154,7 +154,7 @@ class SflowDecoderTest {
     @Test
     void anExtensionThatFailsIsStrictErrorOrLenientBytes() {
         byte[] d = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_FLOW, SflowDatagramBuilder.flowSampleData(
-                Samples.flowSample(1, List.of()), 1, SflowDatagramBuilder.record(Sflow.dataFormat(8800, 1), new byte[4]))).build();
+                Samples.flowSample(1, List.of()), 1, SflowDatagramBuilder.record(Sflow.dataFormat(8800, 1), new byte[4]))).toBytes();
         assertThatThrownBy(() -> SflowDecoder.builder().extensions(SflowArbitraries.EXTENSIONS).build().decodeDatagram(ByteBuffer.wrap(d)))
                 .isInstanceOf(MalformedPacketException.class).hasMessageContaining("8800:1");
         List<DecodeProblem> problems = new ArrayList<>();
@@ -170,14 +170,14 @@ class SflowDecoderTest {
         long[] datagramSequences = {1, 2, 5, 4, 6, 6};     // 3 and 4 missing, 4 arrives late, 6 twice
         long sample = 100;
         for (long seq : datagramSequences) {
-            byte[] d = SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(1).sequenceNumber(seq)
-                    .sample(Samples.typicalFlowSample(sample)).build();
+            byte[] d = SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(1).sequence(seq)
+                    .sample(Samples.typicalFlowSample(sample)).toBytes();
             sample += seq == 2 ? 11 : 1;   // 10 flow samples of source 7 lost after datagram 2
             decoder.decode(ByteBuffer.wrap(d), EXPORTER, (c, r) -> { });
         }
         // another sub-agent of the same agent has its own sequence
-        decoder.decode(ByteBuffer.wrap(SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(2).sequenceNumber(900)
-                .build()), EXPORTER, (c, r) -> { });
+        decoder.decode(ByteBuffer.wrap(SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(2).sequence(900)
+                .toBytes()), EXPORTER, (c, r) -> { });
         DecoderCounters s = decoder.counters();
         assertThat(s.extra("lostDatagrams")).isEqualTo(1);   // 3 (4 came late)
         assertThat(s.extra("lostSamples")).isEqualTo(10);
@@ -196,10 +196,10 @@ class SflowDecoderTest {
             assertThat(x.received()).isEqualTo(6);
         });
         // an agent restart (sequence back to 1) is no loss
-        decoder.decode(ByteBuffer.wrap(SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(1).sequenceNumber(50_000_000)
-                .build()), EXPORTER, (c, r) -> { });
-        decoder.decode(ByteBuffer.wrap(SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(1).sequenceNumber(1)
-                .build()), EXPORTER, (c, r) -> { });
+        decoder.decode(ByteBuffer.wrap(SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(1).sequence(50_000_000)
+                .toBytes()), EXPORTER, (c, r) -> { });
+        decoder.decode(ByteBuffer.wrap(SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).subAgentId(1).sequence(1)
+                .toBytes()), EXPORTER, (c, r) -> { });
         assertThat(decoder.counters().extra("lostDatagrams")).isEqualTo(1);
         assertThat(decoder.counters().restarts()).isEqualTo(2);
     }
@@ -226,7 +226,7 @@ class SflowDecoderTest {
         assertThat(auto.decode(ByteBuffer.wrap(typicalDatagram(1)), EXPORTER).records()).hasSize(1);
         SflowDecoder lenient = new SflowDecoder(DecoderOptions.DEFAULT.toBuilder().mode(DecodeMode.LENIENT).build());
         byte[] withTrailing = SflowDatagramBuilder.create().agent(Samples.v4("192.0.2.1")).sample(Samples.typicalFlowSample(1))
-                .trailing(new byte[8]).build();
+                .trailing(new byte[8]).toBytes();
         assertThat(lenient.decode(ByteBuffer.wrap(withTrailing), EXPORTER).records()).hasSize(1);
         assertThat(lenient.counters().repaired()).isEqualTo(1);
     }
@@ -282,11 +282,11 @@ class SflowDecoderTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(allocatedBytes() >= 0, "no per-thread allocation counter in this JVM");
         ByteBuffer[] datagrams = new ByteBuffer[8];
         for (int i = 0; i < datagrams.length; i++) {
-            SflowDatagramBuilder b = SflowDatagramBuilder.create().sequenceNumber(i + 1L);
+            SflowDatagramBuilder b = SflowDatagramBuilder.create().sequence(i + 1L);
             for (int k = 0; k < 6; k++) {
                 b.sample(Samples.typicalFlowSample(i * 6L + k));
             }
-            datagrams[i] = b.sample(Samples.counterSample(i)).buildBuffer();
+            datagrams[i] = b.sample(Samples.counterSample(i)).toBuffer();
         }
         SflowDecoder decoder = new SflowDecoder();
         long[] sum = {0};
@@ -376,7 +376,7 @@ class SflowDecoderTest {
     @Test
     void recordViewsOfTheGenericPathAreReused() {
         RecordView[] views = new RecordView[2];
-        byte[] d = SflowDatagramBuilder.create().sample(Samples.typicalFlowSample(1)).sample(Samples.typicalFlowSample(2)).build();
+        byte[] d = SflowDatagramBuilder.create().sample(Samples.typicalFlowSample(1)).sample(Samples.typicalFlowSample(2)).toBytes();
         int[] i = {0};
         new SflowDecoder().decode(ByteBuffer.wrap(d), EXPORTER, (ctx, r) -> views[i[0]++] = r);
         assertThat(views[0]).isSameAs(views[1]);

@@ -12,11 +12,11 @@ class SflowEncoderTest {
 
     @Test
     void writesTheHeaderAndRunsTheSequence() {
-        SflowEncoder e = SflowEncoder.builder(Samples.v6("2001:db8::7")).subAgentId(4).sequenceNumber(0xFFFF_FFFFL)
+        SflowEncoder e = SflowEncoder.builder(Samples.v6("2001:db8::7")).subAgentId(4).firstSequence(0xFFFF_FFFFL)
                 .uptimeMillis(() -> 99).build();
         ByteBuffer out = ByteBuffer.allocate(2000);
         assertThat(e.encode(List.of(Samples.typicalFlowSample(1)), 0, out)).isEqualTo(1);
-        assertThat(e.sequenceNumber()).isZero();
+        assertThat(e.nextSequence()).isZero();
         out.flip();
         SflowDatagram d = new SflowDecoder().decodeDatagram(out);
         assertThat(d.agentAddress()).isEqualTo(Samples.v6("2001:db8::7"));
@@ -35,7 +35,7 @@ class SflowEncoderTest {
         SflowEncoder e = SflowEncoder.builder(Samples.v4("192.0.2.1")).maxDatagramSize(600).build();
         List<ByteBuffer> datagrams = e.encode(samples);
         assertThat(datagrams).hasSizeGreaterThan(5).allSatisfy(b -> assertThat(b.remaining()).isLessThanOrEqualTo(600));
-        assertThat(e.sequenceNumber()).isEqualTo(1 + datagrams.size());
+        assertThat(e.nextSequence()).isEqualTo(1 + datagrams.size());
         assertThat(e.encode(List.of())).isEmpty();
     }
 
@@ -60,11 +60,11 @@ class SflowEncoderTest {
 
     @Test
     void theBuilderCraftsBrokenDatagramsOnPurpose() {
-        byte[] ok = SflowDatagramBuilder.create().sample(Samples.counterSample(1)).build();
+        byte[] ok = SflowDatagramBuilder.create().sample(Samples.counterSample(1)).toBytes();
         assertThat(new SflowDecoder().decodeDatagram(ByteBuffer.wrap(ok)).samples()).containsExactly(Samples.counterSample(1));
-        assertThat(SflowDatagramBuilder.create().sample(Samples.counterSample(1)).truncateTo(40).build()).hasSize(40);
-        assertThat(ByteBuffer.wrap(SflowDatagramBuilder.create().version(4).build()).getInt(0)).isEqualTo(4);
-        assertThat(SflowDatagramBuilder.create().trailing(new byte[3]).build()).hasSize(28 + 3);
+        assertThat(SflowDatagramBuilder.create().sample(Samples.counterSample(1)).truncateTo(40).toBytes()).hasSize(40);
+        assertThat(ByteBuffer.wrap(SflowDatagramBuilder.create().version(4).toBytes()).getInt(0)).isEqualTo(4);
+        assertThat(SflowDatagramBuilder.create().trailing(new byte[3]).toBytes()).hasSize(28 + 3);
         byte[] rec = SflowDatagramBuilder.record(Sflow.FLOW_EXTENDED_SWITCH, 999, new byte[2]);
         assertThat(ByteBuffer.wrap(rec).getInt(4)).isEqualTo(999);
         assertThat(rec).hasSize(10);

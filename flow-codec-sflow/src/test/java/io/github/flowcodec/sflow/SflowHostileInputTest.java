@@ -49,7 +49,7 @@ class SflowHostileInputTest {
     @Test
     void sampleLengthPastTheDatagram() {
         byte[] d = SflowDatagramBuilder.create().sample(Samples.counterSample(1))
-                .rawSample(Sflow.SAMPLE_FLOW, 100_000, new byte[40]).build();
+                .rawSample(Sflow.SAMPLE_FLOW, 100_000, new byte[40]).toBytes();
         FlowCodecException e = strictFails(d);
         assertThat(e).isInstanceOf(TruncatedPacketException.class);
         assertThat(e.reason()).contains("sample 1 announces 100000 bytes");
@@ -65,7 +65,7 @@ class SflowHostileInputTest {
         byte[] data = SflowDatagramBuilder.flowSampleData(Samples.flowSample(5, List.of()), 2,
                 SflowDatagramBuilder.record(Sflow.FLOW_EXTENDED_SWITCH, new byte[16]),
                 SflowDatagramBuilder.record(Sflow.FLOW_RAW_HEADER, 4000, new byte[20]));
-        byte[] d = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_FLOW, data).build();
+        byte[] d = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_FLOW, data).toBytes();
         FlowCodecException e = strictFails(d);
         assertThat(e).isInstanceOf(MalformedPacketException.class);
         assertThat(e.reason()).contains("record 1 announces 4000 bytes");
@@ -79,13 +79,13 @@ class SflowHostileInputTest {
 
     @Test
     void sampleCountsThatLie() {
-        byte[] high = SflowDatagramBuilder.create().sample(Samples.typicalFlowSample(1)).sampleCount(0xFFFF_FFFFL).build();
+        byte[] high = SflowDatagramBuilder.create().sample(Samples.typicalFlowSample(1)).declaredCount(0xFFFF_FFFFL).toBytes();
         FlowCodecException e = strictFails(high);
         assertThat(e.reason()).contains("announces 4294967295 samples but the datagram ends after 1");
         assertThat(lenient.decode(ByteBuffer.wrap(high), null, (ctx, r) -> { })).isEqualTo(1);
 
         byte[] low = SflowDatagramBuilder.create().sample(Samples.typicalFlowSample(1)).sample(Samples.typicalFlowSample(2))
-                .sampleCount(1).build();
+                .declaredCount(1).toBytes();
         problems.clear();
         SflowDatagram one = new SflowDecoder().decodeDatagram(ByteBuffer.wrap(low));
         assertThat(one.samples()).hasSize(1);
@@ -93,7 +93,7 @@ class SflowHostileInputTest {
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason()).contains("follow the last of the 1 samples"));
 
         byte[] records = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_COUNTER,
-                SflowDatagramBuilder.counterSampleData(Samples.counterSample(1), 1_000_000_000L)).build();
+                SflowDatagramBuilder.counterSampleData(Samples.counterSample(1), 1_000_000_000L)).toBytes();
         assertThat(strictFails(records).reason()).contains("announces 1000000000 records but ends after 0");
     }
 
@@ -109,7 +109,7 @@ class SflowHostileInputTest {
                 flowDatagram(SflowDatagramBuilder.record(Sflow.FLOW_EXTENDED_USER, user.array())),
                 flowDatagram(SflowDatagramBuilder.record(Sflow.FLOW_EXTENDED_GATEWAY, gateway.array())),
                 SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_COUNTER, SflowDatagramBuilder.counterSampleData(
-                        Samples.counterSample(1), 1, SflowDatagramBuilder.record(Sflow.COUNTER_HOST_ADAPTERS, adapters.array()))).build())) {
+                        Samples.counterSample(1), 1, SflowDatagramBuilder.record(Sflow.COUNTER_HOST_ADAPTERS, adapters.array()))).toBytes())) {
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(FAST, () -> {
                 FlowCodecException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                         () -> new SflowDecoder().decodeDatagram(ByteBuffer.wrap(d)), FlowCodecException.class);
@@ -214,9 +214,9 @@ class SflowHostileInputTest {
     void headersTooShortOrWrong() {
         assertThat(strictFails(new byte[7])).isInstanceOf(TruncatedPacketException.class);
         assertThat(strictFails(new byte[] {0, 0, 0, 4, 0, 0, 0, 1})).isInstanceOf(io.github.flowcodec.core.UnsupportedVersionException.class);
-        byte[] badType = SflowDatagramBuilder.create().agentRaw(7, new byte[4]).build();
+        byte[] badType = SflowDatagramBuilder.create().agentRaw(7, new byte[4]).toBytes();
         assertThat(strictFails(badType).reason()).contains("agent address type 7");
-        byte[] cut = SflowDatagramBuilder.create().agent(Samples.v6("2001:db8::1")).truncateTo(30).build();
+        byte[] cut = SflowDatagramBuilder.create().agent(Samples.v6("2001:db8::1")).truncateTo(30).toBytes();
         assertThat(strictFails(cut)).isInstanceOf(TruncatedPacketException.class);
         // and lenient mode cannot decode them either: nothing of them is usable
         assertThatThrownBy(() -> lenient.decodeDatagram(ByteBuffer.wrap(badType))).isInstanceOf(FlowCodecException.class);
@@ -225,7 +225,7 @@ class SflowHostileInputTest {
 
     private static byte[] flowDatagram(byte[]... records) {
         return SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_FLOW,
-                SflowDatagramBuilder.flowSampleData(Samples.flowSample(1, List.of()), records.length, records)).build();
+                SflowDatagramBuilder.flowSampleData(Samples.flowSample(1, List.of()), records.length, records)).toBytes();
     }
 
     /** The encoded size of a sample's data. */

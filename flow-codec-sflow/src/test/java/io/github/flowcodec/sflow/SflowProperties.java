@@ -202,7 +202,7 @@ class SflowProperties {
         for (int i = 0; i < 4; i++) {
             samples.addAll(datagram.samples());
         }
-        SflowEncoder encoder = SflowEncoder.builder(datagram.agentAddress()).subAgentId(9).sequenceNumber(0xFFFF_FFFEL)
+        SflowEncoder encoder = SflowEncoder.builder(datagram.agentAddress()).subAgentId(9).firstSequence(0xFFFF_FFFEL)
                 .uptimeMillis(() -> 1234).maxDatagramSize(max).extensions(SflowArbitraries.EXTENSIONS).build();
         SflowDecoder decoder = SflowDecoder.builder().extensions(SflowArbitraries.EXTENSIONS).build();
         List<SflowSample> back = new ArrayList<>();

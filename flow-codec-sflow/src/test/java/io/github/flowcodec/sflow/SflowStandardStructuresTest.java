@@ -229,7 +229,7 @@ class SflowStandardStructuresTest {
         keptAsBytes(flowDatagram(SflowDatagramBuilder.record(Sflow.FLOW_IEEE80211_PAYLOAD, payload.array())), "runs past its record");
         ByteBuffer app = ByteBuffer.allocate(48).putInt(-1);
         byte[] counters = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_COUNTER, SflowDatagramBuilder.counterSampleData(
-                Samples.counterSample(1), 1, SflowDatagramBuilder.record(Sflow.COUNTER_APP_OPERATIONS, app.array()))).build();
+                Samples.counterSample(1), 1, SflowDatagramBuilder.record(Sflow.COUNTER_APP_OPERATIONS, app.array()))).toBytes();
         keptAsBytes(counters, "runs past its record");
     }
 
@@ -238,7 +238,7 @@ class SflowStandardStructuresTest {
         for (int lanes : new int[] {-1, 1_000_000, 2}) {   // 4 billion, a million, and two where one fits
             ByteBuffer sfp = ByteBuffer.allocate(20 + 40).putInt(1).putInt(4).putInt(0).putInt(0).putInt(lanes);
             byte[] d = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_COUNTER, SflowDatagramBuilder.counterSampleData(
-                    Samples.counterSample(1), 1, SflowDatagramBuilder.record(Sflow.COUNTER_SFP, sfp.array()))).build();
+                    Samples.counterSample(1), 1, SflowDatagramBuilder.record(Sflow.COUNTER_SFP, sfp.array()))).toBytes();
             keptAsBytes(d, "SFP lane count");
         }
     }
@@ -251,7 +251,7 @@ class SflowStandardStructuresTest {
                 discardDatagram(0xFFFF_FFFFL),                                                           // 4 billion, none there
                 discardDatagram(1, SflowDatagramBuilder.record(Sflow.FLOW_EGRESS_QUEUE, 4000, new byte[4])),   // length past the sample
                 discardDatagram(1, queue, queue),                                                        // bytes after the records
-                SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_DISCARDED_PACKET, new byte[20]).build())) {   // header cut short
+                SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_DISCARDED_PACKET, new byte[20]).toBytes())) {   // header cut short
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(FAST, () -> {
                 FlowCodecException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                         () -> new SflowDecoder().decodeDatagram(ByteBuffer.wrap(d)), FlowCodecException.class);
@@ -287,7 +287,7 @@ class SflowStandardStructuresTest {
 
     private static byte[] flowDatagram(byte[]... records) {
         return SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_FLOW,
-                SflowDatagramBuilder.flowSampleData(Samples.flowSample(1, List.of()), records.length, records)).build();
+                SflowDatagramBuilder.flowSampleData(Samples.flowSample(1, List.of()), records.length, records)).toBytes();
     }
 
     /** A 0:5 sample: sequence 9, source 0:3, 1 drop, input 3, output 0, reason 258, then the record count and records. */
@@ -301,7 +301,7 @@ class SflowStandardStructuresTest {
         for (byte[] r : records) {
             b.put(r);
         }
-        return SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_DISCARDED_PACKET, b.array()).build();
+        return SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_DISCARDED_PACKET, b.array()).toBytes();
     }
 
     /** Decodes a one-record flow datagram strictly, checks it re-encodes to the same bytes, and returns the record. */
@@ -314,7 +314,7 @@ class SflowStandardStructuresTest {
 
     private static CounterData counterRoundTrip(int format, byte[] data) {
         byte[] d = SflowDatagramBuilder.create().rawSample(Sflow.SAMPLE_COUNTER, SflowDatagramBuilder.counterSampleData(
-                Samples.counterSample(1), 1, SflowDatagramBuilder.record(format, data))).build();
+                Samples.counterSample(1), 1, SflowDatagramBuilder.record(format, data))).toBytes();
         SflowDatagram decoded = new SflowDecoder().decodeDatagram(ByteBuffer.wrap(d));
         assertThat(SflowEncoder.toBytes(decoded)).isEqualTo(d);
         return ((CounterSample) decoded.samples().get(0)).records().get(0);

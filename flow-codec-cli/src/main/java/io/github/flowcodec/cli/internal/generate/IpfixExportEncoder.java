@@ -29,7 +29,7 @@ public final class IpfixExportEncoder extends TemplateExportEncoder {
 
     public IpfixExportEncoder(Clock clock, ExporterSettings settings) {
         super(settings, IpfixEncoder.builder().clock(clock::millis).observationDomainId(settings.sourceId())
-                .maxMessageSize(MAX_PACKET_SIZE).templateRefreshMessages(settings.templateRefresh())
+                .maxDatagramSize(MAX_PACKET_SIZE).templateRefreshDatagrams(settings.templateRefresh())
                 .templateRefreshInterval(Duration.ZERO).build()::encode, LAYOUT);
         this.selectorOptions = Template.options(258, 1, List.of(
                 FieldSpec.of(IANA.require("selectorId"), 8),

@@ -25,7 +25,7 @@ public final class Netflow5ExportEncoder implements ExportEncoder {
         int samplingInterval = settings.samplingInterval();
         this.clock = clock;
         this.bootMillis = clock.millis() - UPTIME_AT_START;
-        this.encoder = Netflow5Encoder.builder().clock(clock)
+        this.encoder = Netflow5Encoder.builder().clock(clock::millis)
                 .engineType((settings.index() >>> 8) & 0xFF).engineId(settings.index() & 0xFF)
                 .uptimeMillis(() -> clock.millis() - bootMillis)
                 .sampling(samplingInterval > 1 ? 1 : 0, samplingInterval > 1 ? samplingInterval : 0)
@@ -39,7 +39,7 @@ public final class Netflow5ExportEncoder implements ExportEncoder {
             if (!(f.srcAddr() instanceof Inet4Address src) || !(f.dstAddr() instanceof Inet4Address dst)) {
                 continue; // v5 carries IPv4 only
             }
-            out.add(new Netflow5RecordBuilder()
+            out.add(Netflow5RecordBuilder.create()
                     .srcAddr(src).dstAddr(dst).ipv4(io.github.flowcodec.netflow5.Netflow5.NEXT_HOP, toInt(f.nextHop().getAddress()))
                     .srcPort(f.srcPort()).dstPort(f.dstPort()).protocol(f.protocol()).tcpFlags(f.tcpFlags()).tos(f.tos())
                     .packets(Math.min(f.packets(), 0xFFFF_FFFFL)).octets(Math.min(f.octets(), 0xFFFF_FFFFL))

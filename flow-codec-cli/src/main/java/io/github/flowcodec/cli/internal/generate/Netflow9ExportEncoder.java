@@ -31,8 +31,8 @@ public final class Netflow9ExportEncoder extends TemplateExportEncoder {
 
     private Netflow9ExportEncoder(Clock clock, ExporterSettings settings, long bootMillis) {
         super(settings, Netflow9Encoder.builder().clock(clock::millis).bootTimeMillis(bootMillis)
-                .sourceId(settings.sourceId()).maxPacketSize(MAX_PACKET_SIZE)
-                .templateRefreshPackets(settings.templateRefresh()).templateRefreshInterval(Duration.ZERO).build()::encode,
+                .sourceId(settings.sourceId()).maxDatagramSize(MAX_PACKET_SIZE)
+                .templateRefreshDatagrams(settings.templateRefresh()).templateRefreshInterval(Duration.ZERO).build()::encode,
                 LAYOUT);
         this.bootMillis = bootMillis;
         this.samplerOptions = Template.options(258, 1, List.of(

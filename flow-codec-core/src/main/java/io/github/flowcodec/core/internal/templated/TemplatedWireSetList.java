@@ -8,7 +8,7 @@ import java.util.function.ObjIntConsumer;
 
 /**
  * The sets a packet builder has crafted, each as its bytes, in the order added; the last one's length field
- * can be overwritten (to lie) and the whole datagram assembled behind a header, with trailing zeros and cut
+ * can be overwritten (to lie) and the whole datagram assembled behind a header, with trailing bytes and cut
  * short if asked. For the NetFlow v9 and IPFIX builders, not the encoders.
  *
  * <pre>{@code
@@ -58,17 +58,18 @@ public final class TemplatedWireSetList {
 
     /**
      * The datagram: a header of {@code headerLength} bytes that {@code header} writes (given the buffer and
-     * the datagram's length without the trailing zeros), the sets, {@code trailingZeros} zero bytes, all cut to
+     * the datagram's length without the trailing bytes), the sets, the {@code trailing} bytes, all cut to
      * {@code truncateTo} bytes if that is shorter (negative: not cut).
      */
-    public byte[] toBytes(int headerLength, int trailingZeros, int truncateTo, ObjIntConsumer<ByteBuffer> header) {
+    public byte[] toBytes(int headerLength, byte[] trailing, int truncateTo, ObjIntConsumer<ByteBuffer> header) {
         int length = headerLength + length();
-        ByteBuffer b = ByteBuffer.allocate(length + trailingZeros);
+        ByteBuffer b = ByteBuffer.allocate(length + trailing.length);
         header.accept(b, length);
         b.position(headerLength);
         for (byte[] s : sets) {
             b.put(s);
         }
+        b.put(trailing);
         byte[] all = b.array();
         return truncateTo >= 0 && truncateTo < all.length ? Arrays.copyOf(all, truncateTo) : all;
     }

@@ -1,5 +1,6 @@
 package io.github.flowcodec.core.internal.templated;
 
+import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
@@ -32,7 +33,7 @@ import java.util.function.LongSupplier;
  * }
  * }</pre>
  */
-public final class TemplatedWriter {
+public final class TemplatedWriter implements DatagramEncoder<FlowRecord> {
 
     private final TemplatedWireFormat format;
     private final int headerLength;
@@ -81,8 +82,15 @@ public final class TemplatedWriter {
     }
 
     /** The sequence number the next datagram will carry (unsigned 32-bit). */
+    @Override
     public long nextSequence() {
         return sequence & 0xFFFF_FFFFL;
+    }
+
+    /** The largest datagram in bytes. */
+    @Override
+    public int maxDatagramSize() {
+        return maxDatagramSize;
     }
 
     /** How many templates the writer knows. */
@@ -95,18 +103,6 @@ public final class TemplatedWriter {
         return sent.size();
     }
 
-    /** Encodes the records into as many new datagrams as needed (each a flipped big-endian buffer). */
-    public List<ByteBuffer> encode(List<FlowRecord> records) {
-        List<ByteBuffer> out = new ArrayList<>();
-        int from = 0;
-        do {
-            ByteBuffer b = ByteBuffer.allocate(maxDatagramSize);
-            from += encode(records, from, b);
-            out.add(b.flip());
-        } while (from < records.size());
-        return out;
-    }
-
     /**
      * Writes one datagram at the buffer's position: the templates due, then as many records from
      * {@code from} as fit in {@code min(dst.remaining(), maxDatagramSize)} bytes; advances the position.
@@ -116,7 +112,8 @@ public final class TemplatedWriter {
      * @throws EncodingException if not even one record (with its template) fits, or the protocol cannot
      *         carry a template
      */
-    public int encode(List<FlowRecord> records, int from, ByteBuffer dst) {
+    @Override
+    public int encode(List<? extends FlowRecord> records, int from, ByteBuffer dst) {
         Objects.checkFromToIndex(from, records.size(), records.size());
         dst.order(ByteOrder.BIG_ENDIAN);
         int start = dst.position();
@@ -203,7 +200,7 @@ public final class TemplatedWriter {
      * Learns the templates of the records a datagram of {@code room} bytes can hold (so a refresh due now
      * carries them): no further, or encoding a long list would look at every remaining record for every datagram.
      */
-    private void learnTemplates(List<FlowRecord> records, int from, int room) {
+    private void learnTemplates(List<? extends FlowRecord> records, int from, int room) {
         Template learned = null;
         for (int i = from, bytes = 0; i < records.size() && bytes <= room; i++) {
             FlowRecord r = records.get(i);
