@@ -111,15 +111,17 @@ class GeneratedConstantsTest {
 
     @Test
     void constantNamesAreUpperSnakeCaseOfTheElementNames() {
-        assertThat(JavaConstants.constantName("octetDeltaCount")).isEqualTo("OCTET_DELTA_COUNT");
-        assertThat(JavaConstants.constantName("sourceIPv4Address")).isEqualTo("SOURCE_IPV4_ADDRESS");
-        assertThat(JavaConstants.constantName("postNATSourceIPv4Address")).isEqualTo("POST_NAT_SOURCE_IPV4_ADDRESS");
-        assertThat(JavaConstants.constantName("postMCastPacketDeltaCount")).isEqualTo("POST_MCAST_PACKET_DELTA_COUNT");
-        assertThat(JavaConstants.constantName("dot1qVlanId")).isEqualTo("DOT1Q_VLAN_ID");
-        assertThat(JavaConstants.constantName("ipv4IHL")).isEqualTo("IPV4_IHL");
-        assertThat(JavaConstants.constantName("conntrack_id")).isEqualTo("CONNTRACK_ID");
-        assertThat(JavaConstants.constantName("flowDirection ")).isEqualTo("FLOW_DIRECTION");
-        assertThat(JavaConstants.constantName("3gppThing")).isEqualTo("_3GPP_THING");
+        Map<String, String> expected = Map.of(
+                "octetDeltaCount", "OCTET_DELTA_COUNT",
+                "sourceIPv4Address", "SOURCE_IPV4_ADDRESS",
+                "postNATSourceIPv4Address", "POST_NAT_SOURCE_IPV4_ADDRESS",
+                "postMCastPacketDeltaCount", "POST_MCAST_PACKET_DELTA_COUNT",
+                "dot1qVlanId", "DOT1Q_VLAN_ID",
+                "ipv4IHL", "IPV4_IHL",
+                "conntrack_id", "CONNTRACK_ID",
+                "flowDirection ", "FLOW_DIRECTION",
+                "3gppThing", "_3GPP_THING");
+        expected.forEach((name, constant) -> assertThat(JavaConstants.constantName(name)).as(name).isEqualTo(constant));
     }
 
     /** RFC 3954 / Cisco numbers, as the issue and every v9 document state them. */
