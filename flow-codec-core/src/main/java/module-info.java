@@ -4,6 +4,7 @@
  */
 module io.github.flowcodec.core {
     exports io.github.flowcodec.core;
+    exports io.github.flowcodec.core.vendor;
     // The machinery NetFlow v9 and IPFIX share (one implementation, not two); not public API.
     exports io.github.flowcodec.core.internal.templated to io.github.flowcodec.netflow9, io.github.flowcodec.ipfix;
 

@@ -2,7 +2,7 @@ package io.github.flowcodec.bench;
 
 import io.github.flowcodec.core.FieldSpec;
 import io.github.flowcodec.core.FlowRecord;
-import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.ipfix.Ipfix;
 import io.github.flowcodec.ipfix.IpfixMessageBuilder;
@@ -54,8 +54,6 @@ final class IpfixTraffic {
     /** Milliseconds between consecutive messages: a busy exporter. */
     static final long EXPORT_STEP = 20L;
 
-    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
-
     /** NBAR-style application names of HTTPS flows (most traffic is TLS; the name says to whom). */
     private static final String[] TLS_APPS = {"ssl", "ssl", "google-services", "ms-office-365", "youtube", "netflix",
         "amazon-web-services", "facebook", "ms-teams", "apple-services", "webex-meeting", "dropbox"};
@@ -76,42 +74,42 @@ final class IpfixTraffic {
 
     /** The same 18 fields with applicationName after the timestamps and interfaceName last (20 fields). */
     static Template stringsTemplate() {
-        return fixedFields(Template.builder(STRINGS_TEMPLATE_ID), FieldSpec.of(IANA.require("applicationName")),
-                FieldSpec.of(IANA.require("interfaceName"))).build();
+        return fixedFields(Template.builder(STRINGS_TEMPLATE_ID), FieldSpec.of(Iana.APPLICATION_NAME),
+                FieldSpec.of(Iana.INTERFACE_NAME)).build();
     }
 
     /** The same 18 fields and a subTemplateList of the MPLS label stack (19 fields). */
     static Template stlTemplate() {
-        return fixedFields(Template.builder(STL_TEMPLATE_ID), null, FieldSpec.of(IANA.require("subTemplateList"))).build();
+        return fixedFields(Template.builder(STL_TEMPLATE_ID), null, FieldSpec.of(Iana.SUB_TEMPLATE_LIST)).build();
     }
 
     /** One label stack entry: mplsTopLabelStackSection in 3 bytes (20-bit label, 3-bit EXP, bottom-of-stack bit). */
     static Template labelTemplate() {
-        return Template.builder(LABEL_TEMPLATE_ID).field(IANA.require("mplsTopLabelStackSection"), 3).build();
+        return Template.builder(LABEL_TEMPLATE_ID).field(Iana.MPLS_TOP_LABEL_STACK_SECTION, 3).build();
     }
 
     private static Template.Builder fixedFields(Template.Builder b, FieldSpec afterTimes, FieldSpec last) {
-        b.field(IANA.require("sourceIPv4Address"), 4)
-                .field(IANA.require("destinationIPv4Address"), 4)
-                .field(IANA.require("sourceTransportPort"), 2)
-                .field(IANA.require("destinationTransportPort"), 2)
-                .field(IANA.require("protocolIdentifier"), 1)
-                .field(IANA.require("ipClassOfService"), 1)
-                .field(IANA.require("tcpControlBits"), 1)
-                .field(IANA.require("ingressInterface"), 2)
-                .field(IANA.require("egressInterface"), 2)
-                .field(IANA.require("packetDeltaCount"), 4)
-                .field(IANA.require("octetDeltaCount"), 4)
-                .field(IANA.require("flowStartMilliseconds"), 8)
-                .field(IANA.require("flowEndMilliseconds"), 8);
+        b.field(Iana.SOURCE_IPV4_ADDRESS, 4)
+                .field(Iana.DESTINATION_IPV4_ADDRESS, 4)
+                .field(Iana.SOURCE_TRANSPORT_PORT, 2)
+                .field(Iana.DESTINATION_TRANSPORT_PORT, 2)
+                .field(Iana.PROTOCOL_IDENTIFIER, 1)
+                .field(Iana.IP_CLASS_OF_SERVICE, 1)
+                .field(Iana.TCP_CONTROL_BITS, 1)
+                .field(Iana.INGRESS_INTERFACE, 2)
+                .field(Iana.EGRESS_INTERFACE, 2)
+                .field(Iana.PACKET_DELTA_COUNT, 4)
+                .field(Iana.OCTET_DELTA_COUNT, 4)
+                .field(Iana.FLOW_START_MILLISECONDS, 8)
+                .field(Iana.FLOW_END_MILLISECONDS, 8);
         if (afterTimes != null) {
             b.field(afterTimes);
         }
-        b.field(IANA.require("sourceIPv4PrefixLength"), 1)
-                .field(IANA.require("destinationIPv4PrefixLength"), 1)
-                .field(IANA.require("ipNextHopIPv4Address"), 4)
-                .field(IANA.require("bgpSourceAsNumber"), 2)
-                .field(IANA.require("bgpDestinationAsNumber"), 2);
+        b.field(Iana.SOURCE_IPV4_PREFIX_LENGTH, 1)
+                .field(Iana.DESTINATION_IPV4_PREFIX_LENGTH, 1)
+                .field(Iana.IP_NEXT_HOP_IPV4_ADDRESS, 4)
+                .field(Iana.BGP_SOURCE_AS_NUMBER, 2)
+                .field(Iana.BGP_DESTINATION_AS_NUMBER, 2);
         if (last != null) {
             b.field(last);
         }

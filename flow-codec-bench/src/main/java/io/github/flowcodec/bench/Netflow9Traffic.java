@@ -1,7 +1,7 @@
 package io.github.flowcodec.bench;
 
 import io.github.flowcodec.core.FlowRecord;
-import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.netflow9.Netflow9;
 import io.github.flowcodec.netflow9.Netflow9PacketBuilder;
@@ -40,8 +40,6 @@ final class Netflow9Traffic {
     /** Milliseconds between consecutive datagrams: a busy exporter. */
     static final long UPTIME_STEP = 20L;
 
-    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
-
     /** The high 64 bits of some public /32s (documentation, cloud and ISP style prefixes). */
     private static final long[] PUBLIC_V6 = {
         0x2001_0db8_0000_0000L, 0x2a00_1450_0000_0000L, 0x2606_4700_0000_0000L, 0x2a03_2880_0000_0000L,
@@ -59,48 +57,48 @@ final class Netflow9Traffic {
     /** Cisco IOS's v9 IPv4 template: 18 fields, 45 bytes a record, in the order IOS sends them. */
     static Template ipv4Template() {
         return Template.builder(IPV4_TEMPLATE_ID)
-                .field(IANA.require("octetDeltaCount"), 4)              // IN_BYTES
-                .field(IANA.require("packetDeltaCount"), 4)             // IN_PKTS
-                .field(IANA.require("protocolIdentifier"), 1)           // PROTOCOL
-                .field(IANA.require("ipClassOfService"), 1)             // SRC_TOS
-                .field(IANA.require("tcpControlBits"), 1)               // TCP_FLAGS
-                .field(IANA.require("sourceTransportPort"), 2)          // L4_SRC_PORT
-                .field(IANA.require("sourceIPv4Address"), 4)            // IPV4_SRC_ADDR
-                .field(IANA.require("sourceIPv4PrefixLength"), 1)       // SRC_MASK
-                .field(IANA.require("ingressInterface"), 2)             // INPUT_SNMP
-                .field(IANA.require("destinationTransportPort"), 2)     // L4_DST_PORT
-                .field(IANA.require("destinationIPv4Address"), 4)       // IPV4_DST_ADDR
-                .field(IANA.require("destinationIPv4PrefixLength"), 1)  // DST_MASK
-                .field(IANA.require("egressInterface"), 2)              // OUTPUT_SNMP
-                .field(IANA.require("ipNextHopIPv4Address"), 4)         // IPV4_NEXT_HOP
-                .field(IANA.require("bgpSourceAsNumber"), 2)            // SRC_AS
-                .field(IANA.require("bgpDestinationAsNumber"), 2)       // DST_AS
-                .field(IANA.require("flowEndSysUpTime"), 4)             // LAST_SWITCHED
-                .field(IANA.require("flowStartSysUpTime"), 4)           // FIRST_SWITCHED
+                .field(Iana.OCTET_DELTA_COUNT, 4)              // IN_BYTES
+                .field(Iana.PACKET_DELTA_COUNT, 4)             // IN_PKTS
+                .field(Iana.PROTOCOL_IDENTIFIER, 1)           // PROTOCOL
+                .field(Iana.IP_CLASS_OF_SERVICE, 1)             // SRC_TOS
+                .field(Iana.TCP_CONTROL_BITS, 1)               // TCP_FLAGS
+                .field(Iana.SOURCE_TRANSPORT_PORT, 2)          // L4_SRC_PORT
+                .field(Iana.SOURCE_IPV4_ADDRESS, 4)            // IPV4_SRC_ADDR
+                .field(Iana.SOURCE_IPV4_PREFIX_LENGTH, 1)       // SRC_MASK
+                .field(Iana.INGRESS_INTERFACE, 2)             // INPUT_SNMP
+                .field(Iana.DESTINATION_TRANSPORT_PORT, 2)     // L4_DST_PORT
+                .field(Iana.DESTINATION_IPV4_ADDRESS, 4)       // IPV4_DST_ADDR
+                .field(Iana.DESTINATION_IPV4_PREFIX_LENGTH, 1)  // DST_MASK
+                .field(Iana.EGRESS_INTERFACE, 2)              // OUTPUT_SNMP
+                .field(Iana.IP_NEXT_HOP_IPV4_ADDRESS, 4)         // IPV4_NEXT_HOP
+                .field(Iana.BGP_SOURCE_AS_NUMBER, 2)            // SRC_AS
+                .field(Iana.BGP_DESTINATION_AS_NUMBER, 2)       // DST_AS
+                .field(Iana.FLOW_END_SYS_UP_TIME, 4)             // LAST_SWITCHED
+                .field(Iana.FLOW_START_SYS_UP_TIME, 4)           // FIRST_SWITCHED
                 .build();
     }
 
     /** An IOS-XE style IPv6 template: 18 fields, 89 bytes a record. */
     static Template ipv6Template() {
         return Template.builder(IPV6_TEMPLATE_ID)
-                .field(IANA.require("sourceIPv6Address"), 16)
-                .field(IANA.require("destinationIPv6Address"), 16)
-                .field(IANA.require("ipNextHopIPv6Address"), 16)
-                .field(IANA.require("ingressInterface"), 4)
-                .field(IANA.require("egressInterface"), 4)
-                .field(IANA.require("packetDeltaCount"), 4)
-                .field(IANA.require("octetDeltaCount"), 4)
-                .field(IANA.require("flowStartSysUpTime"), 4)
-                .field(IANA.require("flowEndSysUpTime"), 4)
-                .field(IANA.require("sourceTransportPort"), 2)
-                .field(IANA.require("destinationTransportPort"), 2)
-                .field(IANA.require("tcpControlBits"), 1)
-                .field(IANA.require("protocolIdentifier"), 1)
-                .field(IANA.require("ipClassOfService"), 1)
-                .field(IANA.require("bgpSourceAsNumber"), 4)
-                .field(IANA.require("bgpDestinationAsNumber"), 4)
-                .field(IANA.require("sourceIPv6PrefixLength"), 1)
-                .field(IANA.require("destinationIPv6PrefixLength"), 1)
+                .field(Iana.SOURCE_IPV6_ADDRESS, 16)
+                .field(Iana.DESTINATION_IPV6_ADDRESS, 16)
+                .field(Iana.IP_NEXT_HOP_IPV6_ADDRESS, 16)
+                .field(Iana.INGRESS_INTERFACE, 4)
+                .field(Iana.EGRESS_INTERFACE, 4)
+                .field(Iana.PACKET_DELTA_COUNT, 4)
+                .field(Iana.OCTET_DELTA_COUNT, 4)
+                .field(Iana.FLOW_START_SYS_UP_TIME, 4)
+                .field(Iana.FLOW_END_SYS_UP_TIME, 4)
+                .field(Iana.SOURCE_TRANSPORT_PORT, 2)
+                .field(Iana.DESTINATION_TRANSPORT_PORT, 2)
+                .field(Iana.TCP_CONTROL_BITS, 1)
+                .field(Iana.PROTOCOL_IDENTIFIER, 1)
+                .field(Iana.IP_CLASS_OF_SERVICE, 1)
+                .field(Iana.BGP_SOURCE_AS_NUMBER, 4)
+                .field(Iana.BGP_DESTINATION_AS_NUMBER, 4)
+                .field(Iana.SOURCE_IPV6_PREFIX_LENGTH, 1)
+                .field(Iana.DESTINATION_IPV6_PREFIX_LENGTH, 1)
                 .build();
     }
 

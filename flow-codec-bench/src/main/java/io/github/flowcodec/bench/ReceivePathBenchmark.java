@@ -7,8 +7,8 @@ import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowDecoders;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.InformationElement;
-import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.core.TemplateStore;
@@ -59,8 +59,6 @@ public class ReceivePathBenchmark {
     static final int EXPORTERS = 256;
     static final int DATAGRAMS_PER_EXPORTER = 4;
     static final long SEED = 0x5EED_0A11L;
-
-    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
 
     /** Every exporter's datagrams and template datagrams; built once, shared read-only by the threads. */
     @State(Scope.Benchmark)
@@ -168,13 +166,13 @@ public class ReceivePathBenchmark {
 
     /** What a collector keeps of each record, read by element as a generic consumer must. */
     static final class Consumer implements FlowRecordHandler<ExportContext> {
-        static final InformationElement SRC4 = IANA.require("sourceIPv4Address");
-        static final InformationElement DST4 = IANA.require("destinationIPv4Address");
-        static final InformationElement SRC_PORT = IANA.require("sourceTransportPort");
-        static final InformationElement DST_PORT = IANA.require("destinationTransportPort");
-        static final InformationElement PROTO = IANA.require("protocolIdentifier");
-        static final InformationElement BYTES = IANA.require("octetDeltaCount");
-        static final InformationElement PACKETS = IANA.require("packetDeltaCount");
+        static final InformationElement SRC4 = Iana.SOURCE_IPV4_ADDRESS;
+        static final InformationElement DST4 = Iana.DESTINATION_IPV4_ADDRESS;
+        static final InformationElement SRC_PORT = Iana.SOURCE_TRANSPORT_PORT;
+        static final InformationElement DST_PORT = Iana.DESTINATION_TRANSPORT_PORT;
+        static final InformationElement PROTO = Iana.PROTOCOL_IDENTIFIER;
+        static final InformationElement BYTES = Iana.OCTET_DELTA_COUNT;
+        static final InformationElement PACKETS = Iana.PACKET_DELTA_COUNT;
         long sum;
 
         @Override

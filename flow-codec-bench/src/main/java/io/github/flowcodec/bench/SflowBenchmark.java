@@ -3,7 +3,7 @@ package io.github.flowcodec.bench;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
-import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.sflow.Sflow;
@@ -207,16 +207,15 @@ public class SflowBenchmark extends CodecBenchmark {
         final int out;
 
         Indexes(Template t) {
-            InformationElementRegistry iana = InformationElementRegistry.iana();
             template = t;
-            src = t.indexOf(iana.require("sourceIPv4Address"));
-            dst = t.indexOf(iana.require("destinationIPv4Address"));
-            proto = t.indexOf(iana.require("protocolIdentifier"));
-            srcPort = t.indexOf(iana.require("sourceTransportPort"));
-            dstPort = t.indexOf(iana.require("destinationTransportPort"));
-            octets = t.indexOf(iana.require("octetDeltaCount"));
-            in = t.indexOf(iana.require("ingressInterface"));
-            out = t.indexOf(iana.require("egressInterface"));
+            src = t.indexOf(Iana.SOURCE_IPV4_ADDRESS);
+            dst = t.indexOf(Iana.DESTINATION_IPV4_ADDRESS);
+            proto = t.indexOf(Iana.PROTOCOL_IDENTIFIER);
+            srcPort = t.indexOf(Iana.SOURCE_TRANSPORT_PORT);
+            dstPort = t.indexOf(Iana.DESTINATION_TRANSPORT_PORT);
+            octets = t.indexOf(Iana.OCTET_DELTA_COUNT);
+            in = t.indexOf(Iana.INGRESS_INTERFACE);
+            out = t.indexOf(Iana.EGRESS_INTERFACE);
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  * during {@link FlowRecordHandler#onDataSet}; copy what you keep.
  *
  * <pre>{@code
- * InformationElement OCTETS = InformationElementRegistry.iana().require("octetDeltaCount");
+ * InformationElement OCTETS = Iana.OCTET_DELTA_COUNT;
  * FlowRecordHandler handler = new FlowRecordHandler() {
  *     final long[] octets = new long[DataSetView.MAX_RECORDS];
  *

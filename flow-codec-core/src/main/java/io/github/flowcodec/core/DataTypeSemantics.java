@@ -6,7 +6,7 @@ import io.github.flowcodec.core.internal.IanaRegistryIndex;
  * The data type semantics of RFC 7012 section 3.2 (and RFC 6313 for lists), with IANA's codes.
  *
  * <pre>{@code
- * InformationElementRegistry.iana().require("octetDeltaCount").semantics(); // DELTA_COUNTER
+ * Iana.OCTET_DELTA_COUNT.semantics(); // DELTA_COUNTER
  * }</pre>
  */
 public enum DataTypeSemantics {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * tells which are off and the typed accessors read them as well as they can.
  *
  * <pre>{@code
- * FieldSpec bytes = FieldSpec.of(InformationElementRegistry.iana().require("octetDeltaCount"), 4);
+ * FieldSpec bytes = FieldSpec.of(Iana.OCTET_DELTA_COUNT, 4);
  * bytes.length();            // 4
  * bytes.isVariableLength();  // false
  * }</pre>

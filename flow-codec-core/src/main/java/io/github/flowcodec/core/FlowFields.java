@@ -20,15 +20,10 @@ import java.util.Optional;
  * a float64 sent in 4 bytes reads as a float32.
  *
  * <pre>{@code
- * InformationElementRegistry iana = InformationElementRegistry.iana();
- * InformationElement OCTET_DELTA_COUNT = iana.require("octetDeltaCount");
- * InformationElement PACKET_DELTA_COUNT = iana.require("packetDeltaCount");
- * InformationElement SOURCE_IPV4_ADDRESS = iana.require("sourceIPv4Address");
- *
- * int bytesIdx = record.template().indexOf(OCTET_DELTA_COUNT);
+ * int bytesIdx = record.template().indexOf(Iana.OCTET_DELTA_COUNT);
  * long bytes = record.getLong(bytesIdx);
- * InetAddress src = record.getAddress(record.template().indexOf(SOURCE_IPV4_ADDRESS));
- * long packets = record.getLong(PACKET_DELTA_COUNT, 0);   // 0 when the template has no such field
+ * InetAddress src = record.getAddress(record.template().indexOf(Iana.SOURCE_IPV4_ADDRESS));
+ * long packets = record.getLong(Iana.PACKET_DELTA_COUNT, 0);   // 0 when the template has no such field
  * }</pre>
  *
  * <p>Accessors throw {@link IllegalArgumentException} when a field cannot be read as asked (an integer

@@ -18,10 +18,9 @@ import java.util.Objects;
  * of fields, not a map: an element may occur more than once ({@link #getAll}).
  *
  * <pre>{@code
- * InformationElementRegistry iana = InformationElementRegistry.iana();
  * Template t = Template.builder(256)
- *         .field(iana.require("sourceIPv4Address"))
- *         .field(iana.require("octetDeltaCount"), 4)
+ *         .field(Iana.SOURCE_IPV4_ADDRESS)
+ *         .field(Iana.OCTET_DELTA_COUNT, 4)
  *         .build();
  * FlowRecord r = FlowRecord.builder(t)
  *         .setAddress(0, InetAddress.getByName("192.0.2.1"))

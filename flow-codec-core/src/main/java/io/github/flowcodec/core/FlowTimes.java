@@ -4,9 +4,13 @@ package io.github.flowcodec.core;
 final class FlowTimes {
 
     // IANA element ids of the start forms; the end form of each is in END at the same position.
-    private static final int[] START = {152, 150, 154, 156, 22, 158};
-    private static final int[] END = {153, 151, 155, 157, 21, 159};
-    private static final int SYSTEM_INIT_TIME_MILLISECONDS = 160;
+    private static final int[] START = {Iana.FLOW_START_MILLISECONDS.id(), Iana.FLOW_START_SECONDS.id(),
+            Iana.FLOW_START_MICROSECONDS.id(), Iana.FLOW_START_NANOSECONDS.id(),
+            Iana.FLOW_START_SYS_UP_TIME.id(), Iana.FLOW_START_DELTA_MICROSECONDS.id()};
+    private static final int[] END = {Iana.FLOW_END_MILLISECONDS.id(), Iana.FLOW_END_SECONDS.id(),
+            Iana.FLOW_END_MICROSECONDS.id(), Iana.FLOW_END_NANOSECONDS.id(),
+            Iana.FLOW_END_SYS_UP_TIME.id(), Iana.FLOW_END_DELTA_MICROSECONDS.id()};
+    private static final int SYSTEM_INIT_TIME_MILLISECONDS = Iana.SYSTEM_INIT_TIME_MILLISECONDS.id();
 
     private FlowTimes() {
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * descriptive. NetFlow v9 field types 1 to 127 are the IANA elements with the same numbers.
  *
  * <pre>{@code
- * InformationElement bytes = InformationElementRegistry.iana().require("octetDeltaCount");
+ * InformationElement bytes = Iana.OCTET_DELTA_COUNT;
  * bytes.id();        // 1
  * bytes.dataType();  // UNSIGNED64
  * InformationElement vendor = InformationElement.unknown(9, 12235); // octets, named "9.12235"

@@ -2,6 +2,8 @@ package io.github.flowcodec.core;
 
 import io.github.flowcodec.core.internal.GeneratedRegistries;
 import io.github.flowcodec.core.internal.MapRegistry;
+import io.github.flowcodec.core.internal.NearestNames;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,14 +24,22 @@ import java.util.Optional;
  * registry.lookup(0, 8).name();       // "sourceIPv4Address"
  * registry.lookup(9, 12235).dataType(); // STRING
  * registry.lookup(4242, 1).isKnown(); // false: kept as octets
+ * registry.require("IN_BYTES");       // Iana.OCTET_DELTA_COUNT: NetFlow v9 names work too
  * }</pre>
+ *
+ * <p>In code, prefer the constants: {@link Iana}, {@link Netflow9Fields} and the vendor classes of
+ * {@link io.github.flowcodec.core.vendor}.
  */
 public interface InformationElementRegistry {
 
     /** The element with this (enterprise, id), if this registry knows it. */
     Optional<InformationElement> find(long enterprise, int id);
 
-    /** The element with this name; when names repeat across enterprises, IANA's wins. */
+    /**
+     * The element with this name; when names repeat across enterprises, IANA's wins. A name no element has that is
+     * a NetFlow v9 field name ({@link Netflow9Fields}: {@code "IN_BYTES"}, {@code "L4_SRC_PORT"} ...) gives this
+     * registry's element of that v9 type.
+     */
     Optional<InformationElement> find(String name);
 
     /** Every element, IANA's first, each enterprise's by id. */
@@ -41,12 +51,26 @@ public interface InformationElementRegistry {
     }
 
     /**
-     * The element with this name.
+     * The element with this name or NetFlow v9 field name, as {@link #find(String)} finds it:
+     * {@code iana.require("octetDeltaCount")} and {@code iana.require("IN_BYTES")} are both
+     * {@link Iana#OCTET_DELTA_COUNT}.
      *
-     * @throws IllegalArgumentException if there is none
+     * @throws IllegalArgumentException if there is none; the message lists the nearest names this registry knows
+     *         (edit distance, ignoring case), e.g. {@code IN_BYTES} for {@code "IN_BYTE"}
      */
     default InformationElement require(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("no information element named " + name));
+        Optional<InformationElement> e = find(name);
+        if (e.isPresent()) {
+            return e.get();
+        }
+        List<String> known = new ArrayList<>();
+        elements().forEach(element -> known.add(element.name()));
+        for (String v9 : Netflow9Fields.names()) {
+            if (find(v9).isPresent()) {
+                known.add(v9);
+            }
+        }
+        throw NearestNames.unknown("information element", name, known);
     }
 
     /**

@@ -15,15 +15,14 @@ import java.util.Objects;
  * A template with {@link #scopeFieldCount()} &gt; 0 is an options template.
  *
  * <pre>{@code
- * InformationElementRegistry iana = InformationElementRegistry.iana();
  * Template t = Template.builder(256)
- *         .field(iana.require("sourceIPv4Address"))
- *         .field(iana.require("destinationIPv4Address"))
- *         .field(iana.require("octetDeltaCount"), 4)      // reduced-size
- *         .field(iana.require("interfaceName"))             // variable length
+ *         .field(Iana.SOURCE_IPV4_ADDRESS)
+ *         .field(Iana.DESTINATION_IPV4_ADDRESS)
+ *         .field(Iana.OCTET_DELTA_COUNT, 4)      // reduced-size
+ *         .field(Iana.INTERFACE_NAME)             // variable length
  *         .build();
  * t.isFixedLength();  // false
- * t.indexOf(iana.require("octetDeltaCount")); // 2
+ * t.indexOf(Iana.OCTET_DELTA_COUNT); // 2
  * }</pre>
  */
 public final class Template {

@@ -6,7 +6,7 @@ import io.github.flowcodec.core.internal.IanaRegistryIndex;
  * The units of IANA's "IPFIX Information Element Units" registry.
  *
  * <pre>{@code
- * InformationElementRegistry.iana().require("flowDurationMilliseconds").unit(); // MILLISECONDS
+ * Iana.FLOW_DURATION_MILLISECONDS.unit(); // MILLISECONDS
  * }</pre>
  */
 public enum Unit {

@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The core jar is a named module that exports only its API package. */
+/** The core jar is a named module that exports only its API packages (the core API and the vendor constants). */
 class ModuleDescriptorTest {
 
     @Test
-    void exportsOnlyTheApiPackage() throws IOException {
+    void exportsOnlyTheApiPackages() throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("target/classes/module-info.class"))) {
             ModuleDescriptor d = ModuleDescriptor.read(in);
             assertThat(d.name()).isEqualTo("io.github.flowcodec.core");
             assertThat(d.exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
-                    .collect(Collectors.toSet())).containsExactly("io.github.flowcodec.core");
+                    .collect(Collectors.toSet())).containsExactlyInAnyOrder("io.github.flowcodec.core", "io.github.flowcodec.core.vendor");
             // The machinery NetFlow v9 and IPFIX share is exported to those two modules only.
             assertThat(d.exports().stream().filter(ModuleDescriptor.Exports::isQualified))
                     .singleElement().satisfies(e -> {

@@ -19,20 +19,23 @@ import java.util.function.Consumer;
 /**
  * Generates the information-element registries shipped in flow-codec-core from the reference
  * registry files: IANA's IPFIX registry ({@code iana-ipfix.xml}) and vendor registries in the same
- * XML format ({@code vendor/*-elements.xml}, which carry no PEN: the PEN of each file is fixed here).
+ * XML format ({@code vendor/*-elements.xml}, which carry no PEN: the PEN of each file is fixed here);
+ * and the constants classes of their elements ({@code Iana}, one class per vendor PEN in
+ * {@code io.github.flowcodec.core.vendor}, {@code Netflow9Fields} for the NetFlow v9 names of
+ * {@link Netflow9Names}), rendered by {@link JavaConstants}.
  *
  * <p>Uses the JDK only, so that it compiles and runs with the JDK's tools alone, from the project root:
  *
  * <pre>
  * javac -d flow-codec-generator/target/classes flow-codec-generator/src/main/java/io/github/flowcodec/generator/*.java
  * java -cp flow-codec-generator/target/classes io.github.flowcodec.generator.RegistryGenerator \
- *      ../shared/reference flow-codec-core/src/main/resources/io/github/flowcodec/core
+ *      ../shared/reference flow-codec-core
  * </pre>
  *
  * <p>The IANA-format XML files are read by {@link XmlRegistry}, logstash's field lists by
  * {@link LogstashFieldLists}; this class puts their elements together and renders the files.
  *
- * <p>Output (UTF-8, '\n' line ends): a comment line naming the sources, then one line per element,
+ * <p>Registry output (UTF-8, '\n' line ends): a comment line naming the sources, then one line per element,
  * sorted by enterprise then id: {@code enterprise TAB id TAB name TAB dataType TAB semantics TAB unit
  * TAB status}, with IANA's names for data types, semantics and units ({@code default}, {@code none}
  * and {@code current} where the record has none). Only records with a single numeric elementId and a
@@ -49,17 +52,32 @@ public final class RegistryGenerator {
     /** IANA's registry file, relative to the reference directory. */
     public static final String IANA_SOURCE = "iana-ipfix.xml";
 
+    /** Where the registries go, relative to the flow-codec-core module directory. */
+    public static final String RESOURCES = "src/main/resources/io/github/flowcodec/core/";
+
+    /** Where the constants classes go, relative to the flow-codec-core module directory. */
+    public static final String SOURCES = "src/main/java/io/github/flowcodec/core/";
+
     /** Output file of IANA's elements (enterprise 0). */
-    public static final String IANA_OUTPUT = "iana-elements.tsv";
+    public static final String IANA_OUTPUT = RESOURCES + "iana-elements.tsv";
 
     /** Output file of the vendor elements. */
-    public static final String VENDOR_OUTPUT = "vendor-elements.tsv";
+    public static final String VENDOR_OUTPUT = RESOURCES + "vendor-elements.tsv";
+
+    /** The constants of IANA's elements. */
+    public static final String IANA_CLASS_OUTPUT = SOURCES + "Iana.java";
+
+    /** The constants and look-up of the NetFlow v9 field names. */
+    public static final String NETFLOW9_CLASS_OUTPUT = SOURCES + "Netflow9Fields.java";
+
+    /** The directory of the vendor constants classes (one per PEN) and their package-info. */
+    public static final String VENDOR_CLASS_DIR = SOURCES + "vendor/";
 
     /** NetFlow v9 field list (logstash's YAML: {@code type: [dataType or length, :name]}). */
     public static final String NETFLOW9_SOURCE = "vendor/logstash-netflow9-fields.yaml";
 
     /** Output file of the NetFlow v9 field types that IANA has not assigned. */
-    public static final String NETFLOW9_OUTPUT = "netflow9-elements.tsv";
+    public static final String NETFLOW9_OUTPUT = RESOURCES + "netflow9-elements.tsv";
 
     /**
      * IPFIX enterprise elements by PEN (logstash's YAML: {@code PEN: { id: [type, name] }}), added to
@@ -77,7 +95,29 @@ public final class RegistryGenerator {
     /** Vendor registry files (relative to the reference directory) and their PENs, in PEN order. */
     public static final Map<String, Long> VENDOR_SOURCES = vendorSources();
 
+    /**
+     * The constants class and the vendor of each PEN (IANA's enterprise-numbers registry); a PEN not listed gets a
+     * class named {@code Pen<number>}.
+     */
+    public static final Map<Long, List<String>> VENDOR_CLASSES = vendorClasses();
+
     private RegistryGenerator() {
+    }
+
+    private static Map<Long, List<String>> vendorClasses() {
+        Map<Long, List<String>> m = new LinkedHashMap<>();
+        m.put(9L, List.of("Cisco", "Cisco Systems"));
+        m.put(637L, List.of("Nokia", "Nokia (Alcatel-Lucent)"));
+        m.put(2011L, List.of("Huawei", "Huawei"));
+        m.put(3054L, List.of("Ixia", "Ixia"));
+        m.put(5951L, List.of("Netscaler", "Citrix NetScaler"));
+        m.put(6871L, List.of("Cert", "CERT Coordination Center (YAF)"));
+        m.put(6876L, List.of("Vmware", "VMware"));
+        m.put(10704L, List.of("Barracuda", "Barracuda Networks"));
+        m.put(15397L, List.of("Procera", "Procera Networks"));
+        m.put(26866L, List.of("Gigamon", "Gigamon"));
+        m.put(41916L, List.of("Viptela", "Viptela"));
+        return Collections.unmodifiableMap(m);
     }
 
     private static Map<String, Long> vendorSources() {
@@ -115,17 +155,18 @@ public final class RegistryGenerator {
     }
 
     /**
-     * Runs the command line: {@code <referenceDir> <outputDir>}.
+     * Runs the command line: {@code <referenceDir> <coreModuleDir>}.
      *
      * @return the exit status: 0 success, 1 bad input, 2 usage error
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2 || args[0].isBlank() || args[1].isBlank()) {
-            err.println("usage: java -cp <classes> " + RegistryGenerator.class.getName() + " <referenceDir> <outputDir>");
+            err.println("usage: java -cp <classes> " + RegistryGenerator.class.getName() + " <referenceDir> <coreModuleDir>");
             err.println("  referenceDir  directory holding " + IANA_SOURCE + " and "
                     + String.join(", ", VENDOR_SOURCES.keySet()));
-            err.println("  outputDir     directory to write " + IANA_OUTPUT + ", " + VENDOR_OUTPUT + " and "
-                    + NETFLOW9_OUTPUT + " into");
+            err.println("  coreModuleDir the flow-codec-core module directory: writes " + IANA_OUTPUT + ", "
+                    + VENDOR_OUTPUT + ", " + NETFLOW9_OUTPUT + ", " + IANA_CLASS_OUTPUT + ", "
+                    + NETFLOW9_CLASS_OUTPUT + " and " + VENDOR_CLASS_DIR + "*.java below it");
             return 2;
         }
         Path referenceDir = Path.of(args[0]);
@@ -136,12 +177,11 @@ public final class RegistryGenerator {
         }
         try {
             Map<String, String> files = generate(referenceDir, w -> err.println("warning: " + w));
-            Files.createDirectories(outputDir);
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path target = outputDir.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
                 Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
-                long lines = f.getValue().lines().filter(l -> !l.startsWith("#")).count();
-                out.println("wrote " + target + " (" + lines + " elements)");
+                out.println("wrote " + target);
             }
             return 0;
         } catch (RegistryException e) {
@@ -162,10 +202,10 @@ public final class RegistryGenerator {
      * @throws RegistryException if a reference file is missing, malformed or holds an invalid record
      */
     public static Map<String, String> generate(Path referenceDir, Consumer<String> warnings) {
-        XmlRegistry iana = XmlRegistry.read(referenceDir, IANA_SOURCE);
-        XmlRegistry.Vocabulary vocabulary = iana.vocabulary();
+        XmlRegistry ianaXml = XmlRegistry.read(referenceDir, IANA_SOURCE);
+        XmlRegistry.Vocabulary vocabulary = ianaXml.vocabulary();
 
-        List<RegistryEntry> ianaEntries = iana.elements(0L, vocabulary, true, warnings);
+        List<RegistryEntry> ianaEntries = ianaXml.elements(0L, vocabulary, true, warnings);
 
         List<RegistryEntry> vendorEntries = new ArrayList<>();
         for (Map.Entry<String, Long> v : VENDOR_SOURCES.entrySet()) {
@@ -183,20 +223,50 @@ public final class RegistryGenerator {
         List<RegistryEntry> netflow9Entries =
                 LogstashFieldLists.netflow9Fields(referenceDir.resolve(NETFLOW9_SOURCE), ianaIds, warnings);
 
+        List<RegistryEntry> iana = unique(ianaEntries, warnings);
+        List<RegistryEntry> vendor = unique(vendorEntries, warnings);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(IANA_OUTPUT, render(List.of(IANA_SOURCE), ianaEntries, warnings));
-        files.put(VENDOR_OUTPUT, render(vendorSources, vendorEntries, warnings));
-        files.put(NETFLOW9_OUTPUT, render(List.of(NETFLOW9_SOURCE), netflow9Entries, warnings));
+        files.put(IANA_OUTPUT, render(List.of(IANA_SOURCE), iana));
+        files.put(VENDOR_OUTPUT, render(vendorSources, vendor));
+        files.put(NETFLOW9_OUTPUT, render(List.of(NETFLOW9_SOURCE), unique(netflow9Entries, warnings)));
+        files.put(IANA_CLASS_OUTPUT, JavaConstants.iana(iana, warnings));
+        Map<Integer, RegistryEntry> ianaById = new HashMap<>();
+        iana.forEach(e -> ianaById.put(e.id(), e));
+        files.put(NETFLOW9_CLASS_OUTPUT, JavaConstants.netflow9(Netflow9Names.names(), ianaById));
+        files.putAll(vendorClasses(vendor, warnings));
         return files;
     }
 
-    private static String render(List<String> sources, List<RegistryEntry> entries, Consumer<String> warnings) {
+    /** A class per PEN of the vendor elements, and the package-info listing them. */
+    private static Map<String, String> vendorClasses(List<RegistryEntry> vendor, Consumer<String> warnings) {
+        Map<Long, List<RegistryEntry>> byPen = new LinkedHashMap<>();
+        for (RegistryEntry e : vendor) {
+            byPen.computeIfAbsent(e.enterprise(), k -> new ArrayList<>()).add(e);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, String> classes = new LinkedHashMap<>();
+        for (Map.Entry<Long, List<RegistryEntry>> pen : byPen.entrySet()) {
+            List<String> named = VENDOR_CLASSES.getOrDefault(pen.getKey(),
+                    List.of("Pen" + pen.getKey(), "the vendor of PEN " + pen.getKey()));
+            if (classes.put(named.get(0), named.get(1)) != null) {
+                throw new RegistryException("two PENs have the class name " + named.get(0));
+            }
+            files.put(VENDOR_CLASS_DIR + named.get(0) + ".java",
+                    JavaConstants.vendor(named.get(0), named.get(1), pen.getKey(), pen.getValue(), warnings));
+        }
+        files.put(VENDOR_CLASS_DIR + "package-info.java", JavaConstants.vendorPackageInfo(classes));
+        return files;
+    }
+
+    /**
+     * The entries sorted by enterprise then id, the first of each (enterprise, id) kept (a warning for the others),
+     * a warning for a name two ids of an enterprise share.
+     */
+    private static List<RegistryEntry> unique(List<RegistryEntry> entries, Consumer<String> warnings) {
         List<RegistryEntry> sorted = new ArrayList<>(entries);
         // Stable sort: among duplicates the first in input order stays first.
         sorted.sort(Comparator.comparingLong(RegistryEntry::enterprise).thenComparingInt(RegistryEntry::id));
-        StringBuilder sb = new StringBuilder();
-        sb.append("# generated by flow-codec-generator RegistryGenerator from ")
-                .append(String.join(", ", sources)).append(": do not edit\n");
+        List<RegistryEntry> out = new ArrayList<>();
         Set<String> seenIds = new HashSet<>();
         Map<String, Integer> seenNames = new HashMap<>();
         for (RegistryEntry e : sorted) {
@@ -210,6 +280,16 @@ public final class RegistryGenerator {
                 warnings.accept("enterprise " + e.enterprise() + ": name " + e.name() + " is used by ids "
                         + other + " and " + e.id());
             }
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static String render(List<String> sources, List<RegistryEntry> entries) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# generated by flow-codec-generator RegistryGenerator from ")
+                .append(String.join(", ", sources)).append(": do not edit\n");
+        for (RegistryEntry e : entries) {
             sb.append(e.line());
         }
         return sb.toString();

@@ -15,7 +15,7 @@ import java.util.Objects;
  * and builder setter works on them). Immutable; equal when semantic, field and elements' bytes are equal.
  *
  * <pre>{@code
- * FieldSpec asn = FieldSpec.of(iana.require("bgpSourceAsNumber"), 4);
+ * FieldSpec asn = FieldSpec.of(Iana.BGP_SOURCE_AS_NUMBER, 4);
  * Template one = BasicList.elementTemplate(asn);
  * BasicList list = new BasicList(ListSemantic.ALL_OF.code(), asn, List.of(
  *         FlowRecord.builder(one).setLong(0, 64500).build(),

@@ -27,6 +27,18 @@ public final class GeneratedRegistries {
     private GeneratedRegistries() {
     }
 
+    /**
+     * The element (enterprise, id) of {@link #STANDARD}: how the generated constants classes ({@code Iana}, the
+     * vendor classes) get their elements, so a constant is the very object the registry holds.
+     *
+     * @throws IllegalStateException if the shipped registry lacks it (the generated classes and registries are
+     *         out of step)
+     */
+    public static InformationElement element(long enterprise, int id) {
+        return STANDARD.find(enterprise, id).orElseThrow(() -> new IllegalStateException(
+                "the shipped registry has no element " + enterprise + "/" + id + ": regenerate the registries"));
+    }
+
     static List<InformationElement> load(String resource) {
         List<InformationElement> out = new ArrayList<>();
         try (InputStream in = InformationElementRegistry.class.getResourceAsStream(resource)) {

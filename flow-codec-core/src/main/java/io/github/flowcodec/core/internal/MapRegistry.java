@@ -2,6 +2,7 @@ package io.github.flowcodec.core.internal;
 
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Netflow9Fields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -48,7 +49,11 @@ public final class MapRegistry implements InformationElementRegistry {
 
     @Override
     public Optional<InformationElement> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        InformationElement e = byName.get(name);
+        if (e != null) {
+            return Optional.of(e);
+        }
+        return Netflow9Fields.find(name).flatMap(v9 -> find(v9.enterprise(), v9.id()));
     }
 
     @Override

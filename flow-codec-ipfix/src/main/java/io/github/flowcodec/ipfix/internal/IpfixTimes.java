@@ -2,6 +2,7 @@ package io.github.flowcodec.ipfix.internal;
 
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.Template;
 
 /**
@@ -13,10 +14,14 @@ import io.github.flowcodec.core.Template;
  */
 public final class IpfixTimes {
 
-    private static final int[] START = {152, 150, 154, 156, 22, 158};
-    private static final int[] END = {153, 151, 155, 157, 21, 159};
+    private static final int[] START = {Iana.FLOW_START_MILLISECONDS.id(), Iana.FLOW_START_SECONDS.id(),
+            Iana.FLOW_START_MICROSECONDS.id(), Iana.FLOW_START_NANOSECONDS.id(),
+            Iana.FLOW_START_SYS_UP_TIME.id(), Iana.FLOW_START_DELTA_MICROSECONDS.id()};
+    private static final int[] END = {Iana.FLOW_END_MILLISECONDS.id(), Iana.FLOW_END_SECONDS.id(),
+            Iana.FLOW_END_MICROSECONDS.id(), Iana.FLOW_END_NANOSECONDS.id(),
+            Iana.FLOW_END_SYS_UP_TIME.id(), Iana.FLOW_END_DELTA_MICROSECONDS.id()};
     /** systemInitTimeMilliseconds. */
-    public static final int SYSTEM_INIT_TIME_MILLISECONDS = 160;
+    public static final int SYSTEM_INIT_TIME_MILLISECONDS = Iana.SYSTEM_INIT_TIME_MILLISECONDS.id();
 
     private IpfixTimes() {
     }

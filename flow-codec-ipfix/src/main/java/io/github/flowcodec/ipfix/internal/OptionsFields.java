@@ -1,5 +1,6 @@
 package io.github.flowcodec.ipfix.internal;
 
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.Template;
 import java.util.IdentityHashMap;
 
@@ -22,14 +23,14 @@ public final class OptionsFields {
     public final int initTime;
 
     private OptionsFields(Template t) {
-        this.elementId = number(t, 303);
-        this.enterprise = number(t, 346);
-        this.dataType = number(t, 339);
-        this.semantics = number(t, 344);
-        this.units = number(t, 345);
-        int n = t.indexOf(0, 341);
+        this.elementId = number(t, Iana.INFORMATION_ELEMENT_ID.id());
+        this.enterprise = number(t, Iana.PRIVATE_ENTERPRISE_NUMBER.id());
+        this.dataType = number(t, Iana.INFORMATION_ELEMENT_DATA_TYPE.id());
+        this.semantics = number(t, Iana.INFORMATION_ELEMENT_SEMANTICS.id());
+        this.units = number(t, Iana.INFORMATION_ELEMENT_UNITS.id());
+        int n = t.indexOf(Iana.INFORMATION_ELEMENT_NAME);
         this.name = n;
-        this.initTime = number(t, IpfixTimes.SYSTEM_INIT_TIME_MILLISECONDS);
+        this.initTime = number(t, Iana.SYSTEM_INIT_TIME_MILLISECONDS.id());
     }
 
     private static int number(Template t, int id) {

@@ -2,7 +2,7 @@ package io.github.flowcodec.cli.internal.generate;
 
 import io.github.flowcodec.core.FieldSpec;
 import io.github.flowcodec.core.FlowRecord;
-import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.ipfix.IpfixEncoder;
 import java.time.Clock;
@@ -19,11 +19,10 @@ import java.util.List;
  */
 public final class IpfixExportEncoder extends TemplateExportEncoder {
 
-    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
     /** RFC 5477 / IANA psamp-parameters: random n-out-of-N sampling. */
     private static final int RANDOM_N_OUT_OF_N = 3;
     private static final Layout LAYOUT =
-            new Layout("flowStartMilliseconds", "flowEndMilliseconds", true, 2, "selectorId", 2);
+            new Layout(Iana.FLOW_START_MILLISECONDS, Iana.FLOW_END_MILLISECONDS, true, 2, Iana.SELECTOR_ID, 2);
 
     private final Template selectorOptions;
 
@@ -32,10 +31,10 @@ public final class IpfixExportEncoder extends TemplateExportEncoder {
                 .maxDatagramSize(MAX_PACKET_SIZE).templateRefreshDatagrams(settings.templateRefresh())
                 .templateRefreshInterval(Duration.ZERO).build()::encode, LAYOUT);
         this.selectorOptions = Template.options(258, 1, List.of(
-                FieldSpec.of(IANA.require("selectorId"), 8),
-                FieldSpec.of(IANA.require("selectorAlgorithm"), 2),
-                FieldSpec.of(IANA.require("samplingSize"), 4),
-                FieldSpec.of(IANA.require("samplingPopulation"), 4)));
+                FieldSpec.of(Iana.SELECTOR_ID, 8),
+                FieldSpec.of(Iana.SELECTOR_ALGORITHM, 2),
+                FieldSpec.of(Iana.SAMPLING_SIZE, 4),
+                FieldSpec.of(Iana.SAMPLING_POPULATION, 4)));
     }
 
     /** Absolute times; the ports, 0 for ICMP, whose type and code go to icmpTypeCodeIPv4/IPv6. */

@@ -2,7 +2,7 @@ package io.github.flowcodec.cli.internal.generate;
 
 import io.github.flowcodec.core.FieldSpec;
 import io.github.flowcodec.core.FlowRecord;
-import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.netflow9.Netflow9;
 import io.github.flowcodec.netflow9.Netflow9Encoder;
@@ -19,8 +19,8 @@ import java.util.List;
 public final class Netflow9ExportEncoder extends TemplateExportEncoder {
 
     private static final long UPTIME_AT_START = 3_600_000L;
-    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
-    private static final Layout LAYOUT = new Layout("flowStartSysUpTime", "flowEndSysUpTime", false, 1, "samplerId", 1);
+    private static final Layout LAYOUT = new Layout(Iana.FLOW_START_SYS_UP_TIME, Iana.FLOW_END_SYS_UP_TIME, false, 1,
+            Iana.SAMPLER_ID, 1);
 
     private final long bootMillis;
     private final Template samplerOptions;
@@ -37,9 +37,9 @@ public final class Netflow9ExportEncoder extends TemplateExportEncoder {
         this.bootMillis = bootMillis;
         this.samplerOptions = Template.options(258, 1, List.of(
                 FieldSpec.of(Netflow9.scopeElement(Netflow9.SCOPE_SYSTEM), 4),
-                FieldSpec.of(IANA.require("samplerId"), 1),
-                FieldSpec.of(IANA.require("samplerMode"), 1),
-                FieldSpec.of(IANA.require("samplerRandomInterval"), 4)));
+                FieldSpec.of(Iana.SAMPLER_ID, 1),
+                FieldSpec.of(Iana.SAMPLER_MODE, 1),
+                FieldSpec.of(Iana.SAMPLER_RANDOM_INTERVAL, 4)));
     }
 
     /** The times as sys_uptime offsets (milliseconds since the exporter booted, modulo 2^32); the ports. */

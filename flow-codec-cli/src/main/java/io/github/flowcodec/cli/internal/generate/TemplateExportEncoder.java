@@ -1,7 +1,8 @@
 package io.github.flowcodec.cli.internal.generate;
 
 import io.github.flowcodec.core.FlowRecord;
-import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Iana;
+import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.Template;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -25,8 +26,6 @@ abstract class TemplateExportEncoder implements ExportEncoder {
     /** The sampler (NetFlow v9) or selector (IPFIX) that every sampled data record names. */
     static final int SAMPLER_ID = 1;
 
-    private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
-
     /**
      * How a protocol's flow templates differ.
      *
@@ -37,8 +36,8 @@ abstract class TemplateExportEncoder implements ExportEncoder {
      * @param samplingElement the field, last, that names the sampler of a sampled record
      * @param samplingLength its length
      */
-    record Layout(String startTime, String endTime, boolean icmpTypeCode, int tcpFlagsLength, String samplingElement,
-                  int samplingLength) {
+    record Layout(InformationElement startTime, InformationElement endTime, boolean icmpTypeCode, int tcpFlagsLength,
+                  InformationElement samplingElement, int samplingLength) {
     }
 
     private final int samplingInterval;
@@ -54,24 +53,24 @@ abstract class TemplateExportEncoder implements ExportEncoder {
     }
 
     private static Template template(int id, boolean v6, Layout layout, boolean sampled) {
-        String ip = v6 ? "IPv6" : "IPv4";
         Template.Builder b = Template.builder(id);
-        b.field(IANA.require("source" + ip + "Address")).field(IANA.require("destination" + ip + "Address"))
-                .field(IANA.require("ipNextHop" + ip + "Address"))
-                .field(IANA.require("ingressInterface"), 4).field(IANA.require("egressInterface"), 4)
-                .field(IANA.require("packetDeltaCount"), 8).field(IANA.require("octetDeltaCount"), 8)
-                .field(IANA.require(layout.startTime())).field(IANA.require(layout.endTime()))
-                .field(IANA.require("sourceTransportPort")).field(IANA.require("destinationTransportPort"));
+        b.field(v6 ? Iana.SOURCE_IPV6_ADDRESS : Iana.SOURCE_IPV4_ADDRESS)
+                .field(v6 ? Iana.DESTINATION_IPV6_ADDRESS : Iana.DESTINATION_IPV4_ADDRESS)
+                .field(v6 ? Iana.IP_NEXT_HOP_IPV6_ADDRESS : Iana.IP_NEXT_HOP_IPV4_ADDRESS)
+                .field(Iana.INGRESS_INTERFACE, 4).field(Iana.EGRESS_INTERFACE, 4)
+                .field(Iana.PACKET_DELTA_COUNT, 8).field(Iana.OCTET_DELTA_COUNT, 8)
+                .field(layout.startTime()).field(layout.endTime())
+                .field(Iana.SOURCE_TRANSPORT_PORT).field(Iana.DESTINATION_TRANSPORT_PORT);
         if (layout.icmpTypeCode()) {
-            b.field(IANA.require("icmpTypeCode" + ip));
+            b.field(v6 ? Iana.ICMP_TYPE_CODE_IPV6 : Iana.ICMP_TYPE_CODE_IPV4);
         }
-        b.field(IANA.require("tcpControlBits"), layout.tcpFlagsLength()).field(IANA.require("protocolIdentifier"))
-                .field(IANA.require("ipClassOfService"))
-                .field(IANA.require("bgpSourceAsNumber")).field(IANA.require("bgpDestinationAsNumber"))
-                .field(IANA.require("source" + ip + "PrefixLength"))
-                .field(IANA.require("destination" + ip + "PrefixLength"));
+        b.field(Iana.TCP_CONTROL_BITS, layout.tcpFlagsLength()).field(Iana.PROTOCOL_IDENTIFIER)
+                .field(Iana.IP_CLASS_OF_SERVICE)
+                .field(Iana.BGP_SOURCE_AS_NUMBER).field(Iana.BGP_DESTINATION_AS_NUMBER)
+                .field(v6 ? Iana.SOURCE_IPV6_PREFIX_LENGTH : Iana.SOURCE_IPV4_PREFIX_LENGTH)
+                .field(v6 ? Iana.DESTINATION_IPV6_PREFIX_LENGTH : Iana.DESTINATION_IPV4_PREFIX_LENGTH);
         if (sampled) {
-            b.field(IANA.require(layout.samplingElement()), layout.samplingLength());
+            b.field(layout.samplingElement(), layout.samplingLength());
         }
         return b.build();
     }

@@ -1,6 +1,7 @@
 package io.github.flowcodec.core.internal.templated;
 
 import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.Template;
 import java.util.IdentityHashMap;
 
@@ -13,15 +14,15 @@ import java.util.IdentityHashMap;
  */
 public final class SamplingFields {
 
-    static final int SAMPLING_INTERVAL = 34;
-    static final int SAMPLER_ID = 48;
-    static final int SAMPLER_RANDOM_INTERVAL = 50;
-    static final int SELECTOR_ID = 302;
-    static final int SAMPLING_PACKET_INTERVAL = 305;
-    static final int SAMPLING_PACKET_SPACE = 306;
-    static final int SAMPLING_PROBABILITY = 311;
-    static final int SAMPLING_SIZE = 309;
-    static final int SAMPLING_POPULATION = 310;
+    static final int SAMPLING_INTERVAL = Iana.SAMPLING_INTERVAL.id();
+    static final int SAMPLER_ID = Iana.SAMPLER_ID.id();
+    static final int SAMPLER_RANDOM_INTERVAL = Iana.SAMPLER_RANDOM_INTERVAL.id();
+    static final int SELECTOR_ID = Iana.SELECTOR_ID.id();
+    static final int SAMPLING_PACKET_INTERVAL = Iana.SAMPLING_PACKET_INTERVAL.id();
+    static final int SAMPLING_PACKET_SPACE = Iana.SAMPLING_PACKET_SPACE.id();
+    static final int SAMPLING_PROBABILITY = Iana.SAMPLING_PROBABILITY.id();
+    static final int SAMPLING_SIZE = Iana.SAMPLING_SIZE.id();
+    static final int SAMPLING_POPULATION = Iana.SAMPLING_POPULATION.id();
 
     private static final int NONE = -1;
     private static final int CACHE_LIMIT = 4096;
