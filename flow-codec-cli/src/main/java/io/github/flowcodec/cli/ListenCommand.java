@@ -57,7 +57,8 @@ public final class ListenCommand implements Callable<Integer> {
     boolean allFields;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (JSON lines, the default) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
+            description = "json (goflow2's JSON record, every key, etype and proto by name: the default), json-compact (the "
+                + "fields the record has, numbers as numbers) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
     String format;
 
     @Option(names = "--strict", description = "reject datagrams that break the protocol instead of keeping what can be read")
