@@ -37,14 +37,14 @@ class ListenCommandTest {
 
     private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
     /** Runs {@code flowcodec listen args} on another thread; its exit status, with standard error in {@code err}. */
-    private static CompletableFuture<Integer> listen(StringWriter err, String... args) {
+    static CompletableFuture<Integer> listen(StringWriter err, String... args) {
         return CompletableFuture.supplyAsync(() -> {
             CommandLine cl = new CommandLine(new FlowcodecCommand());
             cl.setErr(new PrintWriter(err, true));
@@ -54,7 +54,7 @@ class ListenCommandTest {
         });
     }
 
-    private static void awaitListening(StringWriter err) throws InterruptedException {
+    static void awaitListening(StringWriter err) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!err.toString().contains("listening on")) {
             if (System.nanoTime() > deadline) {
