@@ -117,9 +117,18 @@ public final class HttpBatchOutput extends OutputStream {
         }
     }
 
-    /** Queues the records gathered so far as a batch, or drops and counts them if the queue is full. */
+    /**
+     * Queues the records gathered so far as a batch, or drops and counts them if the queue is full (or, once
+     * closed, as not sent).
+     */
     private void seal() {
         if (records == 0) {
+            return;
+        }
+        if (closed) { // no sender is left to post it
+            stats.atExit.add(records);
+            body.reset();
+            records = 0;
             return;
         }
         if (settings.body() == HttpSettings.Body.JSON_ARRAY) {
@@ -176,8 +185,8 @@ public final class HttpBatchOutput extends OutputStream {
             if (closed) {
                 return;
             }
-            closed = true;
             seal();
+            closed = true;
         }
         flusher.interrupt();
         for (int i = 0; i < senders.size(); i++) {
