@@ -8,6 +8,7 @@ module io.github.flowcodec.cli {
     requires io.github.flowcodec.flowmessage;
     requires info.picocli;
     requires com.fasterxml.jackson.core;
+    requires java.net.http;
 
     exports io.github.flowcodec.cli;
     opens io.github.flowcodec.cli to info.picocli;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code flowcodec decode}: captures to JSON lines or length-delimited protobuf. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = "Decodes the flow packets in pcap/pcapng captures and prints one JSON object per flow record "
-            + "(goflow2's keys), or with --format protobuf writes goflow2's FlowMessage, length-delimited. "
+            + "(goflow2's JSON record), or with --format protobuf writes goflow2's FlowMessage, length-delimited. "
             + "Every UDP payload is decoded by the protocol its first bytes announce (NetFlow v5, v9, IPFIX, sFlow v5). "
             + "IPFIX files (RFC 5655: messages back to back) are read too, recognised by their first bytes.",
         footer = {"", "Examples:", "  flowcodec decode capture.pcap", "  flowcodec decode --all-fields a.pcapng b.pcap > flows.jsonl",
@@ -44,7 +44,8 @@ public final class DecodeCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (JSON lines, the default) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
+            description = "json (goflow2's JSON record, every key, etype and proto by name: the default), json-compact (the "
+                + "fields the record has, numbers as numbers) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
     String format;
 
     private static String describe(IOException e) {

@@ -9,6 +9,7 @@ import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.FlowDecoders;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -75,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         List<FlowRecord> received = new ArrayList<>();
         long errors;
-        FlowJsonWriter json = new FlowJsonWriter(out, false);
+        FlowJsonWriter json = new FlowJsonWriter(out, JsonLayout.COMPACT, false);
         try (DatagramChannel listener = DatagramChannel.open()) {
             listener.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
             "  flowcodec generate -p netflow9 -n 100000 --target 127.0.0.1:2055 --rate 2000",
             "  flowcodec generate -p ipfix --target host:4739 --exporters 9 --duration 60",
             "  flowcodec generate -p netflow9 --target collector:2055 --continuous --rate 50",
+            "  flowcodec generate -t 127.0.0.1 --port 2055 --continuous --rate 2   # as nflow-generator -t 127.0.0.1 -p 2055",
             "  flowcodec generate -p ipfix -n 5000 --template-refresh 0 --pcap once.pcap",
             "  flowcodec generate -p sflow -n 5000 --sampling 1024 --pcap sflow.pcap"})
 public final class GenerateCommand implements Callable<Integer> {
@@ -80,9 +81,14 @@ public final class GenerateCommand implements Callable<Integer> {
         @Option(names = "--pcap", paramLabel = "FILE", description = "write the packets into this pcap file")
         Path pcap;
 
-        @Option(names = "--target", paramLabel = "HOST:PORT", description = "send the packets over UDP to this collector")
+        @Option(names = {"-t", "--target"}, paramLabel = "HOST:PORT", description = "send the packets over UDP to this "
+                + "collector (HOST alone with --port, as nflow-generator's -t HOST -p PORT)")
         String target;
     }
+
+    @Option(names = "--port", paramLabel = "PORT", description = "the collector's UDP port when --target gives the host alone "
+            + "(nflow-generator's -p; here -p is --protocol)")
+    Integer port;
 
     @Option(names = "--rate", paramLabel = "PACKETS", defaultValue = "1000", description = "packets per second, all exporters together, when sending "
             + "(0: as fast as possible); in a pcap, the spacing of the packet timestamps (default ${DEFAULT-VALUE})")
@@ -181,6 +187,9 @@ public final class GenerateCommand implements Callable<Integer> {
         if (rate < 0 || templateRefresh < 0 || duration < 0 || progress < 0) {
             throw new ParameterException(spec.commandLine(), "--rate, --template-refresh, --duration and --progress must not be negative");
         }
+        if (port != null && destination.pcap != null) {
+            throw new ParameterException(spec.commandLine(), "--port goes with --target: a pcap has no collector");
+        }
         if ((duration > 0 || continuous) && destination.pcap != null) {
             throw new ParameterException(spec.commandLine(), "--duration and --continuous need --target: a pcap gets --flows flows");
         }
@@ -236,15 +245,16 @@ public final class GenerateCommand implements Callable<Integer> {
         return s.isEmpty() ? "" : ", " + s;
     }
 
+    /** {@code --target HOST:PORT}, or {@code --target HOST --port PORT} (then the whole target is the host). */
     private InetSocketAddress parseTarget(String target) {
-        int colon = target.lastIndexOf(':');
+        int colon = port != null ? target.length() : target.lastIndexOf(':');
         if (colon <= 0 || colon == target.length() - 1) {
-            throw new ParameterException(spec.commandLine(), "--target must be HOST:PORT, not " + target);
+            throw new ParameterException(spec.commandLine(), "--target must be HOST:PORT, or HOST with --port, not " + target);
         }
         String host = target.substring(0, colon).replace("[", "").replace("]", "");
         try {
-            int port = Integer.parseInt(target.substring(colon + 1));
-            InetSocketAddress a = new InetSocketAddress(host, port);
+            int p = port != null ? port : Integer.parseInt(target.substring(colon + 1));
+            InetSocketAddress a = new InetSocketAddress(host, p);
             if (a.isUnresolved()) {
                 throw new ParameterException(spec.commandLine(), "cannot resolve " + host);
             }

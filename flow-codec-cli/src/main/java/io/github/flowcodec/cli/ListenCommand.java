@@ -1,5 +1,7 @@
 package io.github.flowcodec.cli;
 
+import io.github.flowcodec.cli.internal.http.HttpBatchOutput;
+import io.github.flowcodec.cli.internal.http.HttpSettings;
 import io.github.flowcodec.cli.internal.listen.ListenServer;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
@@ -16,7 +18,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Spec;
 /** {@code flowcodec listen}: a UDP collector printing JSON lines or writing length-delimited protobuf. */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = "Receives NetFlow v5, NetFlow v9, IPFIX and sFlow v5 over UDP (every protocol on every port) and "
-            + "prints one JSON object per flow record (or with --format protobuf writes goflow2's FlowMessage, "
-            + "length-delimited). Datagrams are decoded on several worker threads, each exporter "
+            + "prints one JSON object per flow record, goflow2's record (or with --format protobuf writes goflow2's "
+            + "FlowMessage, length-delimited; or with --http posts the records to an HTTP endpoint in batches, as "
+            + "goflow2's -transport=http does). Datagrams are decoded on several worker threads, each exporter "
             + "always on the same one so its packets stay in order; a stats line goes to standard error every "
             + "interval and at the end. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM, after --count datagrams or "
             + "after --duration seconds.",
@@ -34,7 +39,9 @@ import picocli.CommandLine.Spec;
             "  flowcodec listen                                   # 0.0.0.0:2055, JSON lines on standard output",
             "  flowcodec listen -l 0.0.0.0:2055 -l 0.0.0.0:4739 -l 0.0.0.0:6343 -o flows.jsonl",
             "  flowcodec listen -l [::]:9995 --workers 4 --stats-interval 5",
-            "  flowcodec listen -l 127.0.0.1:2055 --count 1000   # stop after 1000 datagrams"})
+            "  flowcodec listen -l 127.0.0.1:2055 --count 1000   # stop after 1000 datagrams",
+            "  flowcodec listen --http http://localhost:5080/api/default/netflow/_json \\",
+            "      --http-auth-header Authorization --http-auth-credentials \"Basic dXNlcjpwYXNz\""})
 public final class ListenCommand implements Callable<Integer> {
 
     /** Problem lines printed per stats interval at most: hostile traffic must not flood the terminal. */
@@ -57,7 +64,8 @@ public final class ListenCommand implements Callable<Integer> {
     boolean allFields;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (JSON lines, the default) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
+            description = "json (goflow2's JSON record, every key, etype and proto by name: the default), json-compact (the "
+                + "fields the record has, numbers as numbers) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
     String format;
 
     @Option(names = "--strict", description = "reject datagrams that break the protocol instead of keeping what can be read")
@@ -77,6 +85,9 @@ public final class ListenCommand implements Callable<Integer> {
             description = "socket receive buffer asked of the OS (default ${DEFAULT-VALUE}); the OS may cap it")
     int receiveBuffer;
 
+    @Mixin
+    ListenHttpOptions http;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (workers < 1 || workers > 1024) {
@@ -94,26 +105,33 @@ public final class ListenCommand implements Callable<Integer> {
         for (String l : listen.isEmpty() ? List.of("0.0.0.0:2055") : listen) {
             addresses.add(parseAddress(l));
         }
+        HttpSettings httpSettings = http.settings(spec, format, output != null);
         PrintWriter err = spec.commandLine().getErr();
-        OutputStream out = new BufferedOutputStream(output == null ? System.out : Files.newOutputStream(output), 1 << 16);
         AtomicLong problemLines = new AtomicLong();
         AtomicLong problemsHidden = new AtomicLong();
+        Consumer<String> problems = line -> {
+            if (problemLines.incrementAndGet() <= PROBLEM_LINES_PER_INTERVAL) {
+                synchronized (err) {
+                    err.println(line);
+                    err.flush();
+                }
+            } else {
+                problemsHidden.incrementAndGet();
+            }
+        };
+        HttpBatchOutput httpOut = httpSettings == null ? null : new HttpBatchOutput(httpSettings, problems);
+        OutputStream out = httpOut != null ? httpOut
+                : new BufferedOutputStream(output == null ? System.out : Files.newOutputStream(output), 1 << 16);
         ListenServer server = new ListenServer(new ListenServer.Settings(addresses, workers, 65_536,
                 DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), format, allFields,
-                receiveBuffer, count), out, line -> {
-                    if (problemLines.incrementAndGet() <= PROBLEM_LINES_PER_INTERVAL) {
-                        synchronized (err) {
-                            err.println(line);
-                            err.flush();
-                        }
-                    } else {
-                        problemsHidden.incrementAndGet();
-                    }
-                });
+                receiveBuffer, count), out, problems);
         List<InetSocketAddress> bound;
         try {
             bound = server.start();
         } catch (IOException e) {
+            if (httpOut != null) {
+                httpOut.close();
+            }
             err.println("cannot listen on " + addresses + ": " + e.getMessage());
             err.flush();
             return 1;
@@ -125,7 +143,10 @@ public final class ListenCommand implements Callable<Integer> {
         // the one that comes second waits until it is out: the JVM cannot halt (hooks done) mid-print.
         Runnable finish = () -> {
             server.stop();
-            printStats(err, server, problemsHidden, finalPrinted, true);
+            if (httpOut != null) {
+                httpOut.close(); // posts what is queued (at most --http-give-up): the final line counts what was not
+            }
+            printStats(err, server, httpOut, problemsHidden, finalPrinted, true);
         };
         Thread onSignal = new Thread(finish, "flowcodec-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
@@ -149,7 +170,7 @@ public final class ListenCommand implements Callable<Integer> {
                 break;
             }
             if (now >= nextStats) {
-                printStats(err, server, problemsHidden, finalPrinted, false);
+                printStats(err, server, httpOut, problemsHidden, finalPrinted, false);
                 problemLines.set(0);
                 nextStats += interval;
             }
@@ -176,7 +197,7 @@ public final class ListenCommand implements Callable<Integer> {
      * Prints a stats line, an interval's or the {@code last} one (which says the collector stopped), unless
      * the last one is out already: nothing comes after it.
      */
-    private static void printStats(PrintWriter err, ListenServer server, AtomicLong problemsHidden,
+    private static void printStats(PrintWriter err, ListenServer server, HttpBatchOutput http, AtomicLong problemsHidden,
             java.util.concurrent.atomic.AtomicBoolean finalPrinted, boolean last) {
         synchronized (err) {
             if (finalPrinted.get()) {
@@ -187,7 +208,7 @@ public final class ListenCommand implements Callable<Integer> {
             if (hidden > 0) {
                 err.println("(" + hidden + " more problem lines not shown)");
             }
-            String line = server.statsLine();
+            String line = server.statsLine() + (http == null ? "" : http.statistics().line());
             err.println(last ? "stopped, " + line : line);
             err.flush();
         }

@@ -6,6 +6,7 @@ import io.github.flowcodec.cli.internal.CaptureDecoding;
 import io.github.flowcodec.cli.internal.json.FlowJsonWriter;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -241,7 +242,7 @@ class CorpusConformanceTest {
         return captures().stream().map(capture -> DynamicTest.dynamicTest(CORPUS.relativize(capture).toString(), () -> {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            try (FlowJsonWriter json = new FlowJsonWriter(out, true)) {
+            try (FlowJsonWriter json = new FlowJsonWriter(out, JsonLayout.COMPACT, true)) {
                 new CaptureDecoding(json, new PrintWriter(err), DecoderOptions.builder().mode(DecodeMode.LENIENT).build())
                         .decodeFile(capture);
             }
@@ -325,7 +326,7 @@ class CorpusConformanceTest {
     private static String[] decode(Path file) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (FlowJsonWriter json = new FlowJsonWriter(out, true)) {
+        try (FlowJsonWriter json = new FlowJsonWriter(out, JsonLayout.COMPACT, true)) {
             new CaptureDecoding(json, new PrintWriter(err), DecoderOptions.builder().mode(DecodeMode.LENIENT).build())
                     .decodeFile(file);
         }

@@ -12,6 +12,7 @@ import io.github.flowcodec.cli.internal.generate.TrafficModel;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import io.github.flowcodec.sflow.CounterData;
 import io.github.flowcodec.sflow.CounterSample;
 import io.github.flowcodec.sflow.FlowData;
@@ -83,13 +84,16 @@ class FlowcodecCommandTest {
         assertThat(dec.exit()).isZero();
         List<Map<String, String>> lines = JsonLines.parse(dec.out());
         assertThat(lines).hasSize(95);
+        // the default JSON: goflow2's record, every key, etype and proto by name
         assertThat(lines).allSatisfy(m -> {
             assertThat(m).containsEntry("type", "NETFLOW_V5").containsEntry("sampler_address", "192.0.2.1")
-                    .containsEntry("sampling_rate", "10").containsEntry("etype", "2048");
-            assertThat(m).containsKeys("src_addr", "dst_addr", "bytes", "packets", "time_flow_start_ns", "proto");
+                    .containsEntry("sampling_rate", "10").containsEntry("etype", "IPv4");
+            assertThat(m.keySet()).containsExactlyElementsOf(JsonLayout.GOFLOW2.keys());
         });
         // varied, realistic traffic: several protocols, many hosts and ports
         assertThat(lines.stream().map(m -> m.get("proto")).distinct().count()).isGreaterThanOrEqualTo(3);
+        assertThat(lines).extracting(m -> m.get("proto")).allMatch(p -> !p.isEmpty() && !Character.isDigit(p.charAt(0)))
+                .contains("TCP", "UDP");
         assertThat(lines.stream().map(m -> m.get("src_addr")).distinct().count()).isGreaterThan(20);
         assertThat(lines.stream().map(m -> m.get("bytes")).distinct().count()).isGreaterThan(50);
     }
@@ -120,7 +124,7 @@ class FlowcodecCommandTest {
                 "--seed", "5", "--exporter", "198.51.100.7");
         assertThat(gen.exit()).isZero();
         assertThat(gen.err()).containsPattern("wrote \\d+ sflow packets \\(400 flows, 100 counter samples\\)");
-        Run dec = run("decode", pcap.toString());
+        Run dec = run("decode", "--format", "json-compact", pcap.toString());
         assertThat(dec.exit()).isZero();
         assertThat(dec.err()).isEmpty();
         List<Map<String, String>> lines = JsonLines.parse(dec.out());
@@ -204,7 +208,7 @@ class FlowcodecCommandTest {
             w.writeUdp(4_000_000_000L, InetAddress.getByName("2001:db8::7"), 40000, InetAddress.getByName("2001:db8::250"),
                     6343, v6Agent);
         }
-        Run dec = run("decode", pcap.toString());
+        Run dec = run("decode", "--format", "json-compact", pcap.toString());
         assertThat(dec.exit()).isZero();
         assertThat(dec.err()).isEmpty();
         List<Map<String, String>> lines = JsonLines.parse(dec.out());

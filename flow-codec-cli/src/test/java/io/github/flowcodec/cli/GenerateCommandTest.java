@@ -70,7 +70,7 @@ class GenerateCommandTest {
         assertThat(datagrams.subList(0, 3)).extracting(d -> d.srcAddress().getHostAddress())
                 .containsExactly("192.0.2.10", "192.0.2.11", "192.0.2.12");
 
-        CommandRun dec = CommandRun.run("decode", pcap.toString());
+        CommandRun dec = CommandRun.run("decode", "--format", "json-compact", pcap.toString());
         assertThat(dec.exit()).isZero();
         assertThat(dec.err()).as("no loss, no missing template, no restart").isEmpty();
         List<Map<String, String>> lines = JsonLines.parse(dec.out());

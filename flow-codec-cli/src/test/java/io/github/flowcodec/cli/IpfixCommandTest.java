@@ -72,7 +72,7 @@ class IpfixCommandTest {
             w.writeUdp(6_000_000_000L, exporter, 50001, collector, 4739,
                     Netflow5PacketBuilder.create().record(r -> r.srcAddr("10.0.0.1")).toBytes()); // and v5 on the IPFIX port
         }
-        CommandRun dec = CommandRun.run("decode", pcap.toString());
+        CommandRun dec = CommandRun.run("decode", "--format", "json-compact", pcap.toString());
         assertThat(dec.exit()).isZero();
         assertThat(dec.err()).isEmpty();
         List<Map<String, String>> lines = JsonLines.parse(dec.out());
@@ -105,7 +105,7 @@ class IpfixCommandTest {
                 w.write(m);
             }
         }
-        CommandRun dec = CommandRun.run("decode", file.toString());
+        CommandRun dec = CommandRun.run("decode", "--format", "json-compact", file.toString());
         assertThat(dec.exit()).isZero();
         assertThat(dec.err()).isEmpty();
         List<Map<String, String>> lines = JsonLines.parse(dec.out());
@@ -134,7 +134,7 @@ class IpfixCommandTest {
         assertThat(gen.err()).containsPattern("wrote (\\d+) ipfix packets \\(400 flows, \\d+ options records?\\)");
         List<io.github.flowcodec.cli.internal.pcap.UdpDatagram> datagrams = CommandRun.datagrams(pcap);
         assertThat(datagrams).allSatisfy(d -> assertThat(d.dstPort()).isEqualTo(4739));
-        CommandRun dec = CommandRun.run("decode", pcap.toString());
+        CommandRun dec = CommandRun.run("decode", "--format", "json-compact", pcap.toString());
         assertThat(dec.exit()).isZero();
         assertThat(dec.err()).isEmpty();
         List<Map<String, String>> lines = JsonLines.parse(dec.out());

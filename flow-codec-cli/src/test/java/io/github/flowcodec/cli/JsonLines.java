@@ -27,20 +27,25 @@ final class JsonLines {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw new IOException("not an object: " + line);
                 }
-                Map<String, String> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    JsonToken t = p.nextToken();
-                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                        p.skipChildren();
-                        m.put(key, "<nested>");
-                    } else {
-                        m.put(key, p.getText());
-                    }
-                }
-                out.add(m);
+                out.add(object(p));
             }
         }
         return out;
+    }
+
+    /** The members of the object the parser has just entered (nested values as "<nested>"), up to its end. */
+    static Map<String, String> object(JsonParser p) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                m.put(key, "<nested>");
+            } else {
+                m.put(key, p.getText());
+            }
+        }
+        return m;
     }
 }

@@ -37,14 +37,14 @@ class ListenCommandTest {
 
     private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
     /** Runs {@code flowcodec listen args} on another thread; its exit status, with standard error in {@code err}. */
-    private static CompletableFuture<Integer> listen(StringWriter err, String... args) {
+    static CompletableFuture<Integer> listen(StringWriter err, String... args) {
         return CompletableFuture.supplyAsync(() -> {
             CommandLine cl = new CommandLine(new FlowcodecCommand());
             cl.setErr(new PrintWriter(err, true));
@@ -54,7 +54,7 @@ class ListenCommandTest {
         });
     }
 
-    private static void awaitListening(StringWriter err) throws InterruptedException {
+    static void awaitListening(StringWriter err) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!err.toString().contains("listening on")) {
             if (System.nanoTime() > deadline) {
@@ -139,14 +139,14 @@ class ListenCommandTest {
         toPcap.addAll(List.of("--pcap", pcap.toString()));
         assertThat(CommandRun.run(toPcap.toArray(String[]::new)).exit()).isZero();
         int datagrams = CommandRun.datagrams(pcap).size();
-        List<Map<String, String>> fromPcap = JsonLines.parse(CommandRun.run("decode", pcap.toString()).out());
+        List<Map<String, String>> fromPcap = JsonLines.parse(CommandRun.run("decode", "--format", "json-compact", pcap.toString()).out());
         assertThat(fromPcap).hasSize(600);
 
         int port = freePort();
         Path out = dir.resolve(protocol + ".jsonl");
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> exit = listen(err, "-l", "127.0.0.1:" + port, "--count", Integer.toString(datagrams),
-                "--workers", "2", "--stats-interval", "0", "-o", out.toString());
+                "--workers", "2", "--stats-interval", "0", "--format", "json-compact", "-o", out.toString());
         awaitListening(err);
         List<String> toTarget = new ArrayList<>(List.of(common));
         toTarget.addAll(List.of("--target", "127.0.0.1:" + port, "--rate", "2000", "--progress", "0"));

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * {@code decode --format protobuf} of every capture of the corpus, read back with protobuf-java's parser
- * generated from our {@code flow.proto}, says field by field what {@code decode}'s JSON lines say: the same
+ * generated from our {@code flow.proto}, says field by field what {@code decode}'s compact JSON lines say: the same
  * records in the same order, every JSON key a field of the message with the same value (proto3 leaves fields
  * of 0 out: a key of value 0 is an unset field), and no field set that the JSON does not have.
  */
@@ -59,7 +59,7 @@ class ProtobufCorpusTest {
     Stream<DynamicTest> protobufSaysWhatTheJsonSays() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is absent: skipping the protobuf corpus test");
         return captures().stream().map(capture -> DynamicTest.dynamicTest(CORPUS.relativize(capture).toString(), () -> {
-            List<Map<String, String>> json = JsonLines.parse(new String(decode(capture, "json"), StandardCharsets.UTF_8));
+            List<Map<String, String>> json = JsonLines.parse(new String(decode(capture, "json-compact"), StandardCharsets.UTF_8));
             ByteArrayInputStream in = new ByteArrayInputStream(decode(capture, "protobuf"));
             List<FlowProto.FlowMessage> messages = new ArrayList<>();
             FlowProto.FlowMessage m;

@@ -1,24 +1,26 @@
 package io.github.flowcodec.flowmessage;
 
 import io.github.flowcodec.flowmessage.internal.ByteSink;
-import io.github.flowcodec.flowmessage.internal.JsonLineEncoder;
+import io.github.flowcodec.flowmessage.internal.JsonObjectEncoder;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes flow messages as JSON lines with goflow2's keys, one object per line, the set fields only, in
- * {@link FlowField} order: numbers as unsigned decimals, addresses as text (RFC 5952 for IPv6), MACs as
- * {@code "aa:bb:cc:dd:ee:ff"}, {@code src_net}/{@code dst_net} as {@code "network/length"}. Lines are
+ * Writes flow messages as JSON lines with goflow2's keys, one object per line, in a {@link JsonLayout}:
+ * {@link JsonLayout#GOFLOW2}, goflow2's own record (every key, {@code etype} and {@code proto} as names), or
+ * {@link JsonLayout#COMPACT}, the set fields only, in {@link FlowField} order, numbers as unsigned decimals.
+ * Either way addresses are text (RFC 5952 for IPv6), MACs {@code "aa:bb:cc:dd:ee:ff"},
+ * {@code src_net}/{@code dst_net} {@code "network/length"}. Lines are
  * gathered in a buffer and written to the stream when it fills, on {@link #flush()} and on
  * {@link #close()} (which leaves the stream open). Writing allocates nothing; one instance per thread.
  *
  * <pre>{@code
- * try (FlowMessageJsonWriter json = new FlowMessageJsonWriter(out)) {
+ * try (FlowMessageJsonWriter json = new FlowMessageJsonWriter(out, JsonLayout.GOFLOW2)) {
  *     decoder.decode(datagram, exporter, (ctx, record) -> json.write(view.fill(ctx, record, now)));
  * }
- * // {"type":"NETFLOW_V9","time_received_ns":...,"bytes":1500,...,"observation_domain_id":0}
+ * // {"type":"NETFLOW_V9","time_received_ns":...,"bytes":1500,...,"etype":"IPv4","proto":"TCP",...}
  * }</pre>
  */
 public final class FlowMessageJsonWriter implements Closeable, Flushable {
@@ -27,11 +29,17 @@ public final class FlowMessageJsonWriter implements Closeable, Flushable {
 
     private final OutputStream out;
     private final ByteSink line = new ByteSink(BUFFER + 4096);
-    private final JsonLineEncoder encoder = new JsonLineEncoder();
+    private final JsonObjectEncoder encoder;
 
-    /** Writes to {@code out}, buffered. */
+    /** Writes to {@code out}, buffered, in the {@link JsonLayout#COMPACT} layout. */
     public FlowMessageJsonWriter(OutputStream out) {
+        this(out, JsonLayout.COMPACT);
+    }
+
+    /** Writes to {@code out}, buffered, in {@code layout}. */
+    public FlowMessageJsonWriter(OutputStream out, JsonLayout layout) {
         this.out = out;
+        this.encoder = layout.newEncoder();
     }
 
     /** Writes one message as a line. */

@@ -121,15 +121,17 @@ class FlowMessageWritersTest {
         assertThat(p.getSubAgentId()).isEqualTo(1);
     }
 
-    /** The zero-copy path: filling the view and writing both formats allocates nothing per record. */
+    /** The zero-copy path: filling the view and writing both formats (JSON in both layouts) allocates nothing per record. */
     @Test
     void fillingAndWritingAllocateNothing() throws IOException {
         FlowRecord r = record();
         FlowMessageView m = new FlowMessageView();
         FlowMessageJsonWriter json = new FlowMessageJsonWriter(java.io.OutputStream.nullOutputStream());
+        FlowMessageJsonWriter goflow2 = new FlowMessageJsonWriter(java.io.OutputStream.nullOutputStream(), JsonLayout.GOFLOW2);
         FlowMessageProtobufWriter pb = new FlowMessageProtobufWriter(java.io.OutputStream.nullOutputStream());
         for (int i = 0; i < 20_000; i++) {
             json.write(m.fill(V9, r, i));
+            goflow2.write(m);
             pb.write(m);
         }
         int n = 200_000;
@@ -137,6 +139,7 @@ class FlowMessageWritersTest {
         Assumptions.assumeTrue(before >= 0, "this JVM does not count allocated bytes");
         for (int i = 0; i < n; i++) {
             json.write(m.fill(V9, r, i));
+            goflow2.write(m);
             pb.write(m);
         }
         long allocated = threadAllocatedBytes() - before;

@@ -4,6 +4,7 @@ import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.flowmessage.FlowMessageJsonWriter;
 import io.github.flowcodec.flowmessage.FlowMessageView;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -11,13 +12,13 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes flow records as JSON lines with goflow2's keys (see DESIGN.md), one object per record: the flow
- * message of the record ({@link FlowMessageView}, written by {@link FlowMessageJsonWriter}), and with
- * {@code --all-fields} every field under its information element's name ({@link AllFieldsMembers}). Closing
- * it flushes but leaves the underlying stream or writer open.
+ * Writes flow records as JSON lines with goflow2's keys, one object per record: the flow message of the record
+ * ({@link FlowMessageView}, written by {@link FlowMessageJsonWriter} in a {@link JsonLayout}: goflow2's record or
+ * the compact one), and with {@code --all-fields} every field under its information element's name
+ * ({@link AllFieldsMembers}). Closing it flushes but leaves the underlying stream or writer open.
  *
- * <p>sFlow flow samples get the keys of their sample header too ({@code agent_address} when the agent sent
- * one, {@code sub_agent_id}, {@code sample_type}, {@code sample_seq}); as goflow2 does, their
+ * <p>In the compact layout sFlow flow samples get the keys of their sample header too ({@code agent_address}
+ * when the agent sent one, {@code sub_agent_id}, {@code sample_type}, {@code sample_seq}); as goflow2 does, their
  * {@code sampler_address} is the agent address, their flow start and end are the time received (sFlow
  * samples one packet, with no flow times), {@code src_vlan}/{@code dst_vlan} are the extended switch VLANs
  * and {@code vlan_id} is the sampled header's 802.1Q tag only.
@@ -29,13 +30,13 @@ public final class FlowJsonWriter implements FlowOutput {
     private final AllFieldsMembers allFields;
 
     /** JSON lines to a stream, UTF-8. */
-    public FlowJsonWriter(OutputStream out, boolean allFields) {
-        this.json = new FlowMessageJsonWriter(out);
+    public FlowJsonWriter(OutputStream out, JsonLayout layout, boolean allFields) {
+        this.json = new FlowMessageJsonWriter(out, layout);
         this.allFields = allFields ? new AllFieldsMembers() : null;
     }
 
     /** JSON lines to a character writer (the demo, tests): slower than to a stream. */
-    public FlowJsonWriter(Writer out, boolean allFields) {
+    public FlowJsonWriter(Writer out, JsonLayout layout, boolean allFields) {
         this(new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -51,7 +52,7 @@ public final class FlowJsonWriter implements FlowOutput {
             public void flush() throws IOException {
                 out.flush();
             }
-        }, allFields);
+        }, layout, allFields);
     }
 
     @Override

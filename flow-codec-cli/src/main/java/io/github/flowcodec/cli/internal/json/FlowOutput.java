@@ -2,6 +2,7 @@ package io.github.flowcodec.cli.internal.json;
 
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -10,14 +11,15 @@ import java.net.InetAddress;
 import java.util.Locale;
 
 /**
- * Where {@code flowcodec decode} and {@code listen} write flow records: JSON lines ({@link FlowJsonWriter}) or
- * length-delimited protobuf ({@link FlowProtobufOutput}), goflow2's flow message either way. Closing flushes
- * but leaves the stream open. One instance per thread.
+ * Where {@code flowcodec decode} and {@code listen} write flow records: JSON lines ({@link FlowJsonWriter}) in
+ * goflow2's record ({@code json}) or the compact form ({@code json-compact}), or length-delimited protobuf
+ * ({@link FlowProtobufOutput}), goflow2's flow message either way. Closing flushes but leaves the stream open.
+ * One instance per thread.
  */
 public interface FlowOutput extends Closeable, Flushable {
 
     /** The names {@code --format} takes. */
-    String FORMATS = "json, protobuf";
+    String FORMATS = "json, json-compact, protobuf";
 
     /**
      * Writes one record.
@@ -34,7 +36,15 @@ public interface FlowOutput extends Closeable, Flushable {
      * @throws IllegalArgumentException as {@link #check} does
      */
     static FlowOutput of(String format, OutputStream out, boolean allFields) {
-        return check(format, allFields) ? new FlowProtobufOutput(out) : new FlowJsonWriter(out, allFields);
+        if (check(format, allFields)) {
+            return new FlowProtobufOutput(out);
+        }
+        return new FlowJsonWriter(out, jsonLayout(format), allFields);
+    }
+
+    /** The JSON layout of a JSON {@code --format} name: goflow2's record for json, the compact one for json-compact. */
+    static JsonLayout jsonLayout(String format) {
+        return format.equalsIgnoreCase("json-compact") ? JsonLayout.COMPACT : JsonLayout.GOFLOW2;
     }
 
     /**
@@ -44,7 +54,7 @@ public interface FlowOutput extends Closeable, Flushable {
      */
     static boolean check(String format, boolean allFields) {
         switch (format.toLowerCase(Locale.ROOT)) {
-            case "json":
+            case "json", "json-compact":
                 return false;
             case "protobuf":
                 if (allFields) {

@@ -12,6 +12,7 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -66,7 +67,7 @@ class FlowJsonWriterProperties {
         }
         FlowRecord record = b.build();
         StringWriter out = new StringWriter();
-        try (FlowJsonWriter w = new FlowJsonWriter(out, allFields)) {
+        try (FlowJsonWriter w = new FlowJsonWriter(out, JsonLayout.COMPACT, allFields)) {
             w.write(context(sequence & 0xFFFF_FFFFL), record, 1_700_000_000_000_000_000L, InetAddress.getLoopbackAddress());
         }
         String line = out.toString();
@@ -95,7 +96,7 @@ class FlowJsonWriterProperties {
         Template t = Template.of(256, FieldSpec.of(iana.require("octetDeltaCount")), FieldSpec.of(iana.require("sourceMacAddress")));
         FlowRecord r = FlowRecord.builder(t).setLong(0, -1L).setMacAddress(1, 0x0a1b2c3d4e5fL).build();
         StringWriter out = new StringWriter();
-        try (FlowJsonWriter w = new FlowJsonWriter(out, true)) {
+        try (FlowJsonWriter w = new FlowJsonWriter(out, JsonLayout.COMPACT, true)) {
             w.write(context(1), r, 0, InetAddress.getLoopbackAddress());
         }
         assertThat(out.toString()).contains("\"bytes\":18446744073709551615")

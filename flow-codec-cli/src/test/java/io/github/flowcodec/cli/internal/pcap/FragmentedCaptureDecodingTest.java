@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flowcodec.cli.internal.CaptureDecoding;
 import io.github.flowcodec.cli.internal.json.FlowJsonWriter;
 import io.github.flowcodec.core.DecoderOptions;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,7 +45,7 @@ class FragmentedCaptureDecodingTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CaptureDecoding decoding;
-        try (FlowJsonWriter json = new FlowJsonWriter(out, false)) {
+        try (FlowJsonWriter json = new FlowJsonWriter(out, JsonLayout.COMPACT, false)) {
             decoding = new CaptureDecoding(json, new PrintWriter(err, true), DecoderOptions.DEFAULT);
             decoding.decodeFile(file);
         }

@@ -1,0 +1,104 @@
+package io.github.flowcodec.flowmessage.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Numbers and fixed text written straight into an array, for the JSON encoders: each method writes at a
+ * position of an array with room enough and returns the position after what it wrote.
+ */
+final class JsonText {
+
+    /** 10^n for n = 0 to 18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+    /** The tens and the ones digit of 0 to 99. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int n = 1; n < POWERS_OF_TEN.length; n++) {
+            POWERS_OF_TEN[n] = POWERS_OF_TEN[n - 1] * 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
+    private JsonText() {
+    }
+
+    /** Each text in US-ASCII. */
+    static byte[][] ascii(String... texts) {
+        byte[][] b = new byte[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            b[i] = texts[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return b;
+    }
+
+    static int put(byte[] b, int p, byte[] text) {
+        System.arraycopy(text, 0, b, p, text.length);
+        return p + text.length;
+    }
+
+    /** {@code v} as an unsigned decimal (at most 20 bytes) at {@code p}; the position after it. */
+    static int unsigned(byte[] b, int p, long v) {
+        if (v < 0) {
+            long q = Long.divideUnsigned(v, 10);
+            p = unsigned(b, p, q);
+            b[p++] = (byte) ('0' + (v - q * 10));
+            return p;
+        }
+        int end = p + digits(v);
+        int at = end;
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100_000_000L; // one long division for eight digits
+            at = eightDigits(b, at, (int) (v - q * 100_000_000L));
+            v = q;
+        }
+        int i = (int) v;
+        while (i >= 100) {
+            int q = i / 100;
+            int r = i - q * 100;
+            b[--at] = ONES[r];
+            b[--at] = TENS[r];
+            i = q;
+        }
+        b[--at] = ONES[i];
+        if (i >= 10) {
+            b[--at] = TENS[i];
+        }
+        return end;
+    }
+
+    static int signed(byte[] b, int p, long v) {
+        if (v < 0) {
+            b[p++] = '-';
+            return unsigned(b, p, v == Long.MIN_VALUE ? v : -v);
+        }
+        return unsigned(b, p, v);
+    }
+
+    /** {@code v} (0 to 99,999,999) as eight digits ending before {@code end}; where they start. */
+    private static int eightDigits(byte[] b, int end, int v) {
+        int at = end;
+        for (int k = 0; k < 4; k++) {
+            int q = v / 100;
+            int r = v - q * 100;
+            b[--at] = ONES[r];
+            b[--at] = TENS[r];
+            v = q;
+        }
+        return at;
+    }
+
+    /** How many decimal digits a non-negative {@code v} has. */
+    private static int digits(long v) {
+        int n = 1;
+        while (n < POWERS_OF_TEN.length && v >= POWERS_OF_TEN[n]) {
+            n++;
+        }
+        return n;
+    }
+}
