@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,11 +42,30 @@ public final class FlowRecord implements FlowFields {
     private final byte[] bytes;
     /** For templates with variable-length fields: offset and length of each field's value; else null. */
     private final int[] layout;
+    /** Templates the record's list fields use (IPFIX structured data); usually the shared empty list. */
+    private final List<Template> referencedTemplates;
 
     FlowRecord(Template template, byte[] bytes, int[] layout) {
+        this(template, bytes, layout, List.of());
+    }
+
+    private FlowRecord(Template template, byte[] bytes, int[] layout, List<Template> referencedTemplates) {
         this.template = template;
         this.bytes = bytes;
         this.layout = layout;
+        this.referencedTemplates = referencedTemplates;
+    }
+
+    /**
+     * The templates this record's list fields use besides its own (the template of an IPFIX subTemplateList
+     * or subTemplateMultiList, innermost first), which a collector must receive before the record to read the
+     * lists. An encoder sends them as it sends the record's own template. Empty unless the record was built
+     * with {@link Builder#referencing}; decoded records have none. Not part of {@link #equals}.
+     *
+     * @return an unmodifiable list, empty for most records
+     */
+    public List<Template> referencedTemplates() {
+        return referencedTemplates;
     }
 
     /**
@@ -194,6 +215,7 @@ public final class FlowRecord implements FlowFields {
     public static final class Builder {
         private final Template template;
         private final byte[][] values;
+        private final List<Template> referenced = new ArrayList<>(0);
 
         private Builder(Template template) {
             this.template = Objects.requireNonNull(template, "template");
@@ -365,7 +387,37 @@ public final class FlowRecord implements FlowFields {
             return this;
         }
 
-        /** The record. */
+        /**
+         * Says the record's list fields use these templates (IPFIX structured data: the template of a
+         * subTemplateList, each template of a subTemplateMultiList, innermost first), so that an encoder sends
+         * them before the record. {@code SubTemplateList.writeTo(builder, index)} sets the list's bytes and
+         * calls this.
+         *
+         * <pre>{@code
+         * FlowRecord outer = FlowRecord.builder(outerTemplate)
+         *         .setBytes(listIndex, labels.toBytes())
+         *         .referencing(labels.template())
+         *         .build();
+         * }</pre>
+         *
+         * @param templates the templates the record's lists use
+         * @return this builder
+         */
+        public Builder referencing(Template... templates) {
+            for (Template t : templates) {
+                Objects.requireNonNull(t, "template");
+                if (!referenced.contains(t)) {
+                    referenced.add(t);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * The record.
+         *
+         * @return a new immutable record
+         */
         public FlowRecord build() {
             int total = 0;
             int n = template.fieldCount();
@@ -399,7 +451,7 @@ public final class FlowRecord implements FlowFields {
                 }
                 pos += len;
             }
-            return new FlowRecord(template, out, layout);
+            return new FlowRecord(template, out, layout, referenced.isEmpty() ? List.of() : List.copyOf(referenced));
         }
     }
 }

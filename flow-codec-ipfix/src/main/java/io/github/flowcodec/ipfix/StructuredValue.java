@@ -1,8 +1,11 @@
 package io.github.flowcodec.ipfix;
 
 import io.github.flowcodec.core.DataType;
+import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.InformationElementRegistry;
+import io.github.flowcodec.core.Template;
+import java.util.List;
 
 /**
  * A structured data value (RFC 6313), materialized and immutable: a {@link BasicList}, a
@@ -16,8 +19,9 @@ import io.github.flowcodec.core.InformationElementRegistry;
  * if (v instanceof SubTemplateList stl) {
  *     for (FlowRecord r : stl.records()) { ... }
  * }
- * byte[] bytes = new SubTemplateList(ListSemantic.ALL_OF.code(), labelTemplate, labels).toBytes();
- * FlowRecord outer = FlowRecord.builder(outerTemplate).setBytes(listIndex, bytes).build();
+ * SubTemplateList list = new SubTemplateList(ListSemantic.ALL_OF.code(), labelTemplate, labels);
+ * FlowRecord outer = list.writeTo(FlowRecord.builder(outerTemplate), listIndex).build();
+ * encoder.encode(List.of(outer)); // sends labelTemplate, then outerTemplate, then the record
  * }</pre>
  */
 public sealed interface StructuredValue permits BasicList, SubTemplateList, SubTemplateMultiList {
@@ -27,6 +31,28 @@ public sealed interface StructuredValue permits BasicList, SubTemplateList, SubT
 
     /** The value's encoding, as it goes into a list field (without the field's length prefix). */
     byte[] toBytes();
+
+    /**
+     * The templates the value's records use, innermost first (a list inside a list's records comes before
+     * the list's own template): what a collector must receive before a record holding this value.
+     *
+     * @return an unmodifiable list, empty for a basicList
+     */
+    default List<Template> templates() {
+        return List.of();
+    }
+
+    /**
+     * Puts this value in field {@code index} of a record being built and says the record uses the value's
+     * {@link #templates()}, so that {@link IpfixEncoder} sends them before the record.
+     *
+     * @param builder the record being built
+     * @param index the list field
+     * @return {@code builder}
+     */
+    default FlowRecord.Builder writeTo(FlowRecord.Builder builder, int index) {
+        return builder.setBytes(index, toBytes()).referencing(templates().toArray(new Template[0]));
+    }
 
     /**
      * Reads field {@code index} of {@code record} by its element's data type (basicList, subTemplateList or

@@ -3,16 +3,18 @@ package io.github.flowcodec.ipfix;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.Template;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A subTemplateList (RFC 6313 section 4.5.2), materialized: a semantic, a template and records of it.
- * Immutable. The template must reach the collector in a template set like any other.
+ * Immutable. The template must reach the collector in a template set like any other: put the list in a
+ * record with {@link #writeTo} and {@link IpfixEncoder} sends it.
  *
  * <pre>{@code
  * SubTemplateList labels = new SubTemplateList(ListSemantic.ORDERED.code(), labelTemplate, List.of(l1, l2));
- * FlowRecord r = FlowRecord.builder(outer).setBytes(listIndex, labels.toBytes()).build();
+ * FlowRecord r = labels.writeTo(FlowRecord.builder(outer), listIndex).build();
  * }</pre>
  *
  * @param semantic the semantic code (0-255)
@@ -35,6 +37,23 @@ public record SubTemplateList(int semantic, Template template, List<FlowRecord> 
                 throw new IllegalArgumentException("record of template " + r.template().id() + " in a list of template " + template.id());
             }
         }
+    }
+
+    /** The records' own list templates (innermost first), then the list's template. */
+    @Override
+    public List<Template> templates() {
+        List<Template> all = new ArrayList<>();
+        for (FlowRecord r : records) {
+            for (Template t : r.referencedTemplates()) {
+                if (!all.contains(t)) {
+                    all.add(t);
+                }
+            }
+        }
+        if (!all.contains(template)) {
+            all.add(template);
+        }
+        return List.copyOf(all);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.github.flowcodec.ipfix;
 
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.Template;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +32,20 @@ public record SubTemplateMultiList(int semantic, List<SubTemplateList> entries) 
                 throw new IllegalArgumentException("an entry's semantic must be the list's (" + semantic + "): it is not on the wire");
             }
         }
+    }
+
+    /** Every entry's {@link SubTemplateList#templates()}, in entry order, each template once. */
+    @Override
+    public List<Template> templates() {
+        List<Template> all = new ArrayList<>();
+        for (SubTemplateList e : entries) {
+            for (Template t : e.templates()) {
+                if (!all.contains(t)) {
+                    all.add(t);
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     @Override

@@ -128,6 +128,63 @@ class IpfixEncoderTest {
     }
 
     @Test
+    void theTemplatesOfListsTravelBeforeTheRecordsThatUseThem() throws Exception {
+        InformationElementRegistry std = InformationElementRegistry.standard();
+        Template label = Template.builder(401).field(e("mplsTopLabelStackSection"), 3).build();
+        Template hop = Template.builder(403).field(e("sourceIPv4Address")).field(FieldSpec.of(IpfixArbitraries.SUB_TEMPLATE_LIST)).build();
+        Template outer = Template.builder(402).field(e("octetDeltaCount"), 8)
+                .field(FieldSpec.of(IpfixArbitraries.SUB_TEMPLATE_LIST)).field(FieldSpec.of(IpfixArbitraries.SUB_TEMPLATE_MULTI_LIST)).build();
+        SubTemplateList labels = new SubTemplateList(ListSemantic.ORDERED.code(), label,
+                List.of(FlowRecord.builder(label).setBytes(0, new byte[] {1, 2, 3}).build()));
+        FlowRecord hopRecord = labels.writeTo(FlowRecord.builder(hop).setAddress(0, InetAddress.getByName("192.0.2.9")), 1).build();
+        SubTemplateList hops = new SubTemplateList(ListSemantic.ALL_OF.code(), hop, List.of(hopRecord)); // a list in a list
+        SubTemplateMultiList multi = new SubTemplateMultiList(ListSemantic.ALL_OF.code(),
+                List.of(new SubTemplateList(ListSemantic.ALL_OF.code(), label, labels.records())));
+        FlowRecord.Builder b = FlowRecord.builder(outer).setLong(0, 1500);
+        hops.writeTo(b, 1);
+        FlowRecord r = multi.writeTo(b, 2).build();
+        assertThat(r.referencedTemplates()).as("innermost first, each once").containsExactly(label, hop);
+
+        IpfixEncoder e = enc().templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO).build();
+        IpfixDecoder fresh = new IpfixDecoder();
+        List<ByteBuffer> ms = e.encode(List.of(r));
+        assertThat(ms).hasSize(1);
+        IpfixMessage m = fresh.decode(ms.get(0), EXPORTER);
+        assertThat(m.templates()).extracting(Template::id).containsExactly(401, 403, 402);
+        assertThat(m.records()).containsExactly(r);
+        SubTemplateList hopsBack = (SubTemplateList) StructuredValue.read(m.records().get(0), 1, m, std);
+        assertThat(hopsBack.records()).containsExactly(hopRecord);
+        assertThat(StructuredValue.read(hopsBack.records().get(0), 1, m, std)).isEqualTo(labels);
+        assertThat(StructuredValue.read(m.records().get(0), 2, m, std)).isEqualTo(multi);
+
+        IpfixMessage second = fresh.decode(e.encode(List.of(r)).get(0), EXPORTER);
+        assertThat(second.templates()).as("sent once").isEmpty();
+        assertThat(second.records()).containsExactly(r);
+
+        IpfixDecoder restarted = new IpfixDecoder(); // a collector that restarted asks for every template
+        assertThat(restarted.decode(e.templatesDatagram(), EXPORTER).templates()).extracting(Template::id)
+                .containsExactlyInAnyOrder(401, 402, 403);
+        assertThat(restarted.decode(e.encode(List.of(r)).get(0), EXPORTER).records()).containsExactly(r);
+    }
+
+    @Test
+    void aListTemplateRedefinedUnderItsIdIsSentAgain() throws Exception {
+        Template v1 = Template.builder(401).field(e("mplsTopLabelStackSection"), 3).build();
+        Template v2 = Template.builder(401).field(e("mplsTopLabelStackSection"), 3).field(e("mplsLabelStackSection2"), 3).build();
+        Template outer = Template.builder(402).field(FieldSpec.of(IpfixArbitraries.SUB_TEMPLATE_LIST)).build();
+        FlowRecord r1 = new SubTemplateList(0, v1, List.of(FlowRecord.builder(v1).build())).writeTo(FlowRecord.builder(outer), 0).build();
+        FlowRecord r2 = new SubTemplateList(0, v2, List.of(FlowRecord.builder(v2).build())).writeTo(FlowRecord.builder(outer), 0).build();
+        IpfixEncoder e = enc().templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO).build();
+        IpfixDecoder d = new IpfixDecoder();
+        IpfixMessage m = d.decode(e.encode(List.of(r1, r2)).get(0), EXPORTER);
+        // the first message's templates (the latest 401 and 402), then v1 again before r1, v2 again before r2
+        assertThat(m.templates()).containsExactly(v2, outer, v1, v2);
+        assertThat(m.records()).containsExactly(r1, r2);
+        assertThat(StructuredValue.read(m.records().get(1), 0, m, InformationElementRegistry.standard()))
+                .isEqualTo(new SubTemplateList(0, v2, List.of(FlowRecord.builder(v2).build())));
+    }
+
+    @Test
     void withdrawalMessagesRemoveTemplatesAtTheCollectorAndTheEncoderSendsThemAgainWhenUsed() throws Exception {
         IpfixEncoder e = enc().templateRefreshDatagrams(0).templateRefreshInterval(Duration.ZERO).build();
         IpfixDecoder d = new IpfixDecoder();

@@ -145,15 +145,16 @@ public final class TemplatedWriter implements DatagramEncoder<FlowRecord> {
             Template t = r.template();
             Template last = t == previous ? previousSent : sent.get(t.id());
             boolean needTemplate = last != t && !t.equals(last);
-            boolean newSet = needTemplate || setId != t.id();
+            List<Template> refs = r.referencedTemplates();
+            int refSets = refs.isEmpty() ? 0 : unsentTemplateSetsLength(refs);
+            boolean newSet = needTemplate || refSets > 0 || setId != t.id();
             int pos = dst.position();
             // exact bytes: padding that closes the current set, the template's own set (padded), the new
             // set's header, the record, and the padding that will close the set the record is in
             int need;
             if (newSet) {
-                int templateSet = needTemplate ? TemplatedWireLayout.SET_HEADER_LENGTH + format.templateLength().applyAsInt(t) : 0;
                 need = (setStart >= 0 ? TemplatedWireSets.padding(pos - setStart, padMask) : 0)
-                        + templateSet + TemplatedWireSets.padding(templateSet, padMask)
+                        + (needTemplate ? templateSetLength(t) : 0) + refSets
                         + TemplatedWireLayout.SET_HEADER_LENGTH + r.length()
                         + TemplatedWireSets.padding(TemplatedWireLayout.SET_HEADER_LENGTH + r.length(), padMask);
             } else {
@@ -166,11 +167,11 @@ public final class TemplatedWriter implements DatagramEncoder<FlowRecord> {
                 if (setStart >= 0) {
                     TemplatedWireSets.closeSet(dst, setStart, padMask);
                 }
+                if (refSets > 0) {
+                    templates += writeUnsentTemplateSets(dst, refs);
+                }
                 if (needTemplate) {
-                    int ts = TemplatedWireSets.openSet(dst, format.templateSetId(t.isOptions()));
-                    format.writeTemplate().accept(dst, t);
-                    TemplatedWireSets.closeSet(dst, ts, padMask);
-                    sent.put(t.id(), t);
+                    writeTemplateSet(dst, t);
                     templates++;
                 }
                 setStart = TemplatedWireSets.openSet(dst, t.id());
@@ -196,6 +197,51 @@ public final class TemplatedWriter implements DatagramEncoder<FlowRecord> {
         return written;
     }
 
+    /** Whether {@code t} has not been sent, or another template was sent under its id since. */
+    private boolean unsent(Template t) {
+        Template last = sent.get(t.id());
+        return last != t && !t.equals(last);
+    }
+
+    /** The bytes of a template set holding {@code t} alone, padding included. */
+    private int templateSetLength(Template t) {
+        int length = TemplatedWireLayout.SET_HEADER_LENGTH + format.templateLength().applyAsInt(t);
+        return length + TemplatedWireSets.padding(length, padMask);
+    }
+
+    /** The bytes of the template sets the record's list templates that are not sent yet take (0: none to send). */
+    private int unsentTemplateSetsLength(List<Template> referenced) {
+        int bytes = 0;
+        for (int k = 0; k < referenced.size(); k++) {
+            Template t = referenced.get(k);
+            if (unsent(t)) {
+                bytes += templateSetLength(t);
+            }
+        }
+        return bytes;
+    }
+
+    /** Writes each of {@code referenced} not sent yet in a template set of its own; how many. */
+    private int writeUnsentTemplateSets(ByteBuffer dst, List<Template> referenced) {
+        int n = 0;
+        for (int k = 0; k < referenced.size(); k++) {
+            Template t = referenced.get(k);
+            if (unsent(t)) {
+                writeTemplateSet(dst, t);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Writes {@code t} in a template set of its own and remembers it as sent. */
+    private void writeTemplateSet(ByteBuffer dst, Template t) {
+        int ts = TemplatedWireSets.openSet(dst, format.templateSetId(t.isOptions()));
+        format.writeTemplate().accept(dst, t);
+        TemplatedWireSets.closeSet(dst, ts, padMask);
+        sent.put(t.id(), t);
+    }
+
     /**
      * Learns the templates of the records a datagram of {@code room} bytes can hold (so a refresh due now
      * carries them): no further, or encoding a long list would look at every remaining record for every datagram.
@@ -204,6 +250,10 @@ public final class TemplatedWriter implements DatagramEncoder<FlowRecord> {
         Template learned = null;
         for (int i = from, bytes = 0; i < records.size() && bytes <= room; i++) {
             FlowRecord r = records.get(i);
+            List<Template> referenced = r.referencedTemplates();
+            for (int k = 0; k < referenced.size(); k++) { // list templates first: refreshes send them first
+                learn(referenced.get(k));
+            }
             if (r.template() != learned) { // records come in runs of one template: learn it once a run
                 learned = r.template();
                 learn(learned);
