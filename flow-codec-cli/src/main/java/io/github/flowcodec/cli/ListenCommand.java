@@ -77,6 +77,9 @@ public final class ListenCommand implements Callable<Integer> {
             description = "socket receive buffer asked of the OS (default ${DEFAULT-VALUE}); the OS may cap it")
     int receiveBuffer;
 
+    @picocli.CommandLine.Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (workers < 1 || workers > 1024) {
@@ -94,13 +97,19 @@ public final class ListenCommand implements Callable<Integer> {
         for (String l : listen.isEmpty() ? List.of("0.0.0.0:2055") : listen) {
             addresses.add(parseAddress(l));
         }
+        io.github.flowcodec.cli.internal.kafka.KafkaDestination toKafka;
+        try {
+            toKafka = kafka.destination(format, allFields);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         OutputStream out = new BufferedOutputStream(output == null ? System.out : Files.newOutputStream(output), 1 << 16);
         AtomicLong problemLines = new AtomicLong();
         AtomicLong problemsHidden = new AtomicLong();
         ListenServer server = new ListenServer(new ListenServer.Settings(addresses, workers, 65_536,
                 DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), format, allFields,
-                receiveBuffer, count), out, line -> {
+                receiveBuffer, count), toKafka, out, line -> {
                     if (problemLines.incrementAndGet() <= PROBLEM_LINES_PER_INTERVAL) {
                         synchronized (err) {
                             err.println(line);
@@ -125,6 +134,9 @@ public final class ListenCommand implements Callable<Integer> {
         // the one that comes second waits until it is out: the JVM cannot halt (hooks done) mid-print.
         Runnable finish = () -> {
             server.stop();
+            if (toKafka != null) {
+                toKafka.close(); // idempotent: the final stats line counts every message
+            }
             printStats(err, server, problemsHidden, finalPrinted, true);
         };
         Thread onSignal = new Thread(finish, "flowcodec-signal");
