@@ -55,10 +55,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--cluster", description = "instead: a Kafka broker in this process, two collector nodes sharing "
+            + "templates through it, NetFlow v9 and IPFIX templates sent to node A and data to node B, the flows topic "
+            + "read back and compared (needs the class path: java -jar flowcodec.jar)")
+    boolean cluster;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true);
+        if (cluster) {
+            return ClusterDemoRun.run(out, err, flows, seed);
+        }
         boolean allEqual = true;
         for (ExportProtocol protocol : ExportProtocol.values()) {
             allEqual &= runOne(protocol, out);

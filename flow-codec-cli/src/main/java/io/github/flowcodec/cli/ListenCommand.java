@@ -88,6 +88,9 @@ public final class ListenCommand implements Callable<Integer> {
     @Mixin
     ListenHttpOptions http;
 
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (workers < 1 || workers > 1024) {
@@ -106,6 +109,15 @@ public final class ListenCommand implements Callable<Integer> {
             addresses.add(parseAddress(l));
         }
         HttpSettings httpSettings = http.settings(spec, format, output != null);
+        io.github.flowcodec.cli.internal.kafka.KafkaDestination toKafka;
+        try {
+            toKafka = kafka.destination(format, allFields);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (toKafka != null && httpSettings != null) {
+            throw new ParameterException(spec.commandLine(), "--kafka and --http cannot be combined");
+        }
         PrintWriter err = spec.commandLine().getErr();
         AtomicLong problemLines = new AtomicLong();
         AtomicLong problemsHidden = new AtomicLong();
@@ -124,7 +136,7 @@ public final class ListenCommand implements Callable<Integer> {
                 : new BufferedOutputStream(output == null ? System.out : Files.newOutputStream(output), 1 << 16);
         ListenServer server = new ListenServer(new ListenServer.Settings(addresses, workers, 65_536,
                 DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), format, allFields,
-                receiveBuffer, count), out, problems);
+                receiveBuffer, count), toKafka, out, problems);
         List<InetSocketAddress> bound;
         try {
             bound = server.start();
@@ -145,6 +157,9 @@ public final class ListenCommand implements Callable<Integer> {
             server.stop();
             if (httpOut != null) {
                 httpOut.close(); // posts what is queued (at most --http-give-up): the final line counts what was not
+            }
+            if (toKafka != null) {
+                toKafka.close(); // idempotent: the final stats line counts every message
             }
             printStats(err, server, httpOut, problemsHidden, finalPrinted, true);
         };

@@ -39,14 +39,14 @@ final class DecodeWorker implements Runnable {
     private volatile Throwable failure;
 
     DecodeWorker(int index, int capacity, io.github.flowcodec.core.DecoderOptions options, ListenStatistics stats,
-            OutputStream output, String format, boolean allFields, Consumer<String> problems) {
+            OutputStream output, java.util.function.Function<OutputStream, FlowOutput> outputs, Consumer<String> problems) {
         this.index = index;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.decoder = FlowDecoders.autoDetecting(options);
         this.stats = stats;
         this.output = output;
         this.problems = problems;
-        this.json = FlowOutput.of(format, lines, allFields);
+        this.json = outputs.apply(lines);
     }
 
     /** Why the worker stopped early (its output failed), or null. */

@@ -34,7 +34,23 @@ public final class ListenServer {
             String format, boolean allFields, int receiveBufferBytes, long maxDatagrams) {
     }
 
+    /**
+     * Where the records go and which template store the workers share, when not the output stream and an
+     * in-memory store ({@code --kafka}).
+     */
+    public interface Destination {
+        /** The store the decoders share. */
+        TemplateStore templateStore();
+
+        /** A worker's record writer; {@code lines} is its buffer of the shared output stream. */
+        io.github.flowcodec.cli.internal.json.FlowOutput output(OutputStream lines);
+
+        /** What the stats line adds. */
+        String stats();
+    }
+
     private final Settings settings;
+    private final Destination destination;
     private final OutputStream output;
     private final Consumer<String> log;
     private final ListenStatistics stats;
@@ -51,7 +67,13 @@ public final class ListenServer {
      * @param log where problems and stats lines go, one line each
      */
     public ListenServer(Settings settings, OutputStream output, Consumer<String> log) {
+        this(settings, null, output, log);
+    }
+
+    /** A server whose records go to {@code destination} (null: {@code output}, as the settings' format says). */
+    public ListenServer(Settings settings, Destination destination, OutputStream output, Consumer<String> log) {
         this.settings = settings;
+        this.destination = destination;
         this.output = output;
         this.log = log;
         this.stats = new ListenStatistics(settings.workers());
@@ -60,11 +82,12 @@ public final class ListenServer {
     /** Binds the sockets and starts the threads; the addresses actually bound (port 0 becomes a real port). */
     public List<InetSocketAddress> start() throws IOException {
         startNanos = System.nanoTime();
-        DecoderOptions shared = settings.options().toBuilder().templateStore(TemplateStore.inMemory())
+        DecoderOptions shared = settings.options().toBuilder().templateStore(destination == null ? TemplateStore.inMemory() : destination.templateStore())
                 .problemListener(p -> log.accept("repaired: " + p)).build();
         for (int i = 0; i < settings.workers(); i++) {
             DecodeWorker w = new DecodeWorker(i, settings.queueCapacity(), shared, stats, output,
-                    settings.format(), settings.allFields(), log);
+                    lines -> destination == null ? io.github.flowcodec.cli.internal.json.FlowOutput.of(settings.format(), lines,
+                            settings.allFields()) : destination.output(lines), log);
             workers.add(w);
             threads.add(start(w, "flowcodec-decode-" + i));
         }
@@ -131,7 +154,8 @@ public final class ListenServer {
 
     /** The stats line now. */
     public String statsLine() {
-        return stats.line((System.nanoTime() - startNanos) / 1e9, drops == null ? OptionalLong.empty() : drops.read());
+        String line = stats.line((System.nanoTime() - startNanos) / 1e9, drops == null ? OptionalLong.empty() : drops.read());
+        return destination == null ? line : line + destination.stats();
     }
 
     /** Whether {@link #stop()} has completed. */
