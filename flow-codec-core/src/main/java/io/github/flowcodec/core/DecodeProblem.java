@@ -6,10 +6,10 @@ import java.util.Objects;
  * Something a lenient decoder met and worked around: what was wrong, where, and what it did.
  *
  * <pre>{@code
- * Netflow5Decoder decoder = Netflow5Decoder.builder()
+ * Netflow5Decoder decoder = new Netflow5Decoder(DecoderOptions.builder()
  *         .mode(DecodeMode.LENIENT)
- *         .problemListener(p -> log.debug("{}", p))
- *         .build();
+ *         .problemListener(p -> log.debug("{} at byte {}: {}", p.protocol(), p.offset(), p.reason()))
+ *         .build());
  * }</pre>
  *
  * @param protocol the protocol decoded

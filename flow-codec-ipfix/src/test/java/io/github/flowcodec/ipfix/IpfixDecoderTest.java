@@ -617,4 +617,23 @@ class IpfixDecoderTest {
         assertThat(d.statistics()).containsEntry("ipfix.datagrams", 1L).containsEntry("ipfix.templates", 1L).containsKey("ipfix.pendingSets")
                 .containsKey("ipfix.lostSequenceNumbers");
     }
+
+    @Test
+    void aDatagramStrictModeRejectsKeepsTheTemplateChangesBeforeTheBreachAsDocumented() throws Exception {
+        IpfixDecoder strict = new IpfixDecoder();
+        Template other = Template.builder(300).field(e("octetDeltaCount"), 8).build();
+        strict.decode(IpfixMessageBuilder.create().templates(other).toBuffer(), EXPORTER);
+        byte[] broken = IpfixMessageBuilder.create().templates(T).withdraw(300).data(r(1)).data(r(2)).declaredSetLength(3).toBytes();
+        assertThatThrownBy(() -> strict.decode(ByteBuffer.wrap(broken), EXPORTER)).isInstanceOf(FlowCodecException.class);
+        assertThat(strict.templateStore().scopes()).hasSize(1);
+        assertThat(strict.templateStore().templates(strict.templateStore().scopes().get(0)))
+                .as("template before the breach kept, withdrawal applied").containsExactly(T);
+        assertThat(strict.counters().rejected()).isEqualTo(1);
+        assertThat(strict.counters().datagrams()).isEqualTo(1);
+        List<FlowRecord> handed = new ArrayList<>();
+        assertThatThrownBy(() -> strict.decode(ByteBuffer.wrap(broken), EXPORTER, (ctx, rec) -> handed.add(rec.toRecord())))
+                .isInstanceOf(FlowCodecException.class);
+        assertThat(handed).as("the zero-copy handler had the records before the breach").containsExactly(r(1));
+        assertThat(strict.decode(IpfixMessageBuilder.create().data(r(3)).toBuffer(), EXPORTER).records()).containsExactly(r(3));
+    }
 }

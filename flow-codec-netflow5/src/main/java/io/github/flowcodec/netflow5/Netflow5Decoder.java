@@ -127,19 +127,25 @@ public final class Netflow5Decoder implements DatagramDecoder<Netflow5HeaderView
             report(Netflow5Layout.COUNT, reason + "; reading the " + Math.min(present, Netflow5.MAX_RECORDS) + " whole records present");
             return Math.min(present, Netflow5.MAX_RECORDS);
         }
+        // a count that disagrees with the bytes is the field that lies: the offset is the count's, as a NetFlow v9
+        // or IPFIX set length that runs past the end points at that length; bytes after records the count
+        // rightly counts point where they start, as bytes after the last set do
         if (count > present) {
-            long at = Netflow5.HEADER_LENGTH + (long) present * Netflow5.RECORD_LENGTH;
             String reason = "count " + count + " records need " + (Netflow5.HEADER_LENGTH + count * Netflow5.RECORD_LENGTH)
                     + " bytes but the datagram is " + length;
             if (!lenient) {
-                throw new TruncatedPacketException(FlowProtocol.NETFLOW_V5, at, reason);
+                throw new TruncatedPacketException(FlowProtocol.NETFLOW_V5, Netflow5Layout.COUNT, reason);
             }
-            report(at, reason + "; reading the " + present + " whole records present");
+            report(Netflow5Layout.COUNT, reason + "; reading the " + present + " whole records present");
             return present;
         }
         if (count < present || partial != 0) {
             long at = Netflow5.HEADER_LENGTH + (long) count * Netflow5.RECORD_LENGTH;
-            String reason = (length - at) + " bytes follow the " + count + " records the header counts";
+            if (count < present) {
+                at = Netflow5Layout.COUNT;
+            }
+            String reason = (length - Netflow5.HEADER_LENGTH - (long) count * Netflow5.RECORD_LENGTH) + " bytes follow the "
+                    + count + " records the header counts";
             if (!lenient) {
                 throw new MalformedPacketException(FlowProtocol.NETFLOW_V5, at, reason);
             }

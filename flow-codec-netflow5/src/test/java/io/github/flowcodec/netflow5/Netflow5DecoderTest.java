@@ -140,20 +140,21 @@ class Netflow5DecoderTest {
     }
 
     @Test
-    void strictRejectsCountsThatDoNotMatchWithTheOffset() {
+    void strictRejectsCountsThatDoNotMatchWithTheOffsetOfTheCount() {
         Netflow5Decoder strict = new Netflow5Decoder();
         assertThatThrownBy(() -> strict.decode(twoRecords().declaredCount(31).toBuffer(), EXPORTER))
                 .isInstanceOfSatisfying(MalformedPacketException.class, e -> assertThat(e.offset()).isEqualTo(2))
                 .hasMessageContaining("more than the 30");
         assertThatThrownBy(() -> strict.decode(twoRecords().declaredCount(3).toBuffer(), EXPORTER))
-                .isInstanceOfSatisfying(TruncatedPacketException.class, e -> assertThat(e.offset()).isEqualTo(24 + 2 * 48));
+                .isInstanceOfSatisfying(TruncatedPacketException.class, e -> assertThat(e.offset()).isEqualTo(2));
         assertThatThrownBy(() -> strict.decode(twoRecords().truncateTo(24 + 48 + 20).toBuffer(), EXPORTER))
-                .isInstanceOfSatisfying(TruncatedPacketException.class, e -> assertThat(e.offset()).isEqualTo(24 + 48));
+                .isInstanceOfSatisfying(TruncatedPacketException.class, e -> assertThat(e.offset()).isEqualTo(2));
         assertThatThrownBy(() -> strict.decode(twoRecords().declaredCount(1).toBuffer(), EXPORTER))
-                .isInstanceOfSatisfying(MalformedPacketException.class, e -> assertThat(e.offset()).isEqualTo(24 + 48))
+                .isInstanceOfSatisfying(MalformedPacketException.class, e -> assertThat(e.offset()).isEqualTo(2))
                 .hasMessageContaining("48 bytes follow");
         assertThatThrownBy(() -> strict.decode(twoRecords().trailing(new byte[4]).toBuffer(), EXPORTER))
-                .isInstanceOf(MalformedPacketException.class);
+                .as("the count is right: the offset is where the extra bytes start")
+                .isInstanceOfSatisfying(MalformedPacketException.class, e -> assertThat(e.offset()).isEqualTo(24 + 2 * 48));
         assertThat(strict.counters().datagrams()).isZero();
     }
 

@@ -26,6 +26,52 @@ public sealed interface InterfaceCounters permits CounterData {
             long ifInUcastPkts, long ifInMulticastPkts, long ifInBroadcastPkts, long ifInDiscards, long ifInErrors,
             long ifInUnknownProtos, long ifOutOctets, long ifOutUcastPkts, long ifOutMulticastPkts,
             long ifOutBroadcastPkts, long ifOutDiscards, long ifOutErrors, long ifPromiscuousMode) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<GenericInterface>> FIELDS = CounterField.layout(GenericInterface.class, Sflow.COUNTER_GENERIC_INTERFACE,
+                4, 4, 8, 4, 4, 8, 4, 4, 4, 4, 4, 4, 8, 4, 4, 4, 4, 4, 4);
+        /** {@code ifIndex}. */
+        public static final CounterField<GenericInterface> IF_INDEX = FIELDS.get(0);
+        /** {@code ifType}. */
+        public static final CounterField<GenericInterface> IF_TYPE = FIELDS.get(1);
+        /** {@code ifSpeed}. */
+        public static final CounterField<GenericInterface> IF_SPEED = FIELDS.get(2);
+        /** {@code ifDirection}. */
+        public static final CounterField<GenericInterface> IF_DIRECTION = FIELDS.get(3);
+        /** {@code ifStatus}. */
+        public static final CounterField<GenericInterface> IF_STATUS = FIELDS.get(4);
+        /** {@code ifInOctets}. */
+        public static final CounterField<GenericInterface> IF_IN_OCTETS = FIELDS.get(5);
+        /** {@code ifInUcastPkts}. */
+        public static final CounterField<GenericInterface> IF_IN_UCAST_PKTS = FIELDS.get(6);
+        /** {@code ifInMulticastPkts}. */
+        public static final CounterField<GenericInterface> IF_IN_MULTICAST_PKTS = FIELDS.get(7);
+        /** {@code ifInBroadcastPkts}. */
+        public static final CounterField<GenericInterface> IF_IN_BROADCAST_PKTS = FIELDS.get(8);
+        /** {@code ifInDiscards}. */
+        public static final CounterField<GenericInterface> IF_IN_DISCARDS = FIELDS.get(9);
+        /** {@code ifInErrors}. */
+        public static final CounterField<GenericInterface> IF_IN_ERRORS = FIELDS.get(10);
+        /** {@code ifInUnknownProtos}. */
+        public static final CounterField<GenericInterface> IF_IN_UNKNOWN_PROTOS = FIELDS.get(11);
+        /** {@code ifOutOctets}. */
+        public static final CounterField<GenericInterface> IF_OUT_OCTETS = FIELDS.get(12);
+        /** {@code ifOutUcastPkts}. */
+        public static final CounterField<GenericInterface> IF_OUT_UCAST_PKTS = FIELDS.get(13);
+        /** {@code ifOutMulticastPkts}. */
+        public static final CounterField<GenericInterface> IF_OUT_MULTICAST_PKTS = FIELDS.get(14);
+        /** {@code ifOutBroadcastPkts}. */
+        public static final CounterField<GenericInterface> IF_OUT_BROADCAST_PKTS = FIELDS.get(15);
+        /** {@code ifOutDiscards}. */
+        public static final CounterField<GenericInterface> IF_OUT_DISCARDS = FIELDS.get(16);
+        /** {@code ifOutErrors}. */
+        public static final CounterField<GenericInterface> IF_OUT_ERRORS = FIELDS.get(17);
+        /** {@code ifPromiscuousMode}. */
+        public static final CounterField<GenericInterface> IF_PROMISCUOUS_MODE = FIELDS.get(18);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<GenericInterface> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -40,6 +86,40 @@ public sealed interface InterfaceCounters permits CounterData {
             long dot3StatsLateCollisions, long dot3StatsExcessiveCollisions, long dot3StatsInternalMacTransmitErrors,
             long dot3StatsCarrierSenseErrors, long dot3StatsFrameTooLongs, long dot3StatsInternalMacReceiveErrors,
             long dot3StatsSymbolErrors) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<Ethernet>> FIELDS = CounterField.layout(Ethernet.class, Sflow.COUNTER_ETHERNET,
+                4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
+        /** {@code dot3StatsAlignmentErrors}. */
+        public static final CounterField<Ethernet> DOT3_STATS_ALIGNMENT_ERRORS = FIELDS.get(0);
+        /** {@code dot3StatsFCSErrors}. */
+        public static final CounterField<Ethernet> DOT3_STATS_FCS_ERRORS = FIELDS.get(1);
+        /** {@code dot3StatsSingleCollisionFrames}. */
+        public static final CounterField<Ethernet> DOT3_STATS_SINGLE_COLLISION_FRAMES = FIELDS.get(2);
+        /** {@code dot3StatsMultipleCollisionFrames}. */
+        public static final CounterField<Ethernet> DOT3_STATS_MULTIPLE_COLLISION_FRAMES = FIELDS.get(3);
+        /** {@code dot3StatsSQETestErrors}. */
+        public static final CounterField<Ethernet> DOT3_STATS_SQE_TEST_ERRORS = FIELDS.get(4);
+        /** {@code dot3StatsDeferredTransmissions}. */
+        public static final CounterField<Ethernet> DOT3_STATS_DEFERRED_TRANSMISSIONS = FIELDS.get(5);
+        /** {@code dot3StatsLateCollisions}. */
+        public static final CounterField<Ethernet> DOT3_STATS_LATE_COLLISIONS = FIELDS.get(6);
+        /** {@code dot3StatsExcessiveCollisions}. */
+        public static final CounterField<Ethernet> DOT3_STATS_EXCESSIVE_COLLISIONS = FIELDS.get(7);
+        /** {@code dot3StatsInternalMacTransmitErrors}. */
+        public static final CounterField<Ethernet> DOT3_STATS_INTERNAL_MAC_TRANSMIT_ERRORS = FIELDS.get(8);
+        /** {@code dot3StatsCarrierSenseErrors}. */
+        public static final CounterField<Ethernet> DOT3_STATS_CARRIER_SENSE_ERRORS = FIELDS.get(9);
+        /** {@code dot3StatsFrameTooLongs}. */
+        public static final CounterField<Ethernet> DOT3_STATS_FRAME_TOO_LONGS = FIELDS.get(10);
+        /** {@code dot3StatsInternalMacReceiveErrors}. */
+        public static final CounterField<Ethernet> DOT3_STATS_INTERNAL_MAC_RECEIVE_ERRORS = FIELDS.get(11);
+        /** {@code dot3StatsSymbolErrors}. */
+        public static final CounterField<Ethernet> DOT3_STATS_SYMBOL_ERRORS = FIELDS.get(12);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<Ethernet> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -80,6 +160,26 @@ public sealed interface InterfaceCounters permits CounterData {
      */
     record Vlan(long vlanId, long octets, long ucastPkts, long multicastPkts, long broadcastPkts, long discards)
             implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<Vlan>> FIELDS = CounterField.layout(Vlan.class, Sflow.COUNTER_VLAN,
+                4, 8, 4, 4, 4, 4);
+        /** {@code vlanId}. */
+        public static final CounterField<Vlan> VLAN_ID = FIELDS.get(0);
+        /** {@code octets}. */
+        public static final CounterField<Vlan> OCTETS = FIELDS.get(1);
+        /** {@code ucastPkts}. */
+        public static final CounterField<Vlan> UCAST_PKTS = FIELDS.get(2);
+        /** {@code multicastPkts}. */
+        public static final CounterField<Vlan> MULTICAST_PKTS = FIELDS.get(3);
+        /** {@code broadcastPkts}. */
+        public static final CounterField<Vlan> BROADCAST_PKTS = FIELDS.get(4);
+        /** {@code discards}. */
+        public static final CounterField<Vlan> DISCARDS = FIELDS.get(5);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<Vlan> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**

@@ -116,6 +116,17 @@ public final class SflowRecordView {
         return sample.buffer().getInt(offset + position) & 0xFFFF_FFFFL;
     }
 
+    /**
+     * A field of a standard counter record by name ({@code r.counter(CounterData.GenericInterface.IF_IN_OCTETS)}).
+     *
+     * @param field the field
+     * @return its value, as {@link CounterField#get} reads it
+     * @throws IllegalStateException if the view is not on a counter record of the field's format
+     */
+    public long counter(CounterField<?> field) {
+        return field.get(this);
+    }
+
     /** The 64-bit value at {@code position} within the record data. */
     public long u64(int position) {
         bounds(position, 8);

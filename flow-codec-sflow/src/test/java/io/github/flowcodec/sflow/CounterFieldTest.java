@@ -1,0 +1,102 @@
+package io.github.flowcodec.sflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.RecordComponent;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class CounterFieldTest {
+
+    static final InetSocketAddress EXPORTER = new InetSocketAddress("192.0.2.1", 6343);
+
+    /** Every named field read on the zero-copy path equals the record component of that name, for any values. */
+    @Property(tries = 200)
+    void namedFieldsReadWhatTheTypedCodecWrote(@ForAll @LongRange(min = 0, max = 0xFFFF_FFFFL) long a,
+            @ForAll long wide, @ForAll @LongRange(min = 0, max = 0xFFFF_FFFFL) long b) throws Exception {
+        CounterData.GenericInterface g = fill(CounterData.GenericInterface.builder(), CounterData.GenericInterface.FIELDS, a, wide, b).build();
+        CounterData.Ethernet e = fill(CounterData.Ethernet.builder(), CounterData.Ethernet.FIELDS, a, wide, b).build();
+        CounterData.Vlan v = fill(CounterData.Vlan.builder(), CounterData.Vlan.FIELDS, a, wide, b).build();
+        byte[] datagram = SflowDatagramBuilder.create()
+                .sample(CounterSample.compact(1, 0, 3, List.of(g, e, v))).toBytes();
+        List<Long> read = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        for (CounterData.Standard r : List.<CounterData.Standard>of(g, e, v)) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                expected.add((Long) c.getAccessor().invoke(r));
+            }
+        }
+        SflowDecoder.builder().build().decode(ByteBuffer.wrap(datagram), EXPORTER, new SflowSampleHandler() {
+            @Override
+            public void onCounterSample(SflowSampleView sample) {
+                SflowRecordView r = sample.records();
+                while (r.next()) {
+                    List<? extends CounterField<?>> fields = r.isStandard(Sflow.COUNTER_GENERIC_INTERFACE) ? CounterData.GenericInterface.FIELDS
+                            : r.isStandard(Sflow.COUNTER_ETHERNET) ? CounterData.Ethernet.FIELDS : CounterData.Vlan.FIELDS;
+                    for (CounterField<?> f : fields) {
+                        read.add(r.counter(f));
+                    }
+                }
+            }
+        });
+        assertThat(read).isEqualTo(expected);
+    }
+
+    /** Values in order: the 4-byte fields take {@code a} and {@code b} by turns, the 8-byte ones {@code wide}. */
+    private static <R extends CounterData.Standard> CounterRecordBuilder<R> fill(CounterRecordBuilder<R> builder,
+            List<CounterField<R>> fields, long a, long wide, long b) {
+        for (CounterField<R> f : fields) {
+            builder.set(f, f.width() == 8 ? wide : (f.index() % 2 == 0 ? a : b));
+        }
+        return builder;
+    }
+
+    @Test
+    void theNamesAndPlacesAreTheSpecificationsAndTheBuilderSetsByName() {
+        assertThat(CounterData.GenericInterface.IF_IN_OCTETS.name()).isEqualTo("ifInOctets");
+        assertThat(CounterData.GenericInterface.IF_IN_OCTETS.offset()).isEqualTo(24);
+        assertThat(CounterData.GenericInterface.IF_IN_OCTETS.width()).isEqualTo(8);
+        assertThat(CounterData.GenericInterface.IF_PROMISCUOUS_MODE.offset()).isEqualTo(84);
+        assertThat(CounterData.Ethernet.DOT3_STATS_SYMBOL_ERRORS.offset()).isEqualTo(48);
+        assertThat(CounterData.Vlan.DISCARDS.offset()).isEqualTo(24);
+        CounterData.GenericInterface g = CounterData.GenericInterface.builder()
+                .set(CounterData.GenericInterface.IF_INDEX, 3).set(CounterData.GenericInterface.IF_SPEED, 10_000_000_000L)
+                .set(CounterData.GenericInterface.IF_OUT_ERRORS, 7).build();
+        assertThat(g.ifIndex()).isEqualTo(3);
+        assertThat(g.ifSpeed()).isEqualTo(10_000_000_000L);
+        assertThat(g.ifOutErrors()).isEqualTo(7);
+        assertThat(g.ifInOctets()).isZero();
+        assertThatThrownBy(() -> CounterData.GenericInterface.builder().set(CounterData.GenericInterface.IF_INDEX, 1L << 32))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsigned 32-bit");
+    }
+
+    @Test
+    void aFieldReadOnAnotherRecordSaysWhichItIs() {
+        byte[] datagram = SflowDatagramBuilder.create()
+                .sample(CounterSample.compact(1, 0, 3, List.of(CounterData.Vlan.builder().set(CounterData.Vlan.VLAN_ID, 10).build())))
+                .toBytes();
+        List<String> errors = new ArrayList<>();
+        SflowDecoder.builder().build().decode(ByteBuffer.wrap(datagram), EXPORTER, new SflowSampleHandler() {
+            @Override
+            public void onCounterSample(SflowSampleView sample) {
+                SflowRecordView r = sample.records();
+                while (r.next()) {
+                    assertThat(r.counter(CounterData.Vlan.VLAN_ID)).isEqualTo(10);
+                    try {
+                        r.counter(CounterData.GenericInterface.IF_INDEX);
+                    } catch (IllegalStateException e) {
+                        errors.add(e.getMessage());
+                    }
+                }
+            }
+        });
+        assertThat(errors).singleElement().asString().contains("ifIndex", "0:1", "counter record 0:5");
+    }
+}
