@@ -44,7 +44,7 @@ public final class DecoderOptions {
      * A builder starting from the defaults.
      *
      * @return a builder: strict, no problem listener, a new template store per decoder, the standard registry, scopes
-         by address and domain
+     *     by address and domain
      */
     public static Builder builder() {
         return new Builder();
@@ -130,7 +130,7 @@ public final class DecoderOptions {
          * Strict (default) or lenient.
          *
          * @param mode {@link DecodeMode#STRICT} to throw on malformed input, {@link DecodeMode#LENIENT} to skip and
-             report it
+         *     report it
          * @return this builder
          */
         public Builder mode(DecodeMode mode) {

@@ -381,7 +381,7 @@ public final class FlowRecord implements FlowFields {
          *
          * @param index the field's position in the template, from 0
          * @param mac the address in the low 48 bits, first octet highest ({@code 0x001122334455L} is
-             00:11:22:33:44:55)
+         *     00:11:22:33:44:55)
          * @return this builder
          */
         public Builder setMacAddress(int index, long mac) {

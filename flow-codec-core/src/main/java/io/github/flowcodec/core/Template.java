@@ -487,7 +487,7 @@ public final class Template {
          * Adds a field of {@code element} at its natural length.
          *
          * @param element the field's element; its natural length is the data type's (4 for unsigned32, variable for
-             string)
+         *     string)
          * @return this builder
          */
         public Builder field(InformationElement element) {
@@ -500,7 +500,7 @@ public final class Template {
          *
          * @param element the field's element
          * @param length the wire length in bytes (reduced-size encoding allowed), or {@link
-             FieldSpec#VARIABLE_LENGTH}
+         *     FieldSpec#VARIABLE_LENGTH}
          * @return this builder
          */
         public Builder field(InformationElement element, int length) {
