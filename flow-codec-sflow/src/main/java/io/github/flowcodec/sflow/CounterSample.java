@@ -21,6 +21,16 @@ import java.util.Objects;
 public record CounterSample(boolean expanded, long sequenceNumber, int sourceIdType, long sourceIdIndex,
         List<CounterData> records) implements SflowSample {
 
+    /**
+     * Checks that each number fits its unsigned 32-bit XDR field and no reference is null, and copies the lists and
+     * arrays given (the record keeps its own).
+     *
+     * @param expanded whether this is the expanded form (0:4)
+     * @param sequenceNumber the sample sequence number of the data source
+     * @param sourceIdType the data source type; 8 bits when compact
+     * @param sourceIdIndex the data source index; 24 bits when compact
+     * @param records the counter records, in datagram order
+     */
     public CounterSample {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
         Checks.u32(sequenceNumber, "sequenceNumber");

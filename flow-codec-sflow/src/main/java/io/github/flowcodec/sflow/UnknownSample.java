@@ -17,6 +17,14 @@ import io.github.flowcodec.sflow.internal.OpaqueData;
  */
 public record UnknownSample(long enterprise, int format, byte[] data) implements SflowSample {
 
+    /**
+     * Checks that the enterprise fits 20 bits and the format 12, and copies the lists and arrays given (the record
+     * keeps its own).
+     *
+     * @param enterprise the enterprise (20 bits)
+     * @param format the format (12 bits)
+     * @param data the sample data, as sent (without padding)
+     */
     public UnknownSample {
         Sflow.dataFormat(enterprise, format);
         data = data.clone();
