@@ -29,19 +29,34 @@ public final class FlowMessageJsonWriter implements Closeable, Flushable {
     private final ByteSink line = new ByteSink(BUFFER + 4096);
     private final JsonLineEncoder encoder = new JsonLineEncoder();
 
-    /** Writes to {@code out}, buffered. */
+    /**
+     * Writes to {@code out}, buffered.
+     *
+     * @param out the stream of JSON lines (not closed by the writer until {@link #close()})
+     */
     public FlowMessageJsonWriter(OutputStream out) {
         this.out = out;
     }
 
-    /** Writes one message as a line. */
+    /**
+     * Writes one message as a line.
+     *
+     * @param message the message, written as one JSON object and a newline
+     * @throws IOException if writing to the stream fails
+     */
     public void write(FlowMessageFields message) throws IOException {
         encoder.open(message.slots(), line);
         encoder.close(line);
         drainWhenFull();
     }
 
-    /** Writes one message as a line, with {@code members} after its own keys. */
+    /**
+     * Writes one message as a line, with {@code members} after its own keys.
+     *
+     * @param message the message
+     * @param members extra members written inside the object, after the message's keys
+     * @throws IOException if writing to the stream fails
+     */
     public void write(FlowMessageFields message, JsonMembers members) throws IOException {
         encoder.open(message.slots(), line);
         int before = line.size();
