@@ -41,7 +41,15 @@ public record CounterSample(boolean expanded, long sequenceNumber, int sourceIdT
         }
     }
 
-    /** A compact counter sample (0:2). */
+    /**
+     * A compact counter sample (0:2).
+     *
+     * @param sequenceNumber the sample sequence number of the data source (unsigned 32-bit)
+     * @param sourceIdType the data source type, 0 to 255 (0 ifIndex)
+     * @param sourceIdIndex the data source index, 0 to 16777215
+     * @param records the counter records, in datagram order
+     * @return the sample, in the compact form
+     */
     public static CounterSample compact(long sequenceNumber, int sourceIdType, long sourceIdIndex, List<CounterData> records) {
         return new CounterSample(false, sequenceNumber, sourceIdType, sourceIdIndex, records);
     }

@@ -45,7 +45,11 @@ public record SflowDatagram(InetAddress agentAddress, long subAgentId, long sequ
         samples = List.copyOf(Objects.requireNonNull(samples, "samples"));
     }
 
-    /** The version: always {@value Sflow#VERSION}. */
+    /**
+     * The version: always {@value Sflow#VERSION}.
+     *
+     * @return 5
+     */
     public int version() {
         return Sflow.VERSION;
     }

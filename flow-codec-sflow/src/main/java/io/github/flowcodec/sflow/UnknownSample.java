@@ -30,18 +30,30 @@ public record UnknownSample(long enterprise, int format, byte[] data) implements
         data = data.clone();
     }
 
-    /** A copy of the sample data. */
+    /**
+     * A copy of the sample data.
+     *
+     * @return a new array of the sample data, as sent (without XDR padding)
+     */
     @Override
     public byte[] data() {
         return data.clone();
     }
 
-    /** The length of the sample data in bytes. */
+    /**
+     * The length of the sample data in bytes.
+     *
+     * @return the sample data's length in bytes
+     */
     public int length() {
         return data.length;
     }
 
-    /** Writes the data at the buffer's position (advancing it), without copying it first. */
+    /**
+     * Writes the data at the buffer's position (advancing it), without copying it first.
+     *
+     * @param dst the buffer written into, from its position
+     */
     public void writeData(java.nio.ByteBuffer dst) {
         dst.put(data);
     }
