@@ -55,12 +55,20 @@ public final class Netflow5Encoder {
         return () -> clock.millis() - start;
     }
 
-    /** A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation. */
+    /**
+     * A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The flow_sequence the next packet will carry. */
+    /**
+     * The flow_sequence the next packet will carry.
+     *
+     * @return the number of flows sent before the next packet (unsigned 32-bit)
+     */
     public long flowSequence() {
         return flowSequence;
     }
@@ -70,6 +78,9 @@ public final class Netflow5Encoder {
      * buffer's position (advanced past the packet).
      *
      * @return how many records it took
+     * @param records the records, each on {@link Netflow5#TEMPLATE}
+     * @param from the index of the first record to write
+     * @param dst where the packet goes
      * @throws EncodingException if the buffer has no room for the header and one record, or a record is not a v5 record
      */
     public int encode(List<FlowRecord> records, int from, ByteBuffer dst) {
@@ -94,7 +105,12 @@ public final class Netflow5Encoder {
         return n;
     }
 
-    /** Encodes every record into as many packets as it takes (30 records each), each a buffer ready to send. */
+    /**
+     * Encodes every record into as many packets as it takes (30 records each), each a buffer ready to send.
+     *
+     * @param records the records, each on {@link Netflow5#TEMPLATE}
+     * @return one datagram per 30 records (the last may hold fewer), empty for no records
+     */
     public List<ByteBuffer> encode(List<FlowRecord> records) {
         List<ByteBuffer> out = new ArrayList<>(records.size() / Netflow5.MAX_RECORDS + 1);
         int from = 0;
@@ -111,6 +127,9 @@ public final class Netflow5Encoder {
      * Writes exactly this header and these records at the buffer's position: the count written is
      * {@code header.count()}, whatever the number of records (a way to craft packets that lie).
      *
+     * @param header the header to write, as is
+     * @param records the records, each on {@link Netflow5#TEMPLATE}
+     * @param dst where the packet goes
      * @throws EncodingException if a record is not on {@link Netflow5#TEMPLATE} or the buffer is too small
      */
     public static void write(Netflow5Header header, List<FlowRecord> records, ByteBuffer dst) {
@@ -163,6 +182,9 @@ public final class Netflow5Encoder {
      * Netflow5Packet packet = new Netflow5Decoder().decode(datagram, exporter);
      * ByteBuffer same = Netflow5Encoder.write(packet);   // datagram's bytes, ready to send or compare
      * }</pre>
+     *
+     * @param packet a decoded packet
+     * @return a buffer of the packet's bytes, position 0
      */
     public static ByteBuffer write(Netflow5Packet packet) {
         ByteBuffer b = ByteBuffer.allocate(Netflow5.HEADER_LENGTH + packet.records().size() * Netflow5.RECORD_LENGTH);
@@ -183,38 +205,69 @@ public final class Netflow5Encoder {
         private Builder() {
         }
 
-        /** The engine type written in every header (0..255). */
+        /**
+         * The engine type written in every header (0..255).
+         *
+         * @param engineType engine_type, 0 to 255
+         * @return this builder
+         */
         public Builder engineType(int engineType) {
             this.engineType = range("engineType", engineType, 0xFF);
             return this;
         }
 
-        /** The engine id written in every header (0..255). */
+        /**
+         * The engine id written in every header (0..255).
+         *
+         * @param engineId engine_id, 0 to 255
+         * @return this builder
+         */
         public Builder engineId(int engineId) {
             this.engineId = range("engineId", engineId, 0xFF);
             return this;
         }
 
-        /** The sampling mode (0..3) and interval (0..16383) written in every header. */
+        /**
+         * The sampling mode (0..3) and interval (0..16383) written in every header.
+         *
+         * @param mode the sampling mode, 0 to 3
+         * @param interval the sampling interval, 0 to 16383
+         * @return this builder
+         */
         public Builder sampling(int mode, int interval) {
             this.samplingMode = range("sampling mode", mode, 3);
             this.samplingInterval = range("sampling interval", interval, 0x3FFF);
             return this;
         }
 
-        /** Where export times come from (default: the system clock). */
+        /**
+         * Where export times come from (default: the system clock).
+         *
+         * @param clock the clock giving unix_secs and unix_nsecs
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Where the header's uptime comes from (default: milliseconds since the encoder was built). */
+        /**
+         * Where the header's uptime comes from (default: milliseconds since the encoder was built).
+         *
+         * @param uptimeMillis gives SysUptime for each packet, in milliseconds
+         * @return this builder
+         */
         public Builder uptimeMillis(LongSupplier uptimeMillis) {
             this.uptimeMillis = Objects.requireNonNull(uptimeMillis, "uptimeMillis");
             return this;
         }
 
-        /** The flow_sequence of the first packet (default 0). */
+        /**
+         * The flow_sequence of the first packet (default 0).
+         *
+         * @param flowSequence the first flow_sequence, unsigned 32-bit
+         * @return this builder
+         */
         public Builder flowSequence(long flowSequence) {
             if (flowSequence < 0 || flowSequence > 0xFFFF_FFFFL) {
                 throw new IllegalArgumentException("flowSequence out of range: " + flowSequence);
@@ -230,7 +283,11 @@ public final class Netflow5Encoder {
             return v;
         }
 
-        /** The encoder. */
+        /**
+         * The encoder.
+         *
+         * @return the encoder (one per thread: it counts flow_sequence)
+         */
         public Netflow5Encoder build() {
             return new Netflow5Encoder(this);
         }
