@@ -48,17 +48,30 @@ public final class Netflow9Encoder {
         this.writer = b.settings.writer();
     }
 
-    /** A builder with defaults: source id 0, 1400-byte packets, templates every 20 packets or 60 seconds. */
+    /**
+     * A builder with defaults: source id 0, 1400-byte packets, templates every 20 packets or 60 seconds.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The sequence number the next packet will carry. */
+    /**
+     * The sequence number the next packet will carry.
+     *
+     * @return the sequence number, unsigned 32-bit
+     */
     public long nextSequence() {
         return writer.nextSequence();
     }
 
-    /** Encodes the records into as many new packets as needed (each a flipped big-endian buffer). */
+    /**
+     * Encodes the records into as many new packets as needed (each a flipped big-endian buffer).
+     *
+     * @param records the records, of any templates NetFlow v9 can carry
+     * @return the packets, each at most the maximum packet size
+     */
     public List<ByteBuffer> encode(List<FlowRecord> records) {
         return writer.encode(records);
     }
@@ -69,6 +82,9 @@ public final class Netflow9Encoder {
      * Allocates nothing once every template has been seen.
      *
      * @return how many records were written
+     * @param records the records, of any templates NetFlow v9 can carry
+     * @param from the index of the first record to write
+     * @param dst where the packet goes
      * @throws EncodingException if not even one record (with its template) fits, or NetFlow v9 cannot carry
      *         a template
      */
@@ -76,7 +92,11 @@ public final class Netflow9Encoder {
         return writer.encode(records, from, dst);
     }
 
-    /** A packet holding every template the encoder knows (to answer a collector that restarted). */
+    /**
+     * A packet holding every template the encoder knows (to answer a collector that restarted).
+     *
+     * @return a packet (a flipped buffer) of template and options template FlowSets
+     */
     public ByteBuffer templatesPacket() {
         return writer.templatesDatagram(maxPacketSize);
     }
@@ -113,49 +133,88 @@ public final class Netflow9Encoder {
         private Builder() {
         }
 
-        /** The header's source id (unsigned 32-bit); default 0. */
+        /**
+         * The header's source id (unsigned 32-bit); default 0.
+         *
+         * @param sourceId the source id
+         * @return this builder
+         */
         public Builder sourceId(long sourceId) {
             settings.exporterId(sourceId, "source id");
             return this;
         }
 
-        /** Largest packet in bytes (UDP payload); default 1400. */
+        /**
+         * Largest packet in bytes (UDP payload); default 1400.
+         *
+         * @param bytes the maximum packet size in bytes (a packet must hold at least one record with its template)
+         * @return this builder
+         */
         public Builder maxPacketSize(int bytes) {
             settings.maxDatagramSize(bytes);
             return this;
         }
 
-        /** Resend every template after this many packets (0: never by count); default 20. */
+        /**
+         * Resend every template after this many packets (0: never by count); default 20.
+         *
+         * @param packets the refresh period in packets
+         * @return this builder
+         */
         public Builder templateRefreshPackets(int packets) {
             settings.refreshDatagrams(packets);
             return this;
         }
 
-        /** Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s. */
+        /**
+         * Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s.
+         *
+         * @param interval the refresh period
+         * @return this builder
+         */
         public Builder templateRefreshInterval(Duration interval) {
             settings.refreshInterval(interval);
             return this;
         }
 
-        /** The wall clock in epoch milliseconds (export time; uptime is measured from the boot time). */
+        /**
+         * The wall clock in epoch milliseconds (export time; uptime is measured from the boot time).
+         *
+         * @param epochMillis the clock, in milliseconds since the Unix epoch
+         * @return this builder
+         */
         public Builder clock(LongSupplier epochMillis) {
             settings.clock(epochMillis);
             return this;
         }
 
-        /** When the exporter "booted", in epoch milliseconds (sys_uptime = now - boot); default: when built. */
+        /**
+         * When the exporter "booted", in epoch milliseconds (sys_uptime = now - boot); default: when built.
+         *
+         * @param epochMillis the boot time, in milliseconds since the Unix epoch
+         * @return this builder
+         */
         public Builder bootTimeMillis(long epochMillis) {
             settings.bootMillis(epochMillis);
             return this;
         }
 
-        /** The first packet's sequence number; default 0. */
+        /**
+         * The first packet's sequence number; default 0.
+         *
+         * @param sequence the sequence number, unsigned 32-bit
+         * @return this builder
+         */
         public Builder firstSequence(long sequence) {
             settings.firstSequence(sequence);
             return this;
         }
 
-        /** The encoder. */
+        /**
+         * The encoder.
+         *
+         * @return the encoder (one per thread: it counts sequence numbers and template refreshes)
+         */
         public Netflow9Encoder build() {
             return new Netflow9Encoder(this);
         }
