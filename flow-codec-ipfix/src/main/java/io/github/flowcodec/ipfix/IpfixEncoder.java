@@ -40,17 +40,30 @@ public final class IpfixEncoder {
         this.writer = b.settings.writer();
     }
 
-    /** A builder with defaults: domain 0, 1400-byte messages, templates every 20 messages or 60 seconds. */
+    /**
+     * A builder with defaults: domain 0, 1400-byte messages, templates every 20 messages or 60 seconds.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The sequence number the next message will carry: data records sent so far (unsigned 32-bit). */
+    /**
+     * The sequence number the next message will carry: data records sent so far (unsigned 32-bit).
+     *
+     * @return the sequence number
+     */
     public long nextSequence() {
         return writer.nextSequence();
     }
 
-    /** Encodes the records into as many new messages as needed (each a flipped big-endian buffer). */
+    /**
+     * Encodes the records into as many new messages as needed (each a flipped big-endian buffer).
+     *
+     * @param records the records, of any templates IPFIX can carry
+     * @return the messages, each at most the maximum message size
+     */
     public List<ByteBuffer> encode(List<FlowRecord> records) {
         return writer.encode(records);
     }
@@ -61,13 +74,20 @@ public final class IpfixEncoder {
      * Allocates nothing once every template has been seen.
      *
      * @return how many records were written
+     * @param records the records, of any templates IPFIX can carry
+     * @param from the index of the first record to write
+     * @param dst where the message goes
      * @throws EncodingException if not even one record (with its template) fits, or IPFIX cannot carry a template
      */
     public int encode(List<FlowRecord> records, int from, ByteBuffer dst) {
         return writer.encode(records, from, dst);
     }
 
-    /** A message holding every template the encoder knows (for a collector that restarted, or a new file). */
+    /**
+     * A message holding every template the encoder knows (for a collector that restarted, or a new file).
+     *
+     * @return a message (a flipped buffer) of template and options template sets
+     */
     public ByteBuffer templatesMessage() {
         return writer.templatesDatagram(Ipfix.MAX_MESSAGE_LENGTH);
     }
@@ -76,13 +96,19 @@ public final class IpfixEncoder {
      * A template withdrawal message (RFC 7011 section 8.1) for these template ids, which the encoder forgets
      * (a record of one of them later sends the template again).
      *
+     * @param templateIds ids of templates the encoder has sent
+     * @return the message, a flipped buffer
      * @throws IllegalArgumentException if an id is not one of the encoder's templates
      */
     public ByteBuffer withdrawalMessage(int... templateIds) {
         return writer.withdrawalDatagram(templateIds);
     }
 
-    /** A message withdrawing all templates and all options templates (set ids 2 and 3); the encoder forgets them. */
+    /**
+     * A message withdrawing all templates and all options templates (set ids 2 and 3); the encoder forgets them.
+     *
+     * @return the message, a flipped buffer
+     */
     public ByteBuffer withdrawAllMessage() {
         return writer.withdrawAllDatagram();
     }
@@ -126,44 +152,79 @@ public final class IpfixEncoder {
         private Builder() {
         }
 
-        /** The header's observation domain id (unsigned 32-bit); default 0. */
+        /**
+         * The header's observation domain id (unsigned 32-bit); default 0.
+         *
+         * @param domain the observation domain id
+         * @return this builder
+         */
         public Builder observationDomainId(long domain) {
             settings.exporterId(domain, "observation domain id");
             this.domain = domain;
             return this;
         }
 
-        /** Largest message in bytes (for UDP, the payload); default 1400, at most 65535. */
+        /**
+         * Largest message in bytes (for UDP, the payload); default 1400, at most 65535.
+         *
+         * @param bytes the maximum message size in bytes
+         * @return this builder
+         */
         public Builder maxMessageSize(int bytes) {
             settings.maxDatagramSize(bytes);
             return this;
         }
 
-        /** Resend every template after this many messages (0: never by count, as over TCP/SCTP or to a file); default 20. */
+        /**
+         * Resend every template after this many messages (0: never by count, as over TCP/SCTP or to a file); default
+         * 20.
+         *
+         * @param messages the refresh period in messages
+         * @return this builder
+         */
         public Builder templateRefreshMessages(int messages) {
             settings.refreshDatagrams(messages);
             return this;
         }
 
-        /** Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s. */
+        /**
+         * Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s.
+         *
+         * @param interval the refresh period
+         * @return this builder
+         */
         public Builder templateRefreshInterval(Duration interval) {
             settings.refreshInterval(interval);
             return this;
         }
 
-        /** The wall clock in epoch milliseconds (the export time). */
+        /**
+         * The wall clock in epoch milliseconds (the export time).
+         *
+         * @param epochMillis the clock, in milliseconds since the Unix epoch
+         * @return this builder
+         */
         public Builder clock(LongSupplier epochMillis) {
             settings.clock(epochMillis);
             return this;
         }
 
-        /** The first message's sequence number; default 0. */
+        /**
+         * The first message's sequence number; default 0.
+         *
+         * @param sequence the sequence number, unsigned 32-bit
+         * @return this builder
+         */
         public Builder firstSequence(long sequence) {
             settings.firstSequence(sequence);
             return this;
         }
 
-        /** The encoder. */
+        /**
+         * The encoder.
+         *
+         * @return the encoder (one per thread: it counts sequence numbers and template refreshes)
+         */
         public IpfixEncoder build() {
             return new IpfixEncoder(this);
         }
