@@ -59,12 +59,19 @@ public final class SflowEncoder {
      * A builder for an agent (an {@link java.net.Inet4Address} or {@link java.net.Inet6Address}; null writes
      * address type 0, unknown): sub-agent 0, first sequence number 1, uptime counted from the encoder's
      * creation, datagrams of at most {@value Sflow#DEFAULT_MAX_DATAGRAM} bytes, no extensions.
+     *
+     * @param agentAddress the agent address every datagram names, or null
+     * @return a new builder
      */
     public static Builder builder(InetAddress agentAddress) {
         return new Builder(agentAddress);
     }
 
-    /** The sequence number the next datagram will carry. */
+    /**
+     * The sequence number the next datagram will carry.
+     *
+     * @return the sequence number, unsigned 32-bit
+     */
     public long sequenceNumber() {
         return sequence;
     }
@@ -75,6 +82,9 @@ public final class SflowEncoder {
      * maximum datagram size.
      *
      * @return how many samples it took
+     * @param samples the samples
+     * @param from the index of the first sample to write
+     * @param dst where the datagram goes
      * @throws EncodingException if not even the header and the first sample fit, or a value cannot be encoded
      */
     public int encode(List<? extends SflowSample> samples, int from, ByteBuffer dst) {
@@ -113,7 +123,12 @@ public final class SflowEncoder {
         return n;
     }
 
-    /** Writes all samples into as many new datagrams as they need (none for no samples). */
+    /**
+     * Writes all samples into as many new datagrams as they need (none for no samples).
+     *
+     * @param samples the samples
+     * @return the datagrams, each a flipped buffer of at most the maximum datagram size
+     */
     public List<ByteBuffer> encode(List<? extends SflowSample> samples) {
         List<ByteBuffer> out = new ArrayList<>();
         ByteBuffer scratch = ByteBuffer.allocate(maxDatagramSize);
@@ -133,23 +148,41 @@ public final class SflowEncoder {
      * Writes {@code datagram} exactly as given (its agent, sub-agent, sequence number and uptime) at the
      * buffer's position, using this encoder's extensions; the running sequence is not touched.
      *
+     * @param datagram the datagram to write
+     * @param dst where it goes
      * @throws EncodingException if the buffer has no room or a value cannot be encoded
      */
     public void write(SflowDatagram datagram, ByteBuffer dst) {
         write(datagram, dst, extensions);
     }
 
-    /** The encoded length of {@code datagram} with this encoder's extensions. */
+    /**
+     * The encoded length of {@code datagram} with this encoder's extensions.
+     *
+     * @param datagram the datagram
+     * @return its length in bytes
+     */
     public int encodedLength(SflowDatagram datagram) {
         return length(datagram, extensions);
     }
 
-    /** The bytes of {@code datagram} exactly as given, with no extensions. */
+    /**
+     * The bytes of {@code datagram} exactly as given, with no extensions.
+     *
+     * @param datagram the datagram
+     * @return its bytes
+     */
     public static byte[] toBytes(SflowDatagram datagram) {
         return toBytes(datagram, SflowExtensions.none());
     }
 
-    /** The bytes of {@code datagram} exactly as given. */
+    /**
+     * The bytes of {@code datagram} exactly as given.
+     *
+     * @param datagram the datagram
+     * @param extensions codecs for its enterprise records
+     * @return its bytes
+     */
     public static byte[] toBytes(SflowDatagram datagram, SflowExtensions extensions) {
         ByteBuffer b = ByteBuffer.allocate(length(datagram, extensions));
         write(datagram, b, extensions);
@@ -201,40 +234,69 @@ public final class SflowEncoder {
             this.agent = agent;
         }
 
-        /** The sub-agent id (default 0). */
+        /**
+         * The sub-agent id (default 0).
+         *
+         * @param id the sub-agent id, unsigned 32-bit
+         * @return this builder
+         */
         public Builder subAgentId(long id) {
             Checks.u32(id, "subAgentId");
             this.subAgentId = id;
             return this;
         }
 
-        /** The sequence number of the first datagram (default 1). */
+        /**
+         * The sequence number of the first datagram (default 1).
+         *
+         * @param first the sequence number, unsigned 32-bit
+         * @return this builder
+         */
         public Builder sequenceNumber(long first) {
             Checks.u32(first, "sequence number");
             this.sequence = first;
             return this;
         }
 
-        /** Where the uptime comes from, in milliseconds (default: counted from the encoder's creation). */
+        /**
+         * Where the uptime comes from, in milliseconds (default: counted from the encoder's creation).
+         *
+         * @param uptime gives the agent's uptime in milliseconds for each datagram
+         * @return this builder
+         */
         public Builder uptimeMillis(LongSupplier uptime) {
             this.uptimeMillis = Objects.requireNonNull(uptime, "uptime");
             return this;
         }
 
-        /** The largest datagram to write (default {@value Sflow#DEFAULT_MAX_DATAGRAM}, at least 64, at most 65507). */
+        /**
+         * The largest datagram to write (default {@value Sflow#DEFAULT_MAX_DATAGRAM}, at least 64, at most 65507).
+         *
+         * @param bytes the maximum datagram size in bytes
+         * @return this builder
+         */
         public Builder maxDatagramSize(int bytes) {
             Checks.range(bytes, 64, 65_507, "maxDatagramSize");
             this.maxDatagramSize = bytes;
             return this;
         }
 
-        /** Codecs for enterprise record formats. */
+        /**
+         * Codecs for enterprise record formats.
+         *
+         * @param extensions the codecs of enterprise record formats
+         * @return this builder
+         */
         public Builder extensions(SflowExtensions extensions) {
             this.extensions = Objects.requireNonNull(extensions, "extensions");
             return this;
         }
 
-        /** The encoder. */
+        /**
+         * The encoder.
+         *
+         * @return the encoder (one per thread: it counts sequence numbers)
+         */
         public SflowEncoder build() {
             return new SflowEncoder(this);
         }
