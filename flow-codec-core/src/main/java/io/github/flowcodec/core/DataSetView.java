@@ -63,7 +63,11 @@ public final class DataSetView {
     private boolean copied;
     private byte[] scratch = new byte[0];
 
-    /** A view reading records through {@code view}, not yet on a set. */
+    /**
+     * A view reading records through {@code view}, not yet on a set.
+     *
+     * @param view the record view the set view moves from record to record (its own, not shared)
+     */
     public DataSetView(RecordView view) {
         this.view = Objects.requireNonNull(view, "view");
     }
@@ -74,6 +78,8 @@ public final class DataSetView {
      * @param template a template with only fixed-length fields, of a record length above 0
      * @param buffer a big-endian buffer holding every record before its limit
      * @return this view
+     * @param first the offset in {@code buffer} of the first record's first byte
+     * @param size how many records, 0 or more
      * @throws IllegalArgumentException if the template has variable-length fields or records of 0 bytes, size is
      *     negative, or the buffer is little-endian (see {@link RecordView#bigEndian(ByteBuffer)})
      * @throws IndexOutOfBoundsException if the records do not fit between 0 and the buffer's limit
@@ -100,22 +106,38 @@ public final class DataSetView {
         return this;
     }
 
-    /** The template of every record of the set. */
+    /**
+     * The template of every record of the set.
+     *
+     * @return the template
+     */
     public Template template() {
         return template;
     }
 
-    /** How many records the set holds. */
+    /**
+     * How many records the set holds.
+     *
+     * @return the number of records
+     */
     public int size() {
         return size;
     }
 
-    /** The buffer the records are read from. */
+    /**
+     * The buffer the records are read from.
+     *
+     * @return the buffer given to {@link #wrap}
+     */
     public ByteBuffer buffer() {
         return buffer;
     }
 
-    /** Where the first record starts in {@link #buffer()}; record {@code i} starts {@code i * recordLength} later. */
+    /**
+     * Where the first record starts in {@link #buffer()}; record {@code i} starts {@code i * recordLength} later.
+     *
+     * @return the offset of the first record
+     */
     public int offset() {
         return first;
     }
@@ -124,6 +146,8 @@ public final class DataSetView {
      * Record {@code i}, through the one {@link RecordView} this set view reuses: the view returned for
      * {@code record(1)} is the one returned for {@code record(0)}, moved.
      *
+     * @param i the record's position in the set, from 0
+     * @return the set view's record view, on record {@code i}
      * @throws IndexOutOfBoundsException if {@code i} is not in {@code 0..size()-1}
      */
     public RecordView record(int i) {
@@ -159,6 +183,8 @@ public final class DataSetView {
      * Field {@code index} of every record, as {@link RecordView#getLong(int)} reads it, into
      * {@code dst[0 .. size()-1]}.
      *
+     * @param index the field's position in the template, from 0
+     * @param dst where the values go, one per record
      * @throws IndexOutOfBoundsException if {@code index} is not a field of the template
      * @throws IllegalArgumentException if {@code dst} is shorter than {@link #size()}, or the field is longer than 8 bytes
      */
@@ -180,6 +206,9 @@ public final class DataSetView {
      * {@link RecordView#readUnsigned(int, int)} reads them, into {@code dst[0 .. size()-1]}: for parts of a
      * field, such as the two halves of an IPv6 address.
      *
+     * @param position the offset from each record's first byte
+     * @param length how many bytes, 0 to 8
+     * @param dst where the numbers go, one per record
      * @throws IllegalArgumentException if {@code dst} is shorter than {@link #size()}, or {@code length} is not in 0..8
      * @throws IndexOutOfBoundsException if the bytes are not inside a record
      */

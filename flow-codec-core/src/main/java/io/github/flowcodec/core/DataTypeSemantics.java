@@ -10,14 +10,23 @@ import io.github.flowcodec.core.internal.IanaRegistryIndex;
  * }</pre>
  */
 public enum DataTypeSemantics {
+    /** {@code default} (0): no particular semantics; the data type says it all. */
     DEFAULT("default", 0),
+    /** {@code quantity} (1): a measurement at one time, e.g. a queue length. */
     QUANTITY("quantity", 1),
+    /** {@code totalCounter} (2): a count since the metering process started, never reset. */
     TOTAL_COUNTER("totalCounter", 2),
+    /** {@code deltaCounter} (3): a count since the previous report, e.g. octetDeltaCount. */
     DELTA_COUNTER("deltaCounter", 3),
+    /** {@code identifier} (4): a value that names something (port, protocol, interface index): no arithmetic. */
     IDENTIFIER("identifier", 4),
+    /** {@code flags} (5): a bit field, e.g. tcpControlBits. */
     FLAGS("flags", 5),
+    /** {@code list} (6): a structured data list (RFC 6313). */
     LIST("list", 6),
+    /** {@code snmpCounter} (7): a counter with SNMP's wrap-around semantics (RFC 2578 Counter32/64). */
     SNMP_COUNTER("snmpCounter", 7),
+    /** {@code snmpGauge} (8): a value with SNMP Gauge32 semantics (RFC 2578). */
     SNMP_GAUGE("snmpGauge", 8);
 
     private static final IanaRegistryIndex<DataTypeSemantics> INDEX = new IanaRegistryIndex<>(
@@ -31,27 +40,49 @@ public enum DataTypeSemantics {
         this.code = code;
     }
 
-    /** The name IANA's registry uses, e.g. {@code "deltaCounter"}. */
+    /**
+     * The name IANA's registry uses, e.g. {@code "deltaCounter"}.
+     *
+     * @return the IANA name, e.g. {@code "deltaCounter"}
+     */
     public String ianaName() {
         return ianaName;
     }
 
-    /** The code in IANA's semantics registry. */
+    /**
+     * The code in IANA's semantics registry.
+     *
+     * @return the IANA code, 0 to 8
+     */
     public int code() {
         return code;
     }
 
-    /** Whether the value counts something (total, delta or SNMP counter). */
+    /**
+     * Whether the value counts something (total, delta or SNMP counter).
+     *
+     * @return true for totalCounter, deltaCounter and snmpCounter
+     */
     public boolean isCounter() {
         return this == TOTAL_COUNTER || this == DELTA_COUNTER || this == SNMP_COUNTER;
     }
 
-    /** The semantics with an IANA code. */
+    /**
+     * The semantics with an IANA code.
+     *
+     * @param code the IANA semantics code
+     * @return the semantics
+     */
     public static DataTypeSemantics fromCode(int code) {
         return INDEX.byCode(code);
     }
 
-    /** The semantics with an IANA name such as {@code "totalCounter"}. */
+    /**
+     * The semantics with an IANA name such as {@code "totalCounter"}.
+     *
+     * @param name the IANA name
+     * @return the semantics
+     */
     public static DataTypeSemantics fromIanaName(String name) {
         return INDEX.byName(name);
     }

@@ -30,6 +30,8 @@ public interface DatagramDecoder<C extends ExportContext> {
      *
      * @param exporter where the datagram came from (templates and sequence numbers are kept per exporter)
      * @return how many records were handed over
+     * @param datagram one UDP payload, from its position to its limit (position and limit are not changed)
+     * @param handler receives each record; the record view is valid only during the call
      * @throws FlowCodecException if the datagram cannot be decoded (in lenient mode: if nothing of it can)
      */
     int decode(ByteBuffer datagram, InetSocketAddress exporter, FlowRecordHandler<? super C> handler);
@@ -37,6 +39,9 @@ public interface DatagramDecoder<C extends ExportContext> {
     /**
      * Decodes the datagram into an immutable packet.
      *
+     * @param datagram one UDP payload, from its position to its limit
+     * @param exporter where the datagram came from
+     * @return the packet, its records copied out of the datagram
      * @throws FlowCodecException if the datagram cannot be decoded (in lenient mode: if nothing of it can)
      */
     FlowPacket decode(ByteBuffer datagram, InetSocketAddress exporter);

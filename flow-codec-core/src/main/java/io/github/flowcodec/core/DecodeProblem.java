@@ -17,6 +17,13 @@ import java.util.Objects;
  * @param reason what was wrong and what the decoder did
  */
 public record DecodeProblem(FlowProtocol protocol, long offset, String reason) {
+    /**
+     * Checks that protocol and reason are not null.
+     *
+     * @param protocol the protocol decoded
+     * @param offset the byte offset in the datagram
+     * @param reason what was wrong and what the decoder did
+     */
     public DecodeProblem {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(reason, "reason");

@@ -189,67 +189,122 @@ public final class DecoderCounters {
             this.protocol = protocol;
         }
 
-        /** @param n datagrams decoded @return this builder */
+        /**
+         * Sets this counter: datagrams decoded.
+         *
+         * @param n how many datagrams decoded
+         * @return this builder
+         */
         public Builder datagrams(long n) {
             common[0] = n;
             return this;
         }
 
-        /** @param n data records handed over @return this builder */
+        /**
+         * Sets this counter: data records handed over.
+         *
+         * @param n how many data records handed over
+         * @return this builder
+         */
         public Builder records(long n) {
             common[1] = n;
             return this;
         }
 
-        /** @param n options records handed over @return this builder */
+        /**
+         * Sets this counter: options records handed over.
+         *
+         * @param n how many options records handed over
+         * @return this builder
+         */
         public Builder optionsRecords(long n) {
             common[2] = n;
             return this;
         }
 
-        /** @param n template records read @return this builder */
+        /**
+         * Sets this counter: template records read.
+         *
+         * @param n how many template records read
+         * @return this builder
+         */
         public Builder templates(long n) {
             common[3] = n;
             return this;
         }
 
-        /** @param n problems worked around @return this builder */
+        /**
+         * Sets this counter: problems worked around.
+         *
+         * @param n how many problems worked around
+         * @return this builder
+         */
         public Builder repaired(long n) {
             common[4] = n;
             return this;
         }
 
-        /** @param n datagrams refused @return this builder */
+        /**
+         * Sets this counter: datagrams refused.
+         *
+         * @param n how many datagrams refused
+         * @return this builder
+         */
         public Builder rejected(long n) {
             common[5] = n;
             return this;
         }
 
-        /** @param n data sets held for their template @return this builder */
+        /**
+         * Sets this counter: data sets held for their template.
+         *
+         * @param n how many data sets held for their template
+         * @return this builder
+         */
         public Builder missingTemplateSets(long n) {
             common[6] = n;
             return this;
         }
 
-        /** @param n held data sets dropped @return this builder */
+        /**
+         * Sets this counter: held data sets dropped.
+         *
+         * @param n how many held data sets dropped
+         * @return this builder
+         */
         public Builder missingTemplateSetsDropped(long n) {
             common[7] = n;
             return this;
         }
 
-        /** @param n sequence numbers lost @return this builder */
+        /**
+         * Sets this counter: sequence numbers lost.
+         *
+         * @param n how many sequence numbers lost
+         * @return this builder
+         */
         public Builder lostSequenceNumbers(long n) {
             common[8] = n;
             return this;
         }
 
-        /** @param n restarts recognised @return this builder */
+        /**
+         * Sets this counter: restarts recognised.
+         *
+         * @param n how many restarts recognised
+         * @return this builder
+         */
         public Builder restarts(long n) {
             common[9] = n;
             return this;
         }
 
-        /** @param n data sets waiting for their template now @return this builder */
+        /**
+         * Sets this counter: data sets waiting for their template now.
+         *
+         * @param n how many data sets waiting for their template now
+         * @return this builder
+         */
         public Builder pendingSets(long n) {
             common[10] = n;
             return this;

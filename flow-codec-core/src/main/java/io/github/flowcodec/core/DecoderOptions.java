@@ -40,42 +40,75 @@ public final class DecoderOptions {
         this.scopePolicy = b.scopePolicy;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a builder: strict, no problem listener, a new template store per decoder, the standard registry, scopes
+     *     by address and domain
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Strict or lenient. */
+    /**
+     * Strict or lenient.
+     *
+     * @return the decode mode
+     */
     public DecodeMode mode() {
         return mode;
     }
 
-    /** Whether the mode is {@link DecodeMode#LENIENT}. */
+    /**
+     * Whether the mode is {@link DecodeMode#LENIENT}.
+     *
+     * @return true if the decoder works around problems instead of throwing
+     */
     public boolean lenient() {
         return mode == DecodeMode.LENIENT;
     }
 
-    /** Told of each problem a lenient decoder worked around. */
+    /**
+     * Told of each problem a lenient decoder worked around.
+     *
+     * @return the listener, a no-op by default
+     */
     public Consumer<DecodeProblem> problemListener() {
         return problemListener;
     }
 
-    /** The template store for a new decoder: the shared one if one was given, else a new bounded store. */
+    /**
+     * The template store for a new decoder: the shared one if one was given, else a new bounded store.
+     *
+     * @return the shared store, or a new store for each call when none was given
+     */
     public TemplateStore templateStore() {
         return templateStore.get();
     }
 
-    /** The information elements decoders resolve field types with. */
+    /**
+     * The information elements decoders resolve field types with.
+     *
+     * @return the registry
+     */
     public InformationElementRegistry registry() {
         return registry;
     }
 
-    /** How template scopes are formed from a packet's origin. */
+    /**
+     * How template scopes are formed from a packet's origin.
+     *
+     * @return the policy
+     */
     public TemplateScopePolicy scopePolicy() {
         return scopePolicy;
     }
 
-    /** A builder starting from these options. */
+    /**
+     * A builder starting from these options.
+     *
+     * @return a builder holding every option of these options
+     */
     public Builder toBuilder() {
         Builder b = builder().mode(mode).problemListener(problemListener).registry(registry).scopePolicy(scopePolicy);
         b.templateStore = templateStore; // the supplier as it is: a shared store stays shared, else one per decoder
@@ -93,38 +126,68 @@ public final class DecoderOptions {
         private Builder() {
         }
 
-        /** Strict (default) or lenient. */
+        /**
+         * Strict (default) or lenient.
+         *
+         * @param mode {@link DecodeMode#STRICT} to throw on malformed input, {@link DecodeMode#LENIENT} to skip and
+         *     report it
+         * @return this builder
+         */
         public Builder mode(DecodeMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Told of each problem a lenient decoder worked around (called on the decoding thread). */
+        /**
+         * Told of each problem a lenient decoder worked around (called on the decoding thread).
+         *
+         * @param listener the listener; it must not block (it runs inside the decode)
+         * @return this builder
+         */
         public Builder problemListener(Consumer<DecodeProblem> listener) {
             this.problemListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** One store shared by every decoder made with these options (default: a new store per decoder). */
+        /**
+         * One store shared by every decoder made with these options (default: a new store per decoder).
+         *
+         * @param store the store, safe to share between threads
+         * @return this builder
+         */
         public Builder templateStore(TemplateStore store) {
             Objects.requireNonNull(store, "store");
             this.templateStore = () -> store;
             return this;
         }
 
-        /** The registry to resolve field types with (default {@link InformationElementRegistry#standard()}). */
+        /**
+         * The registry to resolve field types with (default {@link InformationElementRegistry#standard()}).
+         *
+         * @param registry the registry
+         * @return this builder
+         */
         public Builder registry(InformationElementRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
-        /** How template scopes are formed (default {@link TemplateScopePolicy#ADDRESS_AND_DOMAIN}). */
+        /**
+         * How template scopes are formed (default {@link TemplateScopePolicy#ADDRESS_AND_DOMAIN}).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
         public Builder scopePolicy(TemplateScopePolicy policy) {
             this.scopePolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** The options. */
+        /**
+         * The options.
+         *
+         * @return the immutable options
+         */
         public DecoderOptions build() {
             return new DecoderOptions(this);
         }

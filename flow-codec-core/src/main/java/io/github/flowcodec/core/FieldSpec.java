@@ -32,32 +32,59 @@ public final class FieldSpec {
         this.length = length;
     }
 
-    /** A field of {@code element} taking {@code length} bytes (or {@link #VARIABLE_LENGTH}). */
+    /**
+     * A field of {@code element} taking {@code length} bytes (or {@link #VARIABLE_LENGTH}).
+     *
+     * @param element the field's information element
+     * @param length the wire length in bytes (a reduced size is allowed for integers), or {@link #VARIABLE_LENGTH}
+     * @return the field
+     */
     public static FieldSpec of(InformationElement element, int length) {
         return new FieldSpec(element, length);
     }
 
-    /** A field of {@code element} at its type's natural length (variable for strings, octets and lists). */
+    /**
+     * A field of {@code element} at its type's natural length (variable for strings, octets and lists).
+     *
+     * @param element the field's information element
+     * @return the field, {@link DataType#defaultLength()} bytes long
+     */
     public static FieldSpec of(InformationElement element) {
         return new FieldSpec(element, element.dataType().defaultLength());
     }
 
-    /** The information element. */
+    /**
+     * The information element.
+     *
+     * @return the element
+     */
     public InformationElement element() {
         return element;
     }
 
-    /** The length on the wire in bytes, or {@link #VARIABLE_LENGTH}. */
+    /**
+     * The length on the wire in bytes, or {@link #VARIABLE_LENGTH}.
+     *
+     * @return the length in bytes
+     */
     public int length() {
         return length;
     }
 
-    /** Whether the length is sent with each value. */
+    /**
+     * Whether the length is sent with each value.
+     *
+     * @return true if each record carries this field's length (RFC 7011 section 7)
+     */
     public boolean isVariableLength() {
         return length == VARIABLE_LENGTH;
     }
 
-    /** Whether the length is one the element's data type allows (see {@link DataType#isValidLength}). */
+    /**
+     * Whether the length is one the element's data type allows (see {@link DataType#isValidLength}).
+     *
+     * @return true if RFC 7011 allows this length for the element's data type
+     */
     public boolean hasValidLength() {
         return element.dataType().isValidLength(length);
     }

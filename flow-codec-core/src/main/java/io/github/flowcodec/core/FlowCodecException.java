@@ -24,10 +24,14 @@ public class FlowCodecException extends RuntimeException {
     public static final long NO_OFFSET = -1;
 
     private final transient FlowProtocol protocol;
+    /** The byte offset of the problem, or {@link #NO_OFFSET}. */
     private final long offset;
+    /** What is wrong, in words. */
     private final String reason;
 
     /**
+     * An exception about the input at {@code offset}.
+     *
      * @param protocol the protocol being decoded or encoded, or {@code null} when it is not known yet
      * @param offset the byte offset of the problem, or {@link #NO_OFFSET}
      * @param reason what is wrong, in words
@@ -36,6 +40,14 @@ public class FlowCodecException extends RuntimeException {
         this(protocol, offset, reason, null);
     }
 
+    /**
+     * An exception caused by another one, e.g. an {@link java.io.IOException} while reading a stream.
+     *
+     * @param protocol the protocol being decoded or encoded, or {@code null} when it is not known yet
+     * @param offset the byte offset of the problem, or {@link #NO_OFFSET}
+     * @param reason what is wrong, in words
+     * @param cause the exception that caused it, or {@code null}
+     */
     public FlowCodecException(FlowProtocol protocol, long offset, String reason, Throwable cause) {
         super(message(protocol, offset, reason), cause);
         this.protocol = protocol;
@@ -48,17 +60,29 @@ public class FlowCodecException extends RuntimeException {
         return offset == NO_OFFSET ? who + ": " + reason : who + " at byte " + offset + ": " + reason;
     }
 
-    /** The protocol, if it was known when the problem was found. */
+    /**
+     * The protocol, if it was known when the problem was found.
+     *
+     * @return the protocol, or empty if it was not known yet
+     */
     public Optional<FlowProtocol> protocol() {
         return Optional.ofNullable(protocol);
     }
 
-    /** Where in the input the problem is, or {@link #NO_OFFSET}. */
+    /**
+     * Where in the input the problem is, or {@link #NO_OFFSET}.
+     *
+     * @return the byte offset of the problem, or {@link #NO_OFFSET}
+     */
     public long offset() {
         return offset;
     }
 
-    /** What is wrong, without protocol and offset. */
+    /**
+     * What is wrong, without protocol and offset.
+     *
+     * @return the reason in words
+     */
     public String reason() {
         return reason;
     }

@@ -13,15 +13,27 @@ import java.nio.ByteBuffer;
  */
 public interface FlowDecoderProvider {
 
-    /** The protocol decoded. */
+    /**
+     * The protocol decoded.
+     *
+     * @return the protocol
+     */
     FlowProtocol protocol();
 
     /**
      * Whether the datagram's first bytes (from its position, read absolutely) announce this protocol: a
      * cheap check of the version number, no full validation.
+     *
+     * @param datagram the datagram; its position and limit are not changed
+     * @return true if the version field (and, for sFlow, the datagram version) is this protocol's
      */
     boolean recognizes(ByteBuffer datagram);
 
-    /** A new decoder; each is for one thread at a time. */
+    /**
+     * A new decoder; each is for one thread at a time.
+     *
+     * @param options decode mode, template store, registry and problem listener
+     * @return the decoder
+     */
     DatagramDecoder<?> newDecoder(DecoderOptions options);
 }

@@ -34,7 +34,11 @@ public final class FlowDecoders {
     private FlowDecoders() {
     }
 
-    /** The providers found by {@link ServiceLoader} in this module's layer or on the class path. */
+    /**
+     * The providers found by {@link ServiceLoader} in this module's layer or on the class path.
+     *
+     * @return the providers, one per protocol module present
+     */
     public static List<FlowDecoderProvider> providers() {
         List<FlowDecoderProvider> out = new ArrayList<>();
         ServiceLoader.load(FlowDecoderProvider.class, FlowDecoders.class.getClassLoader()).forEach(out::add);
@@ -44,7 +48,12 @@ public final class FlowDecoders {
         return Collections.unmodifiableList(out);
     }
 
-    /** The provider of {@code protocol}, if its module is present. */
+    /**
+     * The provider of {@code protocol}, if its module is present.
+     *
+     * @param protocol the protocol
+     * @return the provider, or empty if the protocol's module is not present
+     */
     public static Optional<FlowDecoderProvider> provider(FlowProtocol protocol) {
         return providers().stream().filter(p -> p.protocol() == protocol).findFirst();
     }
@@ -52,6 +61,9 @@ public final class FlowDecoders {
     /**
      * The protocol a datagram announces in its first bytes (from its position), if any: u16 5, 9, 10 for
      * NetFlow v5, NetFlow v9, IPFIX; u32 5 for sFlow v5.
+     *
+     * @param datagram the datagram; its position and limit are not changed
+     * @return the protocol, or empty if the first bytes announce none of the four
      */
     public static Optional<FlowProtocol> detect(ByteBuffer datagram) {
         return Optional.ofNullable(protocolOf(datagram));
@@ -78,7 +90,12 @@ public final class FlowDecoders {
         }
     }
 
-    /** A decoder for every protocol found by {@link #providers()}, picking one per datagram. */
+    /**
+     * A decoder for every protocol found by {@link #providers()}, picking one per datagram.
+     *
+     * @param options the options every protocol's decoder gets
+     * @return a decoder for one thread that decodes every protocol present
+     */
     public static DatagramDecoder<ExportContext> autoDetecting(DecoderOptions options) {
         return new AutoDetecting(providers(), options);
     }

@@ -35,28 +35,69 @@ public interface FlowFields {
     /** Seconds between the NTP era (1900-01-01) and the Unix epoch. */
     long NTP_EPOCH_OFFSET_SECONDS = 2_208_988_800L;
 
-    /** The record's template. */
+    /**
+     * The record's template.
+     *
+     * @return the template the record follows
+     */
     Template template();
 
-    /** The offset of field {@code index} within the record's bytes. */
+    /**
+     * The offset of field {@code index} within the record's bytes.
+     *
+     * @param index the field's position in the template, from 0
+     * @return the offset in bytes from the record's first byte (after any length prefix of a variable-length field)
+     */
     int fieldOffset(int index);
 
-    /** The length of field {@code index}'s value in this record (for variable-length fields, without the length prefix). */
+    /**
+     * The length of field {@code index}'s value in this record (for variable-length fields, without the length
+     * prefix).
+     *
+     * @param index the field's position in the template, from 0
+     * @return the value's length in bytes
+     */
     int fieldLength(int index);
 
-    /** The record's length in bytes. */
+    /**
+     * The record's length in bytes.
+     *
+     * @return the record's length in bytes, length prefixes included
+     */
     int length();
 
-    /** The byte at {@code position} within the record. */
+    /**
+     * The byte at {@code position} within the record.
+     *
+     * @param position the offset from the record's first byte
+     * @return the byte
+     */
     byte byteAt(int position);
 
-    /** The unsigned big-endian number in {@code length} (0 to 8) bytes at {@code position} within the record. */
+    /**
+     * The unsigned big-endian number in {@code length} (0 to 8) bytes at {@code position} within the record.
+     *
+     * @param position the offset from the record's first byte
+     * @param length how many bytes, 0 to 8
+     * @return the number, 0 to 2^(8 * length) - 1 (negative for 8 bytes above {@link Long#MAX_VALUE})
+     */
     long readUnsigned(int position, int length);
 
-    /** Copies {@code length} bytes at {@code position} within the record into {@code dst}. */
+    /**
+     * Copies {@code length} bytes at {@code position} within the record into {@code dst}.
+     *
+     * @param position the offset from the record's first byte
+     * @param dst the array copied into
+     * @param dstOffset where in {@code dst} the first byte goes
+     * @param length how many bytes
+     */
     void copyBytes(int position, byte[] dst, int dstOffset, int length);
 
-    /** How many fields. */
+    /**
+     * How many fields.
+     *
+     * @return the number of fields in the template
+     */
     default int fieldCount() {
         return template().fieldCount();
     }
@@ -65,6 +106,9 @@ public interface FlowFields {
      * Field {@code index} as a number: signed types sign-extended, everything else of at most 8 bytes read
      * as an unsigned big-endian number (an unsigned64 above {@link Long#MAX_VALUE} comes back negative;
      * use {@link Long#toUnsignedString}).
+     *
+     * @param index the field's position in the template, from 0
+     * @return the value
      */
     default long getLong(int index) {
         int len = fieldLength(index);
@@ -79,12 +123,22 @@ public interface FlowFields {
         return v;
     }
 
-    /** Field {@code index} as an int (the low 32 bits of {@link #getLong(int)}). */
+    /**
+     * Field {@code index} as an int (the low 32 bits of {@link #getLong(int)}).
+     *
+     * @param index the field's position in the template, from 0
+     * @return the low 32 bits of the value
+     */
     default int getInt(int index) {
         return (int) getLong(index);
     }
 
-    /** Field {@code index} as a double: float32 or float64 by length, integers converted. */
+    /**
+     * Field {@code index} as a double: float32 or float64 by length, integers converted.
+     *
+     * @param index the field's position in the template, from 0
+     * @return the value
+     */
     default double getDouble(int index) {
         DataType type = template().field(index).element().dataType();
         int len = fieldLength(index);
@@ -100,12 +154,22 @@ public interface FlowFields {
         return getLong(index);
     }
 
-    /** Field {@code index} as a boolean: RFC 7011 encodes true as 1 and false as 2. */
+    /**
+     * Field {@code index} as a boolean: RFC 7011 encodes true as 1 and false as 2.
+     *
+     * @param index the field's position in the template, from 0
+     * @return true if the field holds 1
+     */
     default boolean getBoolean(int index) {
         return getLong(index) == 1;
     }
 
-    /** Field {@code index} as a UTF-8 string, trailing NUL padding removed (malformed bytes are replaced). */
+    /**
+     * Field {@code index} as a UTF-8 string, trailing NUL padding removed (malformed bytes are replaced).
+     *
+     * @param index the field's position in the template, from 0
+     * @return the text
+     */
     default String getString(int index) {
         int len = fieldLength(index);
         int off = fieldOffset(index);
@@ -117,7 +181,12 @@ public interface FlowFields {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** A copy of field {@code index}'s bytes. */
+    /**
+     * A copy of field {@code index}'s bytes.
+     *
+     * @param index the field's position in the template, from 0
+     * @return a new array of the value's bytes (without a length prefix)
+     */
     default byte[] getBytes(int index) {
         int len = fieldLength(index);
         byte[] b = new byte[len];
@@ -125,7 +194,12 @@ public interface FlowFields {
         return b;
     }
 
-    /** Field {@code index} (4 bytes) as an IPv4 address in an int, without allocating. */
+    /**
+     * Field {@code index} (4 bytes) as an IPv4 address in an int, without allocating.
+     *
+     * @param index the field's position in the template, from 0
+     * @return the address, first octet in the high byte ({@code 10.0.0.1} is {@code 0x0A000001})
+     */
     default int getIpv4(int index) {
         int len = fieldLength(index);
         if (len != 4) {
@@ -134,7 +208,12 @@ public interface FlowFields {
         return (int) readUnsigned(fieldOffset(index), 4);
     }
 
-    /** Field {@code index} as an IPv4 (4 bytes) or IPv6 (16 bytes) address. */
+    /**
+     * Field {@code index} as an IPv4 (4 bytes) or IPv6 (16 bytes) address.
+     *
+     * @param index the field's position in the template, from 0
+     * @return the address
+     */
     default InetAddress getAddress(int index) {
         int len = fieldLength(index);
         if (len != 4 && len != 16) {
@@ -149,7 +228,12 @@ public interface FlowFields {
         }
     }
 
-    /** Field {@code index} (6 bytes) as a MAC address in the low 48 bits of a long. */
+    /**
+     * Field {@code index} (6 bytes) as a MAC address in the low 48 bits of a long.
+     *
+     * @param index the field's position in the template, from 0
+     * @return the address, first octet highest ({@code 00:11:22:33:44:55} is {@code 0x001122334455L})
+     */
     default long getMacAddress(int index) {
         int len = fieldLength(index);
         if (len != 6) {
@@ -162,6 +246,9 @@ public interface FlowFields {
      * Field {@code index}, a dateTime* element, as milliseconds since the Unix epoch: dateTimeSeconds and
      * dateTimeMilliseconds as integers, dateTimeMicroseconds and dateTimeNanoseconds in NTP format
      * (RFC 7011 section 6.1.9/10).
+     *
+     * @param index the field's position in the template, from 0
+     * @return milliseconds since 1970-01-01T00:00:00Z
      */
     default long getEpochMillis(int index) {
         DataType type = template().field(index).element().dataType();
@@ -178,7 +265,12 @@ public interface FlowFields {
         }
     }
 
-    /** Field {@code index}, a dateTime* element, as an instant (nanosecond precision where the type has it). */
+    /**
+     * Field {@code index}, a dateTime* element, as an instant (nanosecond precision where the type has it).
+     *
+     * @param index the field's position in the template, from 0
+     * @return the instant
+     */
     default Instant getInstant(int index) {
         DataType type = template().field(index).element().dataType();
         switch (type) {
@@ -203,6 +295,9 @@ public interface FlowFields {
      * up to 8 bytes, {@code Double}, {@code Boolean}, {@code String}, {@code InetAddress} for addresses of 4
      * or 16 bytes, {@code Instant} for dateTime*, and {@code byte[]} for octet arrays, lists, MAC addresses,
      * unsigned256 and any value whose length its type does not allow (RFC 7011 section 6.2).
+     *
+     * @param index the field's position in the template, from 0
+     * @return the value as its Java type, never null
      */
     default Object getValue(int index) {
         DataType type = template().field(index).element().dataType();
@@ -230,24 +325,45 @@ public interface FlowFields {
         }
     }
 
-    /** Whether the template has a field of {@code element}. */
+    /**
+     * Whether the template has a field of {@code element}.
+     *
+     * @param element the information element looked for
+     * @return true if the record's template has a field of {@code element}
+     */
     default boolean has(InformationElement element) {
         return template().indexOf(element) >= 0;
     }
 
-    /** The first field of {@code element} as {@link #getLong(int)}, or {@code absent} when there is none. */
+    /**
+     * The first field of {@code element} as {@link #getLong(int)}, or {@code absent} when there is none.
+     *
+     * @param element the information element looked for
+     * @param absent what to return when the template has no field of {@code element}
+     * @return the value, or {@code absent}
+     */
     default long getLong(InformationElement element, long absent) {
         int i = template().indexOf(element);
         return i < 0 ? absent : getLong(i);
     }
 
-    /** The first field of {@code element} as {@link #getValue(int)}, if the template has one. */
+    /**
+     * The first field of {@code element} as {@link #getValue(int)}, if the template has one.
+     *
+     * @param element the information element looked for
+     * @return the value, or empty if the template has no field of {@code element}
+     */
     default Optional<Object> get(InformationElement element) {
         int i = template().indexOf(element);
         return i < 0 ? Optional.empty() : Optional.of(getValue(i));
     }
 
-    /** Every field of {@code element}, in order, as {@link #getValue(int)}. */
+    /**
+     * Every field of {@code element}, in order, as {@link #getValue(int)}.
+     *
+     * @param element the information element looked for
+     * @return the values in field order, empty if there is none
+     */
     default List<Object> getAll(InformationElement element) {
         int[] idx = template().indexesOf(element);
         List<Object> out = new ArrayList<>(idx.length);

@@ -15,18 +15,29 @@ import java.util.List;
  */
 public interface FlowPacket extends ExportContext {
 
-    /** The flow records, in packet order (options records not included). */
+    /**
+     * The flow records, in packet order (options records not included).
+     *
+     * @return the data records, unmodifiable
+     */
     List<FlowRecord> records();
 
     /**
      * The sampling rate of one of this packet's records: where each record may have its own (NetFlow v9
      * and IPFIX, from the record or its sampler's options record), this is it; else {@link #samplingRate()}.
+     *
+     * @param record one of {@link #records()}
+     * @return the number of packets one sampled packet stands for (1 when not sampled, 0 when unknown)
      */
     default long samplingRate(FlowRecord record) {
         return samplingRate();
     }
 
-    /** The options records (NetFlow v9, IPFIX), in packet order; empty for other protocols. */
+    /**
+     * The options records (NetFlow v9, IPFIX), in packet order; empty for other protocols.
+     *
+     * @return the options records, unmodifiable
+     */
     default List<FlowRecord> optionsRecords() {
         return List.of();
     }
@@ -34,6 +45,8 @@ public interface FlowPacket extends ExportContext {
     /**
      * Earlier packets' data that waited for a template this packet brought, each decoded now in its own
      * packet's context (header, exporter); empty when nothing was waiting.
+     *
+     * @return the released packets, oldest first
      */
     default List<FlowPacket> releasedPackets() {
         return List.of();

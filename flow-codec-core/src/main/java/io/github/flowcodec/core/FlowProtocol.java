@@ -38,12 +38,20 @@ public enum FlowProtocol {
         return key;
     }
 
-    /** The value of the {@code type} key in the JSON output, as goflow2 writes it. */
+    /**
+     * The value of the {@code type} key in the JSON output, as goflow2 writes it.
+     *
+     * @return {@code "NETFLOW_V5"}, {@code "NETFLOW_V9"}, {@code "IPFIX"} or {@code "SFLOW_5"}
+     */
     public String jsonName() {
         return jsonName;
     }
 
-    /** The version number in the protocol's header. */
+    /**
+     * The version number in the protocol's header.
+     *
+     * @return 5, 9, 10 or 5 (sFlow)
+     */
     public int version() {
         return version;
     }

@@ -71,6 +71,9 @@ public final class FlowRecord implements FlowFields {
     /**
      * A record of {@code template} from its wire bytes (copied).
      *
+     * @param template the template the bytes follow (field order and lengths)
+     * @param bytes one record's bytes as they are on the wire, variable-length fields with their length prefixes
+     * @return the record, holding its own copy of the bytes
      * @throws IllegalArgumentException if the bytes are not exactly one record of the template
      */
     public static FlowRecord of(Template template, byte[] bytes) {
@@ -93,7 +96,12 @@ public final class FlowRecord implements FlowFields {
         return new FlowRecord(template, copy, shape.fieldLayout(template, spots));
     }
 
-    /** A builder for a record of {@code template}; fields not set are zero (fixed) or empty (variable). */
+    /**
+     * A builder for a record of {@code template}; fields not set are zero (fixed) or empty (variable).
+     *
+     * @param template the template the record follows
+     * @return an empty builder for one record of {@code template}
+     */
     public static Builder builder(Template template) {
         return new Builder(template);
     }
@@ -162,7 +170,11 @@ public final class FlowRecord implements FlowFields {
         System.arraycopy(bytes, position, dst, dstOffset, len);
     }
 
-    /** A copy of the record's wire bytes. */
+    /**
+     * A copy of the record's wire bytes.
+     *
+     * @return a new array of the record's bytes as they are on the wire (what {@link #writeTo} writes)
+     */
     public byte[] toBytes() {
         return bytes.clone();
     }
@@ -170,6 +182,7 @@ public final class FlowRecord implements FlowFields {
     /**
      * Writes the record's wire bytes at the buffer's position and advances it.
      *
+     * @param dst the buffer written into, from its position
      * @throws java.nio.BufferOverflowException if there is not room
      */
     public void writeTo(ByteBuffer dst) {
@@ -235,7 +248,13 @@ public final class FlowRecord implements FlowFields {
             return len == FieldSpec.VARIABLE_LENGTH ? natural : len;
         }
 
-        /** Sets an integer field (unsigned or signed; reduced-size lengths are checked to hold the value). */
+        /**
+         * Sets an integer field (unsigned or signed; reduced-size lengths are checked to hold the value).
+         *
+         * @param index the field's position in the template, from 0
+         * @param value the value; must fit the field's wire length (a 2-byte field takes 0 to 65535)
+         * @return this builder
+         */
         public Builder setLong(int index, long value) {
             FieldSpec f = template.field(index);
             int len = fixedLength(index, 8);
@@ -264,12 +283,24 @@ public final class FlowRecord implements FlowFields {
             return this;
         }
 
-        /** Sets the first field of {@code element} to an integer. */
+        /**
+         * Sets the first field of {@code element} to an integer.
+         *
+         * @param element the field's information element
+         * @param value the value; must fit the field's wire length
+         * @return this builder
+         */
         public Builder setLong(InformationElement element, long value) {
             return setLong(index(element), value);
         }
 
-        /** Sets a float32/float64 field (4 or 8 bytes on the wire). */
+        /**
+         * Sets a float32/float64 field (4 or 8 bytes on the wire).
+         *
+         * @param index the field's position in the template, from 0
+         * @param value the value (rounded to float32 for a 4-byte field)
+         * @return this builder
+         */
         public Builder setDouble(int index, double value) {
             int len = fixedLength(index, 8);
             if (len == 4) {
@@ -281,22 +312,46 @@ public final class FlowRecord implements FlowFields {
             throw new IllegalArgumentException("field " + index + " is " + len + " bytes: not a float");
         }
 
-        /** Sets the first field of {@code element} to a floating-point number. */
+        /**
+         * Sets the first field of {@code element} to a floating-point number.
+         *
+         * @param element the field's information element
+         * @param value the value (rounded to float32 for a 4-byte field)
+         * @return this builder
+         */
         public Builder setDouble(InformationElement element, double value) {
             return setDouble(index(element), value);
         }
 
-        /** Sets a boolean field: 1 for true, 2 for false (RFC 7011 section 6.1.5). */
+        /**
+         * Sets a boolean field: 1 for true, 2 for false (RFC 7011 section 6.1.5).
+         *
+         * @param index the field's position in the template, from 0
+         * @param value the value
+         * @return this builder
+         */
         public Builder setBoolean(int index, boolean value) {
             return setLong(index, value ? 1 : 2);
         }
 
-        /** Sets the first field of {@code element} to a boolean. */
+        /**
+         * Sets the first field of {@code element} to a boolean.
+         *
+         * @param element the field's information element
+         * @param value the value
+         * @return this builder
+         */
         public Builder setBoolean(InformationElement element, boolean value) {
             return setBoolean(index(element), value);
         }
 
-        /** Sets a string field: UTF-8, NUL-padded to a fixed length or as long as it is for a variable one. */
+        /**
+         * Sets a string field: UTF-8, NUL-padded to a fixed length or as long as it is for a variable one.
+         *
+         * @param index the field's position in the template, from 0
+         * @param value the text; its UTF-8 bytes must fit a fixed-length field
+         * @return this builder
+         */
         public Builder setString(int index, String value) {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             int len = template.field(index).length();
@@ -309,22 +364,47 @@ public final class FlowRecord implements FlowFields {
             return setRaw(index, Arrays.copyOf(utf8, len));
         }
 
-        /** Sets the first field of {@code element} to a string. */
+        /**
+         * Sets the first field of {@code element} to a string.
+         *
+         * @param element the field's information element
+         * @param value the text; its UTF-8 bytes must fit a fixed-length field
+         * @return this builder
+         */
         public Builder setString(InformationElement element, String value) {
             return setString(index(element), value);
         }
 
-        /** Sets an address field (4 or 16 bytes). */
+        /**
+         * Sets an address field (4 or 16 bytes).
+         *
+         * @param index the field's position in the template, from 0
+         * @param address an IPv4 address for a 4-byte field, an IPv6 address for a 16-byte one
+         * @return this builder
+         */
         public Builder setAddress(int index, InetAddress address) {
             return setRaw(index, address.getAddress());
         }
 
-        /** Sets the first field of {@code element} to an address. */
+        /**
+         * Sets the first field of {@code element} to an address.
+         *
+         * @param element the field's information element
+         * @param address an IPv4 address for a 4-byte field, an IPv6 address for a 16-byte one
+         * @return this builder
+         */
         public Builder setAddress(InformationElement element, InetAddress address) {
             return setAddress(index(element), address);
         }
 
-        /** Sets a MAC address field from the low 48 bits of {@code mac}. */
+        /**
+         * Sets a MAC address field from the low 48 bits of {@code mac}.
+         *
+         * @param index the field's position in the template, from 0
+         * @param mac the address in the low 48 bits, first octet highest ({@code 0x001122334455L} is
+         *     00:11:22:33:44:55)
+         * @return this builder
+         */
         public Builder setMacAddress(int index, long mac) {
             byte[] b = new byte[6];
             for (int i = 0; i < 6; i++) {
@@ -333,12 +413,24 @@ public final class FlowRecord implements FlowFields {
             return setRaw(index, b);
         }
 
-        /** Sets the first field of {@code element} to a MAC address. */
+        /**
+         * Sets the first field of {@code element} to a MAC address.
+         *
+         * @param element the field's information element
+         * @param mac the address in the low 48 bits, first octet highest
+         * @return this builder
+         */
         public Builder setMacAddress(InformationElement element, long mac) {
             return setMacAddress(index(element), mac);
         }
 
-        /** Sets a dateTime* field, in the encoding its data type prescribes (NTP format for micro/nanoseconds). */
+        /**
+         * Sets a dateTime* field, in the encoding its data type prescribes (NTP format for micro/nanoseconds).
+         *
+         * @param index the field's position in the template, from 0
+         * @param instant the time; dateTimeSeconds keeps whole seconds, dateTimeMilliseconds milliseconds
+         * @return this builder
+         */
         public Builder setInstant(int index, Instant instant) {
             DataType type = template.field(index).element().dataType();
             switch (type) {
@@ -358,17 +450,35 @@ public final class FlowRecord implements FlowFields {
             }
         }
 
-        /** Sets the first field of {@code element} to an instant. */
+        /**
+         * Sets the first field of {@code element} to an instant.
+         *
+         * @param element the field's information element
+         * @param instant the time, kept at the field's precision
+         * @return this builder
+         */
         public Builder setInstant(InformationElement element, Instant instant) {
             return setInstant(index(element), instant);
         }
 
-        /** Sets an octet-array (or any) field to these exact bytes; a fixed-length field needs exactly its length. */
+        /**
+         * Sets an octet-array (or any) field to these exact bytes; a fixed-length field needs exactly its length.
+         *
+         * @param index the field's position in the template, from 0
+         * @param value the bytes, copied
+         * @return this builder
+         */
         public Builder setBytes(int index, byte[] value) {
             return setRaw(index, value.clone());
         }
 
-        /** Sets the first field of {@code element} to these bytes. */
+        /**
+         * Sets the first field of {@code element} to these bytes.
+         *
+         * @param element the field's information element
+         * @param value the bytes, copied
+         * @return this builder
+         */
         public Builder setBytes(InformationElement element, byte[] value) {
             return setBytes(index(element), value);
         }

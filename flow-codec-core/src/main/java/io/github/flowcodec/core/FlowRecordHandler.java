@@ -23,12 +23,20 @@ package io.github.flowcodec.core;
 @FunctionalInterface
 public interface FlowRecordHandler<C extends ExportContext> {
 
-    /** Called once per flow record. */
+    /**
+     * Called once per flow record.
+     *
+     * @param context the packet's context (header values, exporter, sampling), valid only during the call
+     * @param record the record, a view valid only during the call: copy what you keep ({@link RecordView#toRecord()})
+     */
     void onRecord(C context, RecordView record);
 
     /**
      * Called once per data set of a fixed-length template (NetFlow v9, IPFIX) with all its records; hands
      * each to {@link #onRecord} unless overridden. The context is the same for every record of the set.
+     *
+     * @param context the packet's context, valid only during the call
+     * @param records the set's records, a view valid only during the call
      */
     default void onDataSet(C context, DataSetView records) {
         records.forEachRecord(context, this);
@@ -37,6 +45,9 @@ public interface FlowRecordHandler<C extends ExportContext> {
     /**
      * Called once per options record (NetFlow v9, IPFIX: sampler tables, interface names ...); ignores it
      * unless overridden. The decoder has already applied what it understands (sampling rates).
+     *
+     * @param context the packet's context, valid only during the call
+     * @param record the options record, valid only during the call
      */
     default void onOptionsRecord(C context, RecordView record) {
     }

@@ -32,20 +32,39 @@ import java.util.Optional;
  */
 public interface InformationElementRegistry {
 
-    /** The element with this (enterprise, id), if this registry knows it. */
+    /**
+     * The element with this (enterprise, id), if this registry knows it.
+     *
+     * @param enterprise 0 for IANA, else the PEN
+     * @param id the element id within its enterprise
+     * @return the element, or empty
+     */
     Optional<InformationElement> find(long enterprise, int id);
 
     /**
      * The element with this name; when names repeat across enterprises, IANA's wins. A name no element has that is
      * a NetFlow v9 field name ({@link Netflow9Fields}: {@code "IN_BYTES"}, {@code "L4_SRC_PORT"} ...) gives this
      * registry's element of that v9 type.
+     *
+     * @param name an element name ({@code "octetDeltaCount"}) or a NetFlow v9 field name ({@code "IN_BYTES"})
+     * @return the element, or empty
      */
     Optional<InformationElement> find(String name);
 
-    /** Every element, IANA's first, each enterprise's by id. */
+    /**
+     * Every element, IANA's first, each enterprise's by id.
+     *
+     * @return the elements, unmodifiable
+     */
     Collection<InformationElement> elements();
 
-    /** The element with this (enterprise, id), or an {@link InformationElement#unknown} octet element. */
+    /**
+     * The element with this (enterprise, id), or an {@link InformationElement#unknown} octet element.
+     *
+     * @param enterprise 0 for IANA, else the PEN
+     * @param id the element id within its enterprise
+     * @return the element, never null
+     */
     default InformationElement lookup(long enterprise, int id) {
         return find(enterprise, id).orElseGet(() -> InformationElement.unknown(enterprise, id));
     }
@@ -55,6 +74,8 @@ public interface InformationElementRegistry {
      * {@code iana.require("octetDeltaCount")} and {@code iana.require("IN_BYTES")} are both
      * {@link Iana#OCTET_DELTA_COUNT}.
      *
+     * @param name an element name or a NetFlow v9 field name
+     * @return the element
      * @throws IllegalArgumentException if there is none; the message lists the nearest names this registry knows
      *         (edit distance, ignoring case), e.g. {@code IN_BYTES} for {@code "IN_BYTE"}
      */
@@ -76,17 +97,28 @@ public interface InformationElementRegistry {
     /**
      * This registry with {@code other}'s elements added; where both define an (enterprise, id), {@code other}
      * wins.
+     *
+     * @param other the registry whose elements are added
+     * @return a new registry; neither is changed
      */
     default InformationElementRegistry with(InformationElementRegistry other) {
         return MapRegistry.merge(this, other);
     }
 
-    /** IANA's registry, generated from IANA's {@code ipfix.xml}. */
+    /**
+     * IANA's registry, generated from IANA's {@code ipfix.xml}.
+     *
+     * @return the IANA registry (shared, immutable)
+     */
     static InformationElementRegistry iana() {
         return GeneratedRegistries.IANA;
     }
 
-    /** IANA's registry plus the vendor registries shipped with the library. */
+    /**
+     * IANA's registry plus the vendor registries shipped with the library.
+     *
+     * @return the standard registry (shared, immutable)
+     */
     static InformationElementRegistry standard() {
         return GeneratedRegistries.STANDARD;
     }
@@ -95,12 +127,19 @@ public interface InformationElementRegistry {
      * The NetFlow v9 field types that IANA has not assigned, as vendors use them (Cisco NSEL 33000-40005,
      * nProbe, Streamcore ...), each as enterprise 0 with the v9 type as id (up to 65535), generated from the
      * reference field list. The NetFlow v9 decoder looks a type up here when its registry does not know it.
+     *
+     * @return the registry of v9 vendor field types (shared, immutable)
      */
     static InformationElementRegistry netflowV9Types() {
         return GeneratedRegistries.NETFLOW_V9_TYPES;
     }
 
-    /** A registry of the given elements; a later element with the same (enterprise, id) wins. */
+    /**
+     * A registry of the given elements; a later element with the same (enterprise, id) wins.
+     *
+     * @param elements the elements
+     * @return an immutable registry
+     */
     static InformationElementRegistry of(Collection<InformationElement> elements) {
         return new MapRegistry(List.copyOf(elements));
     }

@@ -11,6 +11,13 @@ public class MalformedPacketException extends FlowCodecException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A structural error at {@code offset}.
+     *
+     * @param protocol the protocol being decoded or encoded
+     * @param offset the byte offset of the field whose value cannot be
+     * @param reason which field, its value and why it cannot be, in words
+     */
     public MalformedPacketException(FlowProtocol protocol, long offset, String reason) {
         super(protocol, offset, reason);
     }

@@ -28,7 +28,14 @@ public abstract class PacketExportContext implements ExportContext {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
     }
 
-    /** Takes a packet's exporter and header values. */
+    /**
+     * Takes a packet's exporter and header values.
+     *
+     * @param exporter where the packet came from
+     * @param exportSeconds the header's export time in seconds since the Unix epoch (unsigned 32-bit)
+     * @param sequence the header's sequence number (unsigned 32-bit)
+     * @param domain the observation domain, source id or engine pair (unsigned 32-bit)
+     */
     protected void packet(InetSocketAddress exporter, long exportSeconds, long sequence, long domain) {
         this.exporter = exporter;
         this.exportSeconds = exportSeconds;
@@ -36,7 +43,11 @@ public abstract class PacketExportContext implements ExportContext {
         this.domain = domain;
     }
 
-    /** The export time as the header gives it, in seconds since the Unix epoch (unsigned 32-bit). */
+    /**
+     * The export time as the header gives it, in seconds since the Unix epoch (unsigned 32-bit).
+     *
+     * @return seconds since the Unix epoch
+     */
     protected final long exportSeconds() {
         return exportSeconds;
     }

@@ -39,6 +39,8 @@ public final class RecordView implements FlowFields {
      *
      * @param buffer a big-endian buffer holding the whole record before its limit
      * @return this view
+     * @param template the record's template, fixed-length
+     * @param offset where the record's first byte is in {@code buffer}
      * @throws IllegalArgumentException if the template has variable-length fields, or the buffer is little-endian
      *     (see {@link #bigEndian(ByteBuffer)})
      * @throws IndexOutOfBoundsException if the record does not fit between 0 and the buffer's limit
@@ -68,6 +70,7 @@ public final class RecordView implements FlowFields {
      * decoder does between the records of a set, cheaper than {@link #wrap(Template, ByteBuffer, int)}.
      *
      * @return this view
+     * @param offset where the next record's first byte is in the buffer
      * @throws IllegalStateException if the view is not on a fixed-length record
      * @throws IndexOutOfBoundsException if the record does not fit between 0 and the buffer's limit
      */
@@ -102,6 +105,9 @@ public final class RecordView implements FlowFields {
      *
      * @param buffer a big-endian buffer
      * @return the record's length in bytes, or -1 if it does not fit before {@code limit} (the view is then unusable)
+     * @param template the record's template
+     * @param offset where the record's first byte is in {@code buffer}
+     * @param limit the offset the record must end by (the end of its set)
      * @throws IllegalArgumentException if the buffer is little-endian (see {@link #bigEndian(ByteBuffer)})
      */
     public int wrap(Template template, ByteBuffer buffer, int offset, int limit) {
@@ -128,12 +134,20 @@ public final class RecordView implements FlowFields {
         return len;
     }
 
-    /** The buffer the view reads from. */
+    /**
+     * The buffer the view reads from.
+     *
+     * @return the buffer
+     */
     public ByteBuffer buffer() {
         return buffer;
     }
 
-    /** Where the record starts in {@link #buffer()}. */
+    /**
+     * Where the record starts in {@link #buffer()}.
+     *
+     * @return the offset of the record's first byte
+     */
     public int offset() {
         return base;
     }
@@ -225,7 +239,11 @@ public final class RecordView implements FlowFields {
         buffer.get(base + position, dst, dstOffset, len);
     }
 
-    /** An immutable copy of the record: one {@link FlowRecord} and its byte array. */
+    /**
+     * An immutable copy of the record: one {@link FlowRecord} and its byte array.
+     *
+     * @return the record, holding its own copy of the bytes
+     */
     public FlowRecord toRecord() {
         byte[] bytes = new byte[length];
         buffer.get(base, bytes, 0, length);
@@ -238,7 +256,12 @@ public final class RecordView implements FlowFields {
         }
     }
 
-    /** Returns {@code buffer}, or a big-endian duplicate of it if it is little-endian. */
+    /**
+     * Returns {@code buffer}, or a big-endian duplicate of it if it is little-endian.
+     *
+     * @param buffer any buffer
+     * @return a buffer reading the same bytes big-endian, {@code buffer} itself if it already is
+     */
     public static ByteBuffer bigEndian(ByteBuffer buffer) {
         Objects.requireNonNull(buffer, "buffer");
         return buffer.order() == ByteOrder.BIG_ENDIAN ? buffer : buffer.duplicate().order(ByteOrder.BIG_ENDIAN);

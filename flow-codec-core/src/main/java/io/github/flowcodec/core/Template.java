@@ -135,17 +135,36 @@ public final class Template {
         this.hash = (id * 31 + Arrays.hashCode(this.fields)) * 31 + scopeFieldCount;
     }
 
-    /** A template (not options) with these fields. */
+    /**
+     * A template (not options) with these fields.
+     *
+     * @param id the template id (256 to 65535 for NetFlow v9 and IPFIX data templates)
+     * @param fields the fields in wire order
+     * @return the template
+     */
     public static Template of(int id, List<FieldSpec> fields) {
         return new Template(id, fields, 0);
     }
 
-    /** A template (not options) with these fields. */
+    /**
+     * A template (not options) with these fields.
+     *
+     * @param id the template id (256 to 65535 for NetFlow v9 and IPFIX data templates)
+     * @param fields the fields in wire order
+     * @return the template
+     */
     public static Template of(int id, FieldSpec... fields) {
         return new Template(id, Arrays.asList(fields), 0);
     }
 
-    /** An options template whose first {@code scopeFieldCount} fields are its scope. */
+    /**
+     * An options template whose first {@code scopeFieldCount} fields are its scope.
+     *
+     * @param id the template id (256 to 65535)
+     * @param scopeFieldCount how many leading fields are scope fields (at least 1)
+     * @param fields the fields in wire order, scope fields first
+     * @return the options template
+     */
     public static Template options(int id, int scopeFieldCount, List<FieldSpec> fields) {
         if (scopeFieldCount == 0) {
             throw new IllegalArgumentException("an options template needs at least one scope field");
@@ -162,6 +181,8 @@ public final class Template {
      * redis.hset(scopeKey, Integer.toString(t.id()), t.toBytes());
      * Template same = Template.fromBytes(redis.hget(scopeKey, "256"));
      * }</pre>
+     *
+     * @return the self-describing bytes, read back by {@link #fromBytes}
      */
     public byte[] toBytes() {
         return io.github.flowcodec.core.internal.TemplateBytes.template(this);
@@ -170,6 +191,8 @@ public final class Template {
     /**
      * The template {@link #toBytes()} wrote.
      *
+     * @param bytes bytes {@link #toBytes()} wrote
+     * @return the template, elements included
      * @throws IllegalArgumentException if the bytes are not such a template (wrong format, truncated, extra
      *         bytes, invalid element or length)
      */
@@ -177,52 +200,94 @@ public final class Template {
         return io.github.flowcodec.core.internal.TemplateBytes.template(bytes);
     }
 
-    /** A builder for a template with this id. */
+    /**
+     * A builder for a template with this id.
+     *
+     * @param id the template id (256 to 65535 for NetFlow v9 and IPFIX data templates)
+     * @return an empty builder
+     */
     public static Builder builder(int id) {
         return new Builder(id);
     }
 
-    /** The template id (256 and above for NetFlow v9 and IPFIX data). */
+    /**
+     * The template id (256 and above for NetFlow v9 and IPFIX data).
+     *
+     * @return the template id, 0 to 65535
+     */
     public int id() {
         return id;
     }
 
-    /** The fields in wire order. */
+    /**
+     * The fields in wire order.
+     *
+     * @return the fields in wire order (unmodifiable)
+     */
     public List<FieldSpec> fields() {
         return fieldList;
     }
 
-    /** The field at {@code index}. */
+    /**
+     * The field at {@code index}.
+     *
+     * @param index the field's position, from 0
+     * @return the field
+     */
     public FieldSpec field(int index) {
         return fields[index];
     }
 
-    /** How many fields. */
+    /**
+     * How many fields.
+     *
+     * @return the number of fields, scope fields included
+     */
     public int fieldCount() {
         return fields.length;
     }
 
-    /** How many leading fields are scope fields; 0 for a plain template. */
+    /**
+     * How many leading fields are scope fields; 0 for a plain template.
+     *
+     * @return the number of scope fields, 0 for a plain template
+     */
     public int scopeFieldCount() {
         return scopeFieldCount;
     }
 
-    /** Whether this is an options template. */
+    /**
+     * Whether this is an options template.
+     *
+     * @return true if the template has scope fields
+     */
     public boolean isOptions() {
         return scopeFieldCount > 0;
     }
 
-    /** Whether every field has a fixed length. */
+    /**
+     * Whether every field has a fixed length.
+     *
+     * @return true if no field is variable-length, so every record has {@link #recordLength()} bytes
+     */
     public boolean isFixedLength() {
         return recordLength != VARIABLE_LENGTH;
     }
 
-    /** The length of a record in bytes, or {@link #VARIABLE_LENGTH}. */
+    /**
+     * The length of a record in bytes, or {@link #VARIABLE_LENGTH}.
+     *
+     * @return the fixed record length in bytes, or {@link #VARIABLE_LENGTH} if a field is variable-length
+     */
     public int recordLength() {
         return recordLength;
     }
 
-    /** The least number of bytes a record can take (a variable-length field takes at least one). */
+    /**
+     * The least number of bytes a record can take (a variable-length field takes at least one).
+     *
+     * @return the minimum record length in bytes
+     */
     public int minimumRecordLength() {
         return minimumRecordLength;
     }
@@ -230,12 +295,20 @@ public final class Template {
     /**
      * The offset of field {@code index} within a record, or -1 if it follows a variable-length field (its
      * offset then depends on the record).
+     *
+     * @param index the field's position, from 0
+     * @return the byte offset from the record's start, or -1
      */
     public int fieldOffset(int index) {
         return offsets[index];
     }
 
-    /** The wire length of field {@code index}: its fixed length, or {@link FieldSpec#VARIABLE_LENGTH}. */
+    /**
+     * The wire length of field {@code index}: its fixed length, or {@link FieldSpec#VARIABLE_LENGTH}.
+     *
+     * @param index the field's position, from 0
+     * @return the field's length in bytes, or {@link FieldSpec#VARIABLE_LENGTH}
+     */
     public int fieldLength(int index) {
         return lengths[index];
     }
@@ -252,6 +325,8 @@ public final class Template {
      * <pre>{@code
      * if (template.hasListFields()) { ... walk the lists with the IPFIX module's list views ... }
      * }</pre>
+     *
+     * @return true if a field's data type is basicList, subTemplateList or subTemplateMultiList
      */
     public boolean hasListFields() {
         return listFields;
@@ -267,12 +342,23 @@ public final class Template {
         return signed[index];
     }
 
-    /** The index of the first field of {@code element}, or -1. */
+    /**
+     * The index of the first field of {@code element}, or -1.
+     *
+     * @param element the information element looked for
+     * @return the field's position, or -1 if the template has no field of {@code element}
+     */
     public int indexOf(InformationElement element) {
         return indexOf(element.key());
     }
 
-    /** The index of the first field with this (enterprise, id), or -1. */
+    /**
+     * The index of the first field with this (enterprise, id), or -1.
+     *
+     * @param enterprise the private enterprise number, 0 for IANA elements
+     * @param id the element id (without the enterprise bit)
+     * @return the field's position, or -1 if there is none
+     */
     public int indexOf(long enterprise, int id) {
         return indexOf(InformationElement.key(enterprise, id));
     }
@@ -324,7 +410,12 @@ public final class Template {
         return slots;
     }
 
-    /** The indexes of every field of {@code element}, in order. */
+    /**
+     * The indexes of every field of {@code element}, in order.
+     *
+     * @param element the information element looked for
+     * @return the positions, empty if there is none
+     */
     public int[] indexesOf(InformationElement element) {
         long key = element.key();
         int n = 0;
@@ -343,7 +434,12 @@ public final class Template {
         return out;
     }
 
-    /** Whether the template has a field of {@code element}. */
+    /**
+     * Whether the template has a field of {@code element}.
+     *
+     * @param element the information element looked for
+     * @return true if a field has this element
+     */
     public boolean contains(InformationElement element) {
         return indexOf(element) >= 0;
     }
@@ -355,7 +451,12 @@ public final class Template {
                 && other.hash == hash && Arrays.equals(other.fields, fields);
     }
 
-    /** Whether {@code other} has the same fields and scope, whatever its id. */
+    /**
+     * Whether {@code other} has the same fields and scope, whatever its id.
+     *
+     * @param other the template compared with
+     * @return true if both have the same fields (element and length) in the same order and the same scope count
+     */
     public boolean sameLayout(Template other) {
         return other.scopeFieldCount == scopeFieldCount && Arrays.equals(other.fields, fields);
     }
@@ -381,25 +482,49 @@ public final class Template {
             this.id = id;
         }
 
-        /** Adds a field of {@code element} at its natural length. */
+        /**
+         * Adds a field of {@code element} at its natural length.
+         *
+         * @param element the field's element; its natural length is the data type's (4 for unsigned32, variable for
+         *     string)
+         * @return this builder
+         */
         public Builder field(InformationElement element) {
             fields.add(FieldSpec.of(element));
             return this;
         }
 
-        /** Adds a field of {@code element} with this wire length. */
+        /**
+         * Adds a field of {@code element} with this wire length.
+         *
+         * @param element the field's element
+         * @param length the wire length in bytes (reduced-size encoding allowed), or {@link
+         *     FieldSpec#VARIABLE_LENGTH}
+         * @return this builder
+         */
         public Builder field(InformationElement element, int length) {
             fields.add(FieldSpec.of(element, length));
             return this;
         }
 
-        /** Adds a field. */
+        /**
+         * Adds a field.
+         *
+         * @param field the field
+         * @return this builder
+         */
         public Builder field(FieldSpec field) {
             fields.add(Objects.requireNonNull(field, "field"));
             return this;
         }
 
-        /** Adds a scope field; scope fields must come before the other fields. */
+        /**
+         * Adds a scope field; scope fields must come before the other fields.
+         *
+         * @param element the field's element
+         * @param length the wire length in bytes
+         * @return this builder
+         */
         public Builder scope(InformationElement element, int length) {
             if (scopeFieldCount != fields.size()) {
                 throw new IllegalStateException("scope fields come first");
@@ -409,12 +534,21 @@ public final class Template {
             return this;
         }
 
-        /** Adds a scope field at the element's natural length. */
+        /**
+         * Adds a scope field at the element's natural length.
+         *
+         * @param element the field's element
+         * @return this builder
+         */
         public Builder scope(InformationElement element) {
             return scope(element, element.dataType().defaultLength());
         }
 
-        /** The template. */
+        /**
+         * The template.
+         *
+         * @return the template
+         */
         public Template build() {
             return new Template(id, fields, scopeFieldCount);
         }

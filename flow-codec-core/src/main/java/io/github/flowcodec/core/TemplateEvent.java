@@ -35,6 +35,13 @@ public record TemplateEvent(Type type, TemplateScope scope, Template template) {
         REJECTED
     }
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param type what happened
+     * @param scope whose template
+     * @param template the template concerned
+     */
     public TemplateEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(scope, "scope");

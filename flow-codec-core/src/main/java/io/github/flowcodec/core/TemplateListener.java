@@ -11,6 +11,10 @@ package io.github.flowcodec.core;
 @FunctionalInterface
 public interface TemplateListener {
 
-    /** Called after the store changed. */
+    /**
+     * Called after the store changed.
+     *
+     * @param event what changed, for which scope and template
+     */
     void onTemplateEvent(TemplateEvent event);
 }

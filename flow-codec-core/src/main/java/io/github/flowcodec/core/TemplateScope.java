@@ -20,6 +20,14 @@ import java.util.Objects;
  * @param observationDomainId the IPFIX observation domain id or NetFlow v9 source id (unsigned 32-bit)
  */
 public record TemplateScope(FlowProtocol protocol, InetAddress exporter, int port, long observationDomainId) {
+    /**
+     * Checks that protocol and exporter are given, the port is 0 to 65535 and the domain id unsigned 32-bit.
+     *
+     * @param protocol NetFlow v9 or IPFIX
+     * @param exporter the exporter's address
+     * @param port the exporter's source port, 0 to 65535
+     * @param observationDomainId the observation domain id or source id, 0 to 2^32 - 1
+     */
     public TemplateScope {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(exporter, "exporter");
@@ -39,6 +47,8 @@ public record TemplateScope(FlowProtocol protocol, InetAddress exporter, int por
      * byte[] key = scope.toBytes();
      * TemplateScope same = TemplateScope.fromBytes(key);
      * }</pre>
+     *
+     * @return the self-describing bytes, read back by {@link #fromBytes}
      */
     public byte[] toBytes() {
         return io.github.flowcodec.core.internal.TemplateBytes.scope(this);
@@ -47,6 +57,8 @@ public record TemplateScope(FlowProtocol protocol, InetAddress exporter, int por
     /**
      * The scope {@link #toBytes()} wrote.
      *
+     * @param bytes bytes {@link #toBytes()} wrote
+     * @return the scope
      * @throws IllegalArgumentException if the bytes are not such a scope
      */
     public static TemplateScope fromBytes(byte[] bytes) {

@@ -17,7 +17,14 @@ public enum TemplateScopePolicy {
     /** Exporter address only: for exporters that change their source id between packets. */
     ADDRESS_ONLY;
 
-    /** The scope of a packet from {@code exporter} with this observation domain / source id. */
+    /**
+     * The scope of a packet from {@code exporter} with this observation domain / source id.
+     *
+     * @param protocol NetFlow v9 or IPFIX
+     * @param exporter the exporter's address and UDP (or TCP, SCTP) source port
+     * @param observationDomainId the IPFIX observation domain id or NetFlow v9 source id (unsigned 32-bit)
+     * @return the scope
+     */
     public TemplateScope scope(FlowProtocol protocol, InetSocketAddress exporter, long observationDomainId) {
         switch (this) {
             case ADDRESS_PORT_AND_DOMAIN:

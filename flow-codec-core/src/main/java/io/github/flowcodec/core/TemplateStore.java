@@ -37,45 +37,101 @@ public interface TemplateStore {
         REJECTED
     }
 
-    /** Stores or refreshes a template. */
+    /**
+     * Stores or refreshes a template.
+     *
+     * @param scope the exporter and observation domain (or source id) the template came from
+     * @param template the template, with the id the exporter gave it
+     * @return what happened: added, refreshed, redefined, or rejected by the store's limits
+     */
     PutResult put(TemplateScope scope, Template template);
 
-    /** The template with this id in the scope, if there is one that has not expired. */
+    /**
+     * The template with this id in the scope, if there is one that has not expired.
+     *
+     * @param scope the exporter and observation domain (or source id)
+     * @param templateId the template id, 256 to 65535
+     * @return the template, or empty
+     */
     Optional<Template> get(TemplateScope scope, int templateId);
 
-    /** Removes one template (IPFIX withdrawal); whether it was there. */
+    /**
+     * Removes one template (IPFIX withdrawal); whether it was there.
+     *
+     * @param scope the exporter and observation domain
+     * @param templateId the template id withdrawn
+     * @return true if the template was stored
+     */
     boolean withdraw(TemplateScope scope, int templateId);
 
     /**
      * Removes every template of the scope, or every options template ({@code options} true) or every plain
      * one (false), as IPFIX's withdraw-all messages do for set id 3 and 2; how many were removed.
+     *
+     * @param scope the exporter and observation domain
+     * @param options true to remove the options templates, false the plain ones
+     * @return how many were removed
      */
     int withdrawAll(TemplateScope scope, boolean options);
 
-    /** Removes every template of the scope because its exporter restarted; how many were removed. */
+    /**
+     * Removes every template of the scope because its exporter restarted; how many were removed.
+     *
+     * @param scope the exporter and observation domain (or source id) whose exporter restarted
+     * @return how many were removed
+     */
     int exporterRestarted(TemplateScope scope);
 
-    /** Every template of the scope (a snapshot). */
+    /**
+     * Every template of the scope (a snapshot).
+     *
+     * @param scope the exporter and observation domain
+     * @return the templates, in no particular order
+     */
     List<Template> templates(TemplateScope scope);
 
-    /** Every scope with at least one template (a snapshot). */
+    /**
+     * Every scope with at least one template (a snapshot).
+     *
+     * @return the scopes
+     */
     List<TemplateScope> scopes();
 
-    /** How many templates are stored in all. */
+    /**
+     * How many templates are stored in all.
+     *
+     * @return the number of templates over every scope
+     */
     int size();
 
-    /** Registers a listener for every change. */
+    /**
+     * Registers a listener for every change.
+     *
+     * @param listener called on each add, refresh, redefinition, withdrawal, expiry and rejection
+     */
     void addListener(TemplateListener listener);
 
-    /** Removes a listener. */
+    /**
+     * Removes a listener.
+     *
+     * @param listener a listener given to {@link #addListener}
+     */
     void removeListener(TemplateListener listener);
 
-    /** A bounded in-memory store with the default limits (see {@link Builder}). */
+    /**
+     * A bounded in-memory store with the default limits (see {@link Builder}).
+     *
+     * @return a new, empty store, safe to share between threads
+     */
     static TemplateStore inMemory() {
         return builder().build();
     }
 
-    /** A builder for the bounded in-memory store. */
+    /**
+     * A builder for the bounded in-memory store.
+     *
+     * @return a builder with the default limits
+     */
     static Builder builder() {
         return new Builder();
     }
@@ -94,7 +150,12 @@ public interface TemplateStore {
         Builder() {
         }
 
-        /** At most this many templates per exporter address (all its ports and domains); default 4096. */
+        /**
+         * At most this many templates per exporter address (all its ports and domains); default 4096.
+         *
+         * @param max the limit, at least 1
+         * @return this builder
+         */
         public Builder maxTemplatesPerExporter(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxTemplatesPerExporter must be positive");
@@ -103,7 +164,12 @@ public interface TemplateStore {
             return this;
         }
 
-        /** At most this many templates in all; default 1048576. */
+        /**
+         * At most this many templates in all; default 1048576.
+         *
+         * @param max the limit, at least 1
+         * @return this builder
+         */
         public Builder maxTemplates(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxTemplates must be positive");
@@ -118,6 +184,9 @@ public interface TemplateStore {
          * reading of the clock at most 64 look-ups old (every change of the store reads it too), so an expired
          * template may serve a few more data sets, never fewer: a clock read costs as much as the rest of a
          * look-up on some virtual machines. A clock given to {@link #nanoClock} is read on every look-up.
+         *
+         * @param lifetime the template lifetime, or {@link Duration#ZERO} for templates that never expire
+         * @return this builder
          */
         public Builder lifetime(Duration lifetime) {
             if (lifetime.isNegative()) {
@@ -127,13 +196,22 @@ public interface TemplateStore {
             return this;
         }
 
-        /** The clock for expiry, in nanoseconds (for tests); default {@link System#nanoTime}. */
+        /**
+         * The clock for expiry, in nanoseconds (for tests); default {@link System#nanoTime}.
+         *
+         * @param nanoClock a monotonic clock in nanoseconds
+         * @return this builder
+         */
         public Builder nanoClock(java.util.function.LongSupplier nanoClock) {
             this.nanoClock = java.util.Objects.requireNonNull(nanoClock, "nanoClock");
             return this;
         }
 
-        /** The store. */
+        /**
+         * The store.
+         *
+         * @return a new store, safe to share between threads
+         */
         public TemplateStore build() {
             return new InMemoryTemplateStore(maxTemplatesPerExporter, maxTemplates, lifetime.toNanos(), nanoClock,
                     nanoClock == SYSTEM_NANOS ? LOOKUPS_PER_CLOCK_READ : 1);

@@ -34,18 +34,31 @@ public abstract class TemplatedExportContext extends PacketExportContext {
         this.released = false;
     }
 
-    /** Moves to a record: its template id and sampling rate. */
+    /**
+     * Moves to a record: its template id and sampling rate.
+     *
+     * @param templateId the record's template id, 256 to 65535
+     * @param samplingRate packets per sampled packet for this record, 0 when unknown
+     */
     protected final void current(int templateId, long samplingRate) {
         this.templateId = templateId;
         this.samplingRate = samplingRate;
     }
 
-    /** Says whether the records that follow come from an earlier packet's data that waited for its template. */
+    /**
+     * Says whether the records that follow come from an earlier packet's data that waited for its template.
+     *
+     * @param released true while records of released data are handed over
+     */
     protected final void markReleased(boolean released) {
         this.released = released;
     }
 
-    /** The current record's template id (= the id of its data set, the data FlowSet in NetFlow v9). */
+    /**
+     * The current record's template id (= the id of its data set, the data FlowSet in NetFlow v9).
+     *
+     * @return the template id, 256 to 65535
+     */
     public final int templateId() {
         return templateId;
     }
@@ -53,6 +66,8 @@ public abstract class TemplatedExportContext extends PacketExportContext {
     /**
      * Whether the current record came from an earlier packet whose data waited for its template: the
      * header is then that earlier packet's.
+     *
+     * @return true for released data
      */
     public final boolean released() {
         return released;

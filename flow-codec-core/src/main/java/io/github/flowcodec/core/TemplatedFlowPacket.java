@@ -60,12 +60,20 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
         this.released = List.copyOf(released);
     }
 
-    /** The header. */
+    /**
+     * The header.
+     *
+     * @return the packet header
+     */
     public final H header() {
         return header;
     }
 
-    /** Templates and options templates this packet carried, in packet order. */
+    /**
+     * Templates and options templates this packet carried, in packet order.
+     *
+     * @return the templates, unmodifiable
+     */
     public final List<Template> templates() {
         return templates;
     }
@@ -85,7 +93,12 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
         return released;
     }
 
-    /** The sampling rate of the i-th data record (0 when unknown). */
+    /**
+     * The sampling rate of the i-th data record (0 when unknown).
+     *
+     * @param recordIndex the record's position in {@link #records()}, from 0
+     * @return packets per sampled packet, 0 when unknown
+     */
     public final long samplingRate(int recordIndex) {
         return samplingRates[recordIndex];
     }

@@ -11,6 +11,13 @@ public class UnsupportedVersionException extends FlowCodecException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An unsupported version at {@code offset} (usually 0, the header's version field).
+     *
+     * @param protocol the protocol being decoded or encoded
+     * @param offset the byte offset of the version field
+     * @param reason the version found and the versions spoken, in words
+     */
     public UnsupportedVersionException(FlowProtocol protocol, long offset, String reason) {
         super(protocol, offset, reason);
     }

@@ -20,14 +20,24 @@ public final class AddressText {
     private AddressText() {
     }
 
-    /** An IPv4 or IPv6 address as text. */
+    /**
+     * An IPv4 or IPv6 address as text.
+     *
+     * @param address the address
+     * @return the text goflow2 writes: dotted quad for IPv4, RFC 5952 (compressed, lower case) for IPv6
+     */
     public static String of(InetAddress address) {
         byte[] b = address.getAddress();
         byte[] text = new byte[AddressFormat.MAX_TEXT];
         return new String(text, 0, AddressFormat.address(text, 0, b, 0, b.length, new int[8]), StandardCharsets.US_ASCII);
     }
 
-    /** A MAC address in the low 48 bits of {@code mac} as text. */
+    /**
+     * A MAC address in the low 48 bits of {@code mac} as text.
+     *
+     * @param mac the address, first octet highest
+     * @return six lower-case hex pairs separated by colons, e.g. {@code "00:11:22:33:44:55"}
+     */
     public static String mac(long mac) {
         byte[] text = new byte[17];
         return new String(text, 0, AddressFormat.mac(text, 0, mac), StandardCharsets.US_ASCII);

@@ -133,22 +133,38 @@ public enum FlowField {
         this.kind = kind;
     }
 
-    /** The key of the field in goflow2's JSON. */
+    /**
+     * The key of the field in goflow2's JSON.
+     *
+     * @return the JSON key, e.g. {@code "bytes"} or {@code "src_addr"}
+     */
     public String jsonKey() {
         return jsonKey;
     }
 
-    /** The field's number in goflow2's {@code flow.proto} (1001 to 1004: flowcodec's own). */
+    /**
+     * The field's number in goflow2's {@code flow.proto} (1001 to 1004: flowcodec's own).
+     *
+     * @return the protobuf field number
+     */
     public int protobufNumber() {
         return protobufNumber;
     }
 
-    /** How the value is held and written. */
+    /**
+     * How the value is held and written.
+     *
+     * @return the kind
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The field the prefix length of a {@link Kind#PREFIX} field applies to. */
+    /**
+     * The field the prefix length of a {@link Kind#PREFIX} field applies to.
+     *
+     * @return the address field, or null if this is not a prefix length
+     */
     public FlowField prefixOf() {
         if (this == SRC_NET) {
             return SRC_ADDR;

@@ -30,12 +30,20 @@ public final class FlowMessage extends FlowMessageFields {
         return slots;
     }
 
-    /** A builder with no field set. */
+    /**
+     * A builder with no field set.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder set as this message is. */
+    /**
+     * A builder set as this message is.
+     *
+     * @return a builder holding this message's fields
+     */
     public Builder toBuilder() {
         return new Builder(slots.copy());
     }
@@ -93,6 +101,10 @@ public final class FlowMessage extends FlowMessageFields {
          * Sets a field that is not an address: a number, a MAC in the low 48 bits, goflow2's FlowType number
          * for {@link FlowField#TYPE}, the sample format for {@link FlowField#SAMPLE_TYPE}, a prefix length
          * (set the address it applies to first).
+         *
+         * @param field a field whose {@link FlowField#kind()} is not an address
+         * @param value the value, unsigned (a 64-bit counter above {@link Long#MAX_VALUE} is negative here)
+         * @return this builder
          */
         public Builder set(FlowField field, long value) {
             if (field.kind() == FlowField.Kind.ADDRESS) {
@@ -105,7 +117,13 @@ public final class FlowMessage extends FlowMessageFields {
             return this;
         }
 
-        /** Sets an address field (IPv4 or IPv6). */
+        /**
+         * Sets an address field (IPv4 or IPv6).
+         *
+         * @param field an address field (src_addr, dst_addr, next_hop, sampler_address ...)
+         * @param address the address
+         * @return this builder
+         */
         public Builder address(FlowField field, InetAddress address) {
             if (field.kind() != FlowField.Kind.ADDRESS) {
                 throw new IllegalArgumentException(field + " is not an address");
@@ -115,13 +133,22 @@ public final class FlowMessage extends FlowMessageFields {
             return this;
         }
 
-        /** Unsets a field. */
+        /**
+         * Unsets a field.
+         *
+         * @param field the field
+         * @return this builder
+         */
         public Builder clear(FlowField field) {
             slots.unset(field);
             return this;
         }
 
-        /** The message; the builder can go on, without changing it. */
+        /**
+         * The message; the builder can go on, without changing it.
+         *
+         * @return the immutable message
+         */
         public FlowMessage build() {
             return new FlowMessage(slots.copy());
         }

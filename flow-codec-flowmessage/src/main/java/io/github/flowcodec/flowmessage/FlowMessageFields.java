@@ -23,7 +23,12 @@ public abstract sealed class FlowMessageFields permits FlowMessage, FlowMessageV
     /** The values. */
     abstract MessageSlots slots();
 
-    /** Whether the field is set. */
+    /**
+     * Whether the field is set.
+     *
+     * @param field the field
+     * @return true if the message sets it (goflow2 writes only the set fields)
+     */
     public final boolean has(FlowField field) {
         return slots().has(field);
     }
@@ -33,6 +38,9 @@ public abstract sealed class FlowMessageFields permits FlowMessage, FlowMessageV
      * {@link Long#MAX_VALUE}), a MAC address in the low 48 bits, goflow2's FlowType number for
      * {@link FlowField#TYPE}, the sample format for {@link FlowField#SAMPLE_TYPE}, the address's length (4 or
      * 16) for an address field.
+     *
+     * @param field the field
+     * @return the value, or 0
      */
     public final long get(FlowField field) {
         return slots().get(field);
@@ -42,6 +50,9 @@ public abstract sealed class FlowMessageFields permits FlowMessage, FlowMessageV
      * Copies an address field's bytes (4 or 16) into {@code dst} at {@code offset}, without allocating.
      *
      * @return how many bytes were copied: 0 when the field is not set
+     * @param field an address field
+     * @param dst the array copied into
+     * @param offset where in {@code dst} the first byte goes
      */
     public final int copyAddress(FlowField field, byte[] dst, int offset) {
         requireAddress(field);
@@ -50,7 +61,12 @@ public abstract sealed class FlowMessageFields permits FlowMessage, FlowMessageV
         return len;
     }
 
-    /** An address field as an {@link InetAddress} (allocates), or null when it is not set. */
+    /**
+     * An address field as an {@link InetAddress} (allocates), or null when it is not set.
+     *
+     * @param field an address field
+     * @return the address, or null
+     */
     public final InetAddress address(FlowField field) {
         requireAddress(field);
         if (!has(field)) {

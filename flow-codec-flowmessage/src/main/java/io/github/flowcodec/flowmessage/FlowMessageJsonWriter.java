@@ -31,25 +31,45 @@ public final class FlowMessageJsonWriter implements Closeable, Flushable {
     private final ByteSink line = new ByteSink(BUFFER + 4096);
     private final JsonObjectEncoder encoder;
 
-    /** Writes to {@code out}, buffered, in the {@link JsonLayout#COMPACT} layout. */
+    /**
+     * Writes to {@code out}, buffered, in the {@link JsonLayout#COMPACT} layout.
+     *
+     * @param out where the JSON lines go (a file, a socket's stream, a {@link java.io.ByteArrayOutputStream})
+     */
     public FlowMessageJsonWriter(OutputStream out) {
         this(out, JsonLayout.COMPACT);
     }
 
-    /** Writes to {@code out}, buffered, in {@code layout}. */
+    /**
+     * Writes to {@code out}, buffered, in {@code layout}.
+     *
+     * @param out where the JSON lines go
+     * @param layout {@link JsonLayout#GOFLOW2} for goflow2's record, {@link JsonLayout#COMPACT} for the lean one
+     */
     public FlowMessageJsonWriter(OutputStream out, JsonLayout layout) {
         this.out = out;
         this.encoder = layout.newEncoder();
     }
 
-    /** Writes one message as a line. */
+    /**
+     * Writes one message as a line.
+     *
+     * @param message the message, written as one JSON object and a newline
+     * @throws IOException if writing to the stream fails
+     */
     public void write(FlowMessageFields message) throws IOException {
         encoder.open(message.slots(), line);
         encoder.close(line);
         drainWhenFull();
     }
 
-    /** Writes one message as a line, with {@code members} after its own keys. */
+    /**
+     * Writes one message as a line, with {@code members} after its own keys.
+     *
+     * @param message the message
+     * @param members extra members written inside the object, after the message's keys
+     * @throws IOException if writing to the stream fails
+     */
     public void write(FlowMessageFields message, JsonMembers members) throws IOException {
         encoder.open(message.slots(), line);
         int before = line.size();

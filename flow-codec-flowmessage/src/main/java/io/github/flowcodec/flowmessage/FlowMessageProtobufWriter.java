@@ -29,12 +29,21 @@ public final class FlowMessageProtobufWriter implements Closeable, Flushable {
     private final ByteSink buffer = new ByteSink(BUFFER + 2048);
     private final ProtobufEncoder encoder = new ProtobufEncoder();
 
-    /** Writes to {@code out}, buffered. */
+    /**
+     * Writes to {@code out}, buffered.
+     *
+     * @param out the stream of length-delimited messages (not closed by the writer until {@link #close()})
+     */
     public FlowMessageProtobufWriter(OutputStream out) {
         this.out = out;
     }
 
-    /** Writes one message, its length first. */
+    /**
+     * Writes one message, its length first.
+     *
+     * @param message the message, written as its varint length and its protobuf bytes (goflow2's flow.proto)
+     * @throws IOException if writing to the stream fails
+     */
     public void write(FlowMessageFields message) throws IOException {
         encoder.write(message.slots(), buffer);
         if (buffer.size() >= BUFFER) {

@@ -60,13 +60,22 @@ public final class FlowMessageView extends FlowMessageFields {
      *
      * @param exporter the exporter's address, or null (or the wildcard address) when there is none:
      *                 {@code sampler_address} is then left out (sFlow's is the agent address whatever this says)
+     *
+     * @param context the record's context (header, exporter, sample), as the handler got it
+     * @param record the record, a view or a materialized record
+     * @param receivedNanos when its datagram was received, nanoseconds since the epoch
+     * @return this view
      */
     public FlowMessageView fill(ExportContext context, FlowFields record, long receivedNanos, InetAddress exporter) {
         mapping.fill(slots, context, record, receivedNanos, exporter);
         return this;
     }
 
-    /** An immutable copy. */
+    /**
+     * An immutable copy.
+     *
+     * @return the message, holding its own copy of the fields
+     */
     public FlowMessage toMessage() {
         return new FlowMessage(slots.copy());
     }

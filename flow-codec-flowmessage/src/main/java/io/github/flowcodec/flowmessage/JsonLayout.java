@@ -58,6 +58,10 @@ public enum JsonLayout {
     /** A new encoder of this layout (they remember what they wrote last: one per writer). */
     abstract JsonObjectEncoder newEncoder();
 
-    /** The keys an object of this layout may have, in order (GOFLOW2: every object has all of them). */
+    /**
+     * The keys an object of this layout may have, in order (GOFLOW2: every object has all of them).
+     *
+     * @return the keys, unmodifiable
+     */
     public abstract List<String> keys();
 }

@@ -14,6 +14,11 @@ import java.io.OutputStream;
 @FunctionalInterface
 public interface JsonMembers {
 
-    /** Writes the members to {@code out} (the line being written; do not close it). */
+    /**
+     * Writes the members to {@code out} (the line being written; do not close it).
+     *
+     * @param out the stream, just after the message's last member
+     * @throws IOException if writing to the stream fails
+     */
     void writeTo(OutputStream out) throws IOException;
 }

@@ -29,6 +29,14 @@ import java.util.Objects;
  */
 public record BasicList(int semantic, FieldSpec field, List<FlowRecord> elements) implements StructuredValue {
 
+    /**
+     * Checks the semantic (0 to 255), that the field is given and every value is a one-field record of its element,
+     * and copies the list.
+     *
+     * @param semantic the semantic code (0-255)
+     * @param field the element and its length on the wire
+     * @param elements the elements, each a record of {@code elementTemplate(field)}
+     */
     public BasicList {
         if (semantic < 0 || semantic > 0xFF) {
             throw new IllegalArgumentException("semantic is one byte: " + semantic);
@@ -43,12 +51,21 @@ public record BasicList(int semantic, FieldSpec field, List<FlowRecord> elements
         }
     }
 
-    /** The one-field template (id 0) of the elements of a list of {@code field}. */
+    /**
+     * The one-field template (id 0) of the elements of a list of {@code field}.
+     *
+     * @param field the list's element and the length of each value
+     * @return a template with one field, id 0
+     */
     public static Template elementTemplate(FieldSpec field) {
         return Template.of(0, field);
     }
 
-    /** The elements' values ({@link FlowRecord#getValue} of field 0), in order. */
+    /**
+     * The elements' values ({@link FlowRecord#getValue} of field 0), in order.
+     *
+     * @return the values, as their Java types
+     */
     public List<Object> values() {
         List<Object> out = new ArrayList<>(elements.size());
         for (FlowRecord r : elements) {
@@ -57,7 +74,11 @@ public record BasicList(int semantic, FieldSpec field, List<FlowRecord> elements
         return out;
     }
 
-    /** The element. */
+    /**
+     * The element.
+     *
+     * @return the list's element
+     */
     public InformationElement element() {
         return field.element();
     }

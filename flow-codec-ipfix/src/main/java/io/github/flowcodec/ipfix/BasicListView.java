@@ -43,7 +43,14 @@ public final class BasicListView {
     private int[] offsets = new int[16];
     private Template elementTemplate;
 
-    /** Wraps field {@code index} of {@code record}, which must be a basicList. */
+    /**
+     * Wraps field {@code index} of {@code record}, which must be a basicList.
+     *
+     * @param record the data record holding the list
+     * @param index the list field's position in the record's template
+     * @param registry resolves the list's element (its id and PEN)
+     * @return this view, on the list
+     */
     public BasicListView wrap(FlowFields record, int index, InformationElementRegistry registry) {
         ByteBuffer b = ListReads.locate(record, index, located);
         return wrap(b, located[0], located[1], registry);
@@ -52,6 +59,11 @@ public final class BasicListView {
     /**
      * Wraps the basicList encoded in {@code length} bytes at {@code offset} of {@code buffer}.
      *
+     * @param buffer the buffer holding the list
+     * @param offset where the list's semantic byte is in {@code buffer}
+     * @param length the list's length in bytes, header included
+     * @param registry resolves the list's element
+     * @return this view, on the list
      * @throws io.github.flowcodec.core.FlowCodecException if the bytes are not a well-formed basicList
      */
     public BasicListView wrap(ByteBuffer buffer, int offset, int length, InformationElementRegistry registry) {
@@ -123,27 +135,48 @@ public final class BasicListView {
         return n < a.length ? a : Arrays.copyOf(a, a.length * 2);
     }
 
-    /** The semantic code (see {@link ListSemantic#fromCode}). */
+    /**
+     * The semantic code (see {@link ListSemantic#fromCode}).
+     *
+     * @return the semantic byte, 0 to 255 (0xFF undefined, 0 noneOf ... 4 ordered)
+     */
     public int semanticCode() {
         return semantic;
     }
 
-    /** The list's element. */
+    /**
+     * The list's element.
+     *
+     * @return the element every value of the list is
+     */
     public InformationElement element() {
         return element;
     }
 
-    /** The elements' length, or {@link FieldSpec#VARIABLE_LENGTH}. */
+    /**
+     * The elements' length, or {@link FieldSpec#VARIABLE_LENGTH}.
+     *
+     * @return the length of each value in bytes, or {@link FieldSpec#VARIABLE_LENGTH} when each has its own
+     */
     public int elementLength() {
         return elementLength;
     }
 
-    /** How many elements. */
+    /**
+     * How many elements.
+     *
+     * @return the number of values
+     */
     public int size() {
         return size;
     }
 
-    /** Element {@code i} as a one-field record (field 0), valid until the next call. */
+    /**
+     * Element {@code i} as a one-field record (field 0), valid until the next call.
+     *
+     * @param i the value's position, from 0
+     * @return a one-field record view on the value
+     */
     public FlowFields get(int i) {
         Objects.checkIndex(i, size);
         if (elementLength == FieldSpec.VARIABLE_LENGTH) {
@@ -154,7 +187,11 @@ public final class BasicListView {
         return view;
     }
 
-    /** The list materialized: its elements copied. */
+    /**
+     * The list materialized: its elements copied.
+     *
+     * @return the list, its values copied out of the buffer
+     */
     public BasicList toList() {
         List<FlowRecord> elements = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

@@ -48,6 +48,11 @@ public final class Ipfix {
     /**
      * The element of a field specifier: from {@code registry}, else the reverse of an IANA element for PEN
      * 29305, else an unknown octet element.
+     *
+     * @param registry the registry to look in first
+     * @param enterprise the field specifier's PEN, 0 for IANA
+     * @param id the element id, 0 to 32767
+     * @return the element, never null
      */
     public static InformationElement element(InformationElementRegistry registry, long enterprise, int id) {
         Optional<InformationElement> e = registry.find(enterprise, id);
@@ -63,7 +68,12 @@ public final class Ipfix {
         return InformationElement.unknown(enterprise, id);
     }
 
-    /** RFC 5103's reverse of an IANA element: PEN 29305, the same id, "reverse" + name, the same type. */
+    /**
+     * RFC 5103's reverse of an IANA element: PEN 29305, the same id, "reverse" + name, the same type.
+     *
+     * @param forward an IANA element
+     * @return the reverse element (enterprise 29305)
+     */
     public static InformationElement reverse(InformationElement forward) {
         if (forward.enterprise() != 0) {
             throw new IllegalArgumentException("only IANA elements have reverse elements: " + forward);
@@ -73,12 +83,22 @@ public final class Ipfix {
         return InformationElement.of(REVERSE_PEN, forward.id(), name, forward.dataType(), forward.semantics(), forward.unit());
     }
 
-    /** Whether IPFIX can carry the field: an element id up to 32767 and (for fixed lengths) a length below 65535. */
+    /**
+     * Whether IPFIX can carry the field: an element id up to 32767 and (for fixed lengths) a length below 65535.
+     *
+     * @param f the field
+     * @return true if it fits an IPFIX field specifier
+     */
     public static boolean representable(FieldSpec f) {
         return f.element().id() <= InformationElement.MAX_ID;
     }
 
-    /** Bytes the field specifier takes in a template record: 4, or 8 with a PEN. */
+    /**
+     * Bytes the field specifier takes in a template record: 4, or 8 with a PEN.
+     *
+     * @param f the field
+     * @return 4 for an IANA element, 8 for an enterprise one
+     */
     public static int fieldSpecifierLength(FieldSpec f) {
         return f.element().enterprise() != 0 ? 8 : 4;
     }

@@ -73,7 +73,11 @@ public final class IpfixContext extends TemplatedExportContext implements Templa
         markReleased(released);
     }
 
-    /** The message header (an immutable copy). */
+    /**
+     * The message header (an immutable copy).
+     *
+     * @return the header as decoded (its length as sent)
+     */
     public IpfixHeader header() {
         IpfixHeader h = header;
         if (h == null) {
@@ -83,7 +87,11 @@ public final class IpfixContext extends TemplatedExportContext implements Templa
         return h;
     }
 
-    /** The template scope of the message (exporter and observation domain, as the scope policy forms it). */
+    /**
+     * The template scope of the message (exporter and observation domain, as the scope policy forms it).
+     *
+     * @return the scope the message's templates are looked up in
+     */
     public TemplateScope scope() {
         return scope;
     }

@@ -43,7 +43,11 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
         this.writer = b.settings.writer();
     }
 
-    /** A builder with defaults: domain 0, 1400-byte messages, templates every 20 messages or 60 seconds. */
+    /**
+     * A builder with defaults: domain 0, 1400-byte messages, templates every 20 messages or 60 seconds.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -66,6 +70,9 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
      * Allocates nothing once every template has been seen.
      *
      * @return how many records were written
+     * @param records the records, of any templates IPFIX can carry
+     * @param from the index of the first record to write
+     * @param dst where the message goes
      * @throws EncodingException if not even one record (with its template) fits, or IPFIX cannot carry a template
      */
     @Override
@@ -73,10 +80,12 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
         return writer.encode(records, from, dst);
     }
 
-    /**
-     * A message holding every template the encoder knows, nested list templates included (for a collector
-     * that restarted, or the start of a new file).
-     */
+     /**
+      * A message holding every template the encoder knows, nested list templates included (for a collector
+      * that restarted, or the start of a new file).
+      *
+      * @return a message holding every template the encoder knows, nested list templates included (for a collector that restarted, or the start of a new file)
+      */
     public ByteBuffer templatesDatagram() {
         return writer.templatesDatagram(Ipfix.MAX_MESSAGE_LENGTH);
     }
@@ -85,13 +94,19 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
      * A template withdrawal message (RFC 7011 section 8.1) for these template ids, which the encoder forgets
      * (a record of one of them later sends the template again).
      *
+     * @param templateIds ids of templates the encoder has sent
+     * @return the message, a flipped buffer
      * @throws IllegalArgumentException if an id is not one of the encoder's templates
      */
     public ByteBuffer withdrawalDatagram(int... templateIds) {
         return writer.withdrawalDatagram(templateIds);
     }
 
-    /** A message withdrawing all templates and all options templates (set ids 2 and 3); the encoder forgets them. */
+    /**
+     * A message withdrawing all templates and all options templates (set ids 2 and 3); the encoder forgets them.
+     *
+     * @return a message withdrawing all templates and all options templates (set ids 2 and 3); the encoder forgets them
+     */
     public ByteBuffer withdrawAllDatagram() {
         return writer.withdrawAllDatagram();
     }
@@ -135,44 +150,78 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
         private Builder() {
         }
 
-        /** The header's observation domain id (unsigned 32-bit); default 0. */
+        /**
+         * The header's observation domain id (unsigned 32-bit); default 0.
+         *
+         * @param domain the observation domain id
+         * @return this builder
+         */
         public Builder observationDomainId(long domain) {
             settings.exporterId(domain, "observation domain id");
             this.domain = domain;
             return this;
         }
 
-        /** Largest message in bytes (for UDP, the payload); default 1400, at most 65535. */
+        /**
+         * Largest message in bytes (for UDP, the payload); default 1400, at most 65535.
+         *
+         * @param bytes largest message in bytes (for UDP, the payload); default 1400, at most 65535
+         * @return this builder
+         */
         public Builder maxDatagramSize(int bytes) {
             settings.maxDatagramSize(bytes);
             return this;
         }
 
-        /** Resend every template after this many messages (0: never by count, as over TCP/SCTP or to a file); default 20. */
+        /**
+         * Resend every template after this many messages (0: never by count, as over TCP/SCTP or to a file); default 20.
+         *
+         * @param messages resend every template after this many messages (0: never by count, as over TCP/SCTP or to a file); default 20
+         * @return this builder
+         */
         public Builder templateRefreshDatagrams(int messages) {
             settings.refreshDatagrams(messages);
             return this;
         }
 
-        /** Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s. */
+        /**
+         * Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s.
+         *
+         * @param interval the refresh period
+         * @return this builder
+         */
         public Builder templateRefreshInterval(Duration interval) {
             settings.refreshInterval(interval);
             return this;
         }
 
-        /** The wall clock in epoch milliseconds (the export time). */
+        /**
+         * The wall clock in epoch milliseconds (the export time).
+         *
+         * @param epochMillis the clock, in milliseconds since the Unix epoch
+         * @return this builder
+         */
         public Builder clock(LongSupplier epochMillis) {
             settings.clock(epochMillis);
             return this;
         }
 
-        /** The first message's sequence number; default 0. */
+        /**
+         * The first message's sequence number; default 0.
+         *
+         * @param sequence the sequence number, unsigned 32-bit
+         * @return this builder
+         */
         public Builder firstSequence(long sequence) {
             settings.firstSequence(sequence);
             return this;
         }
 
-        /** The encoder. */
+        /**
+         * The encoder.
+         *
+         * @return the encoder (one per thread: it counts sequence numbers and template refreshes)
+         */
         public IpfixEncoder build() {
             return new IpfixEncoder(this);
         }

@@ -42,22 +42,43 @@ public final class IpfixFileReader implements Closeable {
     private final ByteBuffer buffer = ByteBuffer.wrap(message);
     private long offset;
 
-    /** A reader of the stream (buffered here; closed with the reader). */
+    /**
+     * A reader of the stream (buffered here; closed with the reader).
+     *
+     * @param in the file's bytes, RFC 5655: IPFIX messages one after the other
+     */
     public IpfixFileReader(InputStream in) {
         this.in = new BufferedInputStream(Objects.requireNonNull(in, "in"), 1 << 16);
     }
 
-    /** Opens a file. */
+    /**
+     * Opens a file.
+     *
+     * @param file the file
+     * @return a reader at the file's first message
+     * @throws IOException if the file cannot be opened
+     */
     public static IpfixFileReader open(Path file) throws IOException {
         return new IpfixFileReader(Files.newInputStream(file));
     }
 
-    /** The file offset of the next message. */
+    /**
+     * The file offset of the next message.
+     *
+     * @return the byte offset in the file where the next message starts
+     */
     public long offset() {
         return offset;
     }
 
-    /** The next message (a reused buffer, valid until the next call), or empty at the end of the file. */
+    /**
+     * The next message (a reused buffer, valid until the next call), or empty at the end of the file.
+     *
+     * @return the message's bytes, or empty at the end of the file
+     * @throws IOException if reading fails
+     * @throws io.github.flowcodec.core.FlowCodecException if the file ends inside a message or a message is not
+     *     IPFIX
+     */
     public Optional<ByteBuffer> next() throws IOException {
         int n = in.readNBytes(message, 0, 4);
         if (n == 0) {
@@ -84,7 +105,14 @@ public final class IpfixFileReader implements Closeable {
         return Optional.of(buffer);
     }
 
-    /** Decodes every remaining message on the zero-copy path; how many data records were handed over. */
+    /**
+     * Decodes every remaining message on the zero-copy path; how many data records were handed over.
+     *
+     * @param decoder the decoder; its template store learns the file's templates
+     * @param handler receives each record, with the message's {@link IpfixContext}
+     * @return how many data records were handed over
+     * @throws IOException if reading fails
+     */
     public long decode(IpfixDecoder decoder, FlowRecordHandler<? super IpfixContext> handler) throws IOException {
         long n = 0;
         for (Optional<ByteBuffer> m = next(); m.isPresent(); m = next()) {
@@ -93,7 +121,13 @@ public final class IpfixFileReader implements Closeable {
         return n;
     }
 
-    /** Decodes every remaining message, materialized. */
+    /**
+     * Decodes every remaining message, materialized.
+     *
+     * @param decoder the decoder; its template store learns the file's templates
+     * @return the messages, in file order
+     * @throws IOException if reading fails
+     */
     public List<IpfixMessage> decodeAll(IpfixDecoder decoder) throws IOException {
         List<IpfixMessage> out = new ArrayList<>();
         for (Optional<ByteBuffer> m = next(); m.isPresent(); m = next()) {

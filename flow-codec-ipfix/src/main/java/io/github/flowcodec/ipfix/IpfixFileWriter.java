@@ -30,17 +30,31 @@ public final class IpfixFileWriter implements Closeable, Flushable {
     private final OutputStream out;
     private long offset;
 
-    /** A writer to the stream (buffered here; closed with the writer). */
+    /**
+     * A writer to the stream (buffered here; closed with the writer).
+     *
+     * @param out where the messages go, one after the other (RFC 5655)
+     */
     public IpfixFileWriter(OutputStream out) {
         this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), 1 << 16);
     }
 
-    /** Creates (or replaces) a file. */
+    /**
+     * Creates (or replaces) a file.
+     *
+     * @param file the file
+     * @return a writer at the file's start
+     * @throws IOException if the file cannot be created
+     */
     public static IpfixFileWriter create(Path file) throws IOException {
         return new IpfixFileWriter(Files.newOutputStream(file));
     }
 
-    /** Bytes written so far. */
+    /**
+     * Bytes written so far.
+     *
+     * @return the number of bytes written
+     */
     public long offset() {
         return offset;
     }
@@ -48,6 +62,8 @@ public final class IpfixFileWriter implements Closeable, Flushable {
     /**
      * Writes the message between the buffer's position and limit (the position is left as it was).
      *
+     * @param message one IPFIX message, from its position to its limit
+     * @throws IOException if writing fails
      * @throws IllegalArgumentException if the bytes are not one IPFIX message
      */
     public void write(ByteBuffer message) throws IOException {

@@ -18,6 +18,15 @@ import io.github.flowcodec.core.internal.templated.TemplatedWireFields;
  */
 public record IpfixHeader(int version, int length, long exportTimeSeconds, long sequence, long observationDomainId) {
 
+    /**
+     * Checks the ranges of the header fields (length 0 to 65535, the 32-bit fields unsigned).
+     *
+     * @param version 10
+     * @param length the message length in bytes, header included
+     * @param exportTimeSeconds export time, seconds since the Unix epoch (unsigned 32-bit)
+     * @param sequence the count of data records sent before this message in the domain (unsigned 32-bit)
+     * @param observationDomainId the observation domain (unsigned 32-bit)
+     */
     public IpfixHeader {
         TemplatedWireFields.requireUnsigned16("version", version);
         TemplatedWireFields.requireUnsigned16("length", length);
@@ -26,7 +35,11 @@ public record IpfixHeader(int version, int length, long exportTimeSeconds, long 
         TemplatedWireFields.requireUnsigned32("observationDomainId", observationDomainId);
     }
 
-    /** The export time in milliseconds since the epoch. */
+    /**
+     * The export time in milliseconds since the epoch.
+     *
+     * @return exportTimeSeconds * 1000
+     */
     public long exportTimeMillis() {
         return exportTimeSeconds * 1000L;
     }

@@ -57,7 +57,11 @@ public final class IpfixStreamDecoder {
         this.exporter = exporter;
     }
 
-    /** The decoder the messages go to. */
+    /**
+     * The decoder the messages go to.
+     *
+     * @return the decoder
+     */
     public IpfixDecoder decoder() {
         return decoder;
     }
@@ -66,17 +70,29 @@ public final class IpfixStreamDecoder {
         return exporter;
     }
 
-    /** Bytes of an unfinished message held for the next read. */
+    /**
+     * Bytes of an unfinished message held for the next read.
+     *
+     * @return the number of bytes held, less than one message
+     */
     public int buffered() {
         return partialLength;
     }
 
-    /** Bytes consumed since the stream began. */
+    /**
+     * Bytes consumed since the stream began.
+     *
+     * @return the number of bytes fed so far
+     */
     public long offset() {
         return offset;
     }
 
-    /** Whole messages decoded. */
+    /**
+     * Whole messages decoded.
+     *
+     * @return the number of messages decoded so far
+     */
     public long messages() {
         return messages;
     }
@@ -86,6 +102,8 @@ public final class IpfixStreamDecoder {
      * message it completes to {@code handler}, on the zero-copy path.
      *
      * @return how many data records were handed over
+     * @param chunk the next bytes read from the TCP connection or SCTP stream, of any size
+     * @param handler receives each record
      * @throws FlowCodecException for a message the decoder rejects, or a stream out of step
      */
     public int feed(ByteBuffer chunk, FlowRecordHandler<? super IpfixContext> handler) {
@@ -100,7 +118,13 @@ public final class IpfixStreamDecoder {
         return currentCount;
     }
 
-    /** Consumes {@code chunk} like {@link #feed(ByteBuffer, FlowRecordHandler)}, materializing each message it completes. */
+    /**
+     * Consumes {@code chunk} like {@link #feed(ByteBuffer, FlowRecordHandler)}, materializing each message it
+     * completes.
+     *
+     * @param chunk the next bytes read from the stream, of any size
+     * @return the messages completed by this chunk, in stream order (empty if none)
+     */
     public List<IpfixMessage> feed(ByteBuffer chunk) {
         List<IpfixMessage> out = new ArrayList<>(2);
         feed(chunk, (buffer) -> out.add(decoder.decode(buffer, exporter)));

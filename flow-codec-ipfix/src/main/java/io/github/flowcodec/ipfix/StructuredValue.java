@@ -26,10 +26,18 @@ import java.util.List;
  */
 public sealed interface StructuredValue permits BasicList, SubTemplateList, SubTemplateMultiList {
 
-    /** The semantic code (see {@link ListSemantic#fromCode}). */
+    /**
+     * The semantic code (see {@link ListSemantic#fromCode}).
+     *
+     * @return the semantic byte (0xFF undefined, 0 noneOf ... 4 ordered)
+     */
     int semantic();
 
-    /** The value's encoding, as it goes into a list field (without the field's length prefix). */
+    /**
+     * The value's encoding, as it goes into a list field (without the field's length prefix).
+     *
+     * @return the semantic byte followed by the list's header and content
+     */
     byte[] toBytes();
 
     /**
@@ -58,6 +66,11 @@ public sealed interface StructuredValue permits BasicList, SubTemplateList, SubT
      * Reads field {@code index} of {@code record} by its element's data type (basicList, subTemplateList or
      * subTemplateMultiList), copying what it holds.
      *
+     * @param record the record holding the list
+     * @param index the list field's position in the record's template
+     * @param lookup finds the templates the list names
+     * @param registry resolves a basicList's element
+     * @return a {@link BasicList}, {@link SubTemplateList} or {@link SubTemplateMultiList}
      * @throws IllegalArgumentException if the field is not of a list type, or a template it names is unknown
      * @throws io.github.flowcodec.core.FlowCodecException if its bytes are not a well-formed list
      */

@@ -44,12 +44,27 @@ public final class SubTemplateListView {
     private int[] offsets = new int[16];
     private int depth;
 
-    /** Wraps field {@code index} of {@code record}, a subTemplateList at the top level. */
+    /**
+     * Wraps field {@code index} of {@code record}, a subTemplateList at the top level.
+     *
+     * @param record the data record holding the list
+     * @param index the list field's position in the record's template
+     * @param lookup finds the template the list names (the record's scope)
+     * @return this view, on the list
+     */
     public SubTemplateListView wrap(FlowFields record, int index, TemplateLookup lookup) {
         return wrap(record, index, lookup, 1);
     }
 
-    /** Wraps field {@code index} of {@code record}, a list nested {@code depth} levels deep (1 = in a data record). */
+    /**
+     * Wraps field {@code index} of {@code record}, a list nested {@code depth} levels deep (1 = in a data record).
+     *
+     * @param record the record holding the list
+     * @param index the list field's position in the record's template
+     * @param lookup finds the template the list names
+     * @param depth the list's nesting level, 1 for a field of a data record
+     * @return this view, on the list
+     */
     public SubTemplateListView wrap(FlowFields record, int index, TemplateLookup lookup, int depth) {
         ByteBuffer b = ListReads.locate(record, index, located);
         return wrap(b, located[0], located[1], lookup, depth);
@@ -58,6 +73,12 @@ public final class SubTemplateListView {
     /**
      * Wraps the subTemplateList encoded in {@code length} bytes at {@code offset} of {@code buffer}.
      *
+     * @param buffer the buffer holding the list
+     * @param offset where the list's semantic byte is in {@code buffer}
+     * @param length the list's length in bytes, semantic byte and template id included
+     * @param lookup finds the template the list names
+     * @param depth the list's nesting level, 1 for a field of a data record
+     * @return this view, on the list
      * @throws io.github.flowcodec.core.FlowCodecException if the bytes are not a well-formed list or nest too deep
      */
     public SubTemplateListView wrap(ByteBuffer buffer, int offset, int length, TemplateLookup lookup, int depth) {
@@ -99,32 +120,57 @@ public final class SubTemplateListView {
         return n;
     }
 
-    /** The semantic code (see {@link ListSemantic#fromCode}). */
+    /**
+     * The semantic code (see {@link ListSemantic#fromCode}).
+     *
+     * @return the semantic byte, 0 to 255 (0xFF undefined, 0 noneOf ... 4 ordered)
+     */
     public int semanticCode() {
         return semantic;
     }
 
-    /** The template id the list names. */
+    /**
+     * The template id the list names.
+     *
+     * @return the template id, 256 to 65535
+     */
     public int templateId() {
         return templateId;
     }
 
-    /** The list's template, if the lookup knew it. */
+    /**
+     * The list's template, if the lookup knew it.
+     *
+     * @return the template, or empty
+     */
     public Optional<Template> template() {
         return Optional.ofNullable(template);
     }
 
-    /** How deep this list is nested (1 = a field of a data record). */
+    /**
+     * How deep this list is nested (1 = a field of a data record).
+     *
+     * @return the nesting level, from 1
+     */
     public int depth() {
         return depth;
     }
 
-    /** How many records (0 when the template is unknown). */
+    /**
+     * How many records (0 when the template is unknown).
+     *
+     * @return the number of records
+     */
     public int size() {
         return size;
     }
 
-    /** Record {@code i}, valid until the next call. */
+    /**
+     * Record {@code i}, valid until the next call.
+     *
+     * @param i the record's position, from 0
+     * @return the view's record view, on that record
+     */
     public RecordView record(int i) {
         Objects.checkIndex(i, size);
         view.wrap(template, buffer, offsets[i], end);
@@ -134,6 +180,7 @@ public final class SubTemplateListView {
     /**
      * The list materialized: its records copied.
      *
+     * @return the list, its records copied out of the buffer
      * @throws IllegalStateException if the template is unknown
      */
     public SubTemplateList toList() {

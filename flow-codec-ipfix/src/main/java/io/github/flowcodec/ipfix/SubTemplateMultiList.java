@@ -22,6 +22,12 @@ import java.util.List;
  */
 public record SubTemplateMultiList(int semantic, List<SubTemplateList> entries) implements StructuredValue {
 
+    /**
+     * Checks the semantic (0 to 255) and copies the entries.
+     *
+     * @param semantic the semantic code (0-255)
+     * @param entries the entries in order
+     */
     public SubTemplateMultiList {
         if (semantic < 0 || semantic > 0xFF) {
             throw new IllegalArgumentException("semantic is one byte: " + semantic);

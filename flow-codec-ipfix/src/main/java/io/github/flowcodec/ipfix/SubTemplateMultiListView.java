@@ -43,12 +43,27 @@ public final class SubTemplateMultiListView {
     private int[] offsets = new int[16];
     private int depth;
 
-    /** Wraps field {@code index} of {@code record}, a subTemplateMultiList at the top level. */
+    /**
+     * Wraps field {@code index} of {@code record}, a subTemplateMultiList at the top level.
+     *
+     * @param record the data record holding the list
+     * @param index the list field's position in the record's template
+     * @param lookup finds the templates the list's entries name (the record's scope)
+     * @return this view, on the list
+     */
     public SubTemplateMultiListView wrap(FlowFields record, int index, TemplateLookup lookup) {
         return wrap(record, index, lookup, 1);
     }
 
-    /** Wraps field {@code index} of {@code record}, a list nested {@code depth} levels deep (1 = in a data record). */
+    /**
+     * Wraps field {@code index} of {@code record}, a list nested {@code depth} levels deep (1 = in a data record).
+     *
+     * @param record the record holding the list
+     * @param index the list field's position in the record's template
+     * @param lookup finds the templates the list's entries name
+     * @param depth the list's nesting level, 1 for a field of a data record
+     * @return this view, on the list
+     */
     public SubTemplateMultiListView wrap(FlowFields record, int index, TemplateLookup lookup, int depth) {
         ByteBuffer b = ListReads.locate(record, index, located);
         return wrap(b, located[0], located[1], lookup, depth);
@@ -57,6 +72,12 @@ public final class SubTemplateMultiListView {
     /**
      * Wraps the subTemplateMultiList encoded in {@code length} bytes at {@code offset} of {@code buffer}.
      *
+     * @param buffer the buffer holding the list
+     * @param offset where the list's semantic byte is in {@code buffer}
+     * @param length the list's length in bytes, semantic byte included
+     * @param lookup finds the templates the list's entries name
+     * @param depth the list's nesting level, 1 for a field of a data record
+     * @return this view, on the list
      * @throws io.github.flowcodec.core.FlowCodecException if the bytes are not a well-formed list or nest too deep
      */
     public SubTemplateMultiListView wrap(ByteBuffer buffer, int offset, int length, TemplateLookup lookup, int depth) {
@@ -118,40 +139,73 @@ public final class SubTemplateMultiListView {
         return this;
     }
 
-    /** The semantic code (see {@link ListSemantic#fromCode}). */
+    /**
+     * The semantic code (see {@link ListSemantic#fromCode}).
+     *
+     * @return the semantic byte, 0 to 255 (0xFF undefined, 0 noneOf ... 4 ordered)
+     */
     public int semanticCode() {
         return semantic;
     }
 
-    /** How deep this list is nested (1 = a field of a data record). */
+    /**
+     * How deep this list is nested (1 = a field of a data record).
+     *
+     * @return the nesting level, from 1
+     */
     public int depth() {
         return depth;
     }
 
-    /** How many entries (each of one template). */
+    /**
+     * How many entries (each of one template).
+     *
+     * @return the number of entries (template id, length, records)
+     */
     public int size() {
         return size;
     }
 
-    /** The template id of entry {@code e}. */
+    /**
+     * The template id of entry {@code e}.
+     *
+     * @param e the entry's position, from 0
+     * @return the template id, 256 to 65535
+     */
     public int templateId(int e) {
         Objects.checkIndex(e, size);
         return ids[e];
     }
 
-    /** The template of entry {@code e}, if the lookup knew it. */
+    /**
+     * The template of entry {@code e}, if the lookup knew it.
+     *
+     * @param e the entry's position, from 0
+     * @return the template, or empty
+     */
     public Optional<Template> template(int e) {
         Objects.checkIndex(e, size);
         return Optional.ofNullable(templates[e]);
     }
 
-    /** How many records entry {@code e} holds (0 when its template is unknown). */
+    /**
+     * How many records entry {@code e} holds (0 when its template is unknown).
+     *
+     * @param e the entry's position, from 0
+     * @return the number of records
+     */
     public int recordCount(int e) {
         Objects.checkIndex(e, size);
         return firstRecord[e + 1] - firstRecord[e];
     }
 
-    /** Record {@code i} of entry {@code e}, valid until the next call. */
+    /**
+     * Record {@code i} of entry {@code e}, valid until the next call.
+     *
+     * @param e the entry's position, from 0
+     * @param i the record's position in the entry, from 0
+     * @return the view's record view, on that record
+     */
     public RecordView record(int e, int i) {
         Objects.checkIndex(i, recordCount(e));
         view.wrap(templates[e], buffer, offsets[firstRecord[e] + i], entryEnds[e]);
@@ -161,6 +215,7 @@ public final class SubTemplateMultiListView {
     /**
      * The list materialized: its records copied.
      *
+     * @return the list, its records copied out of the buffer
      * @throws IllegalStateException if an entry's template is unknown
      */
     public SubTemplateMultiList toList() {

@@ -16,7 +16,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface TemplateLookup {
 
-    /** The template with this id, if known. */
+    /**
+     * The template with this id, if known.
+     *
+     * @param templateId the template id, 256 to 65535
+     * @return the template, or empty if it is unknown in this scope
+     */
     Optional<Template> template(int templateId);
 
     /** A lookup that knows no template. */

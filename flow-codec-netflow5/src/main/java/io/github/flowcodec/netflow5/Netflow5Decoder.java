@@ -59,7 +59,11 @@ public final class Netflow5Decoder implements DatagramDecoder<Netflow5HeaderView
         this(DecoderOptions.DEFAULT);
     }
 
-    /** A decoder with these options (mode and problem listener are used). */
+    /**
+     * A decoder with these options (mode and problem listener are used).
+     *
+     * @param options the decode mode and problem listener; the template store and registry are not used by NetFlow v5
+     */
     public Netflow5Decoder(DecoderOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.lenient = options.lenient();

@@ -56,10 +56,12 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
         return () -> clock.getAsLong() - start;
     }
 
-    /**
-     * A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation,
-     * packets of up to 30 records.
-     */
+     /**
+      * A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation,
+      * packets of up to 30 records.
+      *
+      * @return a new builder
+      */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,6 +83,9 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
      * buffer's position (advanced past the packet).
      *
      * @return how many records it took
+     * @param records the records, each on {@link Netflow5#TEMPLATE}
+     * @param from the index of the first record to write
+     * @param dst where the packet goes
      * @throws EncodingException if the buffer has no room for the header and one record, or a record is not a v5 record
      */
     @Override
@@ -110,6 +115,9 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
      * Writes exactly this header and these records at the buffer's position: the count written is
      * {@code header.count()}, whatever the number of records (a way to craft packets that lie).
      *
+     * @param header the header to write, as is
+     * @param records the records, each on {@link Netflow5#TEMPLATE}
+     * @param dst where the packet goes
      * @throws EncodingException if a record is not on {@link Netflow5#TEMPLATE} or the buffer is too small
      */
     public static void write(Netflow5Header header, List<? extends FlowRecord> records, ByteBuffer dst) {
@@ -162,6 +170,9 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
      * Netflow5Packet packet = new Netflow5Decoder().decode(datagram, exporter);
      * ByteBuffer same = Netflow5Encoder.write(packet);   // datagram's bytes, ready to send or compare
      * }</pre>
+     *
+     * @param packet a decoded packet
+     * @return a buffer of the packet's bytes, position 0
      */
     public static ByteBuffer write(Netflow5Packet packet) {
         ByteBuffer b = ByteBuffer.allocate(Netflow5.HEADER_LENGTH + packet.records().size() * Netflow5.RECORD_LENGTH);
@@ -183,35 +194,59 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
         private Builder() {
         }
 
-        /** The engine type written in every header (0..255). */
+        /**
+         * The engine type written in every header (0..255).
+         *
+         * @param engineType engine_type, 0 to 255
+         * @return this builder
+         */
         public Builder engineType(int engineType) {
             this.engineType = range("engineType", engineType, 0xFF);
             return this;
         }
 
-        /** The engine id written in every header (0..255). */
+        /**
+         * The engine id written in every header (0..255).
+         *
+         * @param engineId engine_id, 0 to 255
+         * @return this builder
+         */
         public Builder engineId(int engineId) {
             this.engineId = range("engineId", engineId, 0xFF);
             return this;
         }
 
-        /** The sampling mode (0..3) and interval (0..16383) written in every header. */
+        /**
+         * The sampling mode (0..3) and interval (0..16383) written in every header.
+         *
+         * @param mode the sampling mode, 0 to 3
+         * @param interval the sampling interval, 0 to 16383
+         * @return this builder
+         */
         public Builder sampling(int mode, int interval) {
             this.samplingMode = range("sampling mode", mode, 3);
             this.samplingInterval = range("sampling interval", interval, 0x3FFF);
             return this;
         }
 
-        /** The wall clock in epoch milliseconds: the header's export time (default: the system clock). */
+        /**
+         * The wall clock in epoch milliseconds: the header's export time (default: the system clock).
+         *
+         * @param epochMillis the wall clock in epoch milliseconds: the header's export time (default: the system clock)
+         * @return this builder
+         */
         public Builder clock(LongSupplier epochMillis) {
             this.clock = Objects.requireNonNull(epochMillis, "epochMillis");
             return this;
         }
 
-        /**
-         * Largest packet in bytes: the 24-byte header and as many 48-byte records as fit, at least one and at
-         * most 30 (default 1464, 30 records).
-         */
+         /**
+          * Largest packet in bytes: the 24-byte header and as many 48-byte records as fit, at least one and at
+          * most 30 (default 1464, 30 records).
+          *
+          * @param bytes largest packet in bytes: the 24-byte header and as many 48-byte records as fit, at least one and at most 30 (default 1464, 30 records)
+          * @return this builder
+          */
         public Builder maxDatagramSize(int bytes) {
             int min = Netflow5.HEADER_LENGTH + Netflow5.RECORD_LENGTH;
             if (bytes < min) {
@@ -221,13 +256,23 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
             return this;
         }
 
-        /** Where the header's uptime comes from (default: milliseconds since the encoder was built). */
+        /**
+         * Where the header's uptime comes from (default: milliseconds since the encoder was built).
+         *
+         * @param uptimeMillis gives SysUptime for each packet, in milliseconds
+         * @return this builder
+         */
         public Builder uptimeMillis(LongSupplier uptimeMillis) {
             this.uptimeMillis = Objects.requireNonNull(uptimeMillis, "uptimeMillis");
             return this;
         }
 
-        /** The flow_sequence of the first packet (default 0). */
+        /**
+         * The flow_sequence of the first packet (default 0).
+         *
+         * @param flowSequence the flow_sequence of the first packet (default 0)
+         * @return this builder
+         */
         public Builder firstSequence(long flowSequence) {
             if (flowSequence < 0 || flowSequence > 0xFFFF_FFFFL) {
                 throw new IllegalArgumentException("flowSequence out of range: " + flowSequence);
@@ -243,7 +288,11 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
             return v;
         }
 
-        /** The encoder. */
+        /**
+         * The encoder.
+         *
+         * @return the encoder (one per thread: it counts flow_sequence)
+         */
         public Netflow5Encoder build() {
             return new Netflow5Encoder(this);
         }

@@ -21,6 +21,20 @@ package io.github.flowcodec.netflow5;
 public record Netflow5Header(int count, long sysUptimeMillis, long unixSeconds, long unixNanos, long flowSequence,
         int engineType, int engineId, int samplingMode, int samplingInterval) {
 
+    /**
+     * Checks each field's range (count 0 to 65535, the 32-bit fields unsigned, engine fields 0 to 255, sampling mode
+     * 0 to 3 and interval 0 to 16383).
+     *
+     * @param count the number of records the header announces (as sent: it may lie)
+     * @param sysUptimeMillis milliseconds since the exporter booted (unsigned 32-bit)
+     * @param unixSeconds export time, seconds since the Unix epoch (unsigned 32-bit)
+     * @param unixNanos residual nanoseconds of the export time
+     * @param flowSequence sequence counter of total flows seen (unsigned 32-bit)
+     * @param engineType type of flow-switching engine
+     * @param engineId slot number of the flow-switching engine
+     * @param samplingMode the first two bits of the sampling field (0 none, 1 deterministic, 2 random)
+     * @param samplingInterval the remaining 14 bits: one packet in this many is sampled
+     */
     public Netflow5Header {
         check("count", count, 0xFFFF);
         check("sysUptimeMillis", sysUptimeMillis, 0xFFFF_FFFFL);
@@ -39,12 +53,20 @@ public record Netflow5Header(int count, long sysUptimeMillis, long unixSeconds, 
         }
     }
 
-    /** The export time in milliseconds since the Unix epoch. */
+    /**
+     * The export time in milliseconds since the Unix epoch.
+     *
+     * @return unixSeconds * 1000 + unixNanos / 1000000
+     */
     public long exportTimeMillis() {
         return unixSeconds * 1000L + unixNanos / 1_000_000L;
     }
 
-    /** The 16-bit sampling field as sent: mode in the top two bits, interval below. */
+    /**
+     * The 16-bit sampling field as sent: mode in the top two bits, interval below.
+     *
+     * @return {@code samplingMode << 14 | samplingInterval}, as sent
+     */
     public int samplingField() {
         return (samplingMode << 14) | samplingInterval;
     }

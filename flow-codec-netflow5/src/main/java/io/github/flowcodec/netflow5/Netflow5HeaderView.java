@@ -34,52 +34,92 @@ public final class Netflow5HeaderView implements ExportContext {
         this.exporter = exporter;
     }
 
-    /** The record count the header announces (it may lie). */
+    /**
+     * The record count the header announces (it may lie).
+     *
+     * @return the header's count, 0 to 65535 (a valid packet holds 1 to 30 records)
+     */
     public int count() {
         return buffer.getShort(base + Netflow5Layout.COUNT) & 0xFFFF;
     }
 
-    /** Milliseconds since the exporter booted. */
+    /**
+     * Milliseconds since the exporter booted.
+     *
+     * @return SysUptime: milliseconds since the exporter booted, unsigned 32-bit
+     */
     public long sysUptime() {
         return buffer.getInt(base + Netflow5Layout.SYS_UPTIME) & 0xFFFF_FFFFL;
     }
 
-    /** Export time, seconds since the Unix epoch. */
+    /**
+     * Export time, seconds since the Unix epoch.
+     *
+     * @return unix_secs: seconds since 1970-01-01T00:00:00Z, unsigned 32-bit
+     */
     public long unixSeconds() {
         return buffer.getInt(base + Netflow5Layout.UNIX_SECS) & 0xFFFF_FFFFL;
     }
 
-    /** Residual nanoseconds of the export time. */
+    /**
+     * Residual nanoseconds of the export time.
+     *
+     * @return unix_nsecs: nanoseconds past {@link #unixSeconds()}, 0 to 999999999 from a sane exporter
+     */
     public long unixNanos() {
         return buffer.getInt(base + Netflow5Layout.UNIX_NSECS) & 0xFFFF_FFFFL;
     }
 
-    /** Sequence counter of total flows seen. */
+    /**
+     * Sequence counter of total flows seen.
+     *
+     * @return flow_sequence: the exporter's count of flows sent before this packet, unsigned 32-bit
+     */
     public long flowSequence() {
         return buffer.getInt(base + Netflow5Layout.FLOW_SEQUENCE) & 0xFFFF_FFFFL;
     }
 
-    /** Type of flow-switching engine. */
+    /**
+     * Type of flow-switching engine.
+     *
+     * @return engine_type, 0 to 255 (Cisco: 0 route processor, 1 VIP or line card)
+     */
     public int engineType() {
         return buffer.get(base + Netflow5Layout.ENGINE_TYPE) & 0xFF;
     }
 
-    /** Slot number of the flow-switching engine. */
+    /**
+     * Slot number of the flow-switching engine.
+     *
+     * @return engine_id, 0 to 255
+     */
     public int engineId() {
         return buffer.get(base + Netflow5Layout.ENGINE_ID) & 0xFF;
     }
 
-    /** Sampling mode: the top two bits of the sampling field. */
+    /**
+     * Sampling mode: the top two bits of the sampling field.
+     *
+     * @return 0 to 3 (1 is deterministic packet sampling)
+     */
     public int samplingMode() {
         return (buffer.getShort(base + Netflow5Layout.SAMPLING_INTERVAL) & 0xFFFF) >>> 14;
     }
 
-    /** Sampling interval: the low 14 bits of the sampling field. */
+    /**
+     * Sampling interval: the low 14 bits of the sampling field.
+     *
+     * @return 0 to 16383: one of that many packets was sampled (0 means not sampled)
+     */
     public int samplingInterval() {
         return buffer.getShort(base + Netflow5Layout.SAMPLING_INTERVAL) & 0x3FFF;
     }
 
-    /** An immutable copy of the header. */
+    /**
+     * An immutable copy of the header.
+     *
+     * @return the header, copied out of the datagram
+     */
     public Netflow5Header toHeader() {
         return new Netflow5Header(count(), sysUptime(), unixSeconds(), unixNanos(), flowSequence(), engineType(),
                 engineId(), samplingMode(), samplingInterval());

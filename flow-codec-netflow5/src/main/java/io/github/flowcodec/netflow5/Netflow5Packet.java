@@ -24,6 +24,13 @@ import java.util.Objects;
 public record Netflow5Packet(Netflow5Header header, InetSocketAddress exporter, List<FlowRecord> records)
         implements FlowPacket {
 
+    /**
+     * Checks that the header and records are given and copies the list.
+     *
+     * @param header the header as sent
+     * @param exporter where the packet came from
+     * @param records the records decoded (in lenient mode, the whole ones that were there)
+     */
     public Netflow5Packet {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(exporter, "exporter");

@@ -69,6 +69,10 @@ public final class Netflow9 {
     /**
      * The element of a v9 field type: from {@code registry} (enterprise 0), else from
      * {@link InformationElementRegistry#netflowV9Types()}, else an unknown octet element.
+     *
+     * @param registry the registry to look in first (IANA's for elements 1 to 127 that IPFIX shares)
+     * @param type the v9 field type, 1 to 65535
+     * @return the element, never null
      */
     public static InformationElement element(InformationElementRegistry registry, int type) {
         Optional<InformationElement> e = registry.find(0, type);
@@ -78,7 +82,12 @@ public final class Netflow9 {
         return InformationElementRegistry.netflowV9Types().lookup(0, type);
     }
 
-    /** The element of an options-template scope type (unknown types 6-65535 are octet elements). */
+    /**
+     * The element of an options-template scope type (unknown types 6-65535 are octet elements).
+     *
+     * @param scopeType the v9 scope field type: 1 System, 2 Interface, 3 Line Card, 4 Cache, 5 Template
+     * @return the scope element
+     */
     public static InformationElement scopeElement(int scopeType) {
         if (scopeType >= 1 && scopeType < SCOPES.length) {
             return SCOPES[scopeType];
@@ -90,6 +99,9 @@ public final class Netflow9 {
      * The v9 field type that carries {@code element}: its id for enterprise 0, its scope type for a scope
      * element (only where {@code scope} is true).
      *
+     * @param element the element to send
+     * @param scope true for a scope field of an options template
+     * @return the field type, 1 to 65535
      * @throws IllegalArgumentException if NetFlow v9 cannot carry the element (enterprise-specific IPFIX
      *         elements, or a scope element outside a scope)
      */

@@ -46,7 +46,11 @@ public final class Netflow9Context extends TemplatedExportContext {
         markReleased(released);
     }
 
-    /** The packet header (an immutable copy). */
+    /**
+     * The packet header (an immutable copy).
+     *
+     * @return the header as decoded (its count as sent)
+     */
     public Netflow9Header header() {
         Netflow9Header h = header;
         if (h == null) {
@@ -56,7 +60,11 @@ public final class Netflow9Context extends TemplatedExportContext {
         return h;
     }
 
-    /** The source id of the packet (unsigned 32-bit): its {@link #observationDomainId()}. */
+    /**
+     * The source id of the packet (unsigned 32-bit): its {@link #observationDomainId()}.
+     *
+     * @return the source id
+     */
     public long sourceId() {
         return observationDomainId();
     }

@@ -49,7 +49,11 @@ public final class Netflow9Encoder implements DatagramEncoder<FlowRecord> {
         this.writer = b.settings.writer();
     }
 
-    /** A builder with defaults: source id 0, 1400-byte packets, templates every 20 packets or 60 seconds. */
+    /**
+     * A builder with defaults: source id 0, 1400-byte packets, templates every 20 packets or 60 seconds.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,6 +76,9 @@ public final class Netflow9Encoder implements DatagramEncoder<FlowRecord> {
      * Allocates nothing once every template has been seen.
      *
      * @return how many records were written
+     * @param records the records, of any templates NetFlow v9 can carry
+     * @param from the index of the first record to write
+     * @param dst where the packet goes
      * @throws EncodingException if not even one record (with its template) fits, or NetFlow v9 cannot carry
      *         a template
      */
@@ -80,7 +87,11 @@ public final class Netflow9Encoder implements DatagramEncoder<FlowRecord> {
         return writer.encode(records, from, dst);
     }
 
-    /** A packet holding every template the encoder knows (to answer a collector that restarted). */
+    /**
+     * A packet holding every template the encoder knows (to answer a collector that restarted).
+     *
+     * @return a packet holding every template the encoder knows (to answer a collector that restarted)
+     */
     public ByteBuffer templatesDatagram() {
         return writer.templatesDatagram(maxPacketSize);
     }
@@ -117,49 +128,88 @@ public final class Netflow9Encoder implements DatagramEncoder<FlowRecord> {
         private Builder() {
         }
 
-        /** The header's source id (unsigned 32-bit); default 0. */
+        /**
+         * The header's source id (unsigned 32-bit); default 0.
+         *
+         * @param sourceId the source id
+         * @return this builder
+         */
         public Builder sourceId(long sourceId) {
             settings.exporterId(sourceId, "source id");
             return this;
         }
 
-        /** Largest packet in bytes (UDP payload); default 1400. */
+        /**
+         * Largest packet in bytes (UDP payload); default 1400.
+         *
+         * @param bytes largest packet in bytes (UDP payload); default 1400
+         * @return this builder
+         */
         public Builder maxDatagramSize(int bytes) {
             settings.maxDatagramSize(bytes);
             return this;
         }
 
-        /** Resend every template after this many packets (0: never by count); default 20. */
+        /**
+         * Resend every template after this many packets (0: never by count); default 20.
+         *
+         * @param packets resend every template after this many packets (0: never by count); default 20
+         * @return this builder
+         */
         public Builder templateRefreshDatagrams(int packets) {
             settings.refreshDatagrams(packets);
             return this;
         }
 
-        /** Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s. */
+        /**
+         * Resend every template after this much time ({@link Duration#ZERO}: never by time); default 60 s.
+         *
+         * @param interval the refresh period
+         * @return this builder
+         */
         public Builder templateRefreshInterval(Duration interval) {
             settings.refreshInterval(interval);
             return this;
         }
 
-        /** The wall clock in epoch milliseconds (export time; uptime is measured from the boot time). */
+        /**
+         * The wall clock in epoch milliseconds (export time; uptime is measured from the boot time).
+         *
+         * @param epochMillis the clock, in milliseconds since the Unix epoch
+         * @return this builder
+         */
         public Builder clock(LongSupplier epochMillis) {
             settings.clock(epochMillis);
             return this;
         }
 
-        /** When the exporter "booted", in epoch milliseconds (sys_uptime = now - boot); default: when built. */
+        /**
+         * When the exporter "booted", in epoch milliseconds (sys_uptime = now - boot); default: when built.
+         *
+         * @param epochMillis the boot time, in milliseconds since the Unix epoch
+         * @return this builder
+         */
         public Builder bootTimeMillis(long epochMillis) {
             settings.bootMillis(epochMillis);
             return this;
         }
 
-        /** The first packet's sequence number; default 0. */
+        /**
+         * The first packet's sequence number; default 0.
+         *
+         * @param sequence the sequence number, unsigned 32-bit
+         * @return this builder
+         */
         public Builder firstSequence(long sequence) {
             settings.firstSequence(sequence);
             return this;
         }
 
-        /** The encoder. */
+        /**
+         * The encoder.
+         *
+         * @return the encoder (one per thread: it counts sequence numbers and template refreshes)
+         */
         public Netflow9Encoder build() {
             return new Netflow9Encoder(this);
         }

@@ -20,6 +20,17 @@ import io.github.flowcodec.core.internal.templated.TemplatedWireFields;
  */
 public record Netflow9Header(int version, int count, long sysUptimeMillis, long unixSeconds, long sequence, long sourceId) {
 
+    /**
+     * Checks the ranges of the header's fields (count 0 to 65535, the 32-bit fields unsigned).
+     *
+     * @param version 9
+     * @param count the header's record count (template, options template and data records; unreliable on real
+     *     devices, so decoders never trust it)
+     * @param sysUptimeMillis the exporter's uptime in milliseconds (unsigned 32-bit)
+     * @param unixSeconds seconds since the Unix epoch (unsigned 32-bit)
+     * @param sequence packet sequence number (unsigned 32-bit)
+     * @param sourceId the source id (unsigned 32-bit)
+     */
     public Netflow9Header {
         TemplatedWireFields.requireUnsigned16("version", version);
         TemplatedWireFields.requireUnsigned16("count", count);
@@ -29,7 +40,11 @@ public record Netflow9Header(int version, int count, long sysUptimeMillis, long 
         TemplatedWireFields.requireUnsigned32("sourceId", sourceId);
     }
 
-    /** The export time in milliseconds since the epoch. */
+    /**
+     * The export time in milliseconds since the epoch.
+     *
+     * @return unixSeconds * 1000
+     */
     public long exportTimeMillis() {
         return unixSeconds * 1000L;
     }

@@ -22,10 +22,37 @@ public sealed interface ApplicationCounters permits CounterData {
      * }</pre>
      *
      * @param application the application name
+     * @param success operations that succeeded
+     * @param other operations that failed for another reason than those below
+     * @param timeout operations that timed out
+     * @param internalError operations that failed with an internal error
+     * @param badRequest operations refused as malformed
+     * @param forbidden operations refused as not permitted
+     * @param tooLarge operations refused as too large
+     * @param notImplemented operations the application does not implement
+     * @param notFound operations on something that was not found
+     * @param unavailable operations refused because the service was unavailable
+     * @param unauthorized operations refused for lack of authentication
      */
     record AppOperations(String application, long success, long other, long timeout, long internalError,
             long badRequest, long forbidden, long tooLarge, long notImplemented, long notFound, long unavailable,
             long unauthorized) implements CounterData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and no reference is null.
+         *
+         * @param application the application name
+         * @param success operations that succeeded
+         * @param other operations that failed for another reason than those below
+         * @param timeout operations that timed out
+         * @param internalError operations that failed with an internal error
+         * @param badRequest operations refused as malformed
+         * @param forbidden operations refused as not permitted
+         * @param tooLarge operations refused as too large
+         * @param notImplemented operations the application does not implement
+         * @param notFound operations on something that was not found
+         * @param unavailable operations refused because the service was unavailable
+         * @param unauthorized operations refused for lack of authentication
+         */
         public AppOperations {
             Checks.notNull(application, "application");
             long[] v = {success, other, timeout, internalError, badRequest, forbidden, tooLarge, notImplemented, notFound,

@@ -28,10 +28,18 @@ import java.util.Objects;
 public sealed interface CounterData extends InterfaceCounters, HostCounters, VirtualMachineCounters, ApplicationCounters
         permits CounterData.Standard, CounterData.Extension, CounterData.Unknown {
 
-    /** The enterprise of the record's data format. */
+    /**
+     * The enterprise of the record's data format.
+     *
+     * @return the top 20 bits of the record's data_format, 0 for sFlow.org's own formats
+     */
     long enterprise();
 
-    /** The format of the record's data format. */
+    /**
+     * The format of the record's data format.
+     *
+     * @return the low 12 bits of the record's data_format (1 generic interface, 2 Ethernet ...)
+     */
     int format();
 
     /**
@@ -69,8 +77,19 @@ public sealed interface CounterData extends InterfaceCounters, HostCounters, Vir
      * <pre>{@code
      * if (d instanceof CounterData.Extension e && e.value() instanceof MyVendorCounters v) { ... }
      * }</pre>
+     *
+     * @param enterprise the enterprise number, 1 to 1048575
+     * @param format the format number, 0 to 4095
+     * @param value the value the extension decoded
      */
     record Extension(long enterprise, int format, Object value) implements CounterData {
+        /**
+         * Checks that the enterprise fits 20 bits and the format 12 and no reference is null.
+         *
+         * @param enterprise the enterprise number, 1 to 1048575
+         * @param format the format number, 0 to 4095
+         * @param value the value the extension decoded
+         */
         public Extension {
             Sflow.dataFormat(enterprise, format);
             Objects.requireNonNull(value, "value");
@@ -84,25 +103,49 @@ public sealed interface CounterData extends InterfaceCounters, HostCounters, Vir
      * <pre>{@code
      * new CounterData.Unknown(0, 2200, bytes);
      * }</pre>
+     *
+     * @param enterprise the enterprise number, 0 to 1048575
+     * @param format the format number, 0 to 4095
+     * @param data the record data as sent, without XDR padding
      */
     record Unknown(long enterprise, int format, byte[] data) implements CounterData {
+        /**
+         * Checks that the enterprise fits 20 bits and the format 12, and copies the lists and arrays given (the
+         * record keeps its own).
+         *
+         * @param enterprise the enterprise number, 0 to 1048575
+         * @param format the format number, 0 to 4095
+         * @param data the record data as sent, without XDR padding
+         */
         public Unknown {
             Sflow.dataFormat(enterprise, format);
             data = data.clone();
         }
 
-        /** A copy of the record data. */
+        /**
+         * A copy of the record data.
+         *
+         * @return a new array of the record data, as sent (without XDR padding)
+         */
         @Override
         public byte[] data() {
             return data.clone();
         }
 
-        /** The data's length. */
+        /**
+         * The data's length.
+         *
+         * @return the record data's length in bytes, without padding
+         */
         public int length() {
             return data.length;
         }
 
-        /** Writes the data at the buffer's position (advancing it), without copying it first. */
+        /**
+         * Writes the data at the buffer's position (advancing it), without copying it first.
+         *
+         * @param dst the buffer written into, from its position
+         */
         public void writeData(java.nio.ByteBuffer dst) {
             dst.put(data);
         }

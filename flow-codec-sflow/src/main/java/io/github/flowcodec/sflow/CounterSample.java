@@ -21,6 +21,16 @@ import java.util.Objects;
 public record CounterSample(boolean expanded, long sequenceNumber, int sourceIdType, long sourceIdIndex,
         List<CounterData> records) implements SflowSample {
 
+    /**
+     * Checks that each number fits its unsigned 32-bit XDR field and no reference is null, and copies the lists and
+     * arrays given (the record keeps its own).
+     *
+     * @param expanded whether this is the expanded form (0:4)
+     * @param sequenceNumber the sample sequence number of the data source
+     * @param sourceIdType the data source type; 8 bits when compact
+     * @param sourceIdIndex the data source index; 24 bits when compact
+     * @param records the counter records, in datagram order
+     */
     public CounterSample {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
         Checks.u32(sequenceNumber, "sequenceNumber");
@@ -31,7 +41,15 @@ public record CounterSample(boolean expanded, long sequenceNumber, int sourceIdT
         }
     }
 
-    /** A compact counter sample (0:2). */
+    /**
+     * A compact counter sample (0:2).
+     *
+     * @param sequenceNumber the sample sequence number of the data source (unsigned 32-bit)
+     * @param sourceIdType the data source type, 0 to 255 (0 ifIndex)
+     * @param sourceIdIndex the data source index, 0 to 16777215
+     * @param records the counter records, in datagram order
+     * @return the sample, in the compact form
+     */
     public static CounterSample compact(long sequenceNumber, int sourceIdType, long sourceIdIndex, List<CounterData> records) {
         return new CounterSample(false, sequenceNumber, sourceIdType, sourceIdIndex, records);
     }

@@ -29,6 +29,20 @@ import java.util.Objects;
 public record DiscardedPacket(long sequenceNumber, long sourceIdType, long sourceIdIndex, long drops, long inputInterface,
         long outputInterface, long reason, List<FlowData> records) implements SflowSample {
 
+    /**
+     * Checks that each number fits its unsigned 32-bit XDR field and no reference is null, and copies the lists and
+     * arrays given (the record keeps its own).
+     *
+     * @param sequenceNumber the event sequence number of the data source
+     * @param sourceIdType the data source type (0 ifIndex ...)
+     * @param sourceIdIndex the data source index
+     * @param drops events the agent could not report for lack of resources
+     * @param inputInterface the ifIndex the packet came in on (0 unknown)
+     * @param outputInterface the ifIndex it was going out on (0 unknown)
+     * @param reason the drop reason: 0 to 255 an ICMP destination-unreachable code, from 256 a {@code drop_reason} of
+     *     sflow_drops.txt
+     * @param records the flow records, in datagram order
+     */
     public DiscardedPacket {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
         Checks.u32(sequenceNumber, "sequenceNumber");

@@ -30,8 +30,15 @@ public sealed interface DropRecords permits FlowData {
      * <pre>{@code
      * new FlowData.DropFunction("__udp4_lib_rcv+0xbed/0xd90");
      * }</pre>
+     *
+     * @param symbol the function's symbol name, e.g. {@code "kfree_skb"}
      */
     record DropFunction(String symbol) implements FlowData.Standard {
+        /**
+         * Checks that no reference is null.
+         *
+         * @param symbol the function's symbol name, e.g. {@code "kfree_skb"}
+         */
         public DropFunction {
             Checks.notNull(symbol, "symbol");
         }
@@ -63,8 +70,17 @@ public sealed interface DropRecords permits FlowData {
      * <pre>{@code
      * new FlowData.HardwareTrap("l2_drops", "ingress_vlan_filter");
      * }</pre>
+     *
+     * @param group the devlink trap group, e.g. {@code "l3_drops"}
+     * @param trap the devlink trap, e.g. {@code "blackhole_route"}
      */
     record HardwareTrap(String group, String trap) implements FlowData.Standard {
+        /**
+         * Checks that no reference is null.
+         *
+         * @param group the devlink trap group, e.g. {@code "l3_drops"}
+         * @param trap the devlink trap, e.g. {@code "blackhole_route"}
+         */
         public HardwareTrap {
             Checks.notNull(group, "group");
             Checks.notNull(trap, "trap");
@@ -77,8 +93,15 @@ public sealed interface DropRecords permits FlowData {
      * <pre>{@code
      * new FlowData.LinuxDropReason("NO_SOCKET");
      * }</pre>
+     *
+     * @param reason the reason's name, e.g. {@code "NETFILTER_DROP"}
      */
     record LinuxDropReason(String reason) implements FlowData.Standard {
+        /**
+         * Checks that no reference is null.
+         *
+         * @param reason the reason's name, e.g. {@code "NETFILTER_DROP"}
+         */
         public LinuxDropReason {
             Checks.notNull(reason, "reason");
         }

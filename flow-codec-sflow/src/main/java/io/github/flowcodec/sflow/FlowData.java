@@ -33,10 +33,18 @@ public sealed interface FlowData extends SampledPacketRecords, ForwardingRecords
         Ieee80211Records, DropRecords, HostFlowRecords, ApplicationFlowRecords
         permits FlowData.Standard, FlowData.Extension, FlowData.Unknown {
 
-    /** The enterprise of the record's data format. */
+    /**
+     * The enterprise of the record's data format.
+     *
+     * @return the top 20 bits of the record's data_format, 0 for sFlow.org's own formats
+     */
     long enterprise();
 
-    /** The format of the record's data format. */
+    /**
+     * The format of the record's data format.
+     *
+     * @return the low 12 bits of the record's data_format (1 raw packet header, 1001 extended switch ...)
+     */
     int format();
 
     /**
@@ -85,8 +93,17 @@ public sealed interface FlowData extends SampledPacketRecords, ForwardingRecords
      * }</pre>
      *
      * @param value what the registered {@link SflowExtension} decoded; encoded by the same extension
+     * @param enterprise the enterprise number, 1 to 1048575
+     * @param format the format number, 0 to 4095
      */
     record Extension(long enterprise, int format, Object value) implements FlowData {
+        /**
+         * Checks that the enterprise fits 20 bits and the format 12 and no reference is null.
+         *
+         * @param value what the registered {@link SflowExtension} decoded; encoded by the same extension
+         * @param enterprise the enterprise number, 1 to 1048575
+         * @param format the format number, 0 to 4095
+         */
         public Extension {
             Sflow.dataFormat(enterprise, format);
             Objects.requireNonNull(value, "value");
@@ -102,25 +119,47 @@ public sealed interface FlowData extends SampledPacketRecords, ForwardingRecords
      * }</pre>
      *
      * @param data the record data, without XDR padding
+     * @param enterprise the enterprise number, 0 to 1048575
+     * @param format the format number, 0 to 4095
      */
     record Unknown(long enterprise, int format, byte[] data) implements FlowData {
+        /**
+         * Checks that the enterprise fits 20 bits and the format 12, and copies the lists and arrays given (the
+         * record keeps its own).
+         *
+         * @param data the record data, without XDR padding
+         * @param enterprise the enterprise number, 0 to 1048575
+         * @param format the format number, 0 to 4095
+         */
         public Unknown {
             Sflow.dataFormat(enterprise, format);
             data = data.clone();
         }
 
-        /** A copy of the record data. */
+        /**
+         * A copy of the record data.
+         *
+         * @return a new array of the record data, as sent (without XDR padding)
+         */
         @Override
         public byte[] data() {
             return data.clone();
         }
 
-        /** The data's length. */
+        /**
+         * The data's length.
+         *
+         * @return the record data's length in bytes, without padding
+         */
         public int length() {
             return data.length;
         }
 
-        /** Writes the data at the buffer's position (advancing it), without copying it first. */
+        /**
+         * Writes the data at the buffer's position (advancing it), without copying it first.
+         *
+         * @param dst the buffer written into, from its position
+         */
         public void writeData(ByteBuffer dst) {
             dst.put(data);
         }

@@ -36,6 +36,25 @@ public record FlowSample(boolean expanded, long sequenceNumber, int sourceIdType
         long samplingRate, long samplePool, long drops, int inputFormat, long inputInterface,
         int outputFormat, long outputInterface, List<FlowData> records) implements SflowSample {
 
+    /**
+     * Checks each field's range for the form (compact: 8-bit source type, 24-bit index, 30-bit interfaces) and copies
+     * the records.
+     *
+     * @param expanded whether this is the expanded form (0:3)
+     * @param sequenceNumber the sample sequence number of the data source
+     * @param sourceIdType the data source type (0 ifIndex, 1 smonVlanDataSource, 2 entPhysicalEntry); 8 bits when
+     *     compact
+     * @param sourceIdIndex the data source index; 24 bits when compact
+     * @param samplingRate one packet in this many is sampled
+     * @param samplePool packets that could have been sampled
+     * @param drops samples dropped for lack of resources
+     * @param inputFormat the input interface format (0 single)
+     * @param inputInterface the input interface value (ifIndex, 0 unknown); 30 bits when compact
+     * @param outputFormat the output interface format ({@link Sflow#INTERFACE_SINGLE}, {@link
+     *     Sflow#INTERFACE_DISCARDED}, {@link Sflow#INTERFACE_MULTIPLE})
+     * @param outputInterface the output interface value; 30 bits when compact
+     * @param records the flow records, in datagram order
+     */
     public FlowSample {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
         Checks.u32(sequenceNumber, "sequenceNumber");
@@ -56,7 +75,20 @@ public record FlowSample(boolean expanded, long sequenceNumber, int sourceIdType
         }
     }
 
-    /** A compact flow sample (0:1) with single-interface formats. */
+    /**
+     * A compact flow sample (0:1) with single-interface formats.
+     *
+     * @param sequenceNumber the sample sequence number of the data source
+     * @param sourceIdType the data source type, 0 to 255 (0 ifIndex)
+     * @param sourceIdIndex the data source index, 0 to 16777215
+     * @param samplingRate one packet in this many is sampled
+     * @param samplePool packets that could have been sampled
+     * @param drops samples dropped for lack of resources
+     * @param inputInterface the input ifIndex, 0 unknown, up to 2^30 - 1
+     * @param outputInterface the output ifIndex, 0 unknown, up to 2^30 - 1
+     * @param records the flow records, in datagram order
+     * @return the sample, both interfaces in the single-interface format
+     */
     public static FlowSample compact(long sequenceNumber, int sourceIdType, long sourceIdIndex, long samplingRate,
             long samplePool, long drops, long inputInterface, long outputInterface, List<FlowData> records) {
         return new FlowSample(false, sequenceNumber, sourceIdType, sourceIdIndex, samplingRate, samplePool, drops,

@@ -22,8 +22,21 @@ public sealed interface ForwardingRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedSwitch(100, 0, 200, 0);
      * }</pre>
+     *
+     * @param sourceVlan the 802.1Q VLAN id the packet came in on, 0 to 4095
+     * @param sourcePriority the 802.1p priority it came in with, 0 to 7
+     * @param destinationVlan the 802.1Q VLAN id it goes out on
+     * @param destinationPriority the 802.1p priority it goes out with
      */
     record ExtendedSwitch(long sourceVlan, long sourcePriority, long destinationVlan, long destinationPriority) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field.
+         *
+         * @param sourceVlan the 802.1Q VLAN id the packet came in on, 0 to 4095
+         * @param sourcePriority the 802.1p priority it came in with, 0 to 7
+         * @param destinationVlan the 802.1Q VLAN id it goes out on
+         * @param destinationPriority the 802.1p priority it goes out with
+         */
         public ExtendedSwitch {
             Checks.u32(sourceVlan, "sourceVlan");
             Checks.u32(sourcePriority, "sourcePriority");
@@ -40,8 +53,17 @@ public sealed interface ForwardingRecords permits FlowData {
      * }</pre>
      *
      * @param nextHop the next hop, or null when its address type is unknown
+     * @param sourceMaskLength the source address's prefix length, 0 to 32 (IPv4) or 128 (IPv6)
+     * @param destinationMaskLength the destination address's prefix length
      */
     record ExtendedRouter(InetAddress nextHop, long sourceMaskLength, long destinationMaskLength) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field.
+         *
+         * @param nextHop the next hop, or null when its address type is unknown
+         * @param sourceMaskLength the source address's prefix length, 0 to 32 (IPv4) or 128 (IPv6)
+         * @param destinationMaskLength the destination address's prefix length
+         */
         public ExtendedRouter {
             Checks.u32(sourceMaskLength, "sourceMaskLength");
             Checks.u32(destinationMaskLength, "destinationMaskLength");
@@ -64,6 +86,13 @@ public sealed interface ForwardingRecords permits FlowData {
         /** An ordered sequence of ASes. */
         public static final long AS_SEQUENCE = 2;
 
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field, and copies the lists and arrays given (the
+         * record keeps its own).
+         *
+         * @param type {@link #AS_SET} (1) or {@link #AS_SEQUENCE} (2), as sent
+         * @param asNumbers the AS numbers
+         */
         public AsPathSegment {
             Checks.u32(type, "type");
             asNumbers = List.copyOf(asNumbers);
@@ -93,6 +122,18 @@ public sealed interface ForwardingRecords permits FlowData {
      */
     record ExtendedGateway(InetAddress nextHop, long as, long sourceAs, long sourcePeerAs, List<AsPathSegment> path,
             List<Long> communities, long localPreference) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field, and copies the lists and arrays given (the
+         * record keeps its own).
+         *
+         * @param nextHop the BGP next hop, or null when its address type is unknown
+         * @param as the router's own AS
+         * @param sourceAs the source's AS
+         * @param sourcePeerAs the source peer's AS
+         * @param path the AS path to the destination
+         * @param communities the BGP communities
+         * @param localPreference the local preference
+         */
         public ExtendedGateway {
             Checks.u32(as, "as");
             Checks.u32(sourceAs, "sourceAs");
@@ -105,7 +146,12 @@ public sealed interface ForwardingRecords permits FlowData {
             Checks.u32(localPreference, "localPreference");
         }
 
-        /** The last AS of the path (the destination's AS, as tshark and most collectors report it), or 0 for an empty path. */
+        /**
+         * The last AS of the path (the destination's AS, as tshark and most collectors report it), or 0 for an empty
+         * path.
+         *
+         * @return the AS number (unsigned 32-bit), or 0
+         */
         public long lastDestinationAs() {
             for (int i = path.size() - 1; i >= 0; i--) {
                 List<Long> a = path.get(i).asNumbers();
@@ -123,8 +169,21 @@ public sealed interface ForwardingRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedUser(106, "alice", 106, "bob");   // 106 = UTF-8
      * }</pre>
+     *
+     * @param sourceCharset the source user name's character set (IANA MIBenum, 106 for UTF-8)
+     * @param sourceUser the source user name
+     * @param destinationCharset the destination user name's character set
+     * @param destinationUser the destination user name
      */
     record ExtendedUser(long sourceCharset, String sourceUser, long destinationCharset, String destinationUser) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and no reference is null.
+         *
+         * @param sourceCharset the source user name's character set (IANA MIBenum, 106 for UTF-8)
+         * @param sourceUser the source user name
+         * @param destinationCharset the destination user name's character set
+         * @param destinationUser the destination user name
+         */
         public ExtendedUser {
             Checks.u32(sourceCharset, "sourceCharset");
             Checks.notNull(sourceUser, "sourceUser");
@@ -139,8 +198,19 @@ public sealed interface ForwardingRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedUrl(1, "/index.html", "example.com");   // 1 = source address is the server
      * }</pre>
+     *
+     * @param direction 1 the URL is the source's, 2 the destination's
+     * @param url the URL
+     * @param host the host name (HTTP Host header)
      */
     record ExtendedUrl(long direction, String url, String host) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and no reference is null.
+         *
+         * @param direction 1 the URL is the source's, 2 the destination's
+         * @param url the URL
+         * @param host the host name (HTTP Host header)
+         */
         public ExtendedUrl {
             Checks.u32(direction, "direction");
             Checks.notNull(url, "url");

@@ -41,6 +41,15 @@ public sealed interface HostCounters permits CounterData {
      * @param osRelease the OS release
      */
     record HostDescription(String hostname, UUID uuid, long machineType, long osName, String osRelease) implements CounterData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and no reference is null.
+         *
+         * @param hostname the host name
+         * @param uuid the host's UUID (16 bytes on the wire)
+         * @param machineType the machine type code (3 = x86_64 ...)
+         * @param osName the OS code (2 = Linux ...)
+         * @param osRelease the OS release
+         */
         public HostDescription {
             Checks.notNull(hostname, "hostname");
             Checks.notNull(uuid, "uuid");
@@ -61,6 +70,13 @@ public sealed interface HostCounters permits CounterData {
      * @param macAddresses its MAC addresses, each in the low 48 bits
      */
     record HostAdapter(long ifIndex, List<Long> macAddresses) {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and MAC addresses fit 48 bits, and copies the
+         * lists and arrays given (the record keeps its own).
+         *
+         * @param ifIndex the adapter's ifIndex
+         * @param macAddresses its MAC addresses, each in the low 48 bits
+         */
         public HostAdapter {
             Checks.u32(ifIndex, "ifIndex");
             macAddresses = List.copyOf(macAddresses);
@@ -74,8 +90,15 @@ public sealed interface HostCounters permits CounterData {
      * <pre>{@code
      * new CounterData.HostAdapters(List.of(new CounterData.HostAdapter(2, List.of(0x0016_3e00_0001L))));
      * }</pre>
+     *
+     * @param adapters the host's network adapters
      */
     record HostAdapters(List<HostAdapter> adapters) implements CounterData.Standard {
+        /**
+         * Checks the components, and copies the lists and arrays given (the record keeps its own).
+         *
+         * @param adapters the host's network adapters
+         */
         public HostAdapters {
             adapters = List.copyOf(adapters);
         }
@@ -98,11 +121,58 @@ public sealed interface HostCounters permits CounterData {
      * <pre>{@code
      * c.loadOne();   // 1-minute load average
      * }</pre>
+     *
+     * @param loadOne the 1-minute load average
+     * @param loadFive the 5-minute load average
+     * @param loadFifteen the 15-minute load average
+     * @param procRun processes running
+     * @param procTotal processes in all
+     * @param cpuNum the number of CPUs
+     * @param cpuSpeed the CPU speed in MHz
+     * @param uptime seconds since the host booted
+     * @param cpuUser milliseconds of CPU time in user mode
+     * @param cpuNice milliseconds in user mode at low priority
+     * @param cpuSystem milliseconds in the kernel
+     * @param cpuIdle milliseconds idle
+     * @param cpuWio milliseconds waiting for I/O
+     * @param cpuIntr milliseconds servicing interrupts
+     * @param cpuSintr milliseconds servicing soft interrupts
+     * @param interrupts interrupts since boot
+     * @param contexts context switches since boot
+     * @param extended true for the 80-byte form with the three fields below
+     * @param cpuSteal milliseconds stolen by the hypervisor (extended form only, else 0)
+     * @param cpuGuest milliseconds running a guest (extended form only, else 0)
+     * @param cpuGuestNice milliseconds running a low-priority guest (extended form only, else 0)
      */
     record HostCpu(float loadOne, float loadFive, float loadFifteen, long procRun, long procTotal, long cpuNum,
             long cpuSpeed, long uptime, long cpuUser, long cpuNice, long cpuSystem, long cpuIdle, long cpuWio,
             long cpuIntr, long cpuSintr, long interrupts, long contexts, boolean extended, long cpuSteal,
             long cpuGuest, long cpuGuestNice) implements CounterData.Standard {
+        /**
+         * Checks that steal and guest times come only with the extended form.
+         *
+         * @param loadOne the 1-minute load average
+         * @param loadFive the 5-minute load average
+         * @param loadFifteen the 15-minute load average
+         * @param procRun processes running
+         * @param procTotal processes in all
+         * @param cpuNum the number of CPUs
+         * @param cpuSpeed the CPU speed in MHz
+         * @param uptime seconds since the host booted
+         * @param cpuUser milliseconds of CPU time in user mode
+         * @param cpuNice milliseconds in user mode at low priority
+         * @param cpuSystem milliseconds in the kernel
+         * @param cpuIdle milliseconds idle
+         * @param cpuWio milliseconds waiting for I/O
+         * @param cpuIntr milliseconds servicing interrupts
+         * @param cpuSintr milliseconds servicing soft interrupts
+         * @param interrupts interrupts since boot
+         * @param contexts context switches since boot
+         * @param extended true for the 80-byte form with the three fields below
+         * @param cpuSteal milliseconds stolen by the hypervisor (extended form only, else 0)
+         * @param cpuGuest milliseconds running a guest (extended form only, else 0)
+         * @param cpuGuestNice milliseconds running a low-priority guest (extended form only, else 0)
+         */
         public HostCpu {
             if (!extended && (cpuSteal | cpuGuest | cpuGuestNice) != 0) {
                 throw new IllegalArgumentException("steal and guest times need the extended (80-byte) form");

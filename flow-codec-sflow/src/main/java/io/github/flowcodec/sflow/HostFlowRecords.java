@@ -22,9 +22,24 @@ public sealed interface HostFlowRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedSocket(6, local, remote, 443, 50123);
      * }</pre>
+     *
+     * @param protocol the IP protocol, 6 TCP or 17 UDP
+     * @param localAddress the host's address on the socket
+     * @param remoteAddress the peer's address
+     * @param localPort the local port, 0 to 65535
+     * @param remotePort the remote port, 0 to 65535
      */
     record ExtendedSocket(long protocol, InetAddress localAddress, InetAddress remoteAddress, long localPort, long remotePort)
             implements FlowData.Standard {
+        /**
+         * Checks that the addresses are of one family and the ports fit 16 bits.
+         *
+         * @param protocol the IP protocol, 6 TCP or 17 UDP
+         * @param localAddress the host's address on the socket
+         * @param remoteAddress the peer's address
+         * @param localPort the local port, 0 to 65535
+         * @param remotePort the remote port, 0 to 65535
+         */
         public ExtendedSocket {
             Checks.socket(protocol, localAddress, remoteAddress, localPort, remotePort);
         }
@@ -37,9 +52,24 @@ public sealed interface HostFlowRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedProxySocket(6, local, backend, 41000, 8080);
      * }</pre>
+     *
+     * @param protocol the IP protocol, 6 TCP or 17 UDP
+     * @param localAddress the proxy's own address on the back-end socket
+     * @param remoteAddress the back end's address
+     * @param localPort the local port, 0 to 65535
+     * @param remotePort the remote port, 0 to 65535
      */
     record ExtendedProxySocket(long protocol, InetAddress localAddress, InetAddress remoteAddress, long localPort,
             long remotePort) implements FlowData.Standard {
+        /**
+         * Checks that the addresses are of one family and the ports fit 16 bits.
+         *
+         * @param protocol the IP protocol, 6 TCP or 17 UDP
+         * @param localAddress the proxy's own address on the back-end socket
+         * @param remoteAddress the back end's address
+         * @param localPort the local port, 0 to 65535
+         * @param remotePort the remote port, 0 to 65535
+         */
         public ExtendedProxySocket {
             Checks.socket(protocol, localAddress, remoteAddress, localPort, remotePort);
         }

@@ -27,6 +27,12 @@ public sealed interface Ieee80211Records permits FlowData {
      * @param header the decrypted header
      */
     record Ieee80211Payload(long cipherSuite, FlowData.RawPacketHeader header) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and no reference is null.
+         *
+         * @param cipherSuite the 802.11i cipher suite selector (OUI in the top three bytes, suite type in the last)
+         * @param header the decrypted header
+         */
         public Ieee80211Payload {
             Checks.u32(cipherSuite, "cipherSuite");
             Checks.notNull(header, "header");
@@ -51,6 +57,19 @@ public sealed interface Ieee80211Records permits FlowData {
      */
     record Ieee80211Rx(String ssid, long bssid, long version, long channel, long speed, long rsni, long rcpi,
             long packetDurationMicros) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field, MAC addresses fit 48 bits and no reference is
+         * null.
+         *
+         * @param ssid the SSID
+         * @param bssid the BSSID in the low 48 bits
+         * @param version the 802.11 version (1 = a, 2 = b, 3 = g, 4 = n)
+         * @param channel the channel number
+         * @param speed the speed in bits per second
+         * @param rsni the received signal to noise ratio (IEEE 802.11-2007 RSNI)
+         * @param rcpi the received channel power indicator
+         * @param packetDurationMicros the time the frame occupied the medium, in microseconds
+         */
         public Ieee80211Rx {
             Checks.notNull(ssid, "ssid");
             Checks.range(bssid, 0, 0xFFFF_FFFF_FFFFL, "bssid");
@@ -81,6 +100,20 @@ public sealed interface Ieee80211Records permits FlowData {
      */
     record Ieee80211Tx(String ssid, long bssid, long version, long transmissions, long packetDurationMicros,
             long retransmissionDurationMicros, long channel, long speed, long powerMilliwatts) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field, MAC addresses fit 48 bits and no reference is
+         * null.
+         *
+         * @param ssid the SSID
+         * @param bssid the BSSID in the low 48 bits
+         * @param version the 802.11 version (1 = a, 2 = b, 3 = g, 4 = n)
+         * @param transmissions 0 unknown, 1 sent at the first attempt, n: n - 1 retransmissions
+         * @param packetDurationMicros the time the successful transmission occupied the medium, in microseconds
+         * @param retransmissionDurationMicros the time failed attempts occupied the medium, in microseconds
+         * @param channel the channel number
+         * @param speed the speed in bits per second
+         * @param powerMilliwatts the transmit power in mW
+         */
         public Ieee80211Tx {
             Checks.notNull(ssid, "ssid");
             Checks.range(bssid, 0, 0xFFFF_FFFF_FFFFL, "bssid");
@@ -107,6 +140,12 @@ public sealed interface Ieee80211Records permits FlowData {
      * @param pdus the flow records of each PDU, in order
      */
     record Ieee80211Aggregation(List<List<FlowData>> pdus) implements FlowData.Standard {
+        /**
+         * Checks that aggregations nest at most {@link Sflow#MAX_AGGREGATION_DEPTH} deep, and copies the lists and
+         * arrays given (the record keeps its own).
+         *
+         * @param pdus the flow records of each PDU, in order
+         */
         public Ieee80211Aggregation {
             pdus = pdus.stream().map(List::copyOf).toList();
             if (depth(pdus) > Sflow.MAX_AGGREGATION_DEPTH) {

@@ -209,10 +209,35 @@ public sealed interface InterfaceCounters permits CounterData {
      * @param partnerSystemId the partner's system id in the low 48 bits
      * @param attachedAggId the ifIndex of the aggregator the port is attached to
      * @param portState actor admin, actor oper, partner admin and partner oper state, one byte each (first is the top byte)
+     * @param lacpdusRx LACPDUs received
+     * @param markerPdusRx marker PDUs received
+     * @param markerResponsePdusRx marker response PDUs received
+     * @param unknownRx frames received with an unknown slow protocol subtype
+     * @param illegalRx frames received with the slow protocol EtherType but an illegal subtype
+     * @param lacpdusTx LACPDUs sent
+     * @param markerPdusTx marker PDUs sent
+     * @param markerResponsePdusTx marker response PDUs sent
      */
     record Lacp(long actorSystemId, long partnerSystemId, long attachedAggId, long portState, long lacpdusRx,
             long markerPdusRx, long markerResponsePdusRx, long unknownRx, long illegalRx, long lacpdusTx,
             long markerPdusTx, long markerResponsePdusTx) implements CounterData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and MAC addresses fit 48 bits.
+         *
+         * @param actorSystemId the actor's system id (a MAC) in the low 48 bits
+         * @param partnerSystemId the partner's system id in the low 48 bits
+         * @param attachedAggId the ifIndex of the aggregator the port is attached to
+         * @param portState actor admin, actor oper, partner admin and partner oper state, one byte each (first is the
+         *     top byte)
+         * @param lacpdusRx LACPDUs received
+         * @param markerPdusRx marker PDUs received
+         * @param markerResponsePdusRx marker response PDUs received
+         * @param unknownRx frames received with an unknown slow protocol subtype
+         * @param illegalRx frames received with the slow protocol EtherType but an illegal subtype
+         * @param lacpdusTx LACPDUs sent
+         * @param markerPdusTx marker PDUs sent
+         * @param markerResponsePdusTx marker response PDUs sent
+         */
         public Lacp {
             Checks.range(actorSystemId, 0, 0xFFFF_FFFF_FFFFL, "actorSystemId");
             Checks.range(partnerSystemId, 0, 0xFFFF_FFFF_FFFFL, "partnerSystemId");
@@ -230,9 +255,34 @@ public sealed interface InterfaceCounters permits CounterData {
      * <pre>{@code
      * new CounterData.SfpLane(1, 6_500, 800, 300, 1_500, 1310, 750, 200, 1_500, 1310);
      * }</pre>
+     *
+     * @param index the lane number, from 1
+     * @param txBiasCurrent the transmit bias current in microamperes
+     * @param txPower the transmit power in microwatts
+     * @param txPowerMin the transmit power's low alarm threshold in microwatts
+     * @param txPowerMax the transmit power's high alarm threshold in microwatts
+     * @param txWavelength the transmit wavelength in nanometres
+     * @param rxPower the receive power in microwatts
+     * @param rxPowerMin the receive power's low alarm threshold in microwatts
+     * @param rxPowerMax the receive power's high alarm threshold in microwatts
+     * @param rxWavelength the receive wavelength in nanometres
      */
     record SfpLane(long index, long txBiasCurrent, long txPower, long txPowerMin, long txPowerMax, long txWavelength,
             long rxPower, long rxPowerMin, long rxPowerMax, long rxWavelength) {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field.
+         *
+         * @param index the lane number, from 1
+         * @param txBiasCurrent the transmit bias current in microamperes
+         * @param txPower the transmit power in microwatts
+         * @param txPowerMin the transmit power's low alarm threshold in microwatts
+         * @param txPowerMax the transmit power's high alarm threshold in microwatts
+         * @param txWavelength the transmit wavelength in nanometres
+         * @param rxPower the receive power in microwatts
+         * @param rxPowerMin the receive power's low alarm threshold in microwatts
+         * @param rxPowerMax the receive power's high alarm threshold in microwatts
+         * @param rxWavelength the receive wavelength in nanometres
+         */
         public SfpLane {
             long[] v = {index, txBiasCurrent, txPower, txPowerMin, txPowerMax, txWavelength, rxPower, rxPowerMin, rxPowerMax,
                 rxWavelength};
@@ -257,6 +307,16 @@ public sealed interface InterfaceCounters permits CounterData {
      */
     record Sfp(long moduleId, long moduleTotalLanes, long moduleSupplyVoltage, int moduleTemperature, List<SfpLane> lanes)
             implements CounterData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field, and copies the lists and arrays given (the
+         * record keeps its own).
+         *
+         * @param moduleId the module's id (the ifIndex of the interface it serves, usually)
+         * @param moduleTotalLanes the lanes the module has (the list holds those with gauges)
+         * @param moduleSupplyVoltage the supply voltage in mV
+         * @param moduleTemperature the temperature in thousandths of a degree Celsius (signed)
+         * @param lanes the lanes
+         */
         public Sfp {
             Checks.u32(moduleId, "moduleId");
             Checks.u32(moduleTotalLanes, "moduleTotalLanes");
@@ -281,8 +341,15 @@ public sealed interface InterfaceCounters permits CounterData {
      * <pre>{@code
      * new CounterData.PortName("eno1");
      * }</pre>
+     *
+     * @param name the port's name, e.g. {@code "eth0"}
      */
     record PortName(String name) implements CounterData.Standard {
+        /**
+         * Checks that no reference is null.
+         *
+         * @param name the port's name, e.g. {@code "eth0"}
+         */
         public PortName {
             Checks.notNull(name, "name");
         }

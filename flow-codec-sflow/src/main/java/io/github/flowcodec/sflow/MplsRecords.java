@@ -22,8 +22,20 @@ public sealed interface MplsRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedMpls(nextHop, List.of(0x0001_0140L), List.of());
      * }</pre>
+     *
+     * @param nextHop the next hop router's address
+     * @param inLabels the label stack received, top first (32-bit label stack entries)
+     * @param outLabels the label stack sent, top first
      */
     record ExtendedMpls(InetAddress nextHop, List<Long> inLabels, List<Long> outLabels) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field, and copies the lists and arrays given (the
+         * record keeps its own).
+         *
+         * @param nextHop the next hop router's address
+         * @param inLabels the label stack received, top first (32-bit label stack entries)
+         * @param outLabels the label stack sent, top first
+         */
         public ExtendedMpls {
             inLabels = List.copyOf(inLabels);
             outLabels = List.copyOf(outLabels);
@@ -38,8 +50,19 @@ public sealed interface MplsRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedMplsTunnel("lsp-a", 7, 0);
      * }</pre>
+     *
+     * @param name the tunnel's name (mplsTunnelName)
+     * @param tunnelId the tunnel index (mplsTunnelIndex)
+     * @param tunnelCos the tunnel's class of service
      */
     record ExtendedMplsTunnel(String name, long tunnelId, long tunnelCos) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and no reference is null.
+         *
+         * @param name the tunnel's name (mplsTunnelName)
+         * @param tunnelId the tunnel index (mplsTunnelIndex)
+         * @param tunnelCos the tunnel's class of service
+         */
         public ExtendedMplsTunnel {
             Checks.notNull(name, "name");
             Checks.u32(tunnelId, "tunnelId");
@@ -53,8 +76,19 @@ public sealed interface MplsRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedMplsVc("vc-1", 100, 0);
      * }</pre>
+     *
+     * @param instanceName the virtual circuit's instance name (pwInstanceName)
+     * @param vcId the virtual circuit id (pwID)
+     * @param vcLabelCos the class of service of the VC label
      */
     record ExtendedMplsVc(String instanceName, long vcId, long vcLabelCos) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and no reference is null.
+         *
+         * @param instanceName the virtual circuit's instance name (pwInstanceName)
+         * @param vcId the virtual circuit id (pwID)
+         * @param vcLabelCos the class of service of the VC label
+         */
         public ExtendedMplsVc {
             Checks.notNull(instanceName, "instanceName");
             Checks.u32(vcId, "vcId");
@@ -68,8 +102,17 @@ public sealed interface MplsRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedMplsFtn("ftn", 24);
      * }</pre>
+     *
+     * @param description the FEC-to-NHLFE entry's description (mplsFTNDescr)
+     * @param mask the entry's mask (mplsFTNMask)
      */
     record ExtendedMplsFtn(String description, long mask) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and no reference is null.
+         *
+         * @param description the FEC-to-NHLFE entry's description (mplsFTNDescr)
+         * @param mask the entry's mask (mplsFTNMask)
+         */
         public ExtendedMplsFtn {
             Checks.notNull(description, "description");
             Checks.u32(mask, "mask");
@@ -82,8 +125,15 @@ public sealed interface MplsRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedMplsLdpFec(24);
      * }</pre>
+     *
+     * @param prefixLength the FEC's address prefix length (mplsFecAddrPrefixLength)
      */
     record ExtendedMplsLdpFec(long prefixLength) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field.
+         *
+         * @param prefixLength the FEC's address prefix length (mplsFecAddrPrefixLength)
+         */
         public ExtendedMplsLdpFec {
             Checks.u32(prefixLength, "prefixLength");
         }

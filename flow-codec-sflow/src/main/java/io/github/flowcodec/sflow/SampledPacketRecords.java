@@ -32,6 +32,15 @@ public sealed interface SampledPacketRecords permits FlowData {
      * @param header the header bytes (without XDR padding)
      */
     record RawPacketHeader(long headerProtocol, long frameLength, long stripped, byte[] header) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field, and copies the lists and arrays given (the
+         * record keeps its own).
+         *
+         * @param headerProtocol the header's protocol ({@link Sflow#HEADER_ETHERNET}, {@link Sflow#HEADER_IPV4} ...)
+         * @param frameLength the length of the whole packet
+         * @param stripped bytes removed from the packet before the header was taken (FCS, encapsulations)
+         * @param header the header bytes (without XDR padding)
+         */
         public RawPacketHeader {
             Checks.u32(headerProtocol, "headerProtocol");
             Checks.u32(frameLength, "frameLength");
@@ -39,23 +48,40 @@ public sealed interface SampledPacketRecords permits FlowData {
             header = header.clone();
         }
 
-        /** A copy of the header bytes. */
+        /**
+         * A copy of the header bytes.
+         *
+         * @return a new array of the sampled header's bytes, as the record holds them
+         */
         @Override
         public byte[] header() {
             return header.clone();
         }
 
-        /** The header's length in bytes. */
+        /**
+         * The header's length in bytes.
+         *
+         * @return the number of sampled header bytes
+         */
         public int headerLength() {
             return header.length;
         }
 
-        /** Writes the header bytes at the buffer's position (advancing it), without copying them first. */
+        /**
+         * Writes the header bytes at the buffer's position (advancing it), without copying them first.
+         *
+         * @param dst the buffer written into, from its position
+         */
         public void writeHeader(ByteBuffer dst) {
             dst.put(header);
         }
 
-        /** The header parsed: Ethernet, VLAN tags, MPLS, IPv4/IPv6 and the transport header, as far as they are present. */
+        /**
+         * The header parsed: Ethernet, VLAN tags, MPLS, IPv4/IPv6 and the transport header, as far as they are
+         * present.
+         *
+         * @return a new view on the header
+         */
         public SampledHeaderView parse() {
             SampledHeaderView v = new SampledHeaderView();
             v.parse(ByteBuffer.wrap(header), 0, header.length, (int) headerProtocol);
@@ -94,6 +120,14 @@ public sealed interface SampledPacketRecords permits FlowData {
      * @param type the Ethernet type
      */
     record EthernetFrame(long length, long sourceMac, long destinationMac, long type) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field and MAC addresses fit 48 bits.
+         *
+         * @param length the frame length (without the FCS? as the agent sends it)
+         * @param sourceMac the source MAC in the low 48 bits
+         * @param destinationMac the destination MAC in the low 48 bits
+         * @param type the Ethernet type
+         */
         public EthernetFrame {
             Checks.u32(length, "length");
             Checks.range(sourceMac, 0, 0xFFFF_FFFF_FFFFL, "sourceMac");
@@ -120,6 +154,18 @@ public sealed interface SampledPacketRecords permits FlowData {
      */
     record Ipv4Data(long length, long protocol, java.net.Inet4Address source, java.net.Inet4Address destination,
             long sourcePort, long destinationPort, long tcpFlags, long tos) implements FlowData.Standard {
+        /**
+         * Checks that the ports fit 16 bits and the addresses are of the record's family.
+         *
+         * @param length the IP packet length
+         * @param protocol the IP protocol
+         * @param source the source address
+         * @param destination the destination address
+         * @param sourcePort the source port (TCP/UDP), else 0
+         * @param destinationPort the destination port, else 0
+         * @param tcpFlags the TCP flags
+         * @param tos the IPv4 type of service
+         */
         public Ipv4Data {
             Checks.ipData(length, protocol, source, destination, sourcePort, destinationPort, tcpFlags, tos, "tos");
         }
@@ -136,9 +182,28 @@ public sealed interface SampledPacketRecords permits FlowData {
      * the protocol (the IP next header) and the priority in the place of the TOS.
      *
      * @param priority the IPv6 priority / traffic class
+     * @param length the IP payload length in bytes
+     * @param protocol the next header, 0 to 255 (6 TCP, 17 UDP, 58 ICMPv6)
+     * @param source the source address
+     * @param destination the destination address
+     * @param sourcePort the TCP/UDP source port, 0 to 65535 (0 for other protocols)
+     * @param destinationPort the TCP/UDP destination port, 0 to 65535
+     * @param tcpFlags the TCP flags, 0 to 255 (0 for other protocols)
      */
     record Ipv6Data(long length, long protocol, java.net.Inet6Address source, java.net.Inet6Address destination,
             long sourcePort, long destinationPort, long tcpFlags, long priority) implements FlowData.Standard {
+        /**
+         * Checks that the ports fit 16 bits and the addresses are of the record's family.
+         *
+         * @param priority the IPv6 priority / traffic class
+         * @param length the IP payload length in bytes
+         * @param protocol the next header, 0 to 255 (6 TCP, 17 UDP, 58 ICMPv6)
+         * @param source the source address
+         * @param destination the destination address
+         * @param sourcePort the TCP/UDP source port, 0 to 65535 (0 for other protocols)
+         * @param destinationPort the TCP/UDP destination port, 0 to 65535
+         * @param tcpFlags the TCP flags, 0 to 255 (0 for other protocols)
+         */
         public Ipv6Data {
             Checks.ipData(length, protocol, source, destination, sourcePort, destinationPort, tcpFlags, priority, "priority");
         }

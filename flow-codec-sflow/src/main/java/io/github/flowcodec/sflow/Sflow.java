@@ -237,7 +237,13 @@ public final class Sflow {
     /** The largest format number a data format can carry (12 bits). */
     public static final int MAX_FORMAT = 0xFFF;
 
-    /** The XDR data format word of (enterprise, format). */
+    /**
+     * The XDR data format word of (enterprise, format).
+     *
+     * @param enterprise the enterprise number, 0 to 1048575 (0 for sFlow.org's formats)
+     * @param format the format number, 0 to 4095
+     * @return {@code enterprise << 12 | format}, the 32-bit word as sent
+     */
     public static int dataFormat(long enterprise, int format) {
         if (enterprise < 0 || enterprise > MAX_ENTERPRISE || format < 0 || format > MAX_FORMAT) {
             throw new IllegalArgumentException("enterprise " + enterprise + " / format " + format
@@ -246,12 +252,22 @@ public final class Sflow {
         return (int) (enterprise << 12) | format;
     }
 
-    /** The enterprise of a data format word. */
+    /**
+     * The enterprise of a data format word.
+     *
+     * @param dataFormat the 32-bit word as sent
+     * @return its top 20 bits, 0 to 1048575
+     */
     public static long enterprise(int dataFormat) {
         return (dataFormat >>> 12) & MAX_ENTERPRISE;
     }
 
-    /** The format of a data format word. */
+    /**
+     * The format of a data format word.
+     *
+     * @param dataFormat the 32-bit word as sent
+     * @return its low 12 bits, 0 to 4095
+     */
     public static int format(int dataFormat) {
         return dataFormat & MAX_FORMAT;
     }

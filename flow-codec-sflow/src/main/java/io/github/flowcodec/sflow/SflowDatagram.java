@@ -27,6 +27,17 @@ import java.util.Objects;
 public record SflowDatagram(InetAddress agentAddress, long subAgentId, long sequenceNumber, long uptimeMillis,
         List<SflowSample> samples) {
 
+    /**
+     * Checks that each number fits its unsigned 32-bit XDR field and no reference is null, and copies the lists and
+     * arrays given (the record keeps its own).
+     *
+     * @param agentAddress the agent's address (IPv4 or IPv6; an IPv6 address stays an {@link java.net.Inet6Address}),
+     *     or {@code null} when the agent sent address type 0 (unknown)
+     * @param subAgentId the sub-agent id
+     * @param sequenceNumber the datagram sequence number of this agent and sub-agent
+     * @param uptimeMillis the agent's uptime in milliseconds when it sent the datagram
+     * @param samples the samples, in datagram order
+     */
     public SflowDatagram {
         Checks.u32(subAgentId, "subAgentId");
         Checks.u32(sequenceNumber, "sequenceNumber");
@@ -34,7 +45,11 @@ public record SflowDatagram(InetAddress agentAddress, long subAgentId, long sequ
         samples = List.copyOf(Objects.requireNonNull(samples, "samples"));
     }
 
-    /** The version: always {@value Sflow#VERSION}. */
+    /**
+     * The version: always {@value Sflow#VERSION}.
+     *
+     * @return 5
+     */
     public int version() {
         return Sflow.VERSION;
     }

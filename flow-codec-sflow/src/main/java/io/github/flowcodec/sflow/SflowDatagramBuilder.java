@@ -43,18 +43,32 @@ public final class SflowDatagramBuilder {
     private SflowDatagramBuilder() {
     }
 
-    /** A builder for a datagram from agent 192.0.2.1, sub-agent 0, sequence 1, uptime 0, no samples. */
+    /**
+     * A builder for a datagram from agent 192.0.2.1, sub-agent 0, sequence 1, uptime 0, no samples.
+     *
+     * @return a new builder
+     */
     public static SflowDatagramBuilder create() {
         return new SflowDatagramBuilder();
     }
 
-    /** The version word (5 unless broken on purpose). */
+    /**
+     * The version word (5 unless broken on purpose).
+     *
+     * @param version the version word, unsigned 32-bit
+     * @return this builder
+     */
     public SflowDatagramBuilder version(long version) {
         this.version = version;
         return this;
     }
 
-    /** The agent address (null for address type 0). */
+    /**
+     * The agent address (null for address type 0).
+     *
+     * @param agent an IPv4 or IPv6 address, or null
+     * @return this builder
+     */
     public SflowDatagramBuilder agent(InetAddress agent) {
         if (agent == null) {
             return agentRaw(Sflow.ADDRESS_UNKNOWN, new byte[0]);
@@ -63,38 +77,69 @@ public final class SflowDatagramBuilder {
         return agentRaw(b.length == 4 ? Sflow.ADDRESS_IPV4 : Sflow.ADDRESS_IPV6, b);
     }
 
-    /** Any address type word followed by any bytes (to break the header on purpose). */
+    /**
+     * Any address type word followed by any bytes (to break the header on purpose).
+     *
+     * @param addressType the address type word (1 IPv4, 2 IPv6, 0 unknown, anything else invalid)
+     * @param bytes the bytes written after it, as they are
+     * @return this builder
+     */
     public SflowDatagramBuilder agentRaw(int addressType, byte[] bytes) {
         this.addressType = addressType;
         this.address = bytes.clone();
         return this;
     }
 
-    /** The sub-agent id. */
+    /**
+     * The sub-agent id.
+     *
+     * @param id the sub-agent id, unsigned 32-bit
+     * @return this builder
+     */
     public SflowDatagramBuilder subAgentId(long id) {
         this.subAgentId = id;
         return this;
     }
 
-    /** The datagram sequence number. */
+    /**
+     * The datagram sequence number.
+     *
+     * @param sequence the datagram sequence number
+     * @return this builder
+     */
     public SflowDatagramBuilder sequence(long sequence) {
         this.sequenceNumber = sequence;
         return this;
     }
 
-    /** The uptime in milliseconds. */
+    /**
+     * The uptime in milliseconds.
+     *
+     * @param millis the uptime, unsigned 32-bit
+     * @return this builder
+     */
     public SflowDatagramBuilder uptime(long millis) {
         this.uptime = millis;
         return this;
     }
 
-    /** Extensions used to encode typed samples holding extension records. */
+    /**
+     * Extensions used to encode typed samples holding extension records.
+     *
+     * @param extensions the codecs of enterprise record formats
+     * @return this builder
+     */
     public SflowDatagramBuilder extensions(SflowExtensions extensions) {
         this.extensions = Objects.requireNonNull(extensions, "extensions");
         return this;
     }
 
-    /** Appends a typed sample. */
+    /**
+     * Appends a typed sample.
+     *
+     * @param sample a flow, counter, discarded packet or unknown sample
+     * @return this builder
+     */
     public SflowDatagramBuilder sample(SflowSample sample) {
         ByteBuffer b = ByteBuffer.allocate(TypedCodec.sampleRecordLength(sample, extensions));
         TypedCodec.writeSample(b, sample, extensions);
@@ -103,12 +148,26 @@ public final class SflowDatagramBuilder {
         return this;
     }
 
-    /** Appends a sample of this data format word with these data bytes (the length is right, padding added). */
+    /**
+     * Appends a sample of this data format word with these data bytes (the length is right, padding added).
+     *
+     * @param dataFormat the sample's data_format word (enterprise in the top 20 bits, format in the low 12)
+     * @param data the sample data
+     * @return this builder
+     */
     public SflowDatagramBuilder rawSample(int dataFormat, byte[] data) {
         return rawSample(dataFormat, data.length, data);
     }
 
-    /** Appends a sample whose length field says {@code declaredLength}, followed by {@code data} as it is (no padding added). */
+    /**
+     * Appends a sample whose length field says {@code declaredLength}, followed by {@code data} as it is (no padding
+     * added).
+     *
+     * @param dataFormat the sample's data_format word
+     * @param declaredLength the length field's value, unsigned 32-bit (a lie when it differs from the data)
+     * @param data the bytes written after the length field
+     * @return this builder
+     */
     public SflowDatagramBuilder rawSample(int dataFormat, long declaredLength, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(DatagramLayout.ENTRY_DATA).putInt(dataFormat).putInt((int) declaredLength);
         body.writeBytes(b.array());
@@ -117,25 +176,44 @@ public final class SflowDatagramBuilder {
         return this;
     }
 
-    /** The sample count to announce instead of the number of samples appended (a lie, when it differs). */
+    /**
+     * The sample count to announce instead of the number of samples appended (a lie, when it differs).
+     *
+     * @param count the sample count to announce instead of the number of samples appended (a lie, when it differs)
+     * @return this builder
+     */
     public SflowDatagramBuilder declaredCount(long count) {
         this.sampleCount = count;
         return this;
     }
 
-    /** Bytes after the last sample (zeros: padding; anything else: garbage). */
+    /**
+     * Bytes after the last sample (zeros: padding; anything else: garbage).
+     *
+     * @param bytes bytes after the last sample (zeros: padding; anything else: garbage)
+     * @return this builder
+     */
     public SflowDatagramBuilder trailing(byte... bytes) {
         this.trailing = bytes.clone();
         return this;
     }
 
-    /** Cuts the finished datagram to its first {@code length} bytes. */
+    /**
+     * Cuts the finished datagram to its first {@code length} bytes.
+     *
+     * @param length cuts the finished datagram to its first {@code length} bytes
+     * @return this builder
+     */
     public SflowDatagramBuilder truncateTo(int length) {
         this.truncateTo = length;
         return this;
     }
 
-    /** The datagram. */
+    /**
+     * The datagram.
+     *
+     * @return the datagram
+     */
     public byte[] toBytes() {
         ByteBuffer h = ByteBuffer.allocate(DatagramLayout.headerLength(address.length));
         h.putInt((int) version).putInt(addressType).put(address).putInt((int) subAgentId).putInt((int) sequenceNumber)
@@ -148,19 +226,37 @@ public final class SflowDatagramBuilder {
         return truncateTo >= 0 && truncateTo < all.length ? Arrays.copyOf(all, truncateTo) : all;
     }
 
-    /** The datagram in a heap buffer. */
+    /**
+     * The datagram in a heap buffer.
+     *
+     * @return the datagram in a heap buffer
+     */
     public ByteBuffer toBuffer() {
         return ByteBuffer.wrap(toBytes());
     }
 
     // ------------------------------------------------------------------ raw pieces
 
-    /** A record (format word, length, data, padding) with a truthful length. */
+    /**
+     * A record (format word, length, data, padding) with a truthful length.
+     *
+     * @param dataFormat the record's data_format word
+     * @param data the record data
+     * @return the record's bytes, XDR-padded to 4
+     */
     public static byte[] record(int dataFormat, byte[] data) {
         return record(dataFormat, data.length, data);
     }
 
-    /** A record whose length field says {@code declaredLength}, followed by {@code data} as it is (padded only if the length is truthful). */
+    /**
+     * A record whose length field says {@code declaredLength}, followed by {@code data} as it is (padded only if the
+     * length is truthful).
+     *
+     * @param dataFormat the record's data_format word
+     * @param declaredLength the length field's value, unsigned 32-bit
+     * @param data the bytes written after the length field
+     * @return the record's bytes
+     */
     public static byte[] record(int dataFormat, long declaredLength, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(DatagramLayout.ENTRY_DATA).putInt(dataFormat).putInt((int) declaredLength);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -169,14 +265,24 @@ public final class SflowDatagramBuilder {
         return out.toByteArray();
     }
 
-    /** The data bytes (without padding) of a typed flow record. */
+    /**
+     * The data bytes (without padding) of a typed flow record.
+     *
+     * @param record the record
+     * @return its data
+     */
     public static byte[] flowRecordData(FlowData record) {
         ByteBuffer b = ByteBuffer.allocate(TypedCodec.flowLength(record, SflowExtensions.none()));
         TypedCodec.writeFlow(b, record, SflowExtensions.none());
         return b.array();
     }
 
-    /** The data bytes (without padding) of a typed counter record. */
+    /**
+     * The data bytes (without padding) of a typed counter record.
+     *
+     * @param record the record
+     * @return its data
+     */
     public static byte[] counterRecordData(CounterData record) {
         ByteBuffer b = ByteBuffer.allocate(TypedCodec.counterLength(record, SflowExtensions.none()));
         TypedCodec.writeCounter(b, record, SflowExtensions.none());
@@ -186,6 +292,11 @@ public final class SflowDatagramBuilder {
     /**
      * The data of a flow sample with the header fields of {@code header} (its records are ignored), a record
      * count of {@code declaredRecords} and the given raw records (see {@link #record}).
+     *
+     * @param header a flow sample whose header fields are written
+     * @param declaredRecords the record count to write, unsigned 32-bit
+     * @param records raw records, each made by {@link #record}
+     * @return the sample data (without the sample's format and length)
      */
     public static byte[] flowSampleData(FlowSample header, long declaredRecords, byte[]... records) {
         FlowSample empty = new FlowSample(header.expanded(), header.sequenceNumber(), header.sourceIdType(),
@@ -194,7 +305,14 @@ public final class SflowDatagramBuilder {
         return sampleData(empty, declaredRecords, records);
     }
 
-    /** The data of a counter sample with the header fields of {@code header}, as {@link #flowSampleData} does. */
+    /**
+     * The data of a counter sample with the header fields of {@code header}, as {@link #flowSampleData} does.
+     *
+     * @param header a counter sample whose header fields are written
+     * @param declaredRecords the record count to write, unsigned 32-bit
+     * @param records raw records, each made by {@link #record}
+     * @return the sample data (without the sample's format and length)
+     */
     public static byte[] counterSampleData(CounterSample header, long declaredRecords, byte[]... records) {
         CounterSample empty = new CounterSample(header.expanded(), header.sequenceNumber(), header.sourceIdType(),
                 header.sourceIdIndex(), java.util.List.of());

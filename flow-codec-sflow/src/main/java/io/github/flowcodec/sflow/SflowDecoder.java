@@ -137,7 +137,12 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         this(builder());
     }
 
-    /** A decoder with these options (mode and problem listener are used). */
+    /**
+     * A decoder with these options (mode and problem listener are used).
+     *
+     * @param options the decode mode and problem listener (sFlow has no templates: the store and registry are not
+     *     used)
+     */
     public SflowDecoder(DecoderOptions options) {
         this(builder().mode(options.mode()).problemListener(listenerOf(options)));
     }
@@ -161,7 +166,11 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         this.sampleSequences = new SequenceTracker(b.maxTrackedSources);
     }
 
-    /** A builder: strict, no listener, no extensions, no clock, sequences tracked. */
+    /**
+     * A builder: strict, no listener, no extensions, no clock, sequences tracked.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -197,13 +206,21 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
      * Hands every sample to {@code handler} as the reused {@link SflowSampleView}.
      *
      * @return how many samples were handed over
+     * @param datagram one sFlow v5 datagram, from its position to its limit (position and limit are not changed)
+     * @param exporter where the datagram came from (the agent address inside the datagram names the agent)
+     * @param handler receives each sample; the view is valid only during the call
      */
     public int decode(ByteBuffer datagram, InetSocketAddress exporter, SflowSampleHandler handler) {
         sampleHandler = Objects.requireNonNull(handler, "handler");
         return walk(datagram, exporter, MODE_SAMPLES);
     }
 
-    /** Decodes the whole datagram, typed. */
+    /**
+     * Decodes the whole datagram, typed.
+     *
+     * @param datagram one sFlow v5 datagram, from its position to its limit
+     * @return the datagram with every sample and record typed (unknown formats kept as bytes)
+     */
     public SflowDatagram decodeDatagram(ByteBuffer datagram) {
         List<SflowSample> samples = new ArrayList<>();
         typedSamples = samples;
@@ -490,7 +507,11 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         return n;
     }
 
-    /** The state of every tracked sequence: datagram sequences first, then sample sequences. Allocates. */
+    /**
+     * The state of every tracked sequence: datagram sequences first, then sample sequences. Allocates.
+     *
+     * @return the states, a snapshot
+     */
     public List<SflowSequenceState> sequenceStates() {
         List<SflowSequenceState> out = new ArrayList<>();
         for (SequenceTracker.Entry e : datagramSequences.entries()) {
@@ -521,19 +542,35 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         private Builder() {
         }
 
-        /** Strict (default) or lenient. */
+        /**
+         * Strict (default) or lenient.
+         *
+         * @param mode {@link DecodeMode#STRICT} to throw on malformed input, {@link DecodeMode#LENIENT} to skip and
+         *     report it
+         * @return this builder
+         */
         public Builder mode(DecodeMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Told of each problem met (called on the decoding thread). */
+        /**
+         * Told of each problem met (called on the decoding thread).
+         *
+         * @param listener the listener; it must not block
+         * @return this builder
+         */
         public Builder problemListener(Consumer<DecodeProblem> listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** Typed codecs for enterprise record formats. */
+        /**
+         * Typed codecs for enterprise record formats.
+         *
+         * @param extensions the codecs of enterprise (non-zero) record formats
+         * @return this builder
+         */
         public Builder extensions(SflowExtensions extensions) {
             this.extensions = Objects.requireNonNull(extensions, "extensions");
             return this;
@@ -543,19 +580,34 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
          * The clock giving each datagram's {@link ExportContext#exportTimeMillis()} (epoch milliseconds),
          * read once per datagram, e.g. {@code System::currentTimeMillis}. Without one (the default) it is
          * {@link ExportContext#NO_TIME}.
+         *
+         * @param epochMillis the clock, in milliseconds since the Unix epoch
+         * @return this builder
          */
         public Builder clock(LongSupplier epochMillis) {
             this.clock = epochMillis;
             return this;
         }
 
-        /** Whether to track sequence numbers (default true). */
+        /**
+         * Whether to track sequence numbers (default true).
+         *
+         * @param track false to skip sequence tracking (no per-agent state at all)
+         * @return this builder
+         */
         public Builder trackSequences(boolean track) {
             this.trackSequences = track;
             return this;
         }
 
-        /** The most agent/sub-agent pairs and data sources tracked before the tables are cleared (defaults 4096 and 65536). */
+        /**
+         * The most agent/sub-agent pairs and data sources tracked before the tables are cleared (defaults 4096 and
+         * 65536).
+         *
+         * @param agents the most (agent, sub-agent) pairs, at least 1
+         * @param sources the most data sources, at least 1
+         * @return this builder
+         */
         public Builder maxTracked(int agents, int sources) {
             if (agents < 1 || sources < 1) {
                 throw new IllegalArgumentException("at least one of each must be tracked");
@@ -565,7 +617,11 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
             return this;
         }
 
-        /** The decoder. */
+        /**
+         * The decoder.
+         *
+         * @return the decoder, for one thread
+         */
         public SflowDecoder build() {
             return new SflowDecoder(this);
         }

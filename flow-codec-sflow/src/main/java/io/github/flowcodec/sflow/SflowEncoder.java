@@ -59,6 +59,9 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
      * A builder for an agent (an {@link java.net.Inet4Address} or {@link java.net.Inet6Address}; null writes
      * address type 0, unknown): sub-agent 0, first sequence number 1, uptime counted from the encoder's
      * creation, datagrams of at most {@value Sflow#DEFAULT_MAX_DATAGRAM} bytes, no extensions.
+     *
+     * @param agentAddress the agent address every datagram names, or null
+     * @return a new builder
      */
     public static Builder builder(InetAddress agentAddress) {
         return new Builder(agentAddress);
@@ -82,6 +85,9 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
      * maximum datagram size.
      *
      * @return how many samples it took
+     * @param samples the samples
+     * @param from the index of the first sample to write
+     * @param dst where the datagram goes
      * @throws EncodingException if not even the header and the first sample fit, or a value cannot be encoded
      */
     @Override
@@ -125,23 +131,41 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
      * Writes {@code datagram} exactly as given (its agent, sub-agent, sequence number and uptime) at the
      * buffer's position, using this encoder's extensions; the running sequence is not touched.
      *
+     * @param datagram the datagram to write
+     * @param dst where it goes
      * @throws EncodingException if the buffer has no room or a value cannot be encoded
      */
     public void write(SflowDatagram datagram, ByteBuffer dst) {
         write(datagram, dst, extensions);
     }
 
-    /** The encoded length of {@code datagram} with this encoder's extensions. */
+    /**
+     * The encoded length of {@code datagram} with this encoder's extensions.
+     *
+     * @param datagram the datagram
+     * @return its length in bytes
+     */
     public int encodedLength(SflowDatagram datagram) {
         return length(datagram, extensions);
     }
 
-    /** The bytes of {@code datagram} exactly as given, with no extensions. */
+    /**
+     * The bytes of {@code datagram} exactly as given, with no extensions.
+     *
+     * @param datagram the datagram
+     * @return its bytes
+     */
     public static byte[] toBytes(SflowDatagram datagram) {
         return toBytes(datagram, SflowExtensions.none());
     }
 
-    /** The bytes of {@code datagram} exactly as given. */
+    /**
+     * The bytes of {@code datagram} exactly as given.
+     *
+     * @param datagram the datagram
+     * @param extensions codecs for its enterprise records
+     * @return its bytes
+     */
     public static byte[] toBytes(SflowDatagram datagram, SflowExtensions extensions) {
         ByteBuffer b = ByteBuffer.allocate(length(datagram, extensions));
         write(datagram, b, extensions);
@@ -193,40 +217,69 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
             this.agent = agent;
         }
 
-        /** The sub-agent id (default 0). */
+        /**
+         * The sub-agent id (default 0).
+         *
+         * @param id the sub-agent id, unsigned 32-bit
+         * @return this builder
+         */
         public Builder subAgentId(long id) {
             Checks.u32(id, "subAgentId");
             this.subAgentId = id;
             return this;
         }
 
-        /** The sequence number of the first datagram (default 1). */
+        /**
+         * The sequence number of the first datagram (default 1).
+         *
+         * @param first the sequence number of the first datagram (default 1)
+         * @return this builder
+         */
         public Builder firstSequence(long first) {
             Checks.u32(first, "sequence number");
             this.sequence = first;
             return this;
         }
 
-        /** Where the uptime comes from, in milliseconds (default: counted from the encoder's creation). */
+        /**
+         * Where the uptime comes from, in milliseconds (default: counted from the encoder's creation).
+         *
+         * @param uptime gives the agent's uptime in milliseconds for each datagram
+         * @return this builder
+         */
         public Builder uptimeMillis(LongSupplier uptime) {
             this.uptimeMillis = Objects.requireNonNull(uptime, "uptime");
             return this;
         }
 
-        /** The largest datagram to write (default {@value Sflow#DEFAULT_MAX_DATAGRAM}, at least 64, at most 65507). */
+        /**
+         * The largest datagram to write (default {@value Sflow#DEFAULT_MAX_DATAGRAM}, at least 64, at most 65507).
+         *
+         * @param bytes the maximum datagram size in bytes
+         * @return this builder
+         */
         public Builder maxDatagramSize(int bytes) {
             Checks.range(bytes, 64, 65_507, "maxDatagramSize");
             this.maxDatagramSize = bytes;
             return this;
         }
 
-        /** Codecs for enterprise record formats. */
+        /**
+         * Codecs for enterprise record formats.
+         *
+         * @param extensions the codecs of enterprise record formats
+         * @return this builder
+         */
         public Builder extensions(SflowExtensions extensions) {
             this.extensions = Objects.requireNonNull(extensions, "extensions");
             return this;
         }
 
-        /** The encoder. */
+        /**
+         * The encoder.
+         *
+         * @return the encoder (one per thread: it counts sequence numbers)
+         */
         public SflowEncoder build() {
             return new SflowEncoder(this);
         }

@@ -40,25 +40,56 @@ public interface SflowExtension<T> {
         COUNTER_RECORD
     }
 
-    /** Flow or counter record. */
+    /**
+     * Flow or counter record.
+     *
+     * @return whether the extension reads flow records or counter records
+     */
     Kind kind();
 
-    /** The enterprise (20 bits). */
+    /**
+     * The enterprise (20 bits).
+     *
+     * @return the enterprise number of the record's data_format, 0 to 1048575 (0 for sFlow.org's own)
+     */
     long enterprise();
 
-    /** The format (12 bits). */
+    /**
+     * The format (12 bits).
+     *
+     * @return the format number of the record's data_format, 0 to 4095
+     */
     int format();
 
-    /** The type of the values. */
+    /**
+     * The type of the values.
+     *
+     * @return the class of the decoded values
+     */
     Class<T> type();
 
-    /** Decodes the record data (see the class comment for the buffer it gets). */
+    /**
+     * Decodes the record data (see the class comment for the buffer it gets).
+     *
+     * @param data the record data, from its position to its limit (big-endian, without padding)
+     * @return the value
+     */
     T decode(ByteBuffer data);
 
-    /** Writes {@code value}'s record data (without padding) at the buffer's position, advancing it. */
+    /**
+     * Writes {@code value}'s record data (without padding) at the buffer's position, advancing it.
+     *
+     * @param value the value
+     * @param out where the record data goes
+     */
     void encode(T value, ByteBuffer out);
 
-    /** The length in bytes {@link #encode} writes for {@code value}. */
+    /**
+     * The length in bytes {@link #encode} writes for {@code value}.
+     *
+     * @param value the value
+     * @return the record data's length in bytes, without XDR padding
+     */
     int encodedLength(T value);
 
     /**
@@ -70,7 +101,12 @@ public interface SflowExtension<T> {
      */
     @FunctionalInterface
     interface Decoder<T> {
-        /** The value of the record in {@code data}. */
+        /**
+         * The value of the record in {@code data}.
+         *
+         * @param data the record data, from its position to its limit
+         * @return the value
+         */
         T decode(ByteBuffer data);
     }
 
@@ -83,7 +119,12 @@ public interface SflowExtension<T> {
      */
     @FunctionalInterface
     interface Encoder<T> {
-        /** Writes the value. */
+        /**
+         * Writes the value.
+         *
+         * @param value the value
+         * @param out where the record data goes, from its position
+         */
         void encode(T value, ByteBuffer out);
     }
 
@@ -96,17 +137,44 @@ public interface SflowExtension<T> {
      */
     @FunctionalInterface
     interface Length<T> {
-        /** The encoded length of the value. */
+        /**
+         * The encoded length of the value.
+         *
+         * @param value the value
+         * @return the record data's length in bytes, without XDR padding
+         */
         int of(T value);
     }
 
-    /** An extension for a flow record format, from three functions. */
+    /**
+     * An extension for a flow record format, from three functions.
+     *
+     * @param <T> the type of the decoded values
+     * @param enterprise the enterprise number, 0 to 1048575
+     * @param format the format number, 0 to 4095
+     * @param type the class of the decoded values
+     * @param decoder reads a value from the record data
+     * @param encoder writes a value's record data
+     * @param length gives a value's record data length
+     * @return the extension
+     */
     static <T> SflowExtension<T> flowRecord(long enterprise, int format, Class<T> type, Decoder<T> decoder,
             Encoder<T> encoder, Length<T> length) {
         return of(Kind.FLOW_RECORD, enterprise, format, type, decoder, encoder, length);
     }
 
-    /** An extension for a counter record format, from three functions. */
+    /**
+     * An extension for a counter record format, from three functions.
+     *
+     * @param <T> the type of the decoded values
+     * @param enterprise the enterprise number, 0 to 1048575
+     * @param format the format number, 0 to 4095
+     * @param type the class of the decoded values
+     * @param decoder reads a value from the record data
+     * @param encoder writes a value's record data
+     * @param length gives a value's record data length
+     * @return the extension
+     */
     static <T> SflowExtension<T> counterRecord(long enterprise, int format, Class<T> type, Decoder<T> decoder,
             Encoder<T> encoder, Length<T> length) {
         return of(Kind.COUNTER_RECORD, enterprise, format, type, decoder, encoder, length);

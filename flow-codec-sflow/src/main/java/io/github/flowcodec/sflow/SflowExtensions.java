@@ -28,27 +28,49 @@ public final class SflowExtensions {
         this.counter = Map.copyOf(counter);
     }
 
-    /** No extensions. */
+    /**
+     * No extensions.
+     *
+     * @return the empty set of extensions
+     */
     public static SflowExtensions none() {
         return NONE;
     }
 
-    /** A builder. */
+    /**
+     * A builder.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether none are registered. */
+    /**
+     * Whether none are registered.
+     *
+     * @return true if no extension is registered
+     */
     public boolean isEmpty() {
         return flow.isEmpty() && counter.isEmpty();
     }
 
-    /** The flow record extension for this data format word, or null. */
+    /**
+     * The flow record extension for this data format word, or null.
+     *
+     * @param dataFormat the record's data_format word: enterprise in the top 20 bits, format in the low 12
+     * @return the extension, or null if none reads that format
+     */
     public SflowExtension<?> flowRecord(int dataFormat) {
         return flow.isEmpty() ? null : flow.get(dataFormat);
     }
 
-    /** The counter record extension for this data format word, or null. */
+    /**
+     * The counter record extension for this data format word, or null.
+     *
+     * @param dataFormat the record's data_format word: enterprise in the top 20 bits, format in the low 12
+     * @return the extension, or null if none reads that format
+     */
     public SflowExtension<?> counterRecord(int dataFormat) {
         return counter.isEmpty() ? null : counter.get(dataFormat);
     }
@@ -72,7 +94,12 @@ public final class SflowExtensions {
         private Builder() {
         }
 
-        /** Registers an extension. */
+        /**
+         * Registers an extension.
+         *
+         * @param extension the extension; one per (kind, enterprise, format)
+         * @return this builder
+         */
         public Builder add(SflowExtension<?> extension) {
             Objects.requireNonNull(extension, "extension");
             int key = Sflow.dataFormat(extension.enterprise(), extension.format());
@@ -80,7 +107,11 @@ public final class SflowExtensions {
             return this;
         }
 
-        /** The extensions. */
+        /**
+         * The extensions.
+         *
+         * @return the immutable set of extensions
+         */
         public SflowExtensions build() {
             return new SflowExtensions(flow, counter);
         }

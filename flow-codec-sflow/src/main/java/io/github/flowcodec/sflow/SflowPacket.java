@@ -37,6 +37,19 @@ public record SflowPacket(InetSocketAddress exporter, InetAddress agentAddress, 
         long systemUptimeMillis, long exportTimeMillis, List<FlowRecord> records, List<SflowSampleInfo> sampleInfos)
         implements FlowPacket {
 
+    /**
+     * Checks that no reference is null and there is one sample info per record, and copies the lists and arrays given
+     * (the record keeps its own).
+     *
+     * @param exporter where the datagram came from
+     * @param agentAddress the agent (null when it sent address type 0)
+     * @param subAgentId the sub-agent id
+     * @param sequenceNumber the datagram sequence number
+     * @param systemUptimeMillis the agent's uptime
+     * @param exportTimeMillis the decoder's clock when it decoded the datagram, or {@link #NO_TIME}
+     * @param records one record per flow sample
+     * @param sampleInfos the context of each record
+     */
     public SflowPacket {
         Objects.requireNonNull(exporter, "exporter");
         records = List.copyOf(records);

@@ -46,7 +46,11 @@ public final class SflowRecordView {
         this.length = 0;
     }
 
-    /** Moves to the next record; false when there is none. */
+    /**
+     * Moves to the next record; false when there is none.
+     *
+     * @return true if the cursor is now on a record
+     */
     public boolean next() {
         if (left == 0) {
             offset = -1;
@@ -67,50 +71,88 @@ public final class SflowRecordView {
         }
     }
 
-    /** Whether the cursor is on a record of a flow sample (else of a counter sample). */
+    /**
+     * Whether the cursor is on a record of a flow sample (else of a counter sample).
+     *
+     * @return true for a flow record, false for a counter record
+     */
     public boolean isFlowRecord() {
         return flow;
     }
 
-    /** The record's data format word. */
+    /**
+     * The record's data format word.
+     *
+     * @return the 32-bit data_format: enterprise in the top 20 bits, format in the low 12
+     */
     public int dataFormat() {
         check();
         return dataFormat;
     }
 
-    /** The record's enterprise. */
+    /**
+     * The record's enterprise.
+     *
+     * @return the enterprise, 0 to 1048575 (0 for sFlow.org's formats)
+     */
     public long enterprise() {
         return Sflow.enterprise(dataFormat());
     }
 
-    /** The record's format. */
+    /**
+     * The record's format.
+     *
+     * @return the format, 0 to 4095
+     */
     public int format() {
         return Sflow.format(dataFormat());
     }
 
-    /** Whether the record is enterprise 0 with this format. */
+    /**
+     * Whether the record is enterprise 0 with this format.
+     *
+     * @param format a standard record format, e.g. {@link Sflow#FLOW_RAW_HEADER}
+     * @return true if the record's data_format is {@code 0:format}
+     */
     public boolean isStandard(int format) {
         return dataFormat() == format;
     }
 
-    /** The buffer holding the record. */
+    /**
+     * The buffer holding the record.
+     *
+     * @return the buffer the datagram is in
+     */
     public ByteBuffer buffer() {
         return sample.buffer();
     }
 
-    /** Where the record's data starts in {@link #buffer()} (absolute index). */
+    /**
+     * Where the record's data starts in {@link #buffer()} (absolute index).
+     *
+     * @return the offset of the record data's first byte
+     */
     public int offset() {
         check();
         return offset;
     }
 
-    /** The record data's length in bytes (without padding). */
+    /**
+     * The record data's length in bytes (without padding).
+     *
+     * @return the length in bytes
+     */
     public int length() {
         check();
         return length;
     }
 
-    /** The unsigned 32-bit value at {@code position} within the record data. */
+    /**
+     * The unsigned 32-bit value at {@code position} within the record data.
+     *
+     * @param position the offset from the record data's first byte
+     * @return the value, 0 to 2^32 - 1
+     */
     public long u32(int position) {
         bounds(position, 4);
         return sample.buffer().getInt(offset + position) & 0xFFFF_FFFFL;
@@ -127,7 +169,12 @@ public final class SflowRecordView {
         return field.get(this);
     }
 
-    /** The 64-bit value at {@code position} within the record data. */
+    /**
+     * The 64-bit value at {@code position} within the record data.
+     *
+     * @param position the 64-bit value at {@code position} within the record data
+     * @return the 64-bit value at {@code position} within the record data
+     */
     public long u64(int position) {
         bounds(position, 8);
         return sample.buffer().getLong(offset + position);
@@ -145,6 +192,7 @@ public final class SflowRecordView {
      * header length beyond the record is a {@link io.github.flowcodec.core.MalformedPacketException} in
      * strict mode; in lenient mode the bytes the record holds are parsed and the problem reported.
      *
+     * @return the reused view, on the sampled header
      * @throws IllegalStateException if the record is not a raw packet header record
      */
     public SampledHeaderView sampledHeader() {
@@ -154,17 +202,29 @@ public final class SflowRecordView {
         return sample.decoder().parseRawHeader(sample.buffer(), offset, length, sample.base(), header);
     }
 
-    /** The header protocol of a raw packet header record. */
+    /**
+     * The header protocol of a raw packet header record.
+     *
+     * @return the header_protocol (1 Ethernet, 11 IPv4, 12 IPv6 ...)
+     */
     public int headerProtocol() {
         return (int) u32(0);
     }
 
-    /** The frame length of a raw packet header record. */
+    /**
+     * The frame length of a raw packet header record.
+     *
+     * @return the frame's original length in bytes, before sampling truncated it
+     */
     public long frameLength() {
         return u32(4);
     }
 
-    /** The record as a typed flow record (allocates). */
+    /**
+     * The record as a typed flow record (allocates).
+     *
+     * @return the record, typed
+     */
     public FlowData toFlowData() {
         if (!flow) {
             throw new IllegalStateException("a counter record is not a flow record");
@@ -178,7 +238,11 @@ public final class SflowRecordView {
         }
     }
 
-    /** The record as a typed counter record (allocates). */
+    /**
+     * The record as a typed counter record (allocates).
+     *
+     * @return the record, typed
+     */
     public CounterData toCounterData() {
         if (flow) {
             throw new IllegalStateException("a flow record is not a counter record");

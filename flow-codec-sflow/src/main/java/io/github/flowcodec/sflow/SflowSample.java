@@ -19,9 +19,18 @@ package io.github.flowcodec.sflow;
  */
 public sealed interface SflowSample permits FlowSample, CounterSample, DiscardedPacket, UnknownSample {
 
-    /** The enterprise of the sample's data format (0 for the standard samples). */
+    /**
+     * The enterprise of the sample's data format (0 for the standard samples).
+     *
+     * @return the top 20 bits of the sample's data_format, 0 for sFlow.org's samples
+     */
     long enterprise();
 
-    /** The format of the sample's data format (1 to 5 for the standard samples). */
+    /**
+     * The format of the sample's data format (1 to 5 for the standard samples).
+     *
+     * @return the low 12 bits of the sample's data_format: 1 flow, 2 counter, 3 expanded flow, 4 expanded counter, 5
+     *     discarded packet
+     */
     int format();
 }

@@ -24,31 +24,62 @@ import java.net.InetAddress;
  */
 public interface SflowSampleContext extends ExportContext {
 
-    /** The agent's address, or null when the agent sent address type 0 (may allocate on the zero-copy path). */
+    /**
+     * The agent's address, or null when the agent sent address type 0 (may allocate on the zero-copy path).
+     *
+     * @return the agent address, or null
+     */
     InetAddress agentAddress();
 
-    /** The agent's address type: {@link Sflow#ADDRESS_IPV4}, {@link Sflow#ADDRESS_IPV6} or {@link Sflow#ADDRESS_UNKNOWN}. */
+    /**
+     * The agent's address type: {@link Sflow#ADDRESS_IPV4}, {@link Sflow#ADDRESS_IPV6} or {@link
+     * Sflow#ADDRESS_UNKNOWN}.
+     *
+     * @return 1 IPv4, 2 IPv6, 0 unknown
+     */
     int agentAddressType();
 
-    /** The sub-agent id. */
+    /**
+     * The sub-agent id.
+     *
+     * @return the sub-agent id, unsigned 32-bit
+     */
     long subAgentId();
 
-    /** The sample's format: {@link Sflow#SAMPLE_FLOW}, {@link Sflow#SAMPLE_COUNTER}, {@link Sflow#SAMPLE_EXPANDED_FLOW} or {@link Sflow#SAMPLE_EXPANDED_COUNTER}. */
+    /**
+     * The sample's format: {@link Sflow#SAMPLE_FLOW}, {@link Sflow#SAMPLE_COUNTER}, {@link
+     * Sflow#SAMPLE_EXPANDED_FLOW} or {@link Sflow#SAMPLE_EXPANDED_COUNTER}.
+     *
+     * @return 1, 2, 3 or 4 (the low 12 bits of the sample's data_format)
+     */
     int sampleFormat();
 
-    /** Whether the sample is in the expanded form. */
+    /**
+     * Whether the sample is in the expanded form.
+     *
+     * @return true for formats 3 and 4
+     */
     default boolean expanded() {
         int f = sampleFormat();
         return f == Sflow.SAMPLE_EXPANDED_FLOW || f == Sflow.SAMPLE_EXPANDED_COUNTER;
     }
 
-    /** Whether the sample is a flow sample (compact or expanded). */
+    /**
+     * Whether the sample is a flow sample (compact or expanded).
+     *
+     * @return true for formats 1 and 3
+     */
     default boolean isFlowSample() {
         int f = sampleFormat();
         return f == Sflow.SAMPLE_FLOW || f == Sflow.SAMPLE_EXPANDED_FLOW;
     }
 
-    /** "flow" or "expanded" for flow samples, "counter" or "expanded_counter" for counter samples (the JSON's sample_type). */
+    /**
+     * "flow" or "expanded" for flow samples, "counter" or "expanded_counter" for counter samples (the JSON's
+     * sample_type).
+     *
+     * @return the sample type name
+     */
     default String sampleTypeName() {
         switch (sampleFormat()) {
             case Sflow.SAMPLE_FLOW: return "flow";
@@ -59,31 +90,67 @@ public interface SflowSampleContext extends ExportContext {
         }
     }
 
-    /** The sample's sequence number (per data source). */
+    /**
+     * The sample's sequence number (per data source).
+     *
+     * @return the sequence number, unsigned 32-bit
+     */
     long sampleSequenceNumber();
 
-    /** The data source type (0 ifIndex, 1 smonVlanDataSource, 2 entPhysicalEntry). */
+    /**
+     * The data source type (0 ifIndex, 1 smonVlanDataSource, 2 entPhysicalEntry).
+     *
+     * @return the source type, 0 to 255 (compact form) or unsigned 32-bit (expanded form)
+     */
     int sourceIdType();
 
-    /** The data source index. */
+    /**
+     * The data source index.
+     *
+     * @return the source index, 24 bits (compact form) or unsigned 32-bit (expanded form)
+     */
     long sourceIdIndex();
 
-    /** Packets that could have been sampled (flow samples; 0 for counter samples). */
+    /**
+     * Packets that could have been sampled (flow samples; 0 for counter samples).
+     *
+     * @return the sample pool, unsigned 32-bit
+     */
     long samplePool();
 
-    /** Samples the agent dropped for lack of resources (flow samples; 0 for counter samples). */
+    /**
+     * Samples the agent dropped for lack of resources (flow samples; 0 for counter samples).
+     *
+     * @return the drop count, unsigned 32-bit
+     */
     long drops();
 
-    /** The input interface format (0 single). */
+    /**
+     * The input interface format (0 single).
+     *
+     * @return the format, 0 in the compact form
+     */
     int inputInterfaceFormat();
 
-    /** The input interface value (ifIndex; 0 unknown; 0x3FFFFFFF the agent itself). */
+    /**
+     * The input interface value (ifIndex; 0 unknown; 0x3FFFFFFF the agent itself).
+     *
+     * @return the input interface value
+     */
     long inputInterface();
 
-    /** The output interface format (0 single, 1 discarded, 2 multiple). */
+    /**
+     * The output interface format (0 single, 1 discarded, 2 multiple).
+     *
+     * @return the format
+     */
     int outputInterfaceFormat();
 
-    /** The output interface value (ifIndex, discard reason or number of interfaces, by format). */
+    /**
+     * The output interface value (ifIndex, discard reason or number of interfaces, by format).
+     *
+     * @return the output interface value
+     */
     long outputInterface();
 
     /** {@link #NO_TIME} when the decoder has no clock, else as {@link ExportContext#uptimeToEpochMillis}. */

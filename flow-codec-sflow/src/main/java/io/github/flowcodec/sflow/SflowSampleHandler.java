@@ -24,11 +24,19 @@ package io.github.flowcodec.sflow;
  */
 public interface SflowSampleHandler {
 
-    /** A flow sample (compact or expanded). */
+    /**
+     * A flow sample (compact or expanded).
+     *
+     * @param sample the sample, a view valid only during the call
+     */
     default void onFlowSample(SflowSampleView sample) {
     }
 
-    /** A counter sample (compact or expanded). */
+    /**
+     * A counter sample (compact or expanded).
+     *
+     * @param sample the sample, a view valid only during the call
+     */
     default void onCounterSample(SflowSampleView sample) {
     }
 
@@ -37,6 +45,8 @@ public interface SflowSampleHandler {
      * mode, a standard sample whose structure is broken (kept as bytes); {@link SflowSampleView#dataOffset()}
      * and {@link SflowSampleView#dataLength()} locate its data, and {@link SflowSampleView#toSample()} gives a
      * 0:5 event as a {@link DiscardedPacket}.
+     *
+     * @param sample the sample, a view valid only during the call
      */
     default void onOtherSample(SflowSampleView sample) {
     }

@@ -14,12 +14,53 @@ import java.util.Objects;
  * SflowSampleInfo info = packet.sampleInfos().get(0);   // the context of packet.records().get(0)
  * info.sampleSequenceNumber();
  * }</pre>
+ *
+ * @param exporter where the datagram came from (address and UDP port)
+ * @param agentAddress the agent address the datagram names (what goflow2 calls the sampler address)
+ * @param subAgentId the datagram's sub-agent id (unsigned 32-bit)
+ * @param sequenceNumber the datagram's sequence number (unsigned 32-bit)
+ * @param systemUptimeMillis the agent's uptime in milliseconds (unsigned 32-bit)
+ * @param exportTimeMillis when the datagram was received, epoch milliseconds, as the decoder's clock said ({@link
+ *     io.github.flowcodec.core.ExportContext#NO_TIME} without one)
+ * @param sampleFormat the sample's data format word (enterprise in the top 20 bits, format in the low 12)
+ * @param sampleSequenceNumber the sample's sequence number within its data source
+ * @param sourceIdType the data source type (0 ifIndex, 1 smonVlanDataSource, 2 entPhysicalEntry)
+ * @param sourceIdIndex the data source index
+ * @param samplingRate one packet in this many is sampled (0 for counter samples)
+ * @param samplePool packets that could have been sampled
+ * @param drops samples dropped for lack of resources
+ * @param inputInterfaceFormat the input interface format (0 single)
+ * @param inputInterface the input interface value (ifIndex, 0 unknown)
+ * @param outputInterfaceFormat the output interface format (0 single, 1 discarded, 2 multiple)
+ * @param outputInterface the output interface value
  */
 public record SflowSampleInfo(InetSocketAddress exporter, InetAddress agentAddress, long subAgentId, long sequenceNumber,
         long systemUptimeMillis, long exportTimeMillis, int sampleFormat, long sampleSequenceNumber, int sourceIdType,
         long sourceIdIndex, long samplingRate, long samplePool, long drops, int inputInterfaceFormat,
         long inputInterface, int outputInterfaceFormat, long outputInterface) implements SflowSampleContext {
 
+    /**
+     * Checks that no reference is null.
+     *
+     * @param exporter where the datagram came from (address and UDP port)
+     * @param agentAddress the agent address the datagram names (what goflow2 calls the sampler address)
+     * @param subAgentId the datagram's sub-agent id (unsigned 32-bit)
+     * @param sequenceNumber the datagram's sequence number (unsigned 32-bit)
+     * @param systemUptimeMillis the agent's uptime in milliseconds (unsigned 32-bit)
+     * @param exportTimeMillis when the datagram was received, epoch milliseconds, as the decoder's clock said ({@link
+     *     io.github.flowcodec.core.ExportContext#NO_TIME} without one)
+     * @param sampleFormat the sample's data format word (enterprise in the top 20 bits, format in the low 12)
+     * @param sampleSequenceNumber the sample's sequence number within its data source
+     * @param sourceIdType the data source type (0 ifIndex, 1 smonVlanDataSource, 2 entPhysicalEntry)
+     * @param sourceIdIndex the data source index
+     * @param samplingRate one packet in this many is sampled (0 for counter samples)
+     * @param samplePool packets that could have been sampled
+     * @param drops samples dropped for lack of resources
+     * @param inputInterfaceFormat the input interface format (0 single)
+     * @param inputInterface the input interface value (ifIndex, 0 unknown)
+     * @param outputInterfaceFormat the output interface format (0 single, 1 discarded, 2 multiple)
+     * @param outputInterface the output interface value
+     */
     public SflowSampleInfo {
         Objects.requireNonNull(exporter, "exporter");
     }

@@ -182,47 +182,83 @@ public final class SflowSampleView implements SflowSampleContext {
         return base;
     }
 
-    /** The buffer the datagram is in. */
+    /**
+     * The buffer the datagram is in.
+     *
+     * @return the buffer given to the decoder
+     */
     public ByteBuffer buffer() {
         return buffer;
     }
 
-    /** The sample's data format word (enterprise and format). */
+    /**
+     * The sample's data format word (enterprise and format).
+     *
+     * @return the 32-bit data_format: enterprise in the top 20 bits, format in the low 12
+     */
     public int dataFormat() {
         return dataFormat;
     }
 
-    /** The sample's enterprise. */
+    /**
+     * The sample's enterprise.
+     *
+     * @return the enterprise, 0 to 1048575 (0 for sFlow.org's samples)
+     */
     public long enterprise() {
         return Sflow.enterprise(dataFormat);
     }
 
-    /** The sample's format. */
+    /**
+     * The sample's format.
+     *
+     * @return the format, 0 to 4095 (1 flow, 2 counter, 3 expanded flow, 4 expanded counter, 5 discarded packet)
+     */
     public int format() {
         return Sflow.format(dataFormat);
     }
 
-    /** Whether this is a standard sample (0:1 to 0:4) whose structure checked out. */
+    /**
+     * Whether this is a standard sample (0:1 to 0:4) whose structure checked out.
+     *
+     * @return true for a standard flow or counter sample
+     */
     public boolean isStandard() {
         return standard;
     }
 
-    /** Where the sample's data (after its format and length) starts in {@link #buffer()} (absolute index). */
+    /**
+     * Where the sample's data (after its format and length) starts in {@link #buffer()} (absolute index).
+     *
+     * @return the offset of the sample data's first byte
+     */
     public int dataOffset() {
         return dataOffset;
     }
 
-    /** The sample data's length in bytes (without padding). */
+    /**
+     * The sample data's length in bytes (without padding).
+     *
+     * @return the length in bytes
+     */
     public int dataLength() {
         return dataLength;
     }
 
-    /** How many records the sample holds (0 for other samples). */
+    /**
+     * How many records the sample holds (0 for other samples).
+     *
+     * @return the number of flow or counter records
+     */
     public int recordCount() {
         return recordCount;
     }
 
-    /** The record cursor, reset before the first record: {@code while (r.next()) ...}. Reused. */
+    /**
+     * The record cursor, reset before the first record: {@code while (r.next()) ...}. Reused.
+     *
+     * @return the reused record cursor
+     */
     public SflowRecordView records() {
         cursor.reset(recordsOffset, standard ? recordCount : 0, isFlowSample());
         return cursor;
@@ -233,6 +269,8 @@ public final class SflowSampleView implements SflowSampleContext {
      * A discarded packet event (0:5) comes back as a {@link DiscardedPacket}, or, in lenient mode when its
      * content does not parse, as an {@link UnknownSample} (the problem reported); other samples of other
      * formats as {@link UnknownSample}s.
+     *
+     * @return the sample, typed
      */
     public SflowSample toSample() {
         if (!standard) {
@@ -262,7 +300,11 @@ public final class SflowSampleView implements SflowSampleContext {
         return new CounterSample(format == Sflow.SAMPLE_EXPANDED_COUNTER, sampleSequence, sourceIdType, sourceIdIndex, list);
     }
 
-    /** An immutable copy of this context. */
+    /**
+     * An immutable copy of this context.
+     *
+     * @return the context, copied
+     */
     public SflowSampleInfo toInfo() {
         return new SflowSampleInfo(exporter, agentAddress(), subAgentId, datagramSequence, uptime, exportTime, format,
                 sampleSequence, sourceIdType, sourceIdIndex, samplingRate, samplePool, drops, inputFormat, inputValue,
@@ -272,6 +314,8 @@ public final class SflowSampleView implements SflowSampleContext {
     /**
      * This flow sample as a {@link FlowRecord} of IANA elements (see {@link SflowDecoder} for the mapping),
      * or null for a counter or other sample. Allocates.
+     *
+     * @return the record, or null
      */
     public FlowRecord toFlowRecord() {
         if (!standard || !isFlowSample()) {
@@ -334,12 +378,22 @@ public final class SflowSampleView implements SflowSampleContext {
         return agentType;
     }
 
-    /** The agent's IPv4 address as an int, without allocating (0 unless the type is IPv4). */
+    /**
+     * The agent's IPv4 address as an int, without allocating (0 unless the type is IPv4).
+     *
+     * @return the address, first octet in the high byte, or 0
+     */
     public int agentIpv4() {
         return agentType == Sflow.ADDRESS_IPV4 ? buffer.getInt(agentIndex) : 0;
     }
 
-    /** Copies the agent address bytes (4 or 16, none when unknown) into {@code dst}; returns how many. */
+    /**
+     * Copies the agent address bytes (4 or 16, none when unknown) into {@code dst}; returns how many.
+     *
+     * @param dst the array copied into
+     * @param offset where in {@code dst} the first byte goes
+     * @return 4, 16 or 0
+     */
     public int copyAgentAddress(byte[] dst, int offset) {
         int n = agentType == Sflow.ADDRESS_IPV4 ? 4 : agentType == Sflow.ADDRESS_IPV6 ? 16 : 0;
         buffer.get(agentIndex, dst, offset, n);

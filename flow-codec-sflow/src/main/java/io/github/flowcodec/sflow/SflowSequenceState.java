@@ -34,7 +34,11 @@ import java.nio.ByteBuffer;
 public record SflowSequenceState(InetAddress agentAddress, long subAgentId, int sampleFormat, long sourceIdType,
         long sourceIdIndex, long lastSequence, long received, long lost, long duplicates, long reordered, long restarts) {
 
-    /** Whether this is a datagram sequence (else a data source's sample sequence). */
+    /**
+     * Whether this is a datagram sequence (else a data source's sample sequence).
+     *
+     * @return true for an (agent, sub-agent) datagram sequence, false for a data source's sample sequence
+     */
     public boolean isDatagramSequence() {
         return sampleFormat == 0;
     }

@@ -21,8 +21,16 @@ public sealed interface TunnelRecords permits FlowData {
      * <pre>{@code
      * new FlowData.ExtendedVlanTunnel(List.of(0x8100_0064L));
      * }</pre>
+     *
+     * @param stack the tag stack entries, outermost first (TPID in the top 16 bits, TCI in the low 16)
      */
     record ExtendedVlanTunnel(List<Long> stack) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field, and copies the lists and arrays given (the
+         * record keeps its own).
+         *
+         * @param stack the tag stack entries, outermost first (TPID in the top 16 bits, TCI in the low 16)
+         */
         public ExtendedVlanTunnel {
             stack = List.copyOf(stack);
             stack.forEach(l -> Checks.u32(l, "stack entry"));
@@ -38,8 +46,15 @@ public sealed interface TunnelRecords permits FlowData {
      * }</pre>
      *
      * @param ingress true for 1022 (ingress), false for 1021 (egress)
+     * @param frame the outer Ethernet header
      */
     record TunnelEthernet(boolean ingress, FlowData.EthernetFrame frame) implements FlowData.Standard {
+        /**
+         * Checks that no reference is null.
+         *
+         * @param ingress true for 1022 (ingress), false for 1021 (egress)
+         * @param frame the outer Ethernet header
+         */
         public TunnelEthernet {
             Checks.notNull(frame, "frame");
         }
@@ -52,8 +67,17 @@ public sealed interface TunnelRecords permits FlowData {
      * <pre>{@code
      * new FlowData.TunnelIpv4(true, new FlowData.Ipv4Data(1550, 17, vtepA, vtepB, 49152, 4789, 0, 0));
      * }</pre>
+     *
+     * @param ingress true for the ingress record (0:1024), false for egress (0:1023)
+     * @param header the outer IPv4 header
      */
     record TunnelIpv4(boolean ingress, FlowData.Ipv4Data header) implements FlowData.Standard {
+        /**
+         * Checks that no reference is null.
+         *
+         * @param ingress true for the ingress record (0:1024), false for egress (0:1023)
+         * @param header the outer IPv4 header
+         */
         public TunnelIpv4 {
             Checks.notNull(header, "header");
         }
@@ -66,8 +90,17 @@ public sealed interface TunnelRecords permits FlowData {
      * <pre>{@code
      * new FlowData.TunnelIpv6(false, new FlowData.Ipv6Data(1550, 17, vtepA6, vtepB6, 49152, 4789, 0, 0));
      * }</pre>
+     *
+     * @param ingress true for the ingress record (0:1026), false for egress (0:1025)
+     * @param header the outer IPv6 header
      */
     record TunnelIpv6(boolean ingress, FlowData.Ipv6Data header) implements FlowData.Standard {
+        /**
+         * Checks that no reference is null.
+         *
+         * @param ingress true for the ingress record (0:1026), false for egress (0:1025)
+         * @param header the outer IPv6 header
+         */
         public TunnelIpv6 {
             Checks.notNull(header, "header");
         }
@@ -79,8 +112,17 @@ public sealed interface TunnelRecords permits FlowData {
      * <pre>{@code
      * new FlowData.TunnelDecapsulation(true, 50);
      * }</pre>
+     *
+     * @param ingress true for 0:1028 (decapsulated on the way in), false for 0:1027
+     * @param innerHeaderOffset the offset of the inner header in the sampled header, in bytes
      */
     record TunnelDecapsulation(boolean ingress, long innerHeaderOffset) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field.
+         *
+         * @param ingress true for 0:1028 (decapsulated on the way in), false for 0:1027
+         * @param innerHeaderOffset the offset of the inner header in the sampled header, in bytes
+         */
         public TunnelDecapsulation {
             Checks.u32(innerHeaderOffset, "innerHeaderOffset");
         }
@@ -92,8 +134,17 @@ public sealed interface TunnelRecords permits FlowData {
      * <pre>{@code
      * new FlowData.TunnelVni(true, 10_042);
      * }</pre>
+     *
+     * @param ingress true for the ingress record (0:1030), false for egress (0:1029)
+     * @param vni the virtual network identifier, 0 to 16777215
      */
     record TunnelVni(boolean ingress, long vni) implements FlowData.Standard {
+        /**
+         * Checks that each number fits its unsigned 32-bit XDR field.
+         *
+         * @param ingress true for the ingress record (0:1030), false for egress (0:1029)
+         * @param vni the virtual network identifier, 0 to 16777215
+         */
         public TunnelVni {
             Checks.u32(vni, "vni");
         }

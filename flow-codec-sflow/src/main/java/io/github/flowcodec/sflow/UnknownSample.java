@@ -17,23 +17,43 @@ import io.github.flowcodec.sflow.internal.OpaqueData;
  */
 public record UnknownSample(long enterprise, int format, byte[] data) implements SflowSample {
 
+    /**
+     * Checks that the enterprise fits 20 bits and the format 12, and copies the lists and arrays given (the record
+     * keeps its own).
+     *
+     * @param enterprise the enterprise (20 bits)
+     * @param format the format (12 bits)
+     * @param data the sample data, as sent (without padding)
+     */
     public UnknownSample {
         Sflow.dataFormat(enterprise, format);
         data = data.clone();
     }
 
-    /** A copy of the sample data. */
+    /**
+     * A copy of the sample data.
+     *
+     * @return a new array of the sample data, as sent (without XDR padding)
+     */
     @Override
     public byte[] data() {
         return data.clone();
     }
 
-    /** The length of the sample data in bytes. */
+    /**
+     * The length of the sample data in bytes.
+     *
+     * @return the sample data's length in bytes
+     */
     public int length() {
         return data.length;
     }
 
-    /** Writes the data at the buffer's position (advancing it), without copying it first. */
+    /**
+     * Writes the data at the buffer's position (advancing it), without copying it first.
+     *
+     * @param dst the buffer written into, from its position
+     */
     public void writeData(java.nio.ByteBuffer dst) {
         dst.put(data);
     }
