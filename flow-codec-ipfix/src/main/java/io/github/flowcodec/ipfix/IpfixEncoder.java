@@ -80,12 +80,12 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
         return writer.encode(records, from, dst);
     }
 
-     /**
-      * A message holding every template the encoder knows, nested list templates included (for a collector
-      * that restarted, or the start of a new file).
-      *
-      * @return a message holding every template the encoder knows, nested list templates included (for a collector that restarted, or the start of a new file)
-      */
+    /**
+     * A message holding every template the encoder knows, nested list templates included (for a collector
+     * that restarted, or the start of a new file).
+     *
+     * @return a message holding every template the encoder knows, nested list templates included (for a collector that restarted, or the start of a new file)
+     */
     public ByteBuffer templatesDatagram() {
         return writer.templatesDatagram(Ipfix.MAX_MESSAGE_LENGTH);
     }

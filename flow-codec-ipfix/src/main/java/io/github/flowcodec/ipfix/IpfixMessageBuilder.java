@@ -283,12 +283,12 @@ public final class IpfixMessageBuilder {
         return this;
     }
 
-     /**
-      * The message's bytes.
-      *
-      * @throws IllegalArgumentException if the message is over 65535 bytes and no {@link #declaredLength(int)} was given
-      * @return the message's bytes
-      */
+    /**
+     * The message's bytes.
+     *
+     * @throws IllegalArgumentException if the message is over 65535 bytes and no {@link #declaredLength(int)} was given
+     * @return the message's bytes
+     */
     public byte[] toBytes() {
         int len = IpfixLayout.HEADER_LENGTH + sets.length();
         if (length == null && len > Ipfix.MAX_MESSAGE_LENGTH) {

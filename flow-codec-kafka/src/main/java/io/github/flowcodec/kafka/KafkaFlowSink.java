@@ -55,7 +55,11 @@ public final class KafkaFlowSink implements AutoCloseable {
      */
     public record Counters(long offered, long published, long publishErrors, long backPressureDrops) {
 
-        /** Messages offered and not yet published, failed or dropped: on their way. */
+        /**
+         * Messages offered and not yet published, failed or dropped: on their way.
+         *
+         * @return messages offered and not yet published, failed or dropped: on their way
+         */
         public long inFlight() {
             return offered - published - publishErrors - backPressureDrops;
         }
@@ -84,22 +88,38 @@ public final class KafkaFlowSink implements AutoCloseable {
     /**
      * A builder for a sink to {@code topic} on the brokers {@code bootstrapServers}
      * ({@code host:port[,host:port...]}).
+     *
+     * @param bootstrapServers the brokers, {@code host:port[,host:port...]}
+     * @param topic the topic
+     * @return a new builder
      */
     public static Builder builder(String bootstrapServers, String topic) {
         return new Builder(bootstrapServers, topic);
     }
 
-    /** A new publisher, for one thread. */
+    /**
+     * A new publisher, for one thread.
+     *
+     * @return a new publisher, for one thread
+     */
     public Publisher publisher() {
         return new Publisher(this, format);
     }
 
-    /** The topic. */
+    /**
+     * The topic.
+     *
+     * @return the topic
+     */
     public String topic() {
         return topic;
     }
 
-    /** What the sink did so far. */
+    /**
+     * What the sink did so far.
+     *
+     * @return what the sink did so far
+     */
     public Counters counters() {
         // published and failed first: a message completes after it was offered, so inFlight() is never negative
         long done = published.get();
@@ -108,7 +128,11 @@ public final class KafkaFlowSink implements AutoCloseable {
         return new Counters(Math.max(offered.get(), done + errors + drops), done, errors, drops);
     }
 
-    /** The last publish error, or null. */
+    /**
+     * The last publish error, or null.
+     *
+     * @return the last publish error, or null
+     */
     public String lastError() {
         return lastError.get();
     }
@@ -118,7 +142,11 @@ public final class KafkaFlowSink implements AutoCloseable {
         producer.flush();
     }
 
-    /** Flushes (waiting at most the timeout) and closes the producer. */
+    /**
+     * Flushes (waiting at most the timeout) and closes the producer.
+     *
+     * @param timeout how long to wait at most for the messages on their way
+     */
     public void close(Duration timeout) {
         producer.close(timeout);
     }
@@ -187,6 +215,7 @@ public final class KafkaFlowSink implements AutoCloseable {
          * Publishes one message, keyed by its exporter; never blocks (see {@link KafkaFlowSink}).
          *
          * @param exporter the exporter's address, the record's key (null: no key, any partition)
+         * @param message the flow message to publish
          */
         public void publish(FlowMessageFields message, InetAddress exporter) {
             if (exporter != lastExporter) {
@@ -212,13 +241,23 @@ public final class KafkaFlowSink implements AutoCloseable {
             }
         }
 
-        /** The messages' format; default {@link Format#PROTOBUF}. */
+        /**
+         * The messages' format; default {@link Format#PROTOBUF}.
+         *
+         * @param format the messages' format; default {@link Format#PROTOBUF}
+         * @return this builder
+         */
         public Builder format(Format format) {
             this.format = Objects.requireNonNull(format, "format");
             return this;
         }
 
-        /** How long {@link #build()} waits for the topic's metadata (the broker auto-creates it, or it exists); default 10 s. */
+        /**
+         * How long {@link #build()} waits for the topic's metadata (the broker auto-creates it, or it exists); default 10 s.
+         *
+         * @param timeout how long {@link #build()} waits for the topic's metadata (the broker auto-creates it, or it exists); default 10 s
+         * @return this builder
+         */
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
@@ -227,13 +266,21 @@ public final class KafkaFlowSink implements AutoCloseable {
         /**
          * A Kafka producer setting ({@code buffer.memory}, {@code delivery.timeout.ms}, {@code compression.type},
          * {@code linger.ms}, security); {@code max.block.ms} is always 0.
+         *
+         * @param key a Kafka producer setting ({@code buffer.memory}, {@code delivery.timeout.ms}, {@code compression.type}, {@code linger.ms}, security); {@code max.block.ms} is always 0
+         * @param value a Kafka producer setting ({@code buffer.memory}, {@code delivery.timeout.ms}, {@code compression.type}, {@code linger.ms}, security); {@code max.block.ms} is always 0
+         * @return this builder
          */
         public Builder property(String key, String value) {
             properties.put(key, value);
             return this;
         }
 
-        /** The sink, with its producer connected or connecting. */
+        /**
+         * The sink, with its producer connected or connecting.
+         *
+         * @return the sink, with its producer connected or connecting
+         */
         public KafkaFlowSink build() {
             return new KafkaFlowSink(this);
         }

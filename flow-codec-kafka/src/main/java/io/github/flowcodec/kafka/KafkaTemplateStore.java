@@ -69,6 +69,10 @@ public final class KafkaTemplateStore implements TemplateStore, AutoCloseable {
     /**
      * A builder for a store replicated through {@code topic} on the brokers {@code bootstrapServers}
      * ({@code host:port[,host:port...]}).
+     *
+     * @param bootstrapServers the brokers, {@code host:port[,host:port...]}
+     * @param topic the topic
+     * @return a new builder
      */
     public static Builder builder(String bootstrapServers, String topic) {
         return new Builder(bootstrapServers, topic);
@@ -77,23 +81,39 @@ public final class KafkaTemplateStore implements TemplateStore, AutoCloseable {
     /**
      * Waits until this node has applied every change the topic held when the store was built; whether it
      * has. Decoding before that works, with the templates known so far.
+     *
+     * @param timeout how long to wait at most
+     * @return whether this node has caught up
+     * @throws InterruptedException if the thread is interrupted while waiting
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return replication.awaitCaughtUp(timeout);
     }
 
-    /** Whether this node has read the topic up to where it ended when the store was built. */
+    /**
+     * Whether this node has read the topic up to where it ended when the store was built.
+     *
+     * @return whether this node has read the topic up to where it ended when the store was built
+     */
     public boolean isCaughtUp() {
         return replication.isCaughtUp();
     }
 
-    /** What the replication did so far. */
+    /**
+     * What the replication did so far.
+     *
+     * @return what the replication did so far
+     */
     public Counters counters() {
         return new Counters(replication.published(), replication.publishFailures(), replication.unpublished(),
                 replication.notQueued(), replication.applied(), replication.malformed());
     }
 
-    /** The last error talking to the broker or reading the topic, if there was one. */
+    /**
+     * The last error talking to the broker or reading the topic, if there was one.
+     *
+     * @return the last error talking to the broker or reading the topic, if there was one
+     */
     public Optional<String> lastError() {
         return Optional.ofNullable(replication.lastError());
     }
@@ -183,7 +203,12 @@ public final class KafkaTemplateStore implements TemplateStore, AutoCloseable {
             }
         }
 
-        /** The node's local store (limits, lifetime); default {@link TemplateStore#inMemory()}. Give it no other user. */
+        /**
+         * The node's local store (limits, lifetime); default {@link TemplateStore#inMemory()}. Give it no other user.
+         *
+         * @param local the node's local store (limits, lifetime); default {@link TemplateStore#inMemory()}
+         * @return this builder
+         */
         public Builder local(TemplateStore local) {
             this.local = Objects.requireNonNull(local, "local");
             return this;
@@ -192,6 +217,9 @@ public final class KafkaTemplateStore implements TemplateStore, AutoCloseable {
         /**
          * At most this often a refresh of a template is published, so that the others' copies outlive their
          * lifetime while the exporter refreshes it here; default 5 minutes (a third or less of the lifetime).
+         *
+         * @param interval at most this often a refresh of a template is published, so that the others' copies outlive their lifetime while the exporter refreshes it here; default 5 minutes (a third or less of the lifetime)
+         * @return this builder
          */
         public Builder refreshInterval(Duration interval) {
             if (interval.isNegative()) {
@@ -201,7 +229,12 @@ public final class KafkaTemplateStore implements TemplateStore, AutoCloseable {
             return this;
         }
 
-        /** How long a change may wait for the broker before it counts as a failure and is queued again; default 30 s. */
+        /**
+         * How long a change may wait for the broker before it counts as a failure and is queued again; default 30 s.
+         *
+         * @param timeout how long a change may wait for the broker before it counts as a failure and is queued again; default 30 s
+         * @return this builder
+         */
         public Builder publishTimeout(Duration timeout) {
             if (timeout.toMillis() < 1000) {
                 throw new IllegalArgumentException("a publish timeout under one second");
@@ -210,7 +243,12 @@ public final class KafkaTemplateStore implements TemplateStore, AutoCloseable {
             return this;
         }
 
-        /** At most this many changes wait while the broker is unreachable; default 65536. */
+        /**
+         * At most this many changes wait while the broker is unreachable; default 65536.
+         *
+         * @param max at most this many changes wait while the broker is unreachable; default 65536
+         * @return this builder
+         */
         public Builder maxPending(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxPending must be positive");
@@ -219,13 +257,23 @@ public final class KafkaTemplateStore implements TemplateStore, AutoCloseable {
             return this;
         }
 
-        /** A Kafka client setting (security, timeouts), for the store's producer, consumer and admin client. */
+        /**
+         * A Kafka client setting (security, timeouts), for the store's producer, consumer and admin client.
+         *
+         * @param key a Kafka client setting (security, timeouts), for the store's producer, consumer and admin client
+         * @param value a Kafka client setting (security, timeouts), for the store's producer, consumer and admin client
+         * @return this builder
+         */
         public Builder property(String key, String value) {
             properties.put(key, value);
             return this;
         }
 
-        /** The store, replicating from now on (creating the compacted topic if it does not exist). */
+        /**
+         * The store, replicating from now on (creating the compacted topic if it does not exist).
+         *
+         * @return the store, replicating from now on (creating the compacted topic if it does not exist)
+         */
         public KafkaTemplateStore build() {
             return new KafkaTemplateStore(this);
         }

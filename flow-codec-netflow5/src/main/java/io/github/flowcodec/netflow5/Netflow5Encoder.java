@@ -56,12 +56,12 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
         return () -> clock.getAsLong() - start;
     }
 
-     /**
-      * A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation,
-      * packets of up to 30 records.
-      *
-      * @return a new builder
-      */
+    /**
+     * A builder with engine 0/0, no sampling, the system clock, uptime counted from the encoder's creation,
+     * packets of up to 30 records.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -240,13 +240,13 @@ public final class Netflow5Encoder implements DatagramEncoder<FlowRecord> {
             return this;
         }
 
-         /**
-          * Largest packet in bytes: the 24-byte header and as many 48-byte records as fit, at least one and at
-          * most 30 (default 1464, 30 records).
-          *
-          * @param bytes largest packet in bytes: the 24-byte header and as many 48-byte records as fit, at least one and at most 30 (default 1464, 30 records)
-          * @return this builder
-          */
+        /**
+         * Largest packet in bytes: the 24-byte header and as many 48-byte records as fit, at least one and at
+         * most 30 (default 1464, 30 records).
+         *
+         * @param bytes largest packet in bytes: the 24-byte header and as many 48-byte records as fit, at least one and at most 30 (default 1464, 30 records)
+         * @return this builder
+         */
         public Builder maxDatagramSize(int bytes) {
             int min = Netflow5.HEADER_LENGTH + Netflow5.RECORD_LENGTH;
             if (bytes < min) {

@@ -241,13 +241,13 @@ public final class Netflow9PacketBuilder {
         return this;
     }
 
-     /**
-      * Bytes after the last FlowSet, outside every FlowSet (zeros: exporters that pad datagrams to a fixed size;
-      * anything else: garbage).
-      *
-      * @param bytes bytes after the last FlowSet, outside every FlowSet (zeros: exporters that pad datagrams to a fixed size; anything else: garbage)
-      * @return this builder
-      */
+    /**
+     * Bytes after the last FlowSet, outside every FlowSet (zeros: exporters that pad datagrams to a fixed size;
+     * anything else: garbage).
+     *
+     * @param bytes bytes after the last FlowSet, outside every FlowSet (zeros: exporters that pad datagrams to a fixed size; anything else: garbage)
+     * @return this builder
+     */
     public Netflow9PacketBuilder trailing(byte... bytes) {
         this.trailing = bytes.clone();
         return this;

@@ -38,7 +38,12 @@ public final class FlowDecoderHandler extends SimpleChannelInboundHandler<Datagr
     private final LongAdder errors = new LongAdder();
     private final AtomicReference<FlowCodecException> lastError = new AtomicReference<>();
 
-    /** Decodes with {@code options} (mode, template store) and hands every record to {@code records}. */
+    /**
+     * Decodes with {@code options} (mode, template store) and hands every record to {@code records}.
+     *
+     * @param options the decoder options: mode, the template store shared by the handlers, registry, problem listener
+     * @param records receives every record, with the decoder's context
+     */
     public FlowDecoderHandler(DecoderOptions options, FlowRecordHandler records) {
         this.decoder = FlowDecoders.autoDetecting(Objects.requireNonNull(options, "options"));
         this.records = Objects.requireNonNull(records, "records");
@@ -58,17 +63,29 @@ public final class FlowDecoderHandler extends SimpleChannelInboundHandler<Datagr
         }
     }
 
-    /** Datagrams that could not be decoded. */
+    /**
+     * Datagrams that could not be decoded.
+     *
+     * @return datagrams that could not be decoded
+     */
     public long errors() {
         return errors.sum();
     }
 
-    /** Why the last datagram that could not be decoded failed, or null. */
+    /**
+     * Why the last datagram that could not be decoded failed, or null.
+     *
+     * @return why the last datagram that could not be decoded failed, or null
+     */
     public FlowCodecException lastError() {
         return lastError.get();
     }
 
-    /** The decoder's counters (datagrams, records, templates, missing templates ...), read on the channel's event loop. */
+    /**
+     * The decoder's counters (datagrams, records, templates, missing templates ...), read on the channel's event loop.
+     *
+     * @return the decoder's counters (datagrams, records, templates, missing templates ...), read on the channel's event loop
+     */
     public DecoderCounters counters() {
         return decoder.counters();
     }
