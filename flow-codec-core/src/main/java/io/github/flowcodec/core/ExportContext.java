@@ -50,7 +50,8 @@ public interface ExportContext {
     /**
      * The export time from the header, in milliseconds since the Unix epoch.
      *
-     * @return the header's export time (unix_secs / exportTime) in milliseconds, or {@link #NO_TIME}
+     * @return the header's export time (unix_secs, exportTime) in milliseconds; for sFlow, whose header has none,
+     *     the decoder's clock if it has one; else {@link #NO_TIME}
      */
     long exportTimeMillis();
 

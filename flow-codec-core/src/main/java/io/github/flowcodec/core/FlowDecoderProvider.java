@@ -25,7 +25,7 @@ public interface FlowDecoderProvider {
      * cheap check of the version number, no full validation.
      *
      * @param datagram the datagram; its position and limit are not changed
-     * @return true if the version field (and, for sFlow, the datagram version) is this protocol's
+     * @return true if the version field announces this protocol
      */
     boolean recognizes(ByteBuffer datagram);
 

@@ -27,7 +27,7 @@ public interface FlowPacket extends ExportContext {
      * and IPFIX, from the record or its sampler's options record), this is it; else {@link #samplingRate()}.
      *
      * @param record one of {@link #records()}
-     * @return the number of packets one sampled packet stands for (1 when not sampled, 0 when unknown)
+     * @return the number of packets one sampled packet stands for, 0 when not sampled or unknown
      */
     default long samplingRate(FlowRecord record) {
         return samplingRate();

@@ -107,7 +107,8 @@ public interface TemplateStore {
     /**
      * Registers a listener for every change.
      *
-     * @param listener called on each add, refresh, redefinition, withdrawal, expiry and rejection
+     * @param listener called on each {@link TemplateEvent}: a template added, redefined, withdrawn, expired,
+     *     evicted, flushed by an exporter restart or rejected
      */
     void addListener(TemplateListener listener);
 

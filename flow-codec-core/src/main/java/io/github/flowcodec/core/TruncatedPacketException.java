@@ -15,7 +15,8 @@ public class TruncatedPacketException extends MalformedPacketException {
      * The input ends at {@code offset}, before what it announced.
      *
      * @param protocol the protocol being decoded or encoded
-     * @param offset the byte offset where the missing bytes should have started, or of the length field that announced them
+     * @param offset the byte offset where the missing bytes should have started, or of the length field that
+     *     announced them
      * @param reason what was announced and how many bytes were left, in words
      */
     public TruncatedPacketException(FlowProtocol protocol, long offset, String reason) {

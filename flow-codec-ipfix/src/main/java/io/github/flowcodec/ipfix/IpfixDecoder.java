@@ -37,7 +37,8 @@ import java.util.Objects;
  * recognised; sampling rates from the records or their selector's options record; the exporter's
  * systemInitTimeMilliseconds from its options records for SysUpTime timestamps.
  *
- * <p>Strict mode throws a {@link io.github.flowcodec.core.FlowCodecException} with the byte offset for anything malformed; lenient
+ * <p>Strict mode throws a {@link io.github.flowcodec.core.FlowCodecException} with the byte offset for anything
+ * malformed; lenient
  * mode skips what is broken, keeps the rest, reports each problem to the options' problem listener and
  * counts it. A datagram shorter than the header, of another version or with a length below 16 is rejected
  * in both modes.

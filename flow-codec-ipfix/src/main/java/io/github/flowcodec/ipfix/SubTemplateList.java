@@ -24,7 +24,8 @@ import java.util.Objects;
 public record SubTemplateList(int semantic, Template template, List<FlowRecord> records) implements StructuredValue {
 
     /**
-     * Checks the semantic (0 to 255), the template id (256 and above) and that every record is of the template, and copies the records.
+     * Checks the semantic (0 to 255), the template id (256 and above) and that every record is of the template,
+     * and copies the records.
      *
      * @param semantic the semantic code (0-255)
      * @param template the records' template (id 256 and above)

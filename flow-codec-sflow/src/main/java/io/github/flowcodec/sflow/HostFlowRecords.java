@@ -32,7 +32,7 @@ public sealed interface HostFlowRecords permits FlowData {
     record ExtendedSocket(long protocol, InetAddress localAddress, InetAddress remoteAddress, long localPort, long remotePort)
             implements FlowData.Standard {
         /**
-         * Checks that the addresses are of one family and the ports fit 16 bits.
+         * Checks that each number fits its unsigned 32-bit XDR field and the two addresses are given and of one family.
          *
          * @param protocol the IP protocol, 6 TCP or 17 UDP
          * @param localAddress the host's address on the socket
@@ -62,7 +62,7 @@ public sealed interface HostFlowRecords permits FlowData {
     record ExtendedProxySocket(long protocol, InetAddress localAddress, InetAddress remoteAddress, long localPort,
             long remotePort) implements FlowData.Standard {
         /**
-         * Checks that the addresses are of one family and the ports fit 16 bits.
+         * Checks that each number fits its unsigned 32-bit XDR field and the two addresses are given and of one family.
          *
          * @param protocol the IP protocol, 6 TCP or 17 UDP
          * @param localAddress the proxy's own address on the back-end socket

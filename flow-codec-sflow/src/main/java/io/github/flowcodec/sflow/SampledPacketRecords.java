@@ -155,7 +155,7 @@ public sealed interface SampledPacketRecords permits FlowData {
     record Ipv4Data(long length, long protocol, java.net.Inet4Address source, java.net.Inet4Address destination,
             long sourcePort, long destinationPort, long tcpFlags, long tos) implements FlowData.Standard {
         /**
-         * Checks that the ports fit 16 bits and the addresses are of the record's family.
+         * Checks that each number fits its unsigned 32-bit XDR field and both addresses are given.
          *
          * @param length the IP packet length
          * @param protocol the IP protocol
@@ -193,7 +193,7 @@ public sealed interface SampledPacketRecords permits FlowData {
     record Ipv6Data(long length, long protocol, java.net.Inet6Address source, java.net.Inet6Address destination,
             long sourcePort, long destinationPort, long tcpFlags, long priority) implements FlowData.Standard {
         /**
-         * Checks that the ports fit 16 bits and the addresses are of the record's family.
+         * Checks that each number fits its unsigned 32-bit XDR field and both addresses are given.
          *
          * @param priority the IPv6 priority / traffic class
          * @param length the IP payload length in bytes
