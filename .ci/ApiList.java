@@ -36,6 +36,15 @@ public class ApiList {
         List<URL> urls = new ArrayList<>();
         for (String module : modules) {
             urls.add(root.resolve(module).resolve("target/classes").toUri().toURL());
+            // the libraries a module's public types extend (Kafka, Netty): written by maven-dependency-plugin
+            Path dependencies = root.resolve(module).resolve("target/runtime-classpath.txt");
+            if (Files.exists(dependencies)) {
+                for (String jar : Files.readString(dependencies).trim().split(java.io.File.pathSeparator)) {
+                    if (!jar.isBlank()) {
+                        urls.add(Path.of(jar).toUri().toURL());
+                    }
+                }
+            }
         }
         StringBuilder out = new StringBuilder();
         out.append("# The published API\n\n")
