@@ -28,6 +28,7 @@ public final class IpfixContext extends TemplatedExportContext implements Templa
     private int length;
     private long initMillis = NO_TIME;
     private TemplateStore store;
+    private io.github.flowcodec.core.InformationElementRegistry registry = io.github.flowcodec.core.InformationElementRegistry.standard();
     private TemplateScope scope;
     /**
      * The last template {@link #template(int)} looked up, and its id (-1: none): a record's list is read by
@@ -99,6 +100,20 @@ public final class IpfixContext extends TemplatedExportContext implements Templa
     /** The exporter's systemInitTimeMilliseconds as its options records announced it, or {@link #NO_TIME}. */
     public long systemInitTimeMillis() {
         return initMillis;
+    }
+
+    /**
+     * The decoder's registry (its vendor elements), which a basicList's elements are read with.
+     *
+     * @return the registry the decoder was built with
+     */
+    @Override
+    public io.github.flowcodec.core.InformationElementRegistry registry() {
+        return registry;
+    }
+
+    void registry(io.github.flowcodec.core.InformationElementRegistry registry) {
+        this.registry = registry;
     }
 
     /** The templates of the message's scope, for the structured data (subTemplateList) of its records. */

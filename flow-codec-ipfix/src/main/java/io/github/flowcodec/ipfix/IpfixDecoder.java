@@ -196,7 +196,7 @@ public final class IpfixDecoder implements DatagramDecoder<IpfixContext> {
         protected FlowPacket releasedPacket(IpfixHeader header, RecordBatch records) {
             IpfixContext c = dialect.context();
             return new IpfixMessage(c.exporter(), header, records.records(), records.rates(), records.options(), List.of(),
-                    List.of(), scopeTemplates(releasedLists), c.systemInitTimeMillis(), null);
+                    List.of(), scopeTemplates(releasedLists), c.systemInitTimeMillis(), null, dialect.registry());
         }
 
         @Override
@@ -204,7 +204,7 @@ public final class IpfixDecoder implements DatagramDecoder<IpfixContext> {
                 List<FlowPacket> released) {
             IpfixContext c = dialect.context();
             return new IpfixMessage(c.exporter(), header, records.records(), records.rates(), records.options(), templates,
-                    released, scopeTemplates(ownLists), c.systemInitTimeMillis(), parts());
+                    released, scopeTemplates(ownLists), c.systemInitTimeMillis(), parts(), dialect.registry());
         }
 
         /** The scope's templates, kept with a message whose records have structured data (for its subTemplateLists). */

@@ -62,11 +62,17 @@ final class IpfixDialect extends TemplatedDialect<IpfixHeader> {
 
     IpfixDialect(InformationElementRegistry registry) {
         this.registry = registry;
+        this.context.registry(registry);
     }
 
     @Override
     public FlowProtocol protocol() {
         return IPFIX;
+    }
+
+    /** @return the registry the decoder was built with */
+    InformationElementRegistry registry() {
+        return registry;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.flowcodec.ipfix;
 import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.core.TemplatedFlowPacket;
 import io.github.flowcodec.core.internal.templated.PacketParts;
@@ -33,20 +34,32 @@ public final class IpfixMessage extends TemplatedFlowPacket<IpfixHeader> impleme
     private final long initMillis;
     /** How the message lay on the wire ({@code null} for released data): what {@link IpfixEncoder#encodeAsDecoded} writes. */
     private final PacketParts parts;
+    private final InformationElementRegistry registry;
 
     IpfixMessage(InetSocketAddress exporter, IpfixHeader header, List<FlowRecord> records, long[] samplingRates,
                  List<FlowRecord> optionsRecords, List<Template> templates, List<FlowPacket> released,
-                 Map<Integer, Template> scopeTemplates, long initMillis, PacketParts parts) {
+                 Map<Integer, Template> scopeTemplates, long initMillis, PacketParts parts, InformationElementRegistry registry) {
         super(FlowProtocol.IPFIX, exporter, header, header.exportTimeSeconds(), header.sequence(),
                 initMillis == NO_TIME ? NO_TIME : header.exportTimeMillis() - initMillis, header.observationDomainId(),
                 records, samplingRates, optionsRecords, templates, released);
         this.scopeTemplates = Map.copyOf(scopeTemplates);
         this.initMillis = initMillis;
         this.parts = parts;
+        this.registry = registry;
     }
 
     PacketParts parts() {
         return parts;
+    }
+
+    /**
+     * The registry of the decoder that made this message, which a basicList's elements are read with.
+     *
+     * @return the decoder's registry
+     */
+    @Override
+    public InformationElementRegistry registry() {
+        return registry;
     }
 
     /**

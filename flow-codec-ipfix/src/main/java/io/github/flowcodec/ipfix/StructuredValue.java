@@ -15,7 +15,7 @@ import java.util.List;
  * {@link SubTemplateListView}, {@link SubTemplateMultiListView}).
  *
  * <pre>{@code
- * StructuredValue v = StructuredValue.read(record, index, message, InformationElementRegistry.standard());
+ * StructuredValue v = StructuredValue.read(record, index, message); // or ctx on the zero-copy path
  * if (v instanceof SubTemplateList stl) {
  *     for (FlowRecord r : stl.records()) { ... }
  * }
@@ -68,9 +68,28 @@ public sealed interface StructuredValue permits BasicList, SubTemplateList, SubT
      *
      * @param record the record holding the list
      * @param index the list field's position in the record's template
-     * @param lookup finds the templates the list names
-     * @param registry resolves a basicList's element
+     * @param lookup finds the templates the list names, and gives the registry a basicList's elements are read
+     *        with ({@link IpfixContext} and {@link IpfixMessage} give the decoder's)
      * @return a {@link BasicList}, {@link SubTemplateList} or {@link SubTemplateMultiList}
+     * @throws IllegalArgumentException if the field is not of a list type, or a template it names is unknown
+     * @throws io.github.flowcodec.core.FlowCodecException if its bytes are not a well-formed list
+     */
+    static StructuredValue read(FlowFields record, int index, TemplateLookup lookup) {
+        return read(record, index, lookup, lookup.registry());
+    }
+
+    /**
+     * Reads field {@code index} of {@code record} as {@link #read(FlowFields, int, TemplateLookup)} does, a
+     * basicList's elements from {@code registry}. The byte offsets of a malformed list's exception count from
+     * the first byte of the buffer the record is in: the datagram's, for a record view of the zero-copy path (as
+     * the decoder's own offsets do when the datagram starts at position 0), the record's own first byte for a
+     * {@link io.github.flowcodec.core.FlowRecord}.
+     *
+     * @param record a record with a list field
+     * @param index the list field's position in the record's template
+     * @param lookup finds the templates the list names
+     * @param registry reads a basicList's element ids
+     * @return the list, materialized
      * @throws IllegalArgumentException if the field is not of a list type, or a template it names is unknown
      * @throws io.github.flowcodec.core.FlowCodecException if its bytes are not a well-formed list
      */

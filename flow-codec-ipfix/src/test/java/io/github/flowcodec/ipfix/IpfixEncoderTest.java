@@ -152,10 +152,21 @@ class IpfixEncoderTest {
         IpfixMessage m = fresh.decode(ms.get(0), EXPORTER);
         assertThat(m.templates()).extracting(Template::id).containsExactly(401, 403, 402);
         assertThat(m.records()).containsExactly(r);
-        SubTemplateList hopsBack = (SubTemplateList) StructuredValue.read(m.records().get(0), 1, m, std);
+        SubTemplateList hopsBack = (SubTemplateList) StructuredValue.read(m.records().get(0), 1, m); // the message's registry
         assertThat(hopsBack.records()).containsExactly(hopRecord);
-        assertThat(StructuredValue.read(hopsBack.records().get(0), 1, m, std)).isEqualTo(labels);
+        assertThat(StructuredValue.read(hopsBack.records().get(0), 1, m)).isEqualTo(labels);
         assertThat(StructuredValue.read(m.records().get(0), 2, m, std)).isEqualTo(multi);
+        assertThat(m.registry()).isSameAs(InformationElementRegistry.standard());
+        InformationElementRegistry iana = InformationElementRegistry.iana();
+        IpfixDecoder ianaOnly = new IpfixDecoder(io.github.flowcodec.core.DecoderOptions.builder().registry(iana).build());
+        IpfixMessage again = ianaOnly.decode(e.templatesDatagram(), EXPORTER);
+        assertThat(again.registry()).as("what the decoder reads basicLists with").isSameAs(iana);
+        List<Object> fromContext = new ArrayList<>();
+        ianaOnly.decode(e.encode(List.of(r)).get(0), EXPORTER, (ctx, rec) -> {
+            fromContext.add(ctx.registry());
+            fromContext.add(StructuredValue.read(rec, 1, ctx));
+        });
+        assertThat(fromContext).containsExactly(iana, hops);
 
         IpfixMessage second = fresh.decode(e.encode(List.of(r)).get(0), EXPORTER);
         assertThat(second.templates()).as("sent once").isEmpty();
