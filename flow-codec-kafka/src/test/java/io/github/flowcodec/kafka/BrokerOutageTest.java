@@ -99,7 +99,7 @@ class BrokerOutageTest {
     /** 100 records decoded on the node and offered to the sink, each with a distinct byte count. */
     private static int publishData(Netflow9Decoder node, Template t, int sequence, int first,
             KafkaFlowSink.Publisher publisher, FlowMessageView message, List<byte[]> offered) {
-        io.github.flowcodec.kafka.internal.MessageBytes bytes = new io.github.flowcodec.kafka.internal.MessageBytes(false);
+        io.github.flowcodec.kafka.internal.MessageBytes bytes = new io.github.flowcodec.kafka.internal.MessageBytes(null);
         for (int p = 0; p < 10; p++) {
             FlowRecord[] records = new FlowRecord[10];
             for (int i = 0; i < 10; i++) {
