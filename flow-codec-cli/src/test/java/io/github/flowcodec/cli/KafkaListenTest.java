@@ -27,8 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,20 +43,12 @@ class KafkaListenTest {
     /** flow.proto's time_flow_start_ns and time_flow_end_ns: for sFlow, the time received (goflow2's rule). */
     private static final int[] SFLOW_FLOW_TIMES = {111, 112};
 
-    private static EmbeddedKafkaBroker broker;
+    /** One broker for the class, closed after its tests. */
+    @AutoClose
+    static EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.started();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.started();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     /**
      * generate sends to a relay that keeps a copy of each datagram (a pcap) and forwards it to listen --kafka; the

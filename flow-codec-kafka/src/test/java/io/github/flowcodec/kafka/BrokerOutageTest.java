@@ -22,24 +22,15 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The broker stopped and started again while two nodes decode and publish: what is lost is counted. */
 class BrokerOutageTest {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.started();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    /** One broker for the class, closed after its tests. */
+    @AutoClose
+    static EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.started();
 
     @Test
     void nodesKeepDecodingWhileTheBrokerIsAwayAndPublishWhenItIsBack() throws Exception {
