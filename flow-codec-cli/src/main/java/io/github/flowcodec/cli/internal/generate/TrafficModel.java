@@ -24,8 +24,9 @@ public final class TrafficModel {
             new Service(17, -1, 4, 400));
     private static final double TOTAL_WEIGHT = SERVICES.stream().mapToDouble(Service::weight).sum();
 
-    private final SplittableRandom random;
     private static final int[] SERVER_AS = {15169, 13335, 16509, 32934, 8075, 20940, 2906, 3356};
+
+    private final SplittableRandom random;
     private final double ipv6Fraction;
     private final int clients;
     private final int servers;
