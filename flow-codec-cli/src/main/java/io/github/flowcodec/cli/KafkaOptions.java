@@ -10,7 +10,7 @@ final class KafkaOptions {
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT",
             description = "publish the records to Kafka (bootstrap servers, comma-separated) instead of the output: "
-                + "one flow message per record, keyed by exporter; --format says protobuf or json")
+                + "one flow message per record, keyed by exporter; --format says protobuf, json (goflow2's record) or json-compact")
     String bootstrap;
 
     @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "flows",
@@ -42,7 +42,7 @@ final class KafkaOptions {
         if (allFields) {
             throw new IllegalArgumentException("--all-fields is for the JSON lines output, not --kafka: goflow2's message has no place for them");
         }
-        KafkaFlowSink.Format f = KafkaFlowSink.Format.valueOf(format.toUpperCase(Locale.ROOT));
+        KafkaFlowSink.Format f = KafkaFlowSink.Format.valueOf(format.toUpperCase(Locale.ROOT).replace('-', '_'));
         return new KafkaDestination(bootstrap, topic, f, templateTopic);
     }
 }

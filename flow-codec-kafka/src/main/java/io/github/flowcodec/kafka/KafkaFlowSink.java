@@ -1,6 +1,7 @@
 package io.github.flowcodec.kafka;
 
 import io.github.flowcodec.flowmessage.FlowMessageFields;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import io.github.flowcodec.kafka.internal.ClientProperties;
 import io.github.flowcodec.kafka.internal.MessageBytes;
 import java.net.InetAddress;
@@ -41,8 +42,13 @@ public final class KafkaFlowSink implements AutoCloseable {
     public enum Format {
         /** goflow2's {@code FlowMessage}, preceded by its length as a varint. */
         PROTOBUF,
-        /** goflow2's JSON of the message, one object, no line end. */
-        JSON
+        /**
+         * goflow2's JSON record of the message (what goflow2 {@code -format=json} sends: every key, {@code etype}
+         * and {@code proto} by name), one object, no line end.
+         */
+        JSON,
+        /** The message's set fields only, numbers as numbers ({@code JsonLayout.COMPACT}), one object, no line end. */
+        JSON_COMPACT
     }
 
     /**
@@ -208,7 +214,11 @@ public final class KafkaFlowSink implements AutoCloseable {
 
         private Publisher(KafkaFlowSink sink, Format format) {
             this.sink = sink;
-            this.bytes = new MessageBytes(format == Format.JSON);
+            this.bytes = switch (format) {
+                case PROTOBUF -> new MessageBytes(null);
+                case JSON -> new MessageBytes(JsonLayout.GOFLOW2);
+                case JSON_COMPACT -> new MessageBytes(JsonLayout.COMPACT);
+            };
         }
 
         /**

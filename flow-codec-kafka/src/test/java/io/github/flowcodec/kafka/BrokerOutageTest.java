@@ -22,24 +22,15 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The broker stopped and started again while two nodes decode and publish: what is lost is counted. */
 class BrokerOutageTest {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.started();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    /** One broker for the class, closed after its tests. */
+    @AutoClose
+    static EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.started();
 
     @Test
     void nodesKeepDecodingWhileTheBrokerIsAwayAndPublishWhenItIsBack() throws Exception {
@@ -99,7 +90,7 @@ class BrokerOutageTest {
     /** 100 records decoded on the node and offered to the sink, each with a distinct byte count. */
     private static int publishData(Netflow9Decoder node, Template t, int sequence, int first,
             KafkaFlowSink.Publisher publisher, FlowMessageView message, List<byte[]> offered) {
-        io.github.flowcodec.kafka.internal.MessageBytes bytes = new io.github.flowcodec.kafka.internal.MessageBytes(false);
+        io.github.flowcodec.kafka.internal.MessageBytes bytes = new io.github.flowcodec.kafka.internal.MessageBytes(null);
         for (int p = 0; p < 10; p++) {
             FlowRecord[] records = new FlowRecord[10];
             for (int i = 0; i < 10; i++) {

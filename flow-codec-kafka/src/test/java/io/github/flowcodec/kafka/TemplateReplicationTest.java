@@ -22,8 +22,7 @@ import io.github.flowcodec.netflow9.Netflow9PacketBuilder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,17 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateReplicationTest {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.started();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    /** One broker for the class, closed after its tests. */
+    @AutoClose
+    static EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.started();
 
     private static Netflow9Decoder v9(TemplateStore store) {
         return new Netflow9Decoder(DecoderOptions.builder().templateStore(store).build());

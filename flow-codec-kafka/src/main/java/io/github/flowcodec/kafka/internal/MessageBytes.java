@@ -3,6 +3,7 @@ package io.github.flowcodec.kafka.internal;
 import io.github.flowcodec.flowmessage.FlowMessageFields;
 import io.github.flowcodec.flowmessage.FlowMessageJsonWriter;
 import io.github.flowcodec.flowmessage.FlowMessageProtobufWriter;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +15,10 @@ public final class MessageBytes {
     private final FlowMessageJsonWriter json;
     private final FlowMessageProtobufWriter protobuf;
 
-    public MessageBytes(boolean asJson) {
-        this.json = asJson ? new FlowMessageJsonWriter(out) : null;
-        this.protobuf = asJson ? null : new FlowMessageProtobufWriter(out);
+    /** @param jsonLayout the JSON layout, or null for length-delimited protobuf */
+    public MessageBytes(JsonLayout jsonLayout) {
+        this.json = jsonLayout != null ? new FlowMessageJsonWriter(out, jsonLayout) : null;
+        this.protobuf = jsonLayout != null ? null : new FlowMessageProtobufWriter(out);
     }
 
     /** The message's bytes (a new array: the record keeps it until sent). */

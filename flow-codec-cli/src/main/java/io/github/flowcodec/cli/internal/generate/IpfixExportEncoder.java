@@ -39,11 +39,13 @@ public final class IpfixExportEncoder extends TemplateExportEncoder {
 
     /** Absolute times; the ports, 0 for ICMP, whose type and code go to icmpTypeCodeIPv4/IPv6. */
     @Override
-    int setTimesAndPorts(FlowRecord.Builder record, SyntheticFlow f, boolean v4) {
+    int setTimesAndPorts(long[] values, SyntheticFlow f, boolean v4) {
         boolean icmp = f.protocol() == 1;
-        int typeCode = !icmp ? 0 : v4 ? f.dstPort() : (f.dstPort() == 0 ? 129 << 8 : 128 << 8);
-        record.setLong(7, f.startMillis()).setLong(8, f.endMillis())
-                .setLong(9, icmp ? 0 : f.srcPort()).setLong(10, icmp ? 0 : f.dstPort()).setLong(11, typeCode);
+        values[7] = f.startMillis();
+        values[8] = f.endMillis();
+        values[9] = icmp ? 0 : f.srcPort();
+        values[10] = icmp ? 0 : f.dstPort();
+        values[11] = !icmp ? 0 : v4 ? f.dstPort() : (f.dstPort() == 0 ? 129 << 8 : 128 << 8);
         return 12;
     }
 

@@ -44,10 +44,11 @@ public final class Netflow9ExportEncoder extends TemplateExportEncoder {
 
     /** The times as sys_uptime offsets (milliseconds since the exporter booted, modulo 2^32); the ports. */
     @Override
-    int setTimesAndPorts(FlowRecord.Builder record, SyntheticFlow f, boolean v4) {
-        record.setLong(7, (f.startMillis() - bootMillis) & 0xFFFF_FFFFL)
-                .setLong(8, (f.endMillis() - bootMillis) & 0xFFFF_FFFFL)
-                .setLong(9, f.srcPort()).setLong(10, f.dstPort());
+    int setTimesAndPorts(long[] values, SyntheticFlow f, boolean v4) {
+        values[7] = (f.startMillis() - bootMillis) & 0xFFFF_FFFFL;
+        values[8] = (f.endMillis() - bootMillis) & 0xFFFF_FFFFL;
+        values[9] = f.srcPort();
+        values[10] = f.dstPort();
         return 11;
     }
 

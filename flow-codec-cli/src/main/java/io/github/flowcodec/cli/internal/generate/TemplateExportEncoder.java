@@ -5,8 +5,6 @@ import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.Template;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,30 +73,52 @@ abstract class TemplateExportEncoder implements ExportEncoder {
         return b.build();
     }
 
+    /**
+     * Each flow's record, written straight into its wire bytes (the templates are fixed-length): the values by
+     * field index into {@code values}, then each at its field's length, big-endian.
+     */
     @Override
     public final List<FlowRecord> records(List<SyntheticFlow> flows) {
         List<FlowRecord> out = new ArrayList<>(flows.size());
+        long[] values = new long[ipv4.fieldCount()];
         for (SyntheticFlow f : flows) {
             boolean v4 = f.srcAddr() instanceof Inet4Address;
-            FlowRecord.Builder r = FlowRecord.builder(v4 ? ipv4 : ipv6)
-                    .setAddress(0, f.srcAddr()).setAddress(1, f.dstAddr())
-                    .setAddress(2, v4 == (f.nextHop() instanceof Inet4Address) ? f.nextHop() : unspecified(v4))
-                    .setLong(3, f.inputInterface()).setLong(4, f.outputInterface())
-                    .setLong(5, f.packets()).setLong(6, f.octets());
-            int i = setTimesAndPorts(r, f, v4);
-            r.setLong(i, f.tcpFlags()).setLong(i + 1, protocol(f, v4)).setLong(i + 2, f.tos())
-                    .setLong(i + 3, f.srcAs() & 0xFFFF_FFFFL).setLong(i + 4, f.dstAs() & 0xFFFF_FFFFL)
-                    .setLong(i + 5, f.srcMask()).setLong(i + 6, f.dstMask());
+            Template t = v4 ? ipv4 : ipv6;
+            values[3] = f.inputInterface();
+            values[4] = f.outputInterface();
+            values[5] = f.packets();
+            values[6] = f.octets();
+            int i = setTimesAndPorts(values, f, v4);
+            values[i] = f.tcpFlags();
+            values[i + 1] = protocol(f, v4);
+            values[i + 2] = f.tos();
+            values[i + 3] = f.srcAs() & 0xFFFF_FFFFL;
+            values[i + 4] = f.dstAs() & 0xFFFF_FFFFL;
+            values[i + 5] = f.srcMask();
+            values[i + 6] = f.dstMask();
             if (samplingInterval > 1) {
-                r.setLong(i + 7, SAMPLER_ID);
+                values[i + 7] = SAMPLER_ID;
             }
-            out.add(r.build());
+            ByteBuffer b = ByteBuffer.allocate(t.recordLength());
+            b.put(f.srcAddr().getAddress()).put(f.dstAddr().getAddress());
+            if (v4 == (f.nextHop() instanceof Inet4Address)) {
+                b.put(f.nextHop().getAddress());
+            } else {
+                b.position(b.position() + (v4 ? 4 : 16)); // 0.0.0.0 or ::, a next hop of the other IP version
+            }
+            for (int k = 3; k < t.fieldCount(); k++) {
+                int len = t.field(k).length();
+                for (int shift = 8 * (len - 1); shift >= 0; shift -= 8) {
+                    b.put((byte) (values[k] >>> shift));
+                }
+            }
+            out.add(FlowRecord.of(t, b.array()));
         }
         return out;
     }
 
-    /** Sets the flow's times and ports (and what else the protocol puts there) from field 7; the next field's index. */
-    abstract int setTimesAndPorts(FlowRecord.Builder record, SyntheticFlow flow, boolean v4);
+    /** Puts the flow's times and ports (and what else the protocol puts there) from field 7; the next field's index. */
+    abstract int setTimesAndPorts(long[] values, SyntheticFlow flow, boolean v4);
 
     /** The protocol number the record carries: the flow's by default. */
     int protocol(SyntheticFlow flow, boolean v4) {
@@ -116,14 +136,5 @@ abstract class TemplateExportEncoder implements ExportEncoder {
     @Override
     public final Alongside alongside() {
         return splitter.alongside(samplingInterval > 1);
-    }
-
-    /** 0.0.0.0 or ::, the next hop of a flow whose next hop is of the other IP version. */
-    private static InetAddress unspecified(boolean v4) {
-        try {
-            return InetAddress.getByAddress(new byte[v4 ? 4 : 16]);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -24,11 +24,17 @@ public final class TrafficModel {
             new Service(17, -1, 4, 400));
     private static final double TOTAL_WEIGHT = SERVICES.stream().mapToDouble(Service::weight).sum();
 
+    private static final int[] SERVER_AS = {15169, 13335, 16509, 32934, 8075, 20940, 2906, 3356};
+
     private final SplittableRandom random;
     private final double ipv6Fraction;
     private final int clients;
     private final int servers;
     private final double[] serverCdf;
+    /** The hosts' addresses, made once: [0] IPv4, [1] IPv6. */
+    private final InetAddress[][] clientAddresses;
+    private final InetAddress[][] serverAddresses;
+    private final InetAddress[] gateways = {gateway(false), gateway(true)};
 
     /**
      * @param seed the random seed
@@ -47,6 +53,16 @@ public final class TrafficModel {
         }
         for (int i = 0; i < servers; i++) {
             serverCdf[i] /= sum;
+        }
+        this.clientAddresses = new InetAddress[2][clients];
+        this.serverAddresses = new InetAddress[2][servers];
+        for (int v6 = 0; v6 < 2; v6++) {
+            for (int i = 0; i < clients; i++) {
+                clientAddresses[v6][i] = clientAddress(i, v6 == 1);
+            }
+            for (int i = 0; i < servers; i++) {
+                serverAddresses[v6][i] = serverAddress(i, v6 == 1);
+            }
         }
     }
 
@@ -76,14 +92,14 @@ public final class TrafficModel {
         long end = nowMillis - random.nextInt(60_000);
         long duration = packets == 1 ? 0 : (long) Math.min(120_000, -Math.log(1 - random.nextDouble()) * 5_000);
         boolean download = random.nextBoolean();
-        InetAddress c = clientAddress(client, v6);
-        InetAddress srv = serverAddress(server, v6);
+        InetAddress c = clientAddresses[v6 ? 1 : 0][client];
+        InetAddress srv = serverAddresses[v6 ? 1 : 0][server];
         int icmp = s.protocol() == 1 ? (random.nextBoolean() ? 8 * 256 : 0) : 0; // echo request or reply
         int tcpFlags = s.protocol() == 6 ? (packets == 1 ? 0x02 : 0x1A | (random.nextInt(4) == 0 ? 0x01 : 0)) : 0;
         int clientAs = 64512 + client % 8;
-        int serverAs = new int[] {15169, 13335, 16509, 32934, 8075, 20940, 2906, 3356}[server % 8];
+        int serverAs = SERVER_AS[server % 8];
         return new SyntheticFlow(
-                download ? srv : c, download ? c : srv, gateway(v6),
+                download ? srv : c, download ? c : srv, gateways[v6 ? 1 : 0],
                 s.protocol() == 1 ? 0 : (download ? serverPort : clientPort),
                 s.protocol() == 1 ? icmp : (download ? clientPort : serverPort),
                 s.protocol(), tcpFlags, random.nextInt(8) == 0 ? 0xB8 : 0, packets, octets, end - duration, end,

@@ -30,11 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * {@code flowcodec demo --cluster}: a Kafka broker in this JVM, two collector nodes ({@code listen --kafka
@@ -217,24 +212,8 @@ public final class ClusterDemo {
 
     /** The values of the flows topic, concatenated (each is one length-delimited message). */
     private static byte[] readTopic(String bootstrap, int expected) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = c.partitionsFor(FLOWS).stream().map(i -> new TopicPartition(FLOWS, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            int n = 0;
-            while (n < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    all.writeBytes(r.value());
-                    n++;
-                }
-            }
-        }
+        TopicReadBack.records(bootstrap, FLOWS, expected, WAIT).forEach(r -> all.writeBytes(r.value()));
         return all.toByteArray();
     }
 

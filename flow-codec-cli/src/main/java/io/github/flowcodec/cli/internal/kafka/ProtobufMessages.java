@@ -16,11 +16,11 @@ public final class ProtobufMessages {
     }
 
     /**
-     * The messages of a stream of varint-length-prefixed messages.
+     * The messages of a stream of varint-length-prefixed messages, without the fields numbered {@code leaveOut}.
      *
      * @throws IllegalArgumentException if the bytes are not such a stream
      */
-    public static List<Map<String, String>> read(byte[] stream, int leaveOut) {
+    public static List<Map<String, String>> read(byte[] stream, int... leaveOut) {
         List<Map<String, String>> out = new ArrayList<>();
         int[] pos = {0};
         while (pos[0] < stream.length) {
@@ -35,7 +35,7 @@ public final class ProtobufMessages {
         return out;
     }
 
-    private static Map<String, String> fields(byte[] b, int[] pos, int end, int leaveOut) {
+    private static Map<String, String> fields(byte[] b, int[] pos, int end, int[] leaveOut) {
         Map<String, String> fields = new TreeMap<>();
         while (pos[0] < end) {
             long tag = varint(b, pos);
@@ -54,7 +54,7 @@ public final class ProtobufMessages {
             if (pos[0] > end) {
                 throw new IllegalArgumentException("field " + field + " runs past its message");
             }
-            if (field != leaveOut) {
+            if (java.util.Arrays.stream(leaveOut).noneMatch(f -> f == field)) {
                 String key = field + "/" + fields.keySet().stream().filter(k -> k.startsWith(field + "/")).count();
                 fields.put(key, java.util.HexFormat.of().formatHex(b, start, pos[0]));
             }
