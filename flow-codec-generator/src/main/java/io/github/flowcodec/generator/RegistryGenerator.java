@@ -117,6 +117,8 @@ public final class RegistryGenerator {
         m.put(15397L, List.of("Procera", "Procera Networks"));
         m.put(26866L, List.of("Gigamon", "Gigamon"));
         m.put(41916L, List.of("Viptela", "Viptela"));
+        m.put(9789L, List.of("Astaro", "Astaro (Sophos UTM application flow control)"));
+        m.put(21373L, List.of("Netfilter", "the netfilter project (ulogd)"));
         return Collections.unmodifiableMap(m);
     }
 

@@ -12,11 +12,11 @@
  *   <li>{@link Netscaler}: Citrix NetScaler</li>
  *   <li>{@link Cert}: CERT Coordination Center (YAF)</li>
  *   <li>{@link Vmware}: VMware</li>
- *   <li>{@link Pen9789}: the vendor of PEN 9789</li>
+ *   <li>{@link Astaro}: Astaro (Sophos UTM application flow control)</li>
  *   <li>{@link Barracuda}: Barracuda Networks</li>
  *   <li>{@link Pen12326}: the vendor of PEN 12326</li>
  *   <li>{@link Procera}: Procera Networks</li>
- *   <li>{@link Pen21373}: the vendor of PEN 21373</li>
+ *   <li>{@link Netfilter}: the netfilter project (ulogd)</li>
  *   <li>{@link Gigamon}: Gigamon</li>
  *   <li>{@link Viptela}: Viptela</li>
  * </ul>
