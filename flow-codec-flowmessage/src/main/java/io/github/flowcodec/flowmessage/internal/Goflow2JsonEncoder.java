@@ -99,6 +99,16 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
     /** The literal members after the last value, and the closing text. */
     private static final byte[] AFTER;
     private static final int MAX_OBJECT;
+    /** Per step: what its value is masked with (uint32 fields are cut to 32 bits, as goflow2's message holds them). */
+    private static final long[] MASKS;
+    /** Per step: whether a zero value has one text, the one {@link #ALL_ZERO} has (all but the networks). */
+    private static final boolean[] FOLDABLE;
+    /**
+     * The record with every foldable value zero: a run of zero values from step k to step j is the text from
+     * {@code STARTS[k]} to {@code STARTS[j]}, copied at once ({@code STARTS[n]}: where {@link #AFTER} starts).
+     */
+    private static final byte[] ALL_ZERO;
+    private static final int[] STARTS;
 
     private static final byte[][] TYPE_NAMES = JsonText.ascii("\"FLOWUNKNOWN\"", "\"SFLOW_5\"", "\"NETFLOW_V5\"", "\"NETFLOW_V9\"", "\"IPFIX\"");
     private static final byte[] IPV4 = quoted("IPv4");
@@ -132,6 +142,24 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
         for (int n = 0; n < PROTO_NAMES.length; n++) {
             PROTO_NAMES[n] = quoted(IpProtocolNames.name(n));
         }
+        MASKS = new long[RENDERS.length];
+        FOLDABLE = new boolean[RENDERS.length];
+        STARTS = new int[RENDERS.length + 1];
+        ByteArrayOutputStream zero = new ByteArrayOutputStream();
+        for (int k = 0; k < RENDERS.length; k++) {
+            MASKS[k] = switch (RENDERS[k]) {
+                case UINT32, ETYPE, PROTO, NETWORK -> 0xFFFF_FFFFL;
+                default -> -1L;
+            };
+            byte[] z = zeroText(RENDERS[k]);
+            FOLDABLE[k] = z != null;
+            STARTS[k] = zero.size();
+            zero.writeBytes(BEFORE[k]);
+            zero.writeBytes(z == null ? new byte[0] : z);
+        }
+        STARTS[RENDERS.length] = zero.size();
+        zero.writeBytes(AFTER);
+        ALL_ZERO = zero.toByteArray();
         int longest = AFTER.length;
         for (byte[] b : BEFORE) {
             longest += b.length + 2 + AddressFormat.MAX_TEXT + 4; // the longest value: a network "addr/128" in quotes
@@ -160,27 +188,53 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
         byte[] b = out.buf;
         int p = out.pos;
         long present = m.present();
-        for (int k = 0; k < FIELDS.length; k++) {
-            p = JsonText.put(b, p, BEFORE[k]);
+        int n = FIELDS.length;
+        int k = 0;
+        while (k < n) {
             int field = FIELDS[k];
-            long v = (present & (1L << field)) != 0 ? m.value(field) : 0;
+            long v = (present & (1L << field)) != 0 ? m.value(field) & MASKS[k] : 0;
+            if (v == 0 && FOLDABLE[k]) {
+                // this value and the zero values after it read as in the all-zero record: one copy
+                int j = k + 1;
+                while (j < n && FOLDABLE[j] && ((present & (1L << FIELDS[j])) == 0 || (m.value(FIELDS[j]) & MASKS[j]) == 0)) {
+                    j++;
+                }
+                int len = STARTS[j] - STARTS[k];
+                System.arraycopy(ALL_ZERO, STARTS[k], b, p, len);
+                p += len;
+                k = j;
+                continue;
+            }
+            p = JsonText.put(b, p, BEFORE[k]);
             switch (RENDERS[k]) {
-                case UINT64 -> p = JsonText.unsigned(b, p, v);
-                case UINT32 -> p = JsonText.unsigned(b, p, v & 0xFFFF_FFFFL);
+                case UINT64, UINT32 -> p = JsonText.unsigned(b, p, v);
                 case ADDRESS -> p = address(b, p, m, field, v);
                 case MAC -> {
                     b[p++] = '"';
                     p = AddressFormat.mac(b, p, v);
                     b[p++] = '"';
                 }
-                case ETYPE -> p = JsonText.put(b, p, etype(v & 0xFFFF_FFFFL));
-                case PROTO -> p = JsonText.put(b, p, PROTO_NAMES[(int) Math.min(v & 0xFFFF_FFFFL, 256)]);
-                case NETWORK -> p = network(b, p, m, field, v & 0xFFFF_FFFFL);
+                case ETYPE -> p = JsonText.put(b, p, etype(v));
+                case PROTO -> p = JsonText.put(b, p, PROTO_NAMES[(int) Math.min(v, 256)]);
+                case NETWORK -> p = network(b, p, m, field, v);
                 case TYPE -> p = JsonText.put(b, p, TYPE_NAMES[v >= 0 && v < TYPE_NAMES.length ? (int) v : 0]);
                 default -> throw new IllegalStateException("a literal is folded into the text: " + RENDERS[k]);
             }
+            k++;
         }
         out.pos = JsonText.put(b, p, AFTER);
+    }
+
+    /** The text of a zero (or unset) value of a rendering that has one text for it; null for a network. */
+    private static byte[] zeroText(Render render) {
+        return switch (render) {
+            case TYPE -> TYPE_NAMES[0];
+            case UINT64, UINT32 -> new byte[] {'0'};
+            case ADDRESS, ETYPE -> EMPTY;
+            case MAC -> quoted("00:00:00:00:00:00");
+            case PROTO -> PROTO_NAMES[0];
+            default -> null;
+        };
     }
 
     private static byte[] etype(long v) {

@@ -44,6 +44,10 @@ final class JsonText {
 
     /** {@code v} as an unsigned decimal (at most 20 bytes) at {@code p}; the position after it. */
     static int unsigned(byte[] b, int p, long v) {
+        if (v >= 0 && v < 10) {
+            b[p] = (byte) ('0' + v);
+            return p + 1;
+        }
         if (v < 0) {
             long q = Long.divideUnsigned(v, 10);
             p = unsigned(b, p, q);
@@ -95,10 +99,10 @@ final class JsonText {
 
     /** How many decimal digits a non-negative {@code v} has. */
     private static int digits(long v) {
-        int n = 1;
-        while (n < POWERS_OF_TEN.length && v >= POWERS_OF_TEN[n]) {
-            n++;
+        if (v < 10) {
+            return 1;
         }
-        return n;
+        int guess = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12; // bits * log10(2): the digits, or one less
+        return guess + (v >= POWERS_OF_TEN[guess] ? 1 : 0);
     }
 }
