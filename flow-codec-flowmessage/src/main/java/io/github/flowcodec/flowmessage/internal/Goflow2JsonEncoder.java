@@ -18,8 +18,9 @@ import java.util.List;
  *   <li>addresses as text, {@code ""} when not set; MACs as "aa:bb:cc:dd:ee:ff" (all zeros when not set);</li>
  *   <li>{@code src_net}/{@code dst_net}: the address's network as "network/length" ("0.0.0.0/0" without a
  *       mask), "invalid Prefix" when there is no address or the length does not fit it;</li>
- *   <li>the repeated fields flowcodec's message does not carry (BGP communities, AS path, MPLS, layers,
- *       SRv6) as empty arrays, {@code ipv6_routing_header_seg_left} as 0.</li>
+ *   <li>BGP communities, AS path and MPLS labels as arrays of numbers ({@code []} when not set); the repeated
+ *       fields flowcodec's message does not carry (MPLS TTLs and addresses, layers, SRv6) as empty arrays,
+ *       {@code ipv6_routing_header_seg_left} as 0.</li>
  * </ul>
  * flowcodec's own sFlow sample-header fields ({@code agent_address}, ...) are not goflow2's and are left out.
  * Nothing is allocated per message. One instance per thread.
@@ -27,7 +28,7 @@ import java.util.List;
 public final class Goflow2JsonEncoder implements JsonObjectEncoder {
 
     /** How a column's value is written. */
-    private enum Render { TYPE, UINT64, UINT32, ADDRESS, MAC, ETYPE, PROTO, NETWORK, LITERAL }
+    private enum Render { TYPE, UINT64, UINT32, ADDRESS, MAC, ETYPE, PROTO, NETWORK, LIST, LITERAL }
 
     /** One key of goflow2's record and where its value comes from ({@code field} null: a fixed literal). */
     private record Column(String key, FlowField field, Render render, String literal) {
@@ -74,10 +75,10 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
             column("src_net", FlowField.SRC_NET, Render.NETWORK),
             column("dst_net", FlowField.DST_NET, Render.NETWORK),
             column("bgp_next_hop", FlowField.BGP_NEXT_HOP, Render.ADDRESS),
-            literal("bgp_communities", "[]"),
-            literal("as_path", "[]"),
+            column("bgp_communities", FlowField.BGP_COMMUNITIES, Render.LIST),
+            column("as_path", FlowField.AS_PATH, Render.LIST),
             literal("mpls_ttl", "[]"),
-            literal("mpls_label", "[]"),
+            column("mpls_label", FlowField.MPLS_LABEL, Render.LIST),
             literal("mpls_ip", "[]"),
             column("observation_domain_id", FlowField.OBSERVATION_DOMAIN_ID, Render.UINT32),
             column("observation_point_id", FlowField.OBSERVATION_POINT_ID, Render.UINT32),
@@ -161,8 +162,9 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
         zero.writeBytes(AFTER);
         ALL_ZERO = zero.toByteArray();
         int longest = AFTER.length;
-        for (byte[] b : BEFORE) {
-            longest += b.length + 2 + AddressFormat.MAX_TEXT + 4; // the longest value: a network "addr/128" in quotes
+        for (int k = 0; k < BEFORE.length; k++) {
+            // the longest value: a network "addr/128" in quotes, or a list of 10-digit numbers
+            longest += BEFORE[k].length + (RENDERS[k] == Render.LIST ? JsonText.MAX_LIST_TEXT : 2 + AddressFormat.MAX_TEXT + 4);
         }
         MAX_OBJECT = longest + 64;
     }
@@ -217,6 +219,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
                 case ETYPE -> p = JsonText.put(b, p, etype(v));
                 case PROTO -> p = JsonText.put(b, p, PROTO_NAMES[(int) Math.min(v, 256)]);
                 case NETWORK -> p = network(b, p, m, field, v);
+                case LIST -> p = JsonText.list(b, p, m.list(field), (int) v);
                 case TYPE -> p = JsonText.put(b, p, TYPE_NAMES[v >= 0 && v < TYPE_NAMES.length ? (int) v : 0]);
                 default -> throw new IllegalStateException("a literal is folded into the text: " + RENDERS[k]);
             }
@@ -233,6 +236,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
             case ADDRESS, ETYPE -> EMPTY;
             case MAC -> quoted("00:00:00:00:00:00");
             case PROTO -> PROTO_NAMES[0];
+            case LIST -> new byte[] {'[', ']'};
             default -> null;
         };
     }

@@ -76,6 +76,22 @@ final class JsonText {
         return end;
     }
 
+    /** The longest text of {@link #list}: brackets and {@link MessageSlots#MAX_LIST} numbers of 10 digits with commas. */
+    static final int MAX_LIST_TEXT = 2 + MessageSlots.MAX_LIST * 11;
+
+    /** The first {@code n} numbers of {@code list}, unsigned 32-bit, as a JSON array. */
+    static int list(byte[] b, int p, int[] list, int n) {
+        b[p++] = '[';
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b[p++] = ',';
+            }
+            p = unsigned(b, p, list[i] & 0xFFFF_FFFFL);
+        }
+        b[p++] = ']';
+        return p;
+    }
+
     static int signed(byte[] b, int p, long v) {
         if (v < 0) {
             b[p++] = '-';
