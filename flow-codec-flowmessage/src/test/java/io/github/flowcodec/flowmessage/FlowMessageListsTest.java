@@ -105,6 +105,38 @@ class FlowMessageListsTest {
     }
 
     @Test
+    void aGatewayRecordWhoseLengthsDoNotAddUpGivesNoLists() throws IOException {
+        FlowData.ExtendedGateway g = new FlowData.ExtendedGateway(InetAddress.getByName("192.0.2.254"), 64496, 64497, 64498,
+                List.of(new FlowData.AsPathSegment(2, List.of(64498L, 64499L))), List.of(0xFDE8_0001L), 100);
+        byte[] good = SflowDatagramBuilder.flowRecordData(g);
+        byte[] moreSegments = good.clone();
+        moreSegments[8 + 12 + 3] = 9; // nine AS path segments announced, one present
+        byte[] badAddressType = good.clone();
+        badAddressType[3] = 7;
+        for (byte[] gateway : List.of(good, moreSegments, badAddressType)) {
+            byte[] sample = SflowDatagramBuilder.flowSampleData(FlowSample.compact(9, 0, 3, 512, 5120, 0, 3, 7, List.of()), 2,
+                    SflowDatagramBuilder.record(io.github.flowcodec.sflow.Sflow.FLOW_RAW_HEADER, SflowDatagramBuilder.flowRecordData(
+                            SampledFrameBuilder.rawHeader(SampledFrameBuilder.ethernet(0xAAL, 0xBBL).ipv4(
+                                    (Inet4Address) InetAddress.getByName("10.0.0.1"), (Inet4Address) InetAddress.getByName("10.0.0.2"))
+                                    .build(), 128))),
+                    SflowDatagramBuilder.record(io.github.flowcodec.sflow.Sflow.FLOW_EXTENDED_GATEWAY, gateway));
+            byte[] datagram = SflowDatagramBuilder.create().rawSample(io.github.flowcodec.sflow.Sflow.SAMPLE_FLOW, sample).toBytes();
+            List<FlowMessage> got = new ArrayList<>();
+            FlowMessageView m = new FlowMessageView();
+            // lenient: the decoder reports the broken record and hands the sample on
+            new SflowDecoder(io.github.flowcodec.core.DecoderOptions.builder().mode(io.github.flowcodec.core.DecodeMode.LENIENT)
+                    .problemListener(p -> { }).build())
+                    .decode(ByteBuffer.wrap(datagram), EXPORTER, (ctx, record) -> got.add(m.fill(ctx, record, 1).toMessage()));
+            assertThat(got).hasSize(1);
+            boolean whole = gateway == good;
+            assertThat(got.get(0).has(FlowField.AS_PATH)).as("as_path").isEqualTo(whole);
+            assertThat(got.get(0).has(FlowField.BGP_COMMUNITIES)).as("bgp_communities").isEqualTo(whole);
+            assertThat(got.get(0).has(FlowField.NEXT_HOP_AS)).as("next_hop_as").isEqualTo(whole);
+            assertThat(got.get(0).address(FlowField.SRC_ADDR)).isEqualTo(InetAddress.getByName("10.0.0.1"));
+        }
+    }
+
+    @Test
     void theBuilderSetsListsAndKeepsThemApart() {
         FlowMessage a = FlowMessage.builder().list(FlowField.AS_PATH, 1, 2, 3).build();
         FlowMessage b = a.toBuilder().list(FlowField.AS_PATH, 1, 2).build();

@@ -149,6 +149,9 @@ public final class RecordMapping {
             return false;
         }
         long type = r.u32(0);
+        if (type != Sflow.ADDRESS_UNKNOWN && type != Sflow.ADDRESS_IPV4 && type != Sflow.ADDRESS_IPV6) {
+            return false;
+        }
         int n = type == Sflow.ADDRESS_IPV4 ? 4 : type == Sflow.ADDRESS_IPV6 ? 16 : 0;
         int p = 4 + n;
         if (len - p < 16) {
