@@ -8,6 +8,7 @@ import io.github.flowcodec.core.Template;
 import io.github.flowcodec.flowmessage.FlowMessageJsonWriter;
 import io.github.flowcodec.flowmessage.FlowMessageProtobufWriter;
 import io.github.flowcodec.flowmessage.FlowMessageView;
+import io.github.flowcodec.flowmessage.JsonLayout;
 import io.github.flowcodec.netflow9.Netflow9Decoder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +43,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #baselineStringJson}: a JSON line of the same eight keys for every record built in a
  *       {@link StringBuilder} and turned into UTF-8 bytes: the plain String baseline (allocates per record).
  *   <li>{@link #fillView}: {@link FlowMessageView#fill} of every record, nothing written.
- *   <li>{@link #json}: fill and {@link FlowMessageJsonWriter#write}: every goflow2 key of the record.
+ *   <li>{@link #jsonGoflow2}: fill and {@link FlowMessageJsonWriter#write} in {@link JsonLayout#GOFLOW2}: goflow2's
+ *       record, every key of its message (what {@code flowcodec decode} writes by default).
+ *   <li>{@link #jsonCompact}: the same in {@link JsonLayout#COMPACT}: the keys the record has.
  *   <li>{@link #protobuf}: fill and {@link FlowMessageProtobufWriter#write}.
  * </ul>
  *
@@ -67,7 +70,8 @@ public class FlowMessageBenchmark {
     private Netflow9Decoder decoder;
     private int next;
     private final FlowMessageView view = new FlowMessageView();
-    private final FlowMessageJsonWriter jsonWriter = new FlowMessageJsonWriter(OutputStream.nullOutputStream());
+    private final FlowMessageJsonWriter compactWriter = new FlowMessageJsonWriter(OutputStream.nullOutputStream(), JsonLayout.COMPACT);
+    private final FlowMessageJsonWriter goflow2Writer = new FlowMessageJsonWriter(OutputStream.nullOutputStream(), JsonLayout.GOFLOW2);
     private final FlowMessageProtobufWriter protobufWriter = new FlowMessageProtobufWriter(OutputStream.nullOutputStream());
     private final StringBuilder line = new StringBuilder(512);
     private Blackhole blackhole;
@@ -76,7 +80,8 @@ public class FlowMessageBenchmark {
     private final FlowRecordHandler<ExportContext> octets = (ctx, r) -> blackhole.consume(r.getLong(0));
     private final FlowRecordHandler<ExportContext> fill = (ctx, r) -> blackhole.consume(view.fill(ctx, r, receivedNanos).get(
             io.github.flowcodec.flowmessage.FlowField.BYTES));
-    private final FlowRecordHandler<ExportContext> json = (ctx, r) -> write(jsonWriter, view.fill(ctx, r, receivedNanos));
+    private final FlowRecordHandler<ExportContext> compact = (ctx, r) -> write(compactWriter, view.fill(ctx, r, receivedNanos));
+    private final FlowRecordHandler<ExportContext> goflow2 = (ctx, r) -> write(goflow2Writer, view.fill(ctx, r, receivedNanos));
     private final FlowRecordHandler<ExportContext> protobuf = (ctx, r) -> write(protobufWriter, view.fill(ctx, r, receivedNanos));
     private final FlowRecordHandler<ExportContext> stringJson = this::stringJson;
 
@@ -156,8 +161,14 @@ public class FlowMessageBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public int json(Blackhole bh) {
-        return decode(bh, json);
+    public int jsonCompact(Blackhole bh) {
+        return decode(bh, compact);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public int jsonGoflow2(Blackhole bh) {
+        return decode(bh, goflow2);
     }
 
     @Benchmark

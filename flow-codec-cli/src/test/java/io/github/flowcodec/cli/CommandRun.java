@@ -25,7 +25,7 @@ record CommandRun(int exit, String out, String err) {
         StringWriter err = new StringWriter();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cl = new CommandLine(new FlowcodecCommand());
+            CommandLine cl = FlowcodecCommand.commandLine();
             cl.setErr(new PrintWriter(err, true));
             int exit = cl.execute(args);
             return new CommandRun(exit, out.toString(StandardCharsets.UTF_8), err.toString());

@@ -127,7 +127,7 @@ class HttpTransportTest {
         exchange.getResponseBody().write(b);
     }
 
-    /** A JSON array of flat objects (arrays inside as "<nested>"), or an IOException. */
+    /** A JSON array of flat objects (their members as {@link JsonLines#object} reads them), or an IOException. */
     private static List<Map<String, String>> array(byte[] body) throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
         try (JsonParser p = JSON.createParser(body)) {

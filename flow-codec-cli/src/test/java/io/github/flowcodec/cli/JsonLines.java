@@ -33,13 +33,29 @@ final class JsonLines {
         return out;
     }
 
-    /** The members of the object the parser has just entered (nested values as "<nested>"), up to its end. */
+    /**
+     * The members of the object the parser has just entered, up to its end: an array of numbers as its text
+     * without spaces ("[1,2]"), other nested values as "<nested>".
+     */
     static Map<String, String> object(JsonParser p) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
-            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            if (t == JsonToken.START_ARRAY) {
+                StringBuilder numbers = new StringBuilder("[");
+                boolean flat = true;
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    if (e == JsonToken.START_OBJECT || e == JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                        flat = false;
+                    } else {
+                        numbers.append(numbers.length() > 1 ? "," : "").append(p.getText());
+                        flat &= e == JsonToken.VALUE_NUMBER_INT;
+                    }
+                }
+                m.put(key, flat ? numbers.append(']').toString() : "<nested>");
+            } else if (t == JsonToken.START_OBJECT) {
                 p.skipChildren();
                 m.put(key, "<nested>");
             } else {

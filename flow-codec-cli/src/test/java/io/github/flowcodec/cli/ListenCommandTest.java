@@ -46,7 +46,7 @@ class ListenCommandTest {
     /** Runs {@code flowcodec listen args} on another thread; its exit status, with standard error in {@code err}. */
     static CompletableFuture<Integer> listen(StringWriter err, String... args) {
         return CompletableFuture.supplyAsync(() -> {
-            CommandLine cl = new CommandLine(new FlowcodecCommand());
+            CommandLine cl = FlowcodecCommand.commandLine();
             cl.setErr(new PrintWriter(err, true));
             List<String> all = new ArrayList<>(List.of("listen"));
             all.addAll(List.of(args));
@@ -198,7 +198,7 @@ class ListenCommandTest {
     @Test
     void refusesBadOptions() {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new FlowcodecCommand());
+        CommandLine cl = FlowcodecCommand.commandLine();
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("listen", "-l", "127.0.0.1:99999")).isEqualTo(2);
         assertThat(err.toString()).contains("--listen takes HOST:PORT or PORT");

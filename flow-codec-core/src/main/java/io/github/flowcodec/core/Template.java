@@ -71,6 +71,8 @@ public final class Template {
     private final boolean listFields;
     private final long[] keys;
     private final int[] firstIndexes;
+    /** For templates of more than 8 fields: per IANA id below {@link #DIRECT_IDS}, its first field's index + 1, or 0. */
+    private final char[] directIndexes;
     private final List<FieldSpec> fieldList;
     private final int hash;
 
@@ -131,6 +133,7 @@ public final class Template {
         this.shape = variable ? new VariableRecordShape(lengths, signed) : null;
         this.listFields = lists;
         this.firstIndexes = firstIndexes(keys);
+        this.directIndexes = directIndexes(keys);
         this.minimumRecordLength = minimum;
         this.hash = (id * 31 + Arrays.hashCode(this.fields)) * 31 + scopeFieldCount;
     }
@@ -365,6 +368,10 @@ public final class Template {
 
     private int indexOf(long key) {
         long[] k = keys;
+        char[] direct = directIndexes;
+        if (direct != null && key >= 0 && key < DIRECT_IDS) {
+            return direct[(int) key] - 1; // the IANA elements (times, sampling, addresses) a reader asks per record
+        }
         if (k.length <= 8) {
             for (int i = 0; i < k.length; i++) {
                 if (k[i] == key) {
@@ -388,6 +395,22 @@ public final class Template {
     private static int slot(long key, int mask) {
         long h = key * 0x9E37_79B9_7F4A_7C15L;
         return (int) (h >>> 40) & mask;
+    }
+
+    /** IANA ids below this are looked up in a table indexed by id. */
+    private static final int DIRECT_IDS = 512;
+
+    private static char[] directIndexes(long[] keys) {
+        if (keys.length <= 8) {
+            return null;
+        }
+        char[] direct = new char[DIRECT_IDS];
+        for (int i = keys.length - 1; i >= 0; i--) { // backwards: the first field of a repeated element wins
+            if (keys[i] >= 0 && keys[i] < DIRECT_IDS) {
+                direct[(int) keys[i]] = (char) (i + 1);
+            }
+        }
+        return direct;
     }
 
     /** For templates of more than 8 fields: per slot, the index of the first field of an element, or -1. */

@@ -100,6 +100,12 @@ public enum FlowField {
     SRC_NET("src_net", 16, Kind.PREFIX),
     /** The destination prefix length, with {@link #DST_ADDR} the destination network. */
     DST_NET("dst_net", 17, Kind.PREFIX),
+    /** The BGP communities (sFlow: the extended gateway's). */
+    BGP_COMMUNITIES("bgp_communities", 101, Kind.UINT32_LIST),
+    /** The AS path, its segments one after the other (sFlow: the extended gateway's). */
+    AS_PATH("as_path", 102, Kind.UINT32_LIST),
+    /** The MPLS labels, top first (NetFlow v9 and IPFIX: mplsTopLabelStackSection, ...Section2 and 3, as goflow2). */
+    MPLS_LABEL("mpls_label", 81, Kind.UINT32_LIST),
     /** The observation domain (IPFIX), source id (NetFlow v9), engine type and id (NetFlow v5), sub-agent (sFlow). */
     OBSERVATION_DOMAIN_ID("observation_domain_id", 70, Kind.UINT32);
 
@@ -118,7 +124,12 @@ public enum FlowField {
         /** A prefix length of the address field before it: JSON "address/length", protobuf the length. */
         PREFIX,
         /** The sFlow sample format: JSON and protobuf its name. */
-        SAMPLE_TYPE
+        SAMPLE_TYPE,
+        /**
+         * A list of 32-bit numbers (at most {@link FlowMessageFields#MAX_LIST} of them): JSON an array, protobuf a
+         * packed repeated uint32; the field's value is how many.
+         */
+        UINT32_LIST
     }
 
     private static final FlowField[] VALUES = values();

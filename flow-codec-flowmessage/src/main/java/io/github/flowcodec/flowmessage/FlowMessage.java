@@ -60,6 +60,10 @@ public final class FlowMessage extends FlowMessageFields {
             if (f.kind() == FlowField.Kind.ADDRESS && has(f) && !Arrays.equals(addressBytes(f), other.addressBytes(f))) {
                 return false;
             }
+            if (f.kind() == FlowField.Kind.UINT32_LIST && has(f)
+                    && !Arrays.equals(slots.list(f.ordinal()), 0, (int) get(f), other.slots.list(f.ordinal()), 0, (int) get(f))) {
+                return false;
+            }
         }
         return true;
     }
@@ -72,6 +76,9 @@ public final class FlowMessage extends FlowMessageFields {
                 h = 31 * h + Long.hashCode(get(f)) + f.ordinal();
                 if (f.kind() == FlowField.Kind.ADDRESS) {
                     h = 31 * h + Arrays.hashCode(addressBytes(f));
+                }
+                for (int i = 0; f.kind() == FlowField.Kind.UINT32_LIST && i < get(f); i++) {
+                    h = 31 * h + slots.list(f.ordinal())[i];
                 }
             }
         }
@@ -110,6 +117,9 @@ public final class FlowMessage extends FlowMessageFields {
             if (field.kind() == FlowField.Kind.ADDRESS) {
                 throw new IllegalArgumentException(field + " is an address: set it with address()");
             }
+            if (field.kind() == FlowField.Kind.UINT32_LIST) {
+                throw new IllegalArgumentException(field + " is a list: set it with list()");
+            }
             if (field.kind() == FlowField.Kind.PREFIX && !slots.has(field.prefixOf())) {
                 throw new IllegalStateException(field + " needs " + field.prefixOf() + " set first");
             }
@@ -130,6 +140,32 @@ public final class FlowMessage extends FlowMessageFields {
             }
             byte[] b = address.getAddress();
             slots.setAddress(field, b, 0, b.length);
+            return this;
+        }
+
+        /**
+         * Sets a list field ({@link FlowField.Kind#UINT32_LIST}) to these numbers (each 0 to 2^32 - 1), in order.
+         *
+         * @param field a list field (mpls_label, as_path, bgp_communities ...)
+         * @param numbers the list's numbers, in order
+         * @return this builder
+         * @throws IllegalArgumentException for a field that is not a list, a number out of range, or more than
+         *         {@link FlowMessageFields#MAX_LIST} numbers
+         */
+        public Builder list(FlowField field, long... numbers) {
+            if (field.kind() != FlowField.Kind.UINT32_LIST) {
+                throw new IllegalArgumentException(field + " is not a list");
+            }
+            if (numbers.length > MAX_LIST) {
+                throw new IllegalArgumentException(field + " holds at most " + MAX_LIST + " numbers, not " + numbers.length);
+            }
+            slots.set(field, 0);
+            for (long n : numbers) {
+                if (n < 0 || n > 0xFFFF_FFFFL) {
+                    throw new IllegalArgumentException(field + ": " + n + " is not a 32-bit unsigned number");
+                }
+                slots.append(field, n);
+            }
             return this;
         }
 

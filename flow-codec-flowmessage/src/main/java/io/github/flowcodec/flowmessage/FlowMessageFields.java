@@ -17,6 +17,9 @@ import java.net.UnknownHostException;
  */
 public abstract sealed class FlowMessageFields permits FlowMessage, FlowMessageView {
 
+    /** The most numbers a list field ({@link FlowField.Kind#UINT32_LIST}) holds. */
+    public static final int MAX_LIST = MessageSlots.MAX_LIST;
+
     FlowMessageFields() {
     }
 
@@ -81,6 +84,28 @@ public abstract sealed class FlowMessageFields permits FlowMessage, FlowMessageV
         }
     }
 
+    /**
+     * Number {@code index} of a list field ({@link FlowField.Kind#UINT32_LIST}, such as {@link FlowField#AS_PATH}),
+     * unsigned; {@link #get} gives how many it holds.
+     *
+     * <pre>{@code
+     * for (int i = 0; i < m.get(FlowField.AS_PATH); i++) { long as = m.listValue(FlowField.AS_PATH, i); ... }
+     * }</pre>
+     *
+     * @param field a list field
+     * @param index the number's position in the list, from 0
+     * @return the number, 0 to 2^32 - 1
+     * @throws IllegalArgumentException when the field is not a list
+     * @throws IndexOutOfBoundsException when the list has no number {@code index}
+     */
+    public final long listValue(FlowField field, int index) {
+        if (field.kind() != FlowField.Kind.UINT32_LIST) {
+            throw new IllegalArgumentException(field + " is not a list");
+        }
+        java.util.Objects.checkIndex(index, (int) get(field));
+        return slots().list(field.ordinal())[index] & 0xFFFF_FFFFL;
+    }
+
     private static void requireAddress(FlowField field) {
         if (field.kind() != FlowField.Kind.ADDRESS) {
             throw new IllegalArgumentException(field + " is not an address");
@@ -95,6 +120,12 @@ public abstract sealed class FlowMessageFields permits FlowMessage, FlowMessageV
                 s.append(f.jsonKey()).append('=');
                 if (f.kind() == FlowField.Kind.ADDRESS) {
                     s.append(address(f).getHostAddress());
+                } else if (f.kind() == FlowField.Kind.UINT32_LIST) {
+                    s.append('[');
+                    for (int i = 0; i < get(f); i++) {
+                        s.append(i == 0 ? "" : ",").append(listValue(f, i));
+                    }
+                    s.append(']');
                 } else {
                     s.append(Long.toUnsignedString(get(f)));
                 }

@@ -60,7 +60,8 @@ public final class CaptureDecoding {
             decodeIpfixFile(file);
             return;
         }
-        try (CaptureReader reader = CaptureReader.open(file)) {
+        // each packet is decoded (the decoders copy what they keep, the reassembler copies fragments) before the next is read
+        try (CaptureReader reader = CaptureReader.open(file).reuseBuffers()) {
             FragmentReassembler reassembler = new FragmentReassembler();
             Optional<CapturedPacket> packet;
             while ((packet = reader.next()).isPresent()) {
@@ -130,9 +131,16 @@ public final class CaptureDecoding {
         }
     }
 
+    /** The exporter of the last datagram: most datagrams come from the exporter of the one before. */
+    private InetSocketAddress lastExporter;
+
     private void decodeDatagram(UdpDatagram d) throws IOException {
         datagrams++;
-        InetSocketAddress exporter = new InetSocketAddress(d.srcAddress(), d.srcPort());
+        InetSocketAddress exporter = lastExporter;
+        if (exporter == null || exporter.getPort() != d.srcPort() || !exporter.getAddress().equals(d.srcAddress())) {
+            exporter = new InetSocketAddress(d.srcAddress(), d.srcPort());
+            lastExporter = exporter;
+        }
         try {
             records += decoder.decode(d.payload(), exporter, (ctx, record) -> {
                 try {

@@ -30,6 +30,9 @@ final class ElementChoices {
     static final int[] ICMP_CODE = ids(Iana.ICMP_CODE_IPV4, Iana.ICMP_CODE_IPV6);
     /** icmpTypeCodeIPv4 and icmpTypeCodeIPv6: type * 256 + code (NetFlow v9's ICMP_TYPE, sFlow's sampled headers). */
     static final int[] ICMP_TYPE_CODE = ids(Iana.ICMP_TYPE_CODE_IPV4, Iana.ICMP_TYPE_CODE_IPV6);
+    /** mplsTopLabelStackSection, mplsLabelStackSection2 and 3: the MPLS labels goflow2 reads, top first. */
+    static final int[] MPLS_SECTIONS = ids(Iana.MPLS_TOP_LABEL_STACK_SECTION, Iana.MPLS_LABEL_STACK_SECTION2,
+            Iana.MPLS_LABEL_STACK_SECTION3);
     /** IPFIX flowStartNanoseconds, flowStartMicroseconds: where a flow start has more than millisecond precision. */
     static final int[] IPFIX_FINE_START = ids(Iana.FLOW_START_NANOSECONDS, Iana.FLOW_START_MICROSECONDS);
     /** IPFIX flowEndNanoseconds, flowEndMicroseconds. */

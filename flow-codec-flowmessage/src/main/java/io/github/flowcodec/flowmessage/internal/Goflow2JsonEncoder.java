@@ -18,8 +18,9 @@ import java.util.List;
  *   <li>addresses as text, {@code ""} when not set; MACs as "aa:bb:cc:dd:ee:ff" (all zeros when not set);</li>
  *   <li>{@code src_net}/{@code dst_net}: the address's network as "network/length" ("0.0.0.0/0" without a
  *       mask), "invalid Prefix" when there is no address or the length does not fit it;</li>
- *   <li>the repeated fields flowcodec's message does not carry (BGP communities, AS path, MPLS, layers,
- *       SRv6) as empty arrays, {@code ipv6_routing_header_seg_left} as 0.</li>
+ *   <li>BGP communities, AS path and MPLS labels as arrays of numbers ({@code []} when not set); the repeated
+ *       fields flowcodec's message does not carry (MPLS TTLs and addresses, layers, SRv6) as empty arrays,
+ *       {@code ipv6_routing_header_seg_left} as 0.</li>
  * </ul>
  * flowcodec's own sFlow sample-header fields ({@code agent_address}, ...) are not goflow2's and are left out.
  * Nothing is allocated per message. One instance per thread.
@@ -27,7 +28,7 @@ import java.util.List;
 public final class Goflow2JsonEncoder implements JsonObjectEncoder {
 
     /** How a column's value is written. */
-    private enum Render { TYPE, UINT64, UINT32, ADDRESS, MAC, ETYPE, PROTO, NETWORK, LITERAL }
+    private enum Render { TYPE, UINT64, UINT32, ADDRESS, MAC, ETYPE, PROTO, NETWORK, LIST, LITERAL }
 
     /** One key of goflow2's record and where its value comes from ({@code field} null: a fixed literal). */
     private record Column(String key, FlowField field, Render render, String literal) {
@@ -74,10 +75,10 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
             column("src_net", FlowField.SRC_NET, Render.NETWORK),
             column("dst_net", FlowField.DST_NET, Render.NETWORK),
             column("bgp_next_hop", FlowField.BGP_NEXT_HOP, Render.ADDRESS),
-            literal("bgp_communities", "[]"),
-            literal("as_path", "[]"),
+            column("bgp_communities", FlowField.BGP_COMMUNITIES, Render.LIST),
+            column("as_path", FlowField.AS_PATH, Render.LIST),
             literal("mpls_ttl", "[]"),
-            literal("mpls_label", "[]"),
+            column("mpls_label", FlowField.MPLS_LABEL, Render.LIST),
             literal("mpls_ip", "[]"),
             column("observation_domain_id", FlowField.OBSERVATION_DOMAIN_ID, Render.UINT32),
             column("observation_point_id", FlowField.OBSERVATION_POINT_ID, Render.UINT32),
@@ -99,6 +100,16 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
     /** The literal members after the last value, and the closing text. */
     private static final byte[] AFTER;
     private static final int MAX_OBJECT;
+    /** Per step: what its value is masked with (uint32 fields are cut to 32 bits, as goflow2's message holds them). */
+    private static final long[] MASKS;
+    /** Per step: whether a zero value has one text, the one {@link #ALL_ZERO} has (all but the networks). */
+    private static final boolean[] FOLDABLE;
+    /**
+     * The record with every foldable value zero: a run of zero values from step k to step j is the text from
+     * {@code STARTS[k]} to {@code STARTS[j]}, copied at once ({@code STARTS[n]}: where {@link #AFTER} starts).
+     */
+    private static final byte[] ALL_ZERO;
+    private static final int[] STARTS;
 
     private static final byte[][] TYPE_NAMES = JsonText.ascii("\"FLOWUNKNOWN\"", "\"SFLOW_5\"", "\"NETFLOW_V5\"", "\"NETFLOW_V9\"", "\"IPFIX\"");
     private static final byte[] IPV4 = quoted("IPv4");
@@ -132,9 +143,28 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
         for (int n = 0; n < PROTO_NAMES.length; n++) {
             PROTO_NAMES[n] = quoted(IpProtocolNames.name(n));
         }
+        MASKS = new long[RENDERS.length];
+        FOLDABLE = new boolean[RENDERS.length];
+        STARTS = new int[RENDERS.length + 1];
+        ByteArrayOutputStream zero = new ByteArrayOutputStream();
+        for (int k = 0; k < RENDERS.length; k++) {
+            MASKS[k] = switch (RENDERS[k]) {
+                case UINT32, ETYPE, PROTO, NETWORK -> 0xFFFF_FFFFL;
+                default -> -1L;
+            };
+            byte[] z = zeroText(RENDERS[k]);
+            FOLDABLE[k] = z != null;
+            STARTS[k] = zero.size();
+            zero.writeBytes(BEFORE[k]);
+            zero.writeBytes(z == null ? new byte[0] : z);
+        }
+        STARTS[RENDERS.length] = zero.size();
+        zero.writeBytes(AFTER);
+        ALL_ZERO = zero.toByteArray();
         int longest = AFTER.length;
-        for (byte[] b : BEFORE) {
-            longest += b.length + 2 + AddressFormat.MAX_TEXT + 4; // the longest value: a network "addr/128" in quotes
+        for (int k = 0; k < BEFORE.length; k++) {
+            // the longest value: a network "addr/128" in quotes, or a list of 10-digit numbers
+            longest += BEFORE[k].length + (RENDERS[k] == Render.LIST ? JsonText.MAX_LIST_TEXT : 2 + AddressFormat.MAX_TEXT + 4);
         }
         MAX_OBJECT = longest + 64;
     }
@@ -160,27 +190,55 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
         byte[] b = out.buf;
         int p = out.pos;
         long present = m.present();
-        for (int k = 0; k < FIELDS.length; k++) {
-            p = JsonText.put(b, p, BEFORE[k]);
+        int n = FIELDS.length;
+        int k = 0;
+        while (k < n) {
             int field = FIELDS[k];
-            long v = (present & (1L << field)) != 0 ? m.value(field) : 0;
+            long v = (present & (1L << field)) != 0 ? m.value(field) & MASKS[k] : 0;
+            if (v == 0 && FOLDABLE[k]) {
+                // this value and the zero values after it read as in the all-zero record: one copy
+                int j = k + 1;
+                while (j < n && FOLDABLE[j] && ((present & (1L << FIELDS[j])) == 0 || (m.value(FIELDS[j]) & MASKS[j]) == 0)) {
+                    j++;
+                }
+                int len = STARTS[j] - STARTS[k];
+                System.arraycopy(ALL_ZERO, STARTS[k], b, p, len);
+                p += len;
+                k = j;
+                continue;
+            }
+            p = JsonText.put(b, p, BEFORE[k]);
             switch (RENDERS[k]) {
-                case UINT64 -> p = JsonText.unsigned(b, p, v);
-                case UINT32 -> p = JsonText.unsigned(b, p, v & 0xFFFF_FFFFL);
+                case UINT64, UINT32 -> p = JsonText.unsigned(b, p, v);
                 case ADDRESS -> p = address(b, p, m, field, v);
                 case MAC -> {
                     b[p++] = '"';
                     p = AddressFormat.mac(b, p, v);
                     b[p++] = '"';
                 }
-                case ETYPE -> p = JsonText.put(b, p, etype(v & 0xFFFF_FFFFL));
-                case PROTO -> p = JsonText.put(b, p, PROTO_NAMES[(int) Math.min(v & 0xFFFF_FFFFL, 256)]);
-                case NETWORK -> p = network(b, p, m, field, v & 0xFFFF_FFFFL);
+                case ETYPE -> p = JsonText.put(b, p, etype(v));
+                case PROTO -> p = JsonText.put(b, p, PROTO_NAMES[(int) Math.min(v, 256)]);
+                case NETWORK -> p = network(b, p, m, field, v);
+                case LIST -> p = JsonText.list(b, p, m.list(field), (int) v);
                 case TYPE -> p = JsonText.put(b, p, TYPE_NAMES[v >= 0 && v < TYPE_NAMES.length ? (int) v : 0]);
                 default -> throw new IllegalStateException("a literal is folded into the text: " + RENDERS[k]);
             }
+            k++;
         }
         out.pos = JsonText.put(b, p, AFTER);
+    }
+
+    /** The text of a zero (or unset) value of a rendering that has one text for it; null for a network. */
+    private static byte[] zeroText(Render render) {
+        return switch (render) {
+            case TYPE -> TYPE_NAMES[0];
+            case UINT64, UINT32 -> new byte[] {'0'};
+            case ADDRESS, ETYPE -> EMPTY;
+            case MAC -> quoted("00:00:00:00:00:00");
+            case PROTO -> PROTO_NAMES[0];
+            case LIST -> new byte[] {'[', ']'};
+            default -> null;
+        };
     }
 
     private static byte[] etype(long v) {

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 public final class JsonLineEncoder implements JsonObjectEncoder {
 
     /** The longest object: every field set, each at its longest (a key, a prefix of 45 + 1 + 20 bytes, quotes). */
-    private static final int MAX_OBJECT = MessageSlots.FIELDS * 100 + 8;
+    private static final int MAX_OBJECT = MessageSlots.FIELDS * 100 + 3 * JsonText.MAX_LIST_TEXT + 8;
 
     private static final FlowField[] FIELDS = FlowField.values();
     /** Per field: {@code ,"key":} in little-endian 8-byte words, written a word at a time. */
@@ -32,6 +32,7 @@ public final class JsonLineEncoder implements JsonObjectEncoder {
     private static final int ADDRESS = FlowField.Kind.ADDRESS.ordinal();
     private static final int MAC = FlowField.Kind.MAC.ordinal();
     private static final int PREFIX = FlowField.Kind.PREFIX.ordinal();
+    private static final int LIST = FlowField.Kind.UINT32_LIST.ordinal();
     private static final byte[][] TYPE_NAMES = JsonText.ascii("\"FLOWUNKNOWN\"", "\"SFLOW_5\"", "\"NETFLOW_V5\"", "\"NETFLOW_V9\"", "\"IPFIX\"");
     private static final byte[][] SAMPLE_TYPES = JsonText.ascii("\"unknown\"", "\"flow\"", "\"counter\"", "\"expanded\"", "\"expanded_counter\"");
 
@@ -80,6 +81,8 @@ public final class JsonLineEncoder implements JsonObjectEncoder {
                 b[p++] = '"';
                 p = AddressFormat.mac(b, p, v);
                 b[p++] = '"';
+            } else if (kind == LIST) {
+                p = JsonText.list(b, p, m.list(field), (int) v);
             } else if (kind == TYPE) {
                 p = JsonText.put(b, p, TYPE_NAMES[v >= 0 && v < TYPE_NAMES.length ? (int) v : 0]);
             } else {

@@ -44,6 +44,10 @@ final class JsonText {
 
     /** {@code v} as an unsigned decimal (at most 20 bytes) at {@code p}; the position after it. */
     static int unsigned(byte[] b, int p, long v) {
+        if (v >= 0 && v < 10) {
+            b[p] = (byte) ('0' + v);
+            return p + 1;
+        }
         if (v < 0) {
             long q = Long.divideUnsigned(v, 10);
             p = unsigned(b, p, q);
@@ -72,6 +76,22 @@ final class JsonText {
         return end;
     }
 
+    /** The longest text of {@link #list}: brackets and {@link MessageSlots#MAX_LIST} numbers of 10 digits with commas. */
+    static final int MAX_LIST_TEXT = 2 + MessageSlots.MAX_LIST * 11;
+
+    /** The first {@code n} numbers of {@code list}, unsigned 32-bit, as a JSON array. */
+    static int list(byte[] b, int p, int[] list, int n) {
+        b[p++] = '[';
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b[p++] = ',';
+            }
+            p = unsigned(b, p, list[i] & 0xFFFF_FFFFL);
+        }
+        b[p++] = ']';
+        return p;
+    }
+
     static int signed(byte[] b, int p, long v) {
         if (v < 0) {
             b[p++] = '-';
@@ -95,10 +115,10 @@ final class JsonText {
 
     /** How many decimal digits a non-negative {@code v} has. */
     private static int digits(long v) {
-        int n = 1;
-        while (n < POWERS_OF_TEN.length && v >= POWERS_OF_TEN[n]) {
-            n++;
+        if (v < 10) {
+            return 1;
         }
-        return n;
+        int guess = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12; // bits * log10(2): the digits, or one less
+        return guess + (v >= POWERS_OF_TEN[guess] ? 1 : 0);
     }
 }

@@ -13,23 +13,59 @@ public final class MessageSlots {
     /** How many fields a message has. */
     public static final int FIELDS = FlowField.values().length;
 
+    /** The most numbers a list field holds. */
+    public static final int MAX_LIST = 255;
+
     private final long[] values;
     private final byte[] addresses;
+    /** Per list field ({@link FlowField.Kind#UINT32_LIST}) its numbers, the value being how many; null for the others. */
+    private final int[][] lists;
     private long present;
 
     public MessageSlots() {
-        this(new long[FIELDS], new byte[FIELDS * 16], 0);
+        this(new long[FIELDS], new byte[FIELDS * 16], new int[FIELDS][], 0);
+        for (FlowField f : FlowField.values()) {
+            if (f.kind() == FlowField.Kind.UINT32_LIST) {
+                lists[f.ordinal()] = new int[MAX_LIST];
+            }
+        }
     }
 
-    private MessageSlots(long[] values, byte[] addresses, long present) {
+    private MessageSlots(long[] values, byte[] addresses, int[][] lists, long present) {
         this.values = values;
         this.addresses = addresses;
+        this.lists = lists;
         this.present = present;
     }
 
     /** A copy that shares nothing with this one. */
     public MessageSlots copy() {
-        return new MessageSlots(values.clone(), addresses.clone(), present);
+        int[][] l = new int[FIELDS][];
+        for (int i = 0; i < FIELDS; i++) {
+            l[i] = lists[i] == null ? null : lists[i].clone();
+        }
+        return new MessageSlots(values.clone(), addresses.clone(), l, present);
+    }
+
+    /** The numbers of a list field: its first {@code value(ordinal)} are set. */
+    public int[] list(int ordinal) {
+        return lists[ordinal];
+    }
+
+    /**
+     * Appends a number to a list field (setting it, empty, first when unset).
+     *
+     * @return false, and nothing appended, when the list holds {@link #MAX_LIST} numbers already
+     */
+    public boolean append(FlowField f, long number) {
+        int o = f.ordinal();
+        int n = (present & (1L << o)) != 0 ? (int) values[o] : 0;
+        if (n >= MAX_LIST) {
+            return false;
+        }
+        lists[o][n] = (int) number;
+        set(o, n + 1);
+        return true;
     }
 
     /** Unsets every field. */

@@ -19,6 +19,7 @@ public final class ProtobufEncoder {
     private static final int ADDRESS = FlowField.Kind.ADDRESS.ordinal();
     private static final int PREFIX = FlowField.Kind.PREFIX.ordinal();
     private static final int SAMPLE_TYPE = FlowField.Kind.SAMPLE_TYPE.ordinal();
+    private static final int LIST = FlowField.Kind.UINT32_LIST.ordinal();
 
     static {
         for (FlowField f : FIELDS) {
@@ -31,7 +32,7 @@ public final class ProtobufEncoder {
     private static final byte[][] SAMPLE_TYPES = {ascii("unknown"), ascii("flow"), ascii("counter"), ascii("expanded"),
         ascii("expanded_counter")};
     /** A message is at most this long: every field set, each at its longest. */
-    private static final int MAX_MESSAGE = 1024;
+    private static final int MAX_MESSAGE = 1024 + 3 * (MessageSlots.MAX_LIST * 5 + 8);
 
     private final byte[] message = new byte[MAX_MESSAGE];
 
@@ -53,6 +54,8 @@ public final class ProtobufEncoder {
                 b[p++] = (byte) v; // 4 or 16
                 System.arraycopy(addresses, field * 16, b, p, (int) v);
                 p += (int) v;
+            } else if (kind == LIST) {
+                p = packed(b, p, TAGS[field] | LENGTH_DELIMITED, m.list(field), (int) v);
             } else if (kind == SAMPLE_TYPE) {
                 byte[] name = SAMPLE_TYPES[v >= 0 && v < SAMPLE_TYPES.length ? (int) v : 0];
                 p = varint(b, p, TAGS[field] | LENGTH_DELIMITED);
@@ -73,6 +76,32 @@ public final class ProtobufEncoder {
         out.pos = varint(out.buf, out.pos, p);
         System.arraycopy(b, 0, out.buf, out.pos, p);
         out.pos += p;
+    }
+
+    /** A packed repeated uint32: the tag, the length, the numbers as varints (nothing for an empty list, as proto3). */
+    private static int packed(byte[] b, int p, long tag, int[] list, int n) {
+        if (n == 0) {
+            return p;
+        }
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            length += varintLength(list[i] & 0xFFFF_FFFFL);
+        }
+        p = varint(b, p, tag);
+        p = varint(b, p, length);
+        for (int i = 0; i < n; i++) {
+            p = varint(b, p, list[i] & 0xFFFF_FFFFL);
+        }
+        return p;
+    }
+
+    private static int varintLength(long v) {
+        int n = 1;
+        while ((v & ~0x7FL) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
     }
 
     private static int varint(byte[] b, int p, long v) {

@@ -6,7 +6,10 @@ import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.flowmessage.FlowField;
+import io.github.flowcodec.sflow.Sflow;
+import io.github.flowcodec.sflow.SflowRecordView;
 import io.github.flowcodec.sflow.SflowSampleContext;
+import io.github.flowcodec.sflow.SflowSampleView;
 import java.net.InetAddress;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -43,19 +46,26 @@ public final class RecordMapping {
         m.set(FlowField.TIME_RECEIVED_NS, receivedNanos);
         m.set(FlowField.SEQUENCE_NUM, ctx.sequenceNumber());
         m.set(FlowField.SAMPLING_RATE, ctx.samplingRate());
-        InetAddress agent = null;
-        if (ctx instanceof SflowSampleContext s) {
-            agent = s.agentAddress();
-            if (agent != null) {
-                address(m, FlowField.AGENT_ADDRESS, agent);
+        boolean agent = false;
+        if (ctx instanceof SflowSampleView v) {
+            // the decoder's own view: the agent address copied, not made an InetAddress
+            int n = v.copyAgentAddress(m.addressBytes(), FlowField.AGENT_ADDRESS.ordinal() * 16);
+            if (n > 0) {
+                m.set(FlowField.AGENT_ADDRESS, n);
+                m.setAddress(FlowField.SAMPLER_ADDRESS, m.addressBytes(), FlowField.AGENT_ADDRESS.ordinal() * 16, n);
+                agent = true;
             }
-            m.set(FlowField.SUB_AGENT_ID, s.subAgentId());
-            m.set(FlowField.SAMPLE_TYPE, s.sampleFormat());
-            m.set(FlowField.SAMPLE_SEQ, s.sampleSequenceNumber());
+            sampleHeader(m, v);
+        } else if (ctx instanceof SflowSampleContext s) {
+            InetAddress a = s.agentAddress();
+            if (a != null) {
+                address(m, FlowField.AGENT_ADDRESS, a);
+                address(m, FlowField.SAMPLER_ADDRESS, a);
+                agent = true;
+            }
+            sampleHeader(m, s);
         }
-        if (agent != null) {
-            address(m, FlowField.SAMPLER_ADDRESS, agent);
-        } else {
+        if (!agent) {
             sampler(m, exporter);
         }
         times(m, ctx, r, p, receivedNanos, sflow, protocol == FlowProtocol.IPFIX);
@@ -82,6 +92,107 @@ public final class RecordMapping {
         prefix(m, r, FlowField.SRC_NET, p.single[FlowField.SRC_NET.ordinal()]);
         prefix(m, r, FlowField.DST_NET, p.single[FlowField.DST_NET.ordinal()]);
         m.set(FlowField.OBSERVATION_DOMAIN_ID, ctx.observationDomainId());
+        if (p.mplsSections != null) {
+            mplsLabels(m, r, p.mplsSections);
+        }
+        if (ctx instanceof SflowSampleView v) {
+            gateway(m, v);
+        }
+    }
+
+    private static void sampleHeader(MessageSlots m, SflowSampleContext s) {
+        m.set(FlowField.SUB_AGENT_ID, s.subAgentId());
+        m.set(FlowField.SAMPLE_TYPE, s.sampleFormat());
+        m.set(FlowField.SAMPLE_SEQ, s.sampleSequenceNumber());
+    }
+
+    /**
+     * mpls_label as goflow2 fills it: label k from label stack section k (top, 2, 3), the 20 bits above the
+     * entry's experimental and bottom-of-stack bits; up to the deepest section the record has, 0 for a
+     * section before it that the template lacks.
+     */
+    private static void mplsLabels(MessageSlots m, FlowFields r, int[] sections) {
+        int deepest = -1;
+        for (int k = 0; k < sections.length; k++) {
+            if (sections[k] >= 0 && validNumber(r, sections[k])) {
+                deepest = k;
+            }
+        }
+        for (int k = 0; k <= deepest; k++) {
+            int i = sections[k];
+            m.append(FlowField.MPLS_LABEL, i >= 0 && validNumber(r, i) ? (r.getLong(i) & 0xFFFF_FFFFL) >>> 4 : 0);
+        }
+    }
+
+    /**
+     * From an sFlow flow sample's extended gateway record (0:1003), as goflow2 reads it: as_path (the
+     * segments' ASes one after the other), next_hop_as (the path's first AS), bgp_communities and, unless
+     * the record gave one, bgp_next_hop (the gateway's next hop). A record whose lengths do not add up
+     * gives none of them (the decoder has reported it).
+     */
+    private static void gateway(MessageSlots m, SflowSampleView v) {
+        SflowRecordView r = v.records();
+        while (r.next()) {
+            if (r.isFlowRecord() && r.isStandard(Sflow.FLOW_EXTENDED_GATEWAY)) {
+                if (!gateway(m, r)) {
+                    m.unset(FlowField.AS_PATH);
+                    m.unset(FlowField.BGP_COMMUNITIES);
+                }
+                return;
+            }
+        }
+    }
+
+    private static boolean gateway(MessageSlots m, SflowRecordView r) {
+        int len = r.length();
+        if (len < 4) {
+            return false;
+        }
+        long type = r.u32(0);
+        if (type != Sflow.ADDRESS_UNKNOWN && type != Sflow.ADDRESS_IPV4 && type != Sflow.ADDRESS_IPV6) {
+            return false;
+        }
+        int n = type == Sflow.ADDRESS_IPV4 ? 4 : type == Sflow.ADDRESS_IPV6 ? 16 : 0;
+        int p = 4 + n;
+        if (len - p < 16) {
+            return false;
+        }
+        int hop = p - n;
+        long segments = r.u32(p + 12);
+        p += 16;
+        if (segments > (len - p) / 8) {
+            return false;
+        }
+        for (long s = 0; s < segments; s++) {
+            long count = r.u32(p + 4);
+            p += 8;
+            if (count > (len - p) / 4) {
+                return false;
+            }
+            for (int k = 0; k < count; k++) {
+                m.append(FlowField.AS_PATH, r.u32(p + 4 * k)); // past MAX_LIST ASes the path is cut
+            }
+            p += (int) count * 4;
+        }
+        if (len - p < 4) {
+            return false;
+        }
+        long communities = r.u32(p);
+        p += 4;
+        if (communities > (len - p) / 4) {
+            return false;
+        }
+        for (int k = 0; k < communities; k++) {
+            m.append(FlowField.BGP_COMMUNITIES, r.u32(p + 4 * k));
+        }
+        if (m.has(FlowField.AS_PATH)) {
+            m.set(FlowField.NEXT_HOP_AS, m.list(FlowField.AS_PATH.ordinal())[0] & 0xFFFF_FFFFL);
+        }
+        if (n > 0 && !m.has(FlowField.BGP_NEXT_HOP)) {
+            r.buffer().get(r.offset() + hop, m.addressBytes(), FlowField.BGP_NEXT_HOP.ordinal() * 16, n);
+            m.set(FlowField.BGP_NEXT_HOP, n);
+        }
+        return true;
     }
 
     /** goflow2's FlowType number. */

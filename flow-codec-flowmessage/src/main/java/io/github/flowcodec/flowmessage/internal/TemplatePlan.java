@@ -24,6 +24,8 @@ final class TemplatePlan {
     final int icmpType;
     final int icmpCode;
     final int icmpTypeCode;
+    /** Per MPLS label stack section (top, 2, 3) the record's field, or -1; none at all: null. */
+    final int[] mplsSections;
     final int[] fineStart;
     final int[] fineEnd;
     final DataType[] types;
@@ -57,6 +59,13 @@ final class TemplatePlan {
         this.icmpType = first(t, ElementChoices.ICMP_TYPE);
         this.icmpCode = first(t, ElementChoices.ICMP_CODE);
         this.icmpTypeCode = first(t, ElementChoices.ICMP_TYPE_CODE);
+        int[] mpls = new int[ElementChoices.MPLS_SECTIONS.length];
+        boolean anyMpls = false;
+        for (int k = 0; k < mpls.length; k++) {
+            mpls[k] = t.indexOf(0, ElementChoices.MPLS_SECTIONS[k]);
+            anyMpls |= mpls[k] >= 0;
+        }
+        this.mplsSections = anyMpls ? mpls : null;
         this.fineStart = all(t, ElementChoices.IPFIX_FINE_START);
         this.fineEnd = all(t, ElementChoices.IPFIX_FINE_END);
         this.types = new DataType[t.fieldCount()];

@@ -95,6 +95,24 @@ final class CaptureInput implements Closeable {
     }
 
     /**
+     * Reads exactly {@code length} bytes into {@code reuse} when it is long enough (else into a new array, as
+     * {@link #readFully(int, String)}), and returns the array read into.
+     *
+     * @throws CaptureFormatException if the stream ends first
+     */
+    byte[] readFully(int length, String what, byte[] reuse) throws IOException {
+        if (reuse == null || reuse.length < length) {
+            return readFully(length, what);
+        }
+        long start = offset;
+        int read = fill(reuse, 0, length);
+        if (read < length) {
+            throw truncated(what, start, length, read);
+        }
+        return reuse;
+    }
+
+    /**
      * Skips exactly {@code length} bytes.
      *
      * @throws CaptureFormatException if the stream ends first

@@ -103,6 +103,18 @@ public final class CaptureReader implements Closeable {
     }
 
     /**
+     * Lets the reader read each packet into the array of the one before (classic pcap; pcapng still copies),
+     * for a caller done with a packet before it asks for the next: a packet's {@link CapturedPacket#data()}
+     * then holds until the next call of {@link #next()} only. Saves an array per packet.
+     *
+     * @return this reader
+     */
+    public CaptureReader reuseBuffers() {
+        source.reuseBuffers();
+        return this;
+    }
+
+    /**
      * Returns the container format detected when the file was opened.
      *
      * @return the format

@@ -24,6 +24,8 @@ final class ClassicPcapSource implements PacketSource {
     private final boolean nanosecond;
     private final int linkType;
     private final byte[] recordHeader;
+    /** The packet bytes, reused from packet to packet when the reader was opened so; else null. */
+    private byte[] reused;
 
     private ClassicPcapSource(
             CaptureInput in, ByteOrder order, boolean nanosecond, boolean modified, int linkType) {
@@ -32,6 +34,13 @@ final class ClassicPcapSource implements PacketSource {
         this.nanosecond = nanosecond;
         this.linkType = linkType;
         this.recordHeader = new byte[modified ? 24 : 16];
+    }
+
+    @Override
+    public void reuseBuffers() {
+        if (reused == null) {
+            reused = new byte[2048];
+        }
     }
 
     @Override
@@ -83,14 +92,17 @@ final class ClassicPcapSource implements PacketSource {
                     "pcap record claims an absurd captured length of " + capturedLength + " bytes", start);
         }
         in.requireWithinFile(in.offset(), capturedLength, "pcap record data");
-        byte[] data = in.readFully((int) capturedLength, "pcap record data");
+        byte[] data = in.readFully((int) capturedLength, "pcap record data", reused);
+        if (reused != null) {
+            reused = data; // grown to the longest packet so far
+        }
         long nanos = nanosecond ? fraction : fraction * 1_000L;
         return new CapturedPacket(
                 packetNumber,
                 Timestamps.fromSeconds(seconds, nanos),
                 linkType,
                 (int) Math.min(originalLength, Integer.MAX_VALUE),
-                ByteBuffer.wrap(data));
+                ByteBuffer.wrap(data, 0, (int) capturedLength).slice());
     }
 
     private static int magicOf(int value) {

@@ -62,6 +62,23 @@ class ClassicPcapReaderTest {
     }
 
     @Test
+    void reusedBuffersGiveEachPacketWhileItIsCurrent() throws IOException {
+        byte[] small = ethernet(udpPacket("192.0.2.1", 1000, "192.0.2.2", 2055, new byte[] {1, 2}));
+        byte[] large = ethernet(udpPacket("192.0.2.3", 1000, "192.0.2.2", 2055, new byte[3000])); // past the first array
+        byte[] file = new TestCaptures.ClassicPcap(0xA1B2C3D4, ByteOrder.LITTLE_ENDIAN, LinkType.ETHERNET)
+                .record(1, 0, large).record(2, 0, small).record(3, 0, large).record(4, 0, small).build();
+        try (CaptureReader reader = CaptureReader.open(write(file)).reuseBuffers()) {
+            for (byte[] want : List.of(large, small, large, small)) {
+                CapturedPacket p = reader.next().orElseThrow();
+                assertThat(p.data()).isEqualTo(ByteBuffer.wrap(want));
+                assertThat(p.capturedLength()).isEqualTo(want.length);
+            }
+            assertThat(reader.next()).isEmpty();
+            assertThat(reader.packetCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void reportsFormatCountAndOriginalLength() throws IOException {
         byte[] frame = new byte[60];
         byte[] file =
