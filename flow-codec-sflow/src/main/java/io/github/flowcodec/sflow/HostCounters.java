@@ -207,6 +207,36 @@ public sealed interface HostCounters permits CounterData {
      */
     record HostMemory(long memTotal, long memFree, long memShared, long memBuffers, long memCached, long swapTotal,
             long swapFree, long pageIn, long pageOut, long swapIn, long swapOut) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<HostMemory>> FIELDS = CounterField.layout(HostMemory.class, Sflow.COUNTER_HOST_MEMORY,
+                8, 8, 8, 8, 8, 8, 8, 4, 4, 4, 4);
+        /** {@code memTotal}. */
+        public static final CounterField<HostMemory> MEM_TOTAL = FIELDS.get(0);
+        /** {@code memFree}. */
+        public static final CounterField<HostMemory> MEM_FREE = FIELDS.get(1);
+        /** {@code memShared}. */
+        public static final CounterField<HostMemory> MEM_SHARED = FIELDS.get(2);
+        /** {@code memBuffers}. */
+        public static final CounterField<HostMemory> MEM_BUFFERS = FIELDS.get(3);
+        /** {@code memCached}. */
+        public static final CounterField<HostMemory> MEM_CACHED = FIELDS.get(4);
+        /** {@code swapTotal}. */
+        public static final CounterField<HostMemory> SWAP_TOTAL = FIELDS.get(5);
+        /** {@code swapFree}. */
+        public static final CounterField<HostMemory> SWAP_FREE = FIELDS.get(6);
+        /** {@code pageIn}. */
+        public static final CounterField<HostMemory> PAGE_IN = FIELDS.get(7);
+        /** {@code pageOut}. */
+        public static final CounterField<HostMemory> PAGE_OUT = FIELDS.get(8);
+        /** {@code swapIn}. */
+        public static final CounterField<HostMemory> SWAP_IN = FIELDS.get(9);
+        /** {@code swapOut}. */
+        public static final CounterField<HostMemory> SWAP_OUT = FIELDS.get(10);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<HostMemory> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -218,6 +248,32 @@ public sealed interface HostCounters permits CounterData {
      */
     record HostDiskIo(long diskTotal, long diskFree, long partMaxUsed, long reads, long bytesRead, long readTime,
             long writes, long bytesWritten, long writeTime) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<HostDiskIo>> FIELDS = CounterField.layout(HostDiskIo.class, Sflow.COUNTER_HOST_DISK_IO,
+                8, 8, 4, 4, 8, 4, 4, 8, 4);
+        /** {@code diskTotal}. */
+        public static final CounterField<HostDiskIo> DISK_TOTAL = FIELDS.get(0);
+        /** {@code diskFree}. */
+        public static final CounterField<HostDiskIo> DISK_FREE = FIELDS.get(1);
+        /** {@code partMaxUsed}. */
+        public static final CounterField<HostDiskIo> PART_MAX_USED = FIELDS.get(2);
+        /** {@code reads}. */
+        public static final CounterField<HostDiskIo> READS = FIELDS.get(3);
+        /** {@code bytesRead}. */
+        public static final CounterField<HostDiskIo> BYTES_READ = FIELDS.get(4);
+        /** {@code readTime}. */
+        public static final CounterField<HostDiskIo> READ_TIME = FIELDS.get(5);
+        /** {@code writes}. */
+        public static final CounterField<HostDiskIo> WRITES = FIELDS.get(6);
+        /** {@code bytesWritten}. */
+        public static final CounterField<HostDiskIo> BYTES_WRITTEN = FIELDS.get(7);
+        /** {@code writeTime}. */
+        public static final CounterField<HostDiskIo> WRITE_TIME = FIELDS.get(8);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<HostDiskIo> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -229,6 +285,30 @@ public sealed interface HostCounters permits CounterData {
      */
     record HostNetIo(long bytesIn, long pktsIn, long errsIn, long dropsIn, long bytesOut, long pktsOut, long errsOut,
             long dropsOut) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<HostNetIo>> FIELDS = CounterField.layout(HostNetIo.class, Sflow.COUNTER_HOST_NET_IO,
+                8, 4, 4, 4, 8, 4, 4, 4);
+        /** {@code bytesIn}. */
+        public static final CounterField<HostNetIo> BYTES_IN = FIELDS.get(0);
+        /** {@code pktsIn}. */
+        public static final CounterField<HostNetIo> PKTS_IN = FIELDS.get(1);
+        /** {@code errsIn}. */
+        public static final CounterField<HostNetIo> ERRS_IN = FIELDS.get(2);
+        /** {@code dropsIn}. */
+        public static final CounterField<HostNetIo> DROPS_IN = FIELDS.get(3);
+        /** {@code bytesOut}. */
+        public static final CounterField<HostNetIo> BYTES_OUT = FIELDS.get(4);
+        /** {@code pktsOut}. */
+        public static final CounterField<HostNetIo> PKTS_OUT = FIELDS.get(5);
+        /** {@code errsOut}. */
+        public static final CounterField<HostNetIo> ERRS_OUT = FIELDS.get(6);
+        /** {@code dropsOut}. */
+        public static final CounterField<HostNetIo> DROPS_OUT = FIELDS.get(7);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<HostNetIo> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -242,6 +322,52 @@ public sealed interface HostCounters permits CounterData {
             long ipForwDatagrams, long ipInUnknownProtos, long ipInDiscards, long ipInDelivers, long ipOutRequests,
             long ipOutDiscards, long ipOutNoRoutes, long ipReasmTimeout, long ipReasmReqds, long ipReasmOKs,
             long ipReasmFails, long ipFragOKs, long ipFragFails, long ipFragCreates) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<Mib2Ip>> FIELDS = CounterField.layout(Mib2Ip.class, Sflow.COUNTER_MIB2_IP,
+                4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
+        /** {@code ipForwarding}. */
+        public static final CounterField<Mib2Ip> IP_FORWARDING = FIELDS.get(0);
+        /** {@code ipDefaultTTL}. */
+        public static final CounterField<Mib2Ip> IP_DEFAULT_TTL = FIELDS.get(1);
+        /** {@code ipInReceives}. */
+        public static final CounterField<Mib2Ip> IP_IN_RECEIVES = FIELDS.get(2);
+        /** {@code ipInHdrErrors}. */
+        public static final CounterField<Mib2Ip> IP_IN_HDR_ERRORS = FIELDS.get(3);
+        /** {@code ipInAddrErrors}. */
+        public static final CounterField<Mib2Ip> IP_IN_ADDR_ERRORS = FIELDS.get(4);
+        /** {@code ipForwDatagrams}. */
+        public static final CounterField<Mib2Ip> IP_FORW_DATAGRAMS = FIELDS.get(5);
+        /** {@code ipInUnknownProtos}. */
+        public static final CounterField<Mib2Ip> IP_IN_UNKNOWN_PROTOS = FIELDS.get(6);
+        /** {@code ipInDiscards}. */
+        public static final CounterField<Mib2Ip> IP_IN_DISCARDS = FIELDS.get(7);
+        /** {@code ipInDelivers}. */
+        public static final CounterField<Mib2Ip> IP_IN_DELIVERS = FIELDS.get(8);
+        /** {@code ipOutRequests}. */
+        public static final CounterField<Mib2Ip> IP_OUT_REQUESTS = FIELDS.get(9);
+        /** {@code ipOutDiscards}. */
+        public static final CounterField<Mib2Ip> IP_OUT_DISCARDS = FIELDS.get(10);
+        /** {@code ipOutNoRoutes}. */
+        public static final CounterField<Mib2Ip> IP_OUT_NO_ROUTES = FIELDS.get(11);
+        /** {@code ipReasmTimeout}. */
+        public static final CounterField<Mib2Ip> IP_REASM_TIMEOUT = FIELDS.get(12);
+        /** {@code ipReasmReqds}. */
+        public static final CounterField<Mib2Ip> IP_REASM_REQDS = FIELDS.get(13);
+        /** {@code ipReasmOKs}. */
+        public static final CounterField<Mib2Ip> IP_REASM_O_KS = FIELDS.get(14);
+        /** {@code ipReasmFails}. */
+        public static final CounterField<Mib2Ip> IP_REASM_FAILS = FIELDS.get(15);
+        /** {@code ipFragOKs}. */
+        public static final CounterField<Mib2Ip> IP_FRAG_O_KS = FIELDS.get(16);
+        /** {@code ipFragFails}. */
+        public static final CounterField<Mib2Ip> IP_FRAG_FAILS = FIELDS.get(17);
+        /** {@code ipFragCreates}. */
+        public static final CounterField<Mib2Ip> IP_FRAG_CREATES = FIELDS.get(18);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<Mib2Ip> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -257,6 +383,64 @@ public sealed interface HostCounters permits CounterData {
             long icmpOutDestUnreachs, long icmpOutTimeExcds, long icmpOutParamProbs, long icmpOutSrcQuenchs,
             long icmpOutRedirects, long icmpOutEchos, long icmpOutEchoReps, long icmpOutTimestamps,
             long icmpOutTimestampReps, long icmpOutAddrMasks, long icmpOutAddrMaskReps) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<Mib2Icmp>> FIELDS = CounterField.layout(Mib2Icmp.class, Sflow.COUNTER_MIB2_ICMP,
+                4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
+        /** {@code icmpInMsgs}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_MSGS = FIELDS.get(0);
+        /** {@code icmpInErrors}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_ERRORS = FIELDS.get(1);
+        /** {@code icmpInDestUnreachs}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_DEST_UNREACHS = FIELDS.get(2);
+        /** {@code icmpInTimeExcds}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_TIME_EXCDS = FIELDS.get(3);
+        /** {@code icmpInParamProbs}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_PARAM_PROBS = FIELDS.get(4);
+        /** {@code icmpInSrcQuenchs}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_SRC_QUENCHS = FIELDS.get(5);
+        /** {@code icmpInRedirects}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_REDIRECTS = FIELDS.get(6);
+        /** {@code icmpInEchos}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_ECHOS = FIELDS.get(7);
+        /** {@code icmpInEchoReps}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_ECHO_REPS = FIELDS.get(8);
+        /** {@code icmpInTimestamps}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_TIMESTAMPS = FIELDS.get(9);
+        /** {@code icmpInAddrMasks}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_ADDR_MASKS = FIELDS.get(10);
+        /** {@code icmpInAddrMaskReps}. */
+        public static final CounterField<Mib2Icmp> ICMP_IN_ADDR_MASK_REPS = FIELDS.get(11);
+        /** {@code icmpOutMsgs}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_MSGS = FIELDS.get(12);
+        /** {@code icmpOutErrors}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_ERRORS = FIELDS.get(13);
+        /** {@code icmpOutDestUnreachs}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_DEST_UNREACHS = FIELDS.get(14);
+        /** {@code icmpOutTimeExcds}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_TIME_EXCDS = FIELDS.get(15);
+        /** {@code icmpOutParamProbs}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_PARAM_PROBS = FIELDS.get(16);
+        /** {@code icmpOutSrcQuenchs}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_SRC_QUENCHS = FIELDS.get(17);
+        /** {@code icmpOutRedirects}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_REDIRECTS = FIELDS.get(18);
+        /** {@code icmpOutEchos}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_ECHOS = FIELDS.get(19);
+        /** {@code icmpOutEchoReps}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_ECHO_REPS = FIELDS.get(20);
+        /** {@code icmpOutTimestamps}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_TIMESTAMPS = FIELDS.get(21);
+        /** {@code icmpOutTimestampReps}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_TIMESTAMP_REPS = FIELDS.get(22);
+        /** {@code icmpOutAddrMasks}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_ADDR_MASKS = FIELDS.get(23);
+        /** {@code icmpOutAddrMaskReps}. */
+        public static final CounterField<Mib2Icmp> ICMP_OUT_ADDR_MASK_REPS = FIELDS.get(24);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<Mib2Icmp> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -269,6 +453,44 @@ public sealed interface HostCounters permits CounterData {
     record Mib2Tcp(long tcpRtoAlgorithm, long tcpRtoMin, long tcpRtoMax, long tcpMaxConn, long tcpActiveOpens,
             long tcpPassiveOpens, long tcpAttemptFails, long tcpEstabResets, long tcpCurrEstab, long tcpInSegs,
             long tcpOutSegs, long tcpRetransSegs, long tcpInErrs, long tcpOutRsts, long tcpInCsumErrs) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<Mib2Tcp>> FIELDS = CounterField.layout(Mib2Tcp.class, Sflow.COUNTER_MIB2_TCP,
+                4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
+        /** {@code tcpRtoAlgorithm}. */
+        public static final CounterField<Mib2Tcp> TCP_RTO_ALGORITHM = FIELDS.get(0);
+        /** {@code tcpRtoMin}. */
+        public static final CounterField<Mib2Tcp> TCP_RTO_MIN = FIELDS.get(1);
+        /** {@code tcpRtoMax}. */
+        public static final CounterField<Mib2Tcp> TCP_RTO_MAX = FIELDS.get(2);
+        /** {@code tcpMaxConn}. */
+        public static final CounterField<Mib2Tcp> TCP_MAX_CONN = FIELDS.get(3);
+        /** {@code tcpActiveOpens}. */
+        public static final CounterField<Mib2Tcp> TCP_ACTIVE_OPENS = FIELDS.get(4);
+        /** {@code tcpPassiveOpens}. */
+        public static final CounterField<Mib2Tcp> TCP_PASSIVE_OPENS = FIELDS.get(5);
+        /** {@code tcpAttemptFails}. */
+        public static final CounterField<Mib2Tcp> TCP_ATTEMPT_FAILS = FIELDS.get(6);
+        /** {@code tcpEstabResets}. */
+        public static final CounterField<Mib2Tcp> TCP_ESTAB_RESETS = FIELDS.get(7);
+        /** {@code tcpCurrEstab}. */
+        public static final CounterField<Mib2Tcp> TCP_CURR_ESTAB = FIELDS.get(8);
+        /** {@code tcpInSegs}. */
+        public static final CounterField<Mib2Tcp> TCP_IN_SEGS = FIELDS.get(9);
+        /** {@code tcpOutSegs}. */
+        public static final CounterField<Mib2Tcp> TCP_OUT_SEGS = FIELDS.get(10);
+        /** {@code tcpRetransSegs}. */
+        public static final CounterField<Mib2Tcp> TCP_RETRANS_SEGS = FIELDS.get(11);
+        /** {@code tcpInErrs}. */
+        public static final CounterField<Mib2Tcp> TCP_IN_ERRS = FIELDS.get(12);
+        /** {@code tcpOutRsts}. */
+        public static final CounterField<Mib2Tcp> TCP_OUT_RSTS = FIELDS.get(13);
+        /** {@code tcpInCsumErrs}. */
+        public static final CounterField<Mib2Tcp> TCP_IN_CSUM_ERRS = FIELDS.get(14);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<Mib2Tcp> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -280,5 +502,27 @@ public sealed interface HostCounters permits CounterData {
      */
     record Mib2Udp(long udpInDatagrams, long udpNoPorts, long udpInErrors, long udpOutDatagrams, long udpRcvbufErrors,
             long udpSndbufErrors, long udpInCsumErrors) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<Mib2Udp>> FIELDS = CounterField.layout(Mib2Udp.class, Sflow.COUNTER_MIB2_UDP,
+                4, 4, 4, 4, 4, 4, 4);
+        /** {@code udpInDatagrams}. */
+        public static final CounterField<Mib2Udp> UDP_IN_DATAGRAMS = FIELDS.get(0);
+        /** {@code udpNoPorts}. */
+        public static final CounterField<Mib2Udp> UDP_NO_PORTS = FIELDS.get(1);
+        /** {@code udpInErrors}. */
+        public static final CounterField<Mib2Udp> UDP_IN_ERRORS = FIELDS.get(2);
+        /** {@code udpOutDatagrams}. */
+        public static final CounterField<Mib2Udp> UDP_OUT_DATAGRAMS = FIELDS.get(3);
+        /** {@code udpRcvbufErrors}. */
+        public static final CounterField<Mib2Udp> UDP_RCVBUF_ERRORS = FIELDS.get(4);
+        /** {@code udpSndbufErrors}. */
+        public static final CounterField<Mib2Udp> UDP_SNDBUF_ERRORS = FIELDS.get(5);
+        /** {@code udpInCsumErrors}. */
+        public static final CounterField<Mib2Udp> UDP_IN_CSUM_ERRORS = FIELDS.get(6);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<Mib2Udp> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 }

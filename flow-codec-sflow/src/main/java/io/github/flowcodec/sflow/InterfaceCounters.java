@@ -135,6 +135,50 @@ public sealed interface InterfaceCounters permits CounterData {
             long dot5StatsSoftErrors, long dot5StatsHardErrors, long dot5StatsSignalLoss,
             long dot5StatsTransmitBeacons, long dot5StatsRecoverys, long dot5StatsLobeWires, long dot5StatsRemoves,
             long dot5StatsSingles, long dot5StatsFreqErrors) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<TokenRing>> FIELDS = CounterField.layout(TokenRing.class, Sflow.COUNTER_TOKEN_RING,
+                4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
+        /** {@code dot5StatsLineErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_LINE_ERRORS = FIELDS.get(0);
+        /** {@code dot5StatsBurstErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_BURST_ERRORS = FIELDS.get(1);
+        /** {@code dot5StatsACErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_AC_ERRORS = FIELDS.get(2);
+        /** {@code dot5StatsAbortTransErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_ABORT_TRANS_ERRORS = FIELDS.get(3);
+        /** {@code dot5StatsInternalErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_INTERNAL_ERRORS = FIELDS.get(4);
+        /** {@code dot5StatsLostFrameErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_LOST_FRAME_ERRORS = FIELDS.get(5);
+        /** {@code dot5StatsReceiveCongestions}. */
+        public static final CounterField<TokenRing> DOT5_STATS_RECEIVE_CONGESTIONS = FIELDS.get(6);
+        /** {@code dot5StatsFrameCopiedErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_FRAME_COPIED_ERRORS = FIELDS.get(7);
+        /** {@code dot5StatsTokenErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_TOKEN_ERRORS = FIELDS.get(8);
+        /** {@code dot5StatsSoftErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_SOFT_ERRORS = FIELDS.get(9);
+        /** {@code dot5StatsHardErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_HARD_ERRORS = FIELDS.get(10);
+        /** {@code dot5StatsSignalLoss}. */
+        public static final CounterField<TokenRing> DOT5_STATS_SIGNAL_LOSS = FIELDS.get(11);
+        /** {@code dot5StatsTransmitBeacons}. */
+        public static final CounterField<TokenRing> DOT5_STATS_TRANSMIT_BEACONS = FIELDS.get(12);
+        /** {@code dot5StatsRecoverys}. */
+        public static final CounterField<TokenRing> DOT5_STATS_RECOVERYS = FIELDS.get(13);
+        /** {@code dot5StatsLobeWires}. */
+        public static final CounterField<TokenRing> DOT5_STATS_LOBE_WIRES = FIELDS.get(14);
+        /** {@code dot5StatsRemoves}. */
+        public static final CounterField<TokenRing> DOT5_STATS_REMOVES = FIELDS.get(15);
+        /** {@code dot5StatsSingles}. */
+        public static final CounterField<TokenRing> DOT5_STATS_SINGLES = FIELDS.get(16);
+        /** {@code dot5StatsFreqErrors}. */
+        public static final CounterField<TokenRing> DOT5_STATS_FREQ_ERRORS = FIELDS.get(17);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<TokenRing> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -149,6 +193,42 @@ public sealed interface InterfaceCounters permits CounterData {
             long dot12InDataErrors, long dot12InNullAddressedFrames, long dot12OutHighPriorityFrames,
             long dot12OutHighPriorityOctets, long dot12TransitionIntoTrainings, long dot12HCInHighPriorityOctets,
             long dot12HCInNormPriorityOctets, long dot12HCOutHighPriorityOctets) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<Vg100>> FIELDS = CounterField.layout(Vg100.class, Sflow.COUNTER_VG,
+                4, 8, 4, 8, 4, 4, 4, 4, 4, 8, 4, 8, 8, 8);
+        /** {@code dot12InHighPriorityFrames}. */
+        public static final CounterField<Vg100> DOT12_IN_HIGH_PRIORITY_FRAMES = FIELDS.get(0);
+        /** {@code dot12InHighPriorityOctets}. */
+        public static final CounterField<Vg100> DOT12_IN_HIGH_PRIORITY_OCTETS = FIELDS.get(1);
+        /** {@code dot12InNormPriorityFrames}. */
+        public static final CounterField<Vg100> DOT12_IN_NORM_PRIORITY_FRAMES = FIELDS.get(2);
+        /** {@code dot12InNormPriorityOctets}. */
+        public static final CounterField<Vg100> DOT12_IN_NORM_PRIORITY_OCTETS = FIELDS.get(3);
+        /** {@code dot12InIPMErrors}. */
+        public static final CounterField<Vg100> DOT12_IN_IPM_ERRORS = FIELDS.get(4);
+        /** {@code dot12InOversizeFrameErrors}. */
+        public static final CounterField<Vg100> DOT12_IN_OVERSIZE_FRAME_ERRORS = FIELDS.get(5);
+        /** {@code dot12InDataErrors}. */
+        public static final CounterField<Vg100> DOT12_IN_DATA_ERRORS = FIELDS.get(6);
+        /** {@code dot12InNullAddressedFrames}. */
+        public static final CounterField<Vg100> DOT12_IN_NULL_ADDRESSED_FRAMES = FIELDS.get(7);
+        /** {@code dot12OutHighPriorityFrames}. */
+        public static final CounterField<Vg100> DOT12_OUT_HIGH_PRIORITY_FRAMES = FIELDS.get(8);
+        /** {@code dot12OutHighPriorityOctets}. */
+        public static final CounterField<Vg100> DOT12_OUT_HIGH_PRIORITY_OCTETS = FIELDS.get(9);
+        /** {@code dot12TransitionIntoTrainings}. */
+        public static final CounterField<Vg100> DOT12_TRANSITION_INTO_TRAININGS = FIELDS.get(10);
+        /** {@code dot12HCInHighPriorityOctets}. */
+        public static final CounterField<Vg100> DOT12_HC_IN_HIGH_PRIORITY_OCTETS = FIELDS.get(11);
+        /** {@code dot12HCInNormPriorityOctets}. */
+        public static final CounterField<Vg100> DOT12_HC_IN_NORM_PRIORITY_OCTETS = FIELDS.get(12);
+        /** {@code dot12HCOutHighPriorityOctets}. */
+        public static final CounterField<Vg100> DOT12_HC_OUT_HIGH_PRIORITY_OCTETS = FIELDS.get(13);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<Vg100> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
@@ -196,6 +276,54 @@ public sealed interface InterfaceCounters permits CounterData {
             long dot11WEPUndecryptableCount, long dot11QoSDiscardedFragmentCount, long dot11AssociatedStationCount,
             long dot11QoSCFPollsReceivedCount, long dot11QoSCFPollsUnusedCount, long dot11QoSCFPollsUnusableCount,
             long dot11QoSCFPollsLostCount) implements CounterData.Standard {
+        /** Every field of the record, in order, with its place in the record's data. */
+        public static final List<CounterField<Ieee80211>> FIELDS = CounterField.layout(Ieee80211.class, Sflow.COUNTER_IEEE80211,
+                4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
+        /** {@code dot11TransmittedFragmentCount}. */
+        public static final CounterField<Ieee80211> DOT11_TRANSMITTED_FRAGMENT_COUNT = FIELDS.get(0);
+        /** {@code dot11MulticastTransmittedFrameCount}. */
+        public static final CounterField<Ieee80211> DOT11_MULTICAST_TRANSMITTED_FRAME_COUNT = FIELDS.get(1);
+        /** {@code dot11FailedCount}. */
+        public static final CounterField<Ieee80211> DOT11_FAILED_COUNT = FIELDS.get(2);
+        /** {@code dot11RetryCount}. */
+        public static final CounterField<Ieee80211> DOT11_RETRY_COUNT = FIELDS.get(3);
+        /** {@code dot11MultipleRetryCount}. */
+        public static final CounterField<Ieee80211> DOT11_MULTIPLE_RETRY_COUNT = FIELDS.get(4);
+        /** {@code dot11FrameDuplicateCount}. */
+        public static final CounterField<Ieee80211> DOT11_FRAME_DUPLICATE_COUNT = FIELDS.get(5);
+        /** {@code dot11RTSSuccessCount}. */
+        public static final CounterField<Ieee80211> DOT11_RTS_SUCCESS_COUNT = FIELDS.get(6);
+        /** {@code dot11RTSFailureCount}. */
+        public static final CounterField<Ieee80211> DOT11_RTS_FAILURE_COUNT = FIELDS.get(7);
+        /** {@code dot11ACKFailureCount}. */
+        public static final CounterField<Ieee80211> DOT11_ACK_FAILURE_COUNT = FIELDS.get(8);
+        /** {@code dot11ReceivedFragmentCount}. */
+        public static final CounterField<Ieee80211> DOT11_RECEIVED_FRAGMENT_COUNT = FIELDS.get(9);
+        /** {@code dot11MulticastReceivedFrameCount}. */
+        public static final CounterField<Ieee80211> DOT11_MULTICAST_RECEIVED_FRAME_COUNT = FIELDS.get(10);
+        /** {@code dot11FCSErrorCount}. */
+        public static final CounterField<Ieee80211> DOT11_FCS_ERROR_COUNT = FIELDS.get(11);
+        /** {@code dot11TransmittedFrameCount}. */
+        public static final CounterField<Ieee80211> DOT11_TRANSMITTED_FRAME_COUNT = FIELDS.get(12);
+        /** {@code dot11WEPUndecryptableCount}. */
+        public static final CounterField<Ieee80211> DOT11_WEP_UNDECRYPTABLE_COUNT = FIELDS.get(13);
+        /** {@code dot11QoSDiscardedFragmentCount}. */
+        public static final CounterField<Ieee80211> DOT11_QO_S_DISCARDED_FRAGMENT_COUNT = FIELDS.get(14);
+        /** {@code dot11AssociatedStationCount}. */
+        public static final CounterField<Ieee80211> DOT11_ASSOCIATED_STATION_COUNT = FIELDS.get(15);
+        /** {@code dot11QoSCFPollsReceivedCount}. */
+        public static final CounterField<Ieee80211> DOT11_QO_SCF_POLLS_RECEIVED_COUNT = FIELDS.get(16);
+        /** {@code dot11QoSCFPollsUnusedCount}. */
+        public static final CounterField<Ieee80211> DOT11_QO_SCF_POLLS_UNUSED_COUNT = FIELDS.get(17);
+        /** {@code dot11QoSCFPollsUnusableCount}. */
+        public static final CounterField<Ieee80211> DOT11_QO_SCF_POLLS_UNUSABLE_COUNT = FIELDS.get(18);
+        /** {@code dot11QoSCFPollsLostCount}. */
+        public static final CounterField<Ieee80211> DOT11_QO_SCF_POLLS_LOST_COUNT = FIELDS.get(19);
+
+        /** @return a new builder of this record by field name, every field 0 until set */
+        public static CounterRecordBuilder<Ieee80211> builder() {
+            return new CounterRecordBuilder<>(FIELDS);
+        }
     }
 
     /**
