@@ -58,7 +58,7 @@ public sealed interface SampledPacketRecords permits FlowData {
         /** The header parsed: Ethernet, VLAN tags, MPLS, IPv4/IPv6 and the transport header, as far as they are present. */
         public SampledHeaderView parse() {
             SampledHeaderView v = new SampledHeaderView();
-            v.parse(ByteBuffer.wrap(header), 0, header.length, (int) headerProtocol);
+            v.parse(header, header.length, (int) headerProtocol);
             return v;
         }
 

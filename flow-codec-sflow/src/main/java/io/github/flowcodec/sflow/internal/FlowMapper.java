@@ -147,9 +147,14 @@ public final class FlowMapper {
     }
 
     private static final int CACHE = 64;
+    /**
+     * Where the record starts in the scratch array: {@link RecordView#getLong} reads the 8 bytes that end where a
+     * field ends, so the fields of a record's first 8 bytes need 8 bytes before it (else they take the slow path).
+     */
+    private static final int AT = 8;
 
     private final Host decoder;
-    private final byte[] scratch = new byte[256];
+    private final byte[] scratch = new byte[AT + 256];
     private final ByteBuffer out = ByteBuffer.wrap(scratch);
     private final SampledHeaderView header = new SampledHeaderView();
     private final int[] cacheKeys = new int[CACHE];
@@ -192,7 +197,7 @@ public final class FlowMapper {
     private RecordView view(int mask) {
         int slot = (mask * 0x9E3779B1 >>> 26) & (CACHE - 1);
         RecordView v = cacheViews[slot];
-        if (cacheKeys[slot] == mask && v.template().id() == mask && v.buffer() == out && v.offset() == 0) {
+        if (cacheKeys[slot] == mask && v.template().id() == mask && v.buffer() == out && v.offset() == AT) {
             return v;
         }
         if (v == null) {
@@ -200,7 +205,7 @@ public final class FlowMapper {
             cacheViews[slot] = v;
         }
         cacheKeys[slot] = mask;
-        return v.wrap(template(mask), out, 0);
+        return v.wrap(template(mask), out, AT);
     }
 
     /** Maps the flow sample the view is on ({@code base}: the datagram's offset in its buffer); the returned view is reused. */
@@ -275,7 +280,7 @@ public final class FlowMapper {
         }
 
         byte[] o = scratch;
-        int p = 0;
+        int p = AT;
         i32(o, p, (int) s.inputInterface());
         i32(o, p + 4, (int) s.outputInterface());
         i32(o, p + 8, (int) s.samplingRate());
