@@ -40,19 +40,23 @@ public final class FlowRecord implements FlowFields {
 
     private final Template template;
     private final byte[] bytes;
-    /** For templates with variable-length fields: offset and length of each field's value; else null. */
-    private final int[] layout;
+    /**
+     * For templates with variable-length fields: where each variable-length value starts and ends (the
+     * template's {@link VariableRecordShape} spots, 3 ints a variable-length field and one), else null. The
+     * fields are found from these as {@link RecordView} finds them: no array of every field's offset per record.
+     */
+    private final int[] spots;
     /** Templates the record's list fields use (IPFIX structured data); usually the shared empty list. */
     private final List<Template> referencedTemplates;
 
-    FlowRecord(Template template, byte[] bytes, int[] layout) {
-        this(template, bytes, layout, List.of());
+    FlowRecord(Template template, byte[] bytes, int[] spots) {
+        this(template, bytes, spots, List.of());
     }
 
-    private FlowRecord(Template template, byte[] bytes, int[] layout, List<Template> referencedTemplates) {
+    private FlowRecord(Template template, byte[] bytes, int[] spots, List<Template> referencedTemplates) {
         this.template = template;
         this.bytes = bytes;
-        this.layout = layout;
+        this.spots = spots;
         this.referencedTemplates = referencedTemplates;
     }
 
@@ -93,7 +97,7 @@ public final class FlowRecord implements FlowFields {
             throw new IllegalArgumentException(len < 0 ? "the bytes end inside a field of template " + template.id()
                     : (copy.length - len) + " bytes left after the record of template " + template.id());
         }
-        return new FlowRecord(template, copy, shape.fieldLayout(template, spots));
+        return new FlowRecord(template, copy, spots);
     }
 
     /**
@@ -118,12 +122,15 @@ public final class FlowRecord implements FlowFields {
 
     @Override
     public int fieldOffset(int index) {
-        return layout == null ? template.fieldOffset(index) : layout[2 * index];
+        int[] s = spots;
+        return s == null ? template.fieldOffset(index) : template.variableShape().offset(index, template.fieldLength(index), s);
     }
 
     @Override
     public int fieldLength(int index) {
-        return layout == null ? template.fieldLength(index) : layout[2 * index + 1];
+        int[] s = spots;
+        int len = template.fieldLength(index);
+        return s == null ? len : template.variableShape().length(index, len, s);
     }
 
     /**
@@ -133,12 +140,19 @@ public final class FlowRecord implements FlowFields {
      */
     @Override
     public long getLong(int index) {
-        if (layout == null) {
-            long packed = template.packedLayout()[index];
-            int p = (int) (packed >> 32);
-            if (p >= 0) {
-                return (long) LONG.get(bytes, p) & (-1L >>> (int) packed);
-            }
+        int[] s = spots;
+        long packed;
+        int p;
+        if (s == null) {
+            packed = template.packedLayout()[index];
+            p = (int) (packed >> 32);
+        } else {
+            VariableRecordShape sh = template.variableShape();
+            packed = sh.reads[index];
+            p = s[sh.segment[index]] + (int) (packed >> 32);
+        }
+        if (p >= 0) {
+            return (long) LONG.get(bytes, p) & (-1L >>> (int) packed);
         }
         return FlowFields.super.getLong(index);
     }
@@ -537,7 +551,6 @@ public final class FlowRecord implements FlowFields {
                 total += len + (f.isVariableLength() ? (len < 255 ? 1 : 3) : 0);
             }
             byte[] out = new byte[total];
-            int[] layout = template.isFixedLength() ? null : new int[2 * n];
             int pos = 0;
             for (int i = 0; i < n; i++) {
                 FieldSpec f = template.field(i);
@@ -552,16 +565,18 @@ public final class FlowRecord implements FlowFields {
                         out[pos++] = (byte) len;
                     }
                 }
-                if (layout != null) {
-                    layout[2 * i] = pos;
-                    layout[2 * i + 1] = len;
-                }
                 if (v != null) {
                     System.arraycopy(v, 0, out, pos, len);
                 }
                 pos += len;
             }
-            return new FlowRecord(template, out, layout, referenced.isEmpty() ? List.of() : List.copyOf(referenced));
+            int[] spots = null;
+            if (!template.isFixedLength()) {
+                VariableRecordShape shape = template.variableShape();
+                spots = new int[shape.spotCount()];
+                shape.measure(ByteBuffer.wrap(out), 0, out.length, spots);
+            }
+            return new FlowRecord(template, out, spots, referenced.isEmpty() ? List.of() : List.copyOf(referenced));
         }
     }
 }

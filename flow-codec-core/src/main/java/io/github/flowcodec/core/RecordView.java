@@ -247,7 +247,7 @@ public final class RecordView implements FlowFields {
     public FlowRecord toRecord() {
         byte[] bytes = new byte[length];
         buffer.get(base, bytes, 0, length);
-        return new FlowRecord(template, bytes, shape == null ? null : shape.fieldLayout(template, spots));
+        return new FlowRecord(template, bytes, shape == null ? null : java.util.Arrays.copyOf(spots, shape.spotCount()));
     }
 
     static void requireBigEndian(ByteBuffer buffer) {

@@ -27,7 +27,9 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
     private final H header;
     private final long systemUptimeMillis;
     private final List<FlowRecord> records;
+    /** Each data record's sampling rate, or {@code null} when they are all {@link #uniformRate} (no array per packet). */
     private final long[] samplingRates;
+    private final long uniformRate;
     private final List<FlowRecord> optionsRecords;
     private final List<Template> templates;
     private final List<FlowPacket> released;
@@ -54,7 +56,13 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
         this.header = Objects.requireNonNull(header, "header");
         this.systemUptimeMillis = systemUptimeMillis;
         this.records = List.copyOf(records);
-        this.samplingRates = samplingRates.clone();
+        long first = samplingRates.length == 0 ? 0 : samplingRates[0];
+        boolean uniform = true;
+        for (long r : samplingRates) {
+            uniform &= r == first;
+        }
+        this.uniformRate = first;
+        this.samplingRates = uniform ? null : samplingRates.clone();
         this.optionsRecords = List.copyOf(optionsRecords);
         this.templates = List.copyOf(templates);
         this.released = List.copyOf(released);
@@ -100,7 +108,12 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
      * @return packets per sampled packet, 0 when unknown
      */
     public final long samplingRate(int recordIndex) {
-        return samplingRates[recordIndex];
+        long[] r = samplingRates;
+        if (r != null) {
+            return r[recordIndex];
+        }
+        Objects.checkIndex(recordIndex, records.size());
+        return uniformRate;
     }
 
     /** The sampling rate of one of this packet's data records (the first equal one), or of the packet. */
@@ -108,21 +121,22 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
     public final long samplingRate(FlowRecord record) {
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i) == record) {
-                return samplingRates[i];
+                return samplingRate(i);
             }
         }
         int i = records.indexOf(record);
-        return i >= 0 ? samplingRates[i] : samplingRate();
+        return i >= 0 ? samplingRate(i) : samplingRate();
     }
 
     /** The sampling rate shared by every data record, or 0 if they differ or none is known. */
     @Override
     public final long samplingRate() {
-        if (samplingRates.length == 0) {
-            return 0;
+        long[] rates = samplingRates;
+        if (rates == null) {
+            return uniformRate;
         }
-        long first = samplingRates[0];
-        for (long r : samplingRates) {
+        long first = rates[0];
+        for (long r : rates) {
             if (r != first) {
                 return 0;
             }
@@ -139,7 +153,7 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
     public final boolean equals(Object o) {
         return o != null && o.getClass() == getClass() && o instanceof TemplatedFlowPacket<?> p
                 && exporter().equals(p.exporter()) && header.equals(p.header) && records.equals(p.records)
-                && Arrays.equals(samplingRates, p.samplingRates) && optionsRecords.equals(p.optionsRecords)
+                && Arrays.equals(samplingRates, p.samplingRates) && uniformRate == p.uniformRate && optionsRecords.equals(p.optionsRecords)
                 && templates.equals(p.templates) && released.equals(p.released);
     }
 

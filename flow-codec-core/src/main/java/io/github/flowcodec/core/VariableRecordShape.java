@@ -110,21 +110,6 @@ final class VariableRecordShape {
         return pos + tail - start;
     }
 
-    /**
-     * Every field's value offset and length ({@code [2i]} and {@code [2i+1]}) in a record whose {@code spots}
-     * {@link #measure} wrote: the layout a {@link FlowRecord} of a variable-length template keeps.
-     */
-    int[] fieldLayout(Template t, int[] spots) {
-        int n = t.fieldCount();
-        int[] layout = new int[2 * n];
-        for (int i = 0; i < n; i++) {
-            int len = t.fieldLength(i);
-            layout[2 * i] = offset(i, len, spots);
-            layout[2 * i + 1] = length(i, len, spots);
-        }
-        return layout;
-    }
-
     /** Field {@code index}'s value offset in a record whose {@code spots} {@link #measure} wrote. */
     int offset(int index, int fieldLength, int[] spots) {
         int s = segment[index];

@@ -42,6 +42,10 @@ public final class SubTemplateListView {
     private int end;
     private int size;
     private int[] offsets = new int[16];
+    /** Where the first record starts. */
+    private int first;
+    /** The records' length when the template is fixed-length (they are at {@code first + i * stride}), else -1. */
+    private int stride = -1;
     private int depth;
 
     /**
@@ -106,6 +110,26 @@ public final class SubTemplateListView {
 
     /** Walks records of {@code t} from {@code pos} to exactly {@code limit}, noting their offsets; how many. */
     private int walk(Template t, ByteBuffer b, int pos, int limit) {
+        first = pos;
+        if (t.isFixedLength()) {
+            // Records of one length: counted by a division, found by a multiplication (no walk, no offsets).
+            int len = t.recordLength();
+            if (len == 0) {
+                if (pos < limit) {
+                    throw ListReads.malformed(pos, "subTemplateList record 0 of template " + t.id() + " has no bytes");
+                }
+                stride = 0;
+                return 0;
+            }
+            int n = (limit - pos) / len;
+            if (pos + n * len != limit) {
+                throw ListReads.malformed(pos + n * len, "subTemplateList record " + n + " of template " + t.id()
+                        + " runs past the list's end");
+            }
+            stride = len;
+            return n;
+        }
+        stride = -1;
         int n = 0;
         while (pos < limit) {
             int len = view.wrap(t, b, pos, limit);
@@ -173,7 +197,12 @@ public final class SubTemplateListView {
      */
     public RecordView record(int i) {
         Objects.checkIndex(i, size);
-        view.wrap(template, buffer, offsets[i], end);
+        int at = stride >= 0 ? first + i * stride : offsets[i];
+        if (stride >= 0 && view.template() == template && view.buffer() == buffer) {
+            view.moveTo(at);
+        } else {
+            view.wrap(template, buffer, at, end);
+        }
         return view;
     }
 

@@ -1,6 +1,8 @@
 package io.github.flowcodec.sflow;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The parser behind {@link SampledHeaderView#parse}: the link layer (Ethernet, 802.1Q/QinQ tags, LLC/SNAP),
@@ -9,7 +11,7 @@ import java.nio.ByteBuffer;
  * and never allocates.
  *
  * <pre>{@code
- * SampledHeaderParser.link(view, buffer, offset, offset + length);   // after the view's reset
+ * SampledHeaderParser.link(view, bytes, 0, length);   // after the view's reset
  * }</pre>
  */
 final class SampledHeaderParser {
@@ -18,7 +20,7 @@ final class SampledHeaderParser {
     }
 
     /** Parses from the link layer of the view's header protocol on, between {@code offset} and {@code end}. */
-    static void link(SampledHeaderView v, ByteBuffer buffer, int offset, int end) {
+    static void link(SampledHeaderView v, byte[] buffer, int offset, int end) {
         int p = offset;
         int type;
         switch (v.headerProtocol) {
@@ -48,8 +50,8 @@ final class SampledHeaderParser {
                 }
                 if (type <= 1500) {
                     // 802.3 length: only LLC/SNAP carries an Ethernet type on
-                    if (end - p >= 8 && (buffer.get(p) & 0xFF) == 0xAA && (buffer.get(p + 1) & 0xFF) == 0xAA
-                            && (buffer.get(p + 2) & 0xFF) == 0x03) {
+                    if (end - p >= 8 && (buffer[p] & 0xFF) == 0xAA && (buffer[p + 1] & 0xFF) == 0xAA
+                            && (buffer[p + 2] & 0xFF) == 0x03) {
                         type = u16(buffer, p + 6);
                         p += 8;
                     } else {
@@ -77,7 +79,7 @@ final class SampledHeaderParser {
                 if (end - p < 4) {
                     return;
                 }
-                int entry = buffer.getInt(p);
+                int entry = i32(buffer, p);
                 p += 4;
                 v.mpls[v.mplsCount++] = entry;
                 if ((entry & 0x100) != 0) {
@@ -91,7 +93,7 @@ final class SampledHeaderParser {
             if (end - p < 1) {
                 return;
             }
-            int version = (buffer.get(p) & 0xFF) >>> 4;
+            int version = (buffer[p] & 0xFF) >>> 4;
             type = version == 4 ? 0x0800 : version == 6 ? 0x86DD : 0;
         }
         if (type == 0x0800) {
@@ -102,11 +104,11 @@ final class SampledHeaderParser {
         return;
     }
 
-    private static void ipv4(SampledHeaderView v, ByteBuffer b, int p, int end) {
+    private static void ipv4(SampledHeaderView v, byte[] b, int p, int end) {
         if (end - p < 1) {
             return;
         }
-        int vihl = b.get(p) & 0xFF;
+        int vihl = b[p] & 0xFF;
         if ((vihl >>> 4) != 4) {
             v.problem = "an IP version other than 4 where IPv4 was announced";
             return;
@@ -120,7 +122,7 @@ final class SampledHeaderParser {
         }
         int avail = end - p;
         if (avail >= 2) {
-            v.tos = b.get(p + 1) & 0xFF;
+            v.tos = b[p + 1] & 0xFF;
             v.present |= SampledHeaderView.TOS;
         }
         if (avail >= 8) {
@@ -131,20 +133,20 @@ final class SampledHeaderParser {
             v.present |= SampledHeaderView.FRAG;
         }
         if (avail >= 9) {
-            v.ttl = b.get(p + 8) & 0xFF;
+            v.ttl = b[p + 8] & 0xFF;
             v.present |= SampledHeaderView.TTL;
         }
         if (avail >= 10) {
-            v.protocol = b.get(p + 9) & 0xFF;
+            v.protocol = b[p + 9] & 0xFF;
             v.nextHeader = v.protocol;
             v.present |= SampledHeaderView.PROTO | SampledHeaderView.NEXT_HEADER;
         }
         if (avail >= 16) {
-            v.sourceIpv4 = b.getInt(p + 12);
+            v.sourceIpv4 = i32(b, p + 12);
             v.present |= SampledHeaderView.IP_SRC;
         }
         if (avail >= 20) {
-            v.destinationIpv4 = b.getInt(p + 16);
+            v.destinationIpv4 = i32(b, p + 16);
             v.present |= SampledHeaderView.IP_DST;
         }
         if ((v.present & SampledHeaderView.PROTO) == 0 || v.fragmentOffset != 0 || ihl > avail) {
@@ -153,11 +155,11 @@ final class SampledHeaderParser {
         transport(v, b, p + ihl, end, v.protocol == 1);
     }
 
-    private static void ipv6(SampledHeaderView v, ByteBuffer b, int p, int end) {
+    private static void ipv6(SampledHeaderView v, byte[] b, int p, int end) {
         if (end - p < 1) {
             return;
         }
-        int version = (b.get(p) & 0xFF) >>> 4;
+        int version = (b[p] & 0xFF) >>> 4;
         if (version != 6) {
             v.problem = "an IP version other than 6 where IPv6 was announced";
             return;
@@ -166,7 +168,7 @@ final class SampledHeaderParser {
         v.ipOffset = p - v.base;
         int avail = end - p;
         if (avail >= 4) {
-            int w = b.getInt(p);
+            int w = i32(b, p);
             v.tos = (w >>> 20) & 0xFF;
             v.flowLabel = w & 0xF_FFFF;
             v.present |= SampledHeaderView.TOS | SampledHeaderView.FLOW_LABEL;
@@ -174,18 +176,18 @@ final class SampledHeaderParser {
         if (avail < 7) {
             return;
         }
-        v.nextHeader = b.get(p + 6) & 0xFF;
+        v.nextHeader = b[p + 6] & 0xFF;
         v.present |= SampledHeaderView.NEXT_HEADER;
         if (avail >= 8) {
-            v.ttl = b.get(p + 7) & 0xFF;
+            v.ttl = b[p + 7] & 0xFF;
             v.present |= SampledHeaderView.TTL;
         }
         if (avail >= 24) {
-            b.get(p + 8, v.sourceIpv6, 0, 16);
+            System.arraycopy(b, p + 8, v.sourceIpv6, 0, 16);
             v.present |= SampledHeaderView.IP_SRC;
         }
         if (avail >= 40) {
-            b.get(p + 24, v.destinationIpv6, 0, 16);
+            System.arraycopy(b, p + 24, v.destinationIpv6, 0, 16);
             v.present |= SampledHeaderView.IP_DST;
         } else {
             return;
@@ -199,7 +201,7 @@ final class SampledHeaderParser {
                 if (end - q < 2) {
                     return;
                 }
-                len = ((b.get(q + 1) & 0xFF) + 1) * 8;
+                len = ((b[q + 1] & 0xFF) + 1) * 8;
             } else if (nh == 44) {
                 if (end - q < 8) {
                     return;
@@ -207,7 +209,7 @@ final class SampledHeaderParser {
                 int off = u16(b, q + 2);
                 v.fragmentOffset = off >>> 3;
                 v.moreFragments = (off & 1) != 0;
-                v.fragmentId = b.getInt(q + 4) & 0xFFFF_FFFFL;
+                v.fragmentId = i32(b, q + 4) & 0xFFFF_FFFFL;
                 v.present |= SampledHeaderView.FRAG;
                 laterFragment = v.fragmentOffset != 0;
                 len = 8;
@@ -215,7 +217,7 @@ final class SampledHeaderParser {
                 if (end - q < 2) {
                     return;
                 }
-                len = ((b.get(q + 1) & 0xFF) + 2) * 4;
+                len = ((b[q + 1] & 0xFF) + 2) * 4;
             } else {
                 break;
             }
@@ -224,7 +226,7 @@ final class SampledHeaderParser {
                 return;
             }
             v.extensionHeaders++;
-            nh = b.get(q) & 0xFF;
+            nh = b[q] & 0xFF;
             q += len;
             if (q > end) {
                 return;
@@ -237,7 +239,7 @@ final class SampledHeaderParser {
         }
     }
 
-    private static void transport(SampledHeaderView v, ByteBuffer b, int q, int end, boolean icmp) {
+    private static void transport(SampledHeaderView v, byte[] b, int q, int end, boolean icmp) {
         int avail = end - q;
         v.transportOffset = q - v.base;
         switch (v.protocol) {
@@ -248,7 +250,7 @@ final class SampledHeaderParser {
                     v.present |= SampledHeaderView.PORTS;
                 }
                 if (avail >= 14) {
-                    v.tcpFlags = b.get(q + 13) & 0xFF;
+                    v.tcpFlags = b[q + 13] & 0xFF;
                     v.present |= SampledHeaderView.TCP_FLAGS;
                 }
                 break;
@@ -263,19 +265,26 @@ final class SampledHeaderParser {
                 break;
             default:
                 if (icmp && avail >= 2) {
-                    v.icmpType = b.get(q) & 0xFF;
-                    v.icmpCode = b.get(q + 1) & 0xFF;
+                    v.icmpType = b[q] & 0xFF;
+                    v.icmpCode = b[q + 1] & 0xFF;
                     v.present |= SampledHeaderView.ICMP;
                 }
                 break;
         }
     }
 
-    private static int u16(ByteBuffer b, int p) {
-        return b.getShort(p) & 0xFFFF;
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    private static int i32(byte[] b, int p) {
+        return (int) INT.get(b, p);
     }
 
-    private static long mac(ByteBuffer b, int p) {
-        return ((b.getShort(p) & 0xFFFFL) << 32) | (b.getInt(p + 2) & 0xFFFF_FFFFL);
+    private static int u16(byte[] b, int p) {
+        return (short) SHORT.get(b, p) & 0xFFFF;
+    }
+
+    private static long mac(byte[] b, int p) {
+        return (((short) SHORT.get(b, p) & 0xFFFFL) << 32) | (i32(b, p + 2) & 0xFFFF_FFFFL);
     }
 }

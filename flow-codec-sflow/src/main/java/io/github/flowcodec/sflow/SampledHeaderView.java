@@ -84,6 +84,8 @@ public final class SampledHeaderView {
     int transportOffset = -1;
     String problem;
     int base;
+    /** The header being parsed, copied from its buffer (grown to the longest header met). */
+    private byte[] bytes = new byte[0];
 
     /** An empty view; {@link FlowData.RawPacketHeader#parse()} gives a parsed one. */
     public SampledHeaderView() {
@@ -104,10 +106,25 @@ public final class SampledHeaderView {
         if (offset < 0 || length < 0 || offset > buffer.limit() - length) {
             throw new IndexOutOfBoundsException("header of " + length + " bytes at " + offset + " outside the buffer");
         }
+        byte[] a = bytes;
+        if (a.length < length) {
+            a = new byte[Math.max(length, 256)];
+            bytes = a;
+        }
+        buffer.get(offset, a, 0, length);
+        return parse(a, length, headerProtocol);
+    }
+
+    /**
+     * Parses the first {@code length} bytes of {@code header}. The parser reads a header through byte-array views
+     * (one bounds check, one load a value, heap and direct buffers alike): {@link #parse(ByteBuffer, int, int, int)}
+     * copies the header into the view's own array first, one bulk copy.
+     */
+    SampledHeaderView parse(byte[] header, int length, int headerProtocol) {
         reset();
-        this.base = offset;
+        this.base = 0;
         this.headerProtocol = headerProtocol;
-        SampledHeaderParser.link(this, buffer, offset, offset + length);
+        SampledHeaderParser.link(this, header, 0, length);
         return this;
     }
 

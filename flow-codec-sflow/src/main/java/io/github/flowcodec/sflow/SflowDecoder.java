@@ -349,6 +349,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
             if (!RecordTypes.known(recordFormat, flow)) {
                 unknown++;
             }
+            mapper.note((int) j, recordFormat, data, (int) recordLength);
             p = data + (int) padded;
         }
         if (p != end) {
@@ -357,6 +358,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         }
         view.standard(format, offset, length);
         view.records(first, (int) count);
+        mapper.noted((int) count);
         unknownRecords += unknown;
         switch (format) {
             case Sflow.SAMPLE_FLOW: flowSamples++; flowRecords += count; break;

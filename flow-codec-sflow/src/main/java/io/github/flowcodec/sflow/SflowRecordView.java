@@ -25,7 +25,8 @@ import java.nio.ByteBuffer;
 public final class SflowRecordView {
 
     private final SflowSampleView sample;
-    private final SampledHeaderView header = new SampledHeaderView();
+    /** Made on the first {@link #sampledHeader()}: most cursors (the typed decode's) never parse a header. */
+    private SampledHeaderView header;
     private int next;
     private int left;
     private boolean flow;
@@ -198,6 +199,9 @@ public final class SflowRecordView {
     public SampledHeaderView sampledHeader() {
         if (!flow || dataFormat() != Sflow.FLOW_RAW_HEADER) {
             throw new IllegalStateException("record " + enterprise() + ":" + format() + " is not a raw packet header");
+        }
+        if (header == null) {
+            header = new SampledHeaderView();
         }
         return sample.decoder().parseRawHeader(sample.buffer(), offset, length, sample.base(), header);
     }

@@ -39,6 +39,8 @@ public final class SflowSampleView implements SflowSampleContext {
 
     private final SflowDecoder decoder;
     private final SflowRecordView cursor;
+    /** The cursor of {@link #toSample()}, apart from {@link #records()}'s so that a handler's cursor stays where it is. */
+    private SflowRecordView typedCursor;
 
     // datagram
     private ByteBuffer buffer;
@@ -283,7 +285,11 @@ public final class SflowSampleView implements SflowSampleContext {
             }
             return new UnknownSample(enterprise(), format(), TypedCodec.bytes(buffer, dataOffset, dataLength));
         }
-        SflowRecordView r = new SflowRecordView(this);
+        SflowRecordView r = typedCursor;
+        if (r == null) {
+            r = new SflowRecordView(this);
+            typedCursor = r;
+        }
         r.reset(recordsOffset, recordCount, isFlowSample());
         if (isFlowSample()) {
             List<FlowData> list = new ArrayList<>(recordCount);

@@ -2,6 +2,8 @@ package io.github.flowcodec.sflow.internal;
 
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,6 +12,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * The wire form of a record that is a fixed list of unsigned 32-bit and 64-bit integers, one per record
@@ -26,7 +29,7 @@ public final class FixedLayout {
     private final int[] sizes;
     private final int length;
     private final MethodHandle constructor;
-    private final MethodHandle[] getters;
+    private final ToLongFunction<Object>[] getters;
     private final Method[] accessors;
 
     /** The layout of {@code type}, whose components are as many as {@code sizes} (4 or 8 each). */
@@ -44,13 +47,15 @@ public final class FixedLayout {
         }
         Class<?>[] types = new Class<?>[rc.length];
         accessors = new Method[rc.length];
-        getters = new MethodHandle[rc.length];
+        @SuppressWarnings("unchecked")
+        ToLongFunction<Object>[] g = new ToLongFunction[rc.length];
+        getters = g;
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         try {
             for (int i = 0; i < rc.length; i++) {
                 types[i] = rc[i].getType();
                 accessors[i] = rc[i].getAccessor();
-                getters[i] = lookup.unreflect(accessors[i]).asType(MethodType.methodType(long.class, Object.class));
+                getters[i] = getter(lookup.unreflect(accessors[i]));
             }
             Constructor<?> c = type.getDeclaredConstructor(types);
             constructor = lookup.unreflectConstructor(c).asSpreader(long[].class, rc.length)
@@ -64,6 +69,22 @@ public final class FixedLayout {
 
 
     /** The encoded length. */
+    /**
+     * A component accessor as a {@link ToLongFunction}: a class of its own that calls the accessor directly, where a
+     * {@link MethodHandle} held in an array is invoked through its generic invoker on every call.
+     */
+    @SuppressWarnings("unchecked")
+    private static ToLongFunction<Object> getter(MethodHandle accessor) {
+        try {
+            CallSite site = LambdaMetafactory.metafactory(MethodHandles.lookup(), "applyAsLong",
+                    MethodType.methodType(ToLongFunction.class), MethodType.methodType(long.class, Object.class), accessor,
+                    MethodType.methodType(long.class, accessor.type().parameterType(0)));
+            return (ToLongFunction<Object>) site.getTarget().invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read " + accessor, e);
+        }
+    }
+
     public int length() {
         return length;
     }
@@ -107,13 +128,7 @@ public final class FixedLayout {
     }
 
     private long get(int i, Object record) {
-        try {
-            return (long) getters[i].invokeExact(record);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot read " + type, e);
-        }
+        return getters[i].applyAsLong(record);
     }
 
     /** The component values, in order. */

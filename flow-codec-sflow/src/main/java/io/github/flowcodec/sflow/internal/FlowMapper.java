@@ -6,7 +6,6 @@ import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.sflow.SampledHeaderView;
 import io.github.flowcodec.sflow.Sflow;
-import io.github.flowcodec.sflow.SflowRecordView;
 import io.github.flowcodec.sflow.SflowSampleView;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,9 +146,14 @@ public final class FlowMapper {
     }
 
     private static final int CACHE = 64;
+    /**
+     * Where the record starts in the scratch array: {@link RecordView#getLong} reads the 8 bytes that end where a
+     * field ends, so the fields of a record's first 8 bytes need 8 bytes before it (else they take the slow path).
+     */
+    private static final int AT = 8;
 
     private final Host decoder;
-    private final byte[] scratch = new byte[256];
+    private final byte[] scratch = new byte[AT + 256];
     private final ByteBuffer out = ByteBuffer.wrap(scratch);
     private final SampledHeaderView header = new SampledHeaderView();
     private final int[] cacheKeys = new int[CACHE];
@@ -192,7 +196,7 @@ public final class FlowMapper {
     private RecordView view(int mask) {
         int slot = (mask * 0x9E3779B1 >>> 26) & (CACHE - 1);
         RecordView v = cacheViews[slot];
-        if (cacheKeys[slot] == mask && v.template().id() == mask && v.buffer() == out && v.offset() == 0) {
+        if (cacheKeys[slot] == mask && v.template().id() == mask && v.buffer() == out && v.offset() == AT) {
             return v;
         }
         if (v == null) {
@@ -200,10 +204,13 @@ public final class FlowMapper {
             cacheViews[slot] = v;
         }
         cacheKeys[slot] = mask;
-        return v.wrap(template(mask), out, 0);
+        return v.wrap(template(mask), out, AT);
     }
 
-    /** Maps the flow sample the view is on ({@code base}: the datagram's offset in its buffer); the returned view is reused. */
+    /**
+     * Maps the flow sample the view is on ({@code base}: the datagram's offset in its buffer), whose records the
+     * decoder has {@linkplain #note noted}; the returned view is reused.
+     */
     public RecordView map(SflowSampleView s, int base) {
         gather(s, base);
         int mask = 0;
@@ -275,7 +282,7 @@ public final class FlowMapper {
         }
 
         byte[] o = scratch;
-        int p = 0;
+        int p = AT;
         i32(o, p, (int) s.inputInterface());
         i32(o, p + 4, (int) s.outputInterface());
         i32(o, p + 8, (int) s.samplingRate());
@@ -395,6 +402,31 @@ public final class FlowMapper {
     }
 
     private int base;
+    /** The records of the sample being decoded (format, data offset, length), noted by the decoder's walk. */
+    private int[] notes = new int[3 * 16];
+    private int noted;
+
+    /**
+     * Notes record {@code j} of the sample the decoder is walking, so that {@link #map} reads the records from
+     * here and not from the buffer a second time. The decoder notes every record of a sample, then
+     * {@link #noted(int)} how many, before it maps the sample.
+     */
+    public void note(int j, int dataFormat, int offset, int length) {
+        int[] n = notes;
+        int k = 3 * j;
+        if (k + 3 > n.length) {
+            n = java.util.Arrays.copyOf(n, 2 * n.length);
+            notes = n;
+        }
+        n[k] = dataFormat;
+        n[k + 1] = offset;
+        n[k + 2] = length;
+    }
+
+    /** How many records {@link #note} noted for the current sample. */
+    public void noted(int count) {
+        noted = count;
+    }
 
     private void gather(SflowSampleView s, int base) {
         this.base = base;
@@ -405,11 +437,11 @@ public final class FlowMapper {
         nextHopFamily = 0;
         gateway = false;
         ByteBuffer b = s.buffer();
-        SflowRecordView r = s.records();
-        while (r.next()) {
-            int off = r.offset();
-            int len = r.length();
-            switch (r.dataFormat()) {
+        int[] records = notes;
+        for (int j = 0, end = 3 * noted; j < end; j += 3) {
+            int off = records[j + 1];
+            int len = records[j + 2];
+            switch (records[j]) {
                 case Sflow.FLOW_RAW_HEADER:
                     if (!haveHeader) {
                         if (len < DatagramLayout.RAW_HEADER) {

@@ -249,10 +249,28 @@ public final class TypedCodec {
         }
     }
 
-    /** Writes one sample: format, length, data, padding. */
+    /**
+     * Writes one sample: format, length, data, padding. The length is written after the data, where the data
+     * ends (a sample's data is measured once, by writing it).
+     */
     public static void writeSample(ByteBuffer out, SflowSample s, SflowExtensions ext) {
         out.putInt(Sflow.dataFormat(s.enterprise(), s.format()));
-        out.putInt(sampleLength(s, ext));
+        int lengthAt = out.position();
+        out.putInt(0);
+        if (s instanceof UnknownSample u) {
+            out.putInt(lengthAt, u.length());
+            u.writeData(out);
+            for (int i = u.length(); (i & 3) != 0; i++) {
+                out.put((byte) 0);
+            }
+            return;
+        }
+        writeStandardSample(out, s, ext);
+        out.putInt(lengthAt, out.position() - lengthAt - 4);
+    }
+
+    /** Writes the data of a flow, counter or discarded packet sample (always a multiple of 4 bytes: no padding). */
+    private static void writeStandardSample(ByteBuffer out, SflowSample s, SflowExtensions ext) {
         if (s instanceof FlowSample f) {
             out.putInt((int) f.sequenceNumber());
             if (f.expanded()) {
@@ -290,12 +308,6 @@ public final class TypedCodec {
             out.putInt(c.records().size());
             for (CounterData d : c.records()) {
                 writeCounterRecord(out, d, ext);
-            }
-        } else {
-            UnknownSample u = (UnknownSample) s;
-            u.writeData(out);
-            for (int i = u.length(); (i & 3) != 0; i++) {
-                out.put((byte) 0);
             }
         }
     }
