@@ -104,21 +104,29 @@ public final class RegistryGenerator {
     private RegistryGenerator() {
     }
 
+    /** PEN, class name, vendor: one line each. */
+    private static final String VENDOR_TABLE = """
+            9      Cisco      Cisco Systems
+            637    Nokia      Nokia (Alcatel-Lucent)
+            2011   Huawei     Huawei
+            3054   Ixia       Ixia
+            5951   Netscaler  Citrix NetScaler
+            6871   Cert       CERT Coordination Center (YAF)
+            6876   Vmware     VMware
+            10704  Barracuda  Barracuda Networks
+            15397  Procera    Procera Networks
+            26866  Gigamon    Gigamon
+            41916  Viptela    Viptela
+            9789   Astaro     Astaro (Sophos UTM application flow control)
+            21373  Netfilter  the netfilter project (ulogd)
+            """;
+
     private static Map<Long, List<String>> vendorClasses() {
         Map<Long, List<String>> m = new LinkedHashMap<>();
-        m.put(9L, List.of("Cisco", "Cisco Systems"));
-        m.put(637L, List.of("Nokia", "Nokia (Alcatel-Lucent)"));
-        m.put(2011L, List.of("Huawei", "Huawei"));
-        m.put(3054L, List.of("Ixia", "Ixia"));
-        m.put(5951L, List.of("Netscaler", "Citrix NetScaler"));
-        m.put(6871L, List.of("Cert", "CERT Coordination Center (YAF)"));
-        m.put(6876L, List.of("Vmware", "VMware"));
-        m.put(10704L, List.of("Barracuda", "Barracuda Networks"));
-        m.put(15397L, List.of("Procera", "Procera Networks"));
-        m.put(26866L, List.of("Gigamon", "Gigamon"));
-        m.put(41916L, List.of("Viptela", "Viptela"));
-        m.put(9789L, List.of("Astaro", "Astaro (Sophos UTM application flow control)"));
-        m.put(21373L, List.of("Netfilter", "the netfilter project (ulogd)"));
+        for (String line : VENDOR_TABLE.strip().split("\n")) {
+            String[] parts = line.strip().split("\\s+", 3);
+            m.put(Long.parseLong(parts[0]), List.of(parts[1], parts[2]));
+        }
         return Collections.unmodifiableMap(m);
     }
 

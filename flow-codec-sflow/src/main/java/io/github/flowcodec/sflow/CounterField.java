@@ -22,7 +22,7 @@ import java.util.Objects;
  *         }
  *     }
  * });
- * CounterData.GenericInterface g = CounterData.GenericInterface.builder()
+ * CounterData.GenericInterface g = CounterRecordBuilder.of(CounterData.GenericInterface.class)
  *         .set(CounterData.GenericInterface.IF_INDEX, 3)
  *         .set(CounterData.GenericInterface.IF_SPEED, 10_000_000_000L)
  *         .set(CounterData.GenericInterface.IF_IN_OCTETS, 123_456_789)

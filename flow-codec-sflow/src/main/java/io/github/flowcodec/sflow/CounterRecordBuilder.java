@@ -12,7 +12,7 @@ import java.util.Objects;
  * positional numbers. Fields not set are 0.
  *
  * <pre>{@code
- * CounterData.GenericInterface g = CounterData.GenericInterface.builder()
+ * CounterData.GenericInterface g = CounterRecordBuilder.of(CounterData.GenericInterface.class)
  *         .set(CounterData.GenericInterface.IF_INDEX, 3)
  *         .set(CounterData.GenericInterface.IF_SPEED, 1_000_000_000L)
  *         .set(CounterData.GenericInterface.IF_STATUS, 3)            // admin and operational up
@@ -30,6 +30,25 @@ public final class CounterRecordBuilder<R extends CounterData.Standard> {
     CounterRecordBuilder(List<CounterField<R>> fields) {
         this.fields = fields;
         this.values = new long[fields.size()];
+    }
+
+    /**
+     * A builder of a counter record type that names its fields (a {@code FIELDS} list of {@link CounterField}s:
+     * the generic interface, Ethernet, VLAN, host and MIB-2 counter records ...), every field 0 until set.
+     *
+     * @param recordType the record type, e.g. {@code CounterData.GenericInterface.class}
+     * @param <R> the record type
+     * @return a new builder
+     * @throws IllegalArgumentException if the type does not name its fields
+     */
+    @SuppressWarnings("unchecked")
+    public static <R extends CounterData.Standard> CounterRecordBuilder<R> of(Class<R> recordType) {
+        try {
+            Object fields = recordType.getField("FIELDS").get(null);
+            return new CounterRecordBuilder<>((List<CounterField<R>>) fields);
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            throw new IllegalArgumentException(recordType.getSimpleName() + " does not name its fields", e);
+        }
     }
 
     /**

@@ -232,11 +232,6 @@ public sealed interface HostCounters permits CounterData {
         public static final CounterField<HostMemory> SWAP_IN = FIELDS.get(9);
         /** {@code swapOut}. */
         public static final CounterField<HostMemory> SWAP_OUT = FIELDS.get(10);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<HostMemory> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -269,11 +264,6 @@ public sealed interface HostCounters permits CounterData {
         public static final CounterField<HostDiskIo> BYTES_WRITTEN = FIELDS.get(7);
         /** {@code writeTime}. */
         public static final CounterField<HostDiskIo> WRITE_TIME = FIELDS.get(8);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<HostDiskIo> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -304,11 +294,6 @@ public sealed interface HostCounters permits CounterData {
         public static final CounterField<HostNetIo> ERRS_OUT = FIELDS.get(6);
         /** {@code dropsOut}. */
         public static final CounterField<HostNetIo> DROPS_OUT = FIELDS.get(7);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<HostNetIo> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -363,11 +348,6 @@ public sealed interface HostCounters permits CounterData {
         public static final CounterField<Mib2Ip> IP_FRAG_FAILS = FIELDS.get(17);
         /** {@code ipFragCreates}. */
         public static final CounterField<Mib2Ip> IP_FRAG_CREATES = FIELDS.get(18);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<Mib2Ip> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -436,11 +416,6 @@ public sealed interface HostCounters permits CounterData {
         public static final CounterField<Mib2Icmp> ICMP_OUT_ADDR_MASKS = FIELDS.get(23);
         /** {@code icmpOutAddrMaskReps}. */
         public static final CounterField<Mib2Icmp> ICMP_OUT_ADDR_MASK_REPS = FIELDS.get(24);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<Mib2Icmp> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -486,11 +461,6 @@ public sealed interface HostCounters permits CounterData {
         public static final CounterField<Mib2Tcp> TCP_OUT_RSTS = FIELDS.get(13);
         /** {@code tcpInCsumErrs}. */
         public static final CounterField<Mib2Tcp> TCP_IN_CSUM_ERRS = FIELDS.get(14);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<Mib2Tcp> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -519,10 +489,5 @@ public sealed interface HostCounters permits CounterData {
         public static final CounterField<Mib2Udp> UDP_SNDBUF_ERRORS = FIELDS.get(5);
         /** {@code udpInCsumErrors}. */
         public static final CounterField<Mib2Udp> UDP_IN_CSUM_ERRORS = FIELDS.get(6);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<Mib2Udp> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 }

@@ -67,11 +67,6 @@ public sealed interface InterfaceCounters permits CounterData {
         public static final CounterField<GenericInterface> IF_OUT_ERRORS = FIELDS.get(17);
         /** {@code ifPromiscuousMode}. */
         public static final CounterField<GenericInterface> IF_PROMISCUOUS_MODE = FIELDS.get(18);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<GenericInterface> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -115,11 +110,6 @@ public sealed interface InterfaceCounters permits CounterData {
         public static final CounterField<Ethernet> DOT3_STATS_INTERNAL_MAC_RECEIVE_ERRORS = FIELDS.get(11);
         /** {@code dot3StatsSymbolErrors}. */
         public static final CounterField<Ethernet> DOT3_STATS_SYMBOL_ERRORS = FIELDS.get(12);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<Ethernet> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -174,11 +164,6 @@ public sealed interface InterfaceCounters permits CounterData {
         public static final CounterField<TokenRing> DOT5_STATS_SINGLES = FIELDS.get(16);
         /** {@code dot5StatsFreqErrors}. */
         public static final CounterField<TokenRing> DOT5_STATS_FREQ_ERRORS = FIELDS.get(17);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<TokenRing> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -224,11 +209,6 @@ public sealed interface InterfaceCounters permits CounterData {
         public static final CounterField<Vg100> DOT12_HC_IN_NORM_PRIORITY_OCTETS = FIELDS.get(12);
         /** {@code dot12HCOutHighPriorityOctets}. */
         public static final CounterField<Vg100> DOT12_HC_OUT_HIGH_PRIORITY_OCTETS = FIELDS.get(13);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<Vg100> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -255,11 +235,6 @@ public sealed interface InterfaceCounters permits CounterData {
         public static final CounterField<Vlan> BROADCAST_PKTS = FIELDS.get(4);
         /** {@code discards}. */
         public static final CounterField<Vlan> DISCARDS = FIELDS.get(5);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<Vlan> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**
@@ -319,11 +294,6 @@ public sealed interface InterfaceCounters permits CounterData {
         public static final CounterField<Ieee80211> DOT11_QO_SCF_POLLS_UNUSABLE_COUNT = FIELDS.get(18);
         /** {@code dot11QoSCFPollsLostCount}. */
         public static final CounterField<Ieee80211> DOT11_QO_SCF_POLLS_LOST_COUNT = FIELDS.get(19);
-
-        /** @return a new builder of this record by field name, every field 0 until set */
-        public static CounterRecordBuilder<Ieee80211> builder() {
-            return new CounterRecordBuilder<>(FIELDS);
-        }
     }
 
     /**

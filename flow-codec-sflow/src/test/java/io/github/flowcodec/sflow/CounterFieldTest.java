@@ -21,9 +21,9 @@ class CounterFieldTest {
     @Property(tries = 200)
     void namedFieldsReadWhatTheTypedCodecWrote(@ForAll @LongRange(min = 0, max = 0xFFFF_FFFFL) long a,
             @ForAll long wide, @ForAll @LongRange(min = 0, max = 0xFFFF_FFFFL) long b) throws Exception {
-        CounterData.GenericInterface g = fill(CounterData.GenericInterface.builder(), CounterData.GenericInterface.FIELDS, a, wide, b).build();
-        CounterData.Ethernet e = fill(CounterData.Ethernet.builder(), CounterData.Ethernet.FIELDS, a, wide, b).build();
-        CounterData.Vlan v = fill(CounterData.Vlan.builder(), CounterData.Vlan.FIELDS, a, wide, b).build();
+        CounterData.GenericInterface g = fill(CounterRecordBuilder.of(CounterData.GenericInterface.class), CounterData.GenericInterface.FIELDS, a, wide, b).build();
+        CounterData.Ethernet e = fill(CounterRecordBuilder.of(CounterData.Ethernet.class), CounterData.Ethernet.FIELDS, a, wide, b).build();
+        CounterData.Vlan v = fill(CounterRecordBuilder.of(CounterData.Vlan.class), CounterData.Vlan.FIELDS, a, wide, b).build();
         byte[] datagram = SflowDatagramBuilder.create()
                 .sample(CounterSample.compact(1, 0, 3, List.of(g, e, v))).toBytes();
         List<Long> read = new ArrayList<>();
@@ -107,21 +107,23 @@ class CounterFieldTest {
         assertThat(CounterData.GenericInterface.IF_PROMISCUOUS_MODE.offset()).isEqualTo(84);
         assertThat(CounterData.Ethernet.DOT3_STATS_SYMBOL_ERRORS.offset()).isEqualTo(48);
         assertThat(CounterData.Vlan.DISCARDS.offset()).isEqualTo(24);
-        CounterData.GenericInterface g = CounterData.GenericInterface.builder()
+        CounterData.GenericInterface g = CounterRecordBuilder.of(CounterData.GenericInterface.class)
                 .set(CounterData.GenericInterface.IF_INDEX, 3).set(CounterData.GenericInterface.IF_SPEED, 10_000_000_000L)
                 .set(CounterData.GenericInterface.IF_OUT_ERRORS, 7).build();
         assertThat(g.ifIndex()).isEqualTo(3);
         assertThat(g.ifSpeed()).isEqualTo(10_000_000_000L);
         assertThat(g.ifOutErrors()).isEqualTo(7);
         assertThat(g.ifInOctets()).isZero();
-        assertThatThrownBy(() -> CounterData.GenericInterface.builder().set(CounterData.GenericInterface.IF_INDEX, 1L << 32))
+        assertThatThrownBy(() -> CounterRecordBuilder.of(CounterData.GenericInterface.class).set(CounterData.GenericInterface.IF_INDEX, 1L << 32))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsigned 32-bit");
+        assertThatThrownBy(() -> CounterRecordBuilder.of(CounterData.Processor.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Processor does not name its fields");
     }
 
     @Test
     void aFieldReadOnAnotherRecordSaysWhichItIs() {
         byte[] datagram = SflowDatagramBuilder.create()
-                .sample(CounterSample.compact(1, 0, 3, List.of(CounterData.Vlan.builder().set(CounterData.Vlan.VLAN_ID, 10).build())))
+                .sample(CounterSample.compact(1, 0, 3, List.of(CounterRecordBuilder.of(CounterData.Vlan.class).set(CounterData.Vlan.VLAN_ID, 10).build())))
                 .toBytes();
         List<String> errors = new ArrayList<>();
         SflowDecoder.builder().build().decode(ByteBuffer.wrap(datagram), EXPORTER, new SflowSampleHandler() {
