@@ -19,6 +19,44 @@ final class SampledHeaderParser {
     private SampledHeaderParser() {
     }
 
+    // what a parsed header holds: bits of SampledHeaderView.present
+    static final int ETH = 1;
+    static final int IP_SRC = 1 << 1;
+    static final int IP_DST = 1 << 2;
+    static final int PROTO = 1 << 3;
+    static final int TOS = 1 << 4;
+    static final int TTL = 1 << 5;
+    static final int FRAG = 1 << 6;
+    static final int PORTS = 1 << 7;
+    static final int TCP_FLAGS = 1 << 8;
+    static final int ICMP = 1 << 9;
+    static final int FLOW_LABEL = 1 << 10;
+    static final int NEXT_HEADER = 1 << 11;
+    static final int ETHER_TYPE = 1 << 12;
+
+    /** Empties the view for a header of {@code headerProtocol}, before {@link #link}. */
+    static void start(SampledHeaderView v, int headerProtocol) {
+        v.present = 0;
+        v.ethernetType = 0;
+        v.vlanCount = 0;
+        v.mplsCount = 0;
+        v.ipVersion = 0;
+        v.ipOffset = -1;
+        v.transportOffset = -1;
+        v.tos = v.ttl = v.protocol = v.nextHeader = 0;
+        v.sourceIpv4 = v.destinationIpv4 = 0;
+        v.flowLabel = 0;
+        v.fragmentId = 0;
+        v.fragmentOffset = 0;
+        v.moreFragments = false;
+        v.extensionHeaders = 0;
+        v.sourcePort = v.destinationPort = v.tcpFlags = v.icmpType = v.icmpCode = 0;
+        v.sourceMac = v.destinationMac = 0;
+        v.problem = null;
+        v.base = 0;
+        v.headerProtocol = headerProtocol;
+    }
+
     /** Parses from the link layer of the view's header protocol on, between {@code offset} and {@code end}. */
     static void link(SampledHeaderView v, byte[] buffer, int offset, int end) {
         int p = offset;
@@ -30,7 +68,7 @@ final class SampledHeaderParser {
                 }
                 v.destinationMac = mac(buffer, p);
                 v.sourceMac = mac(buffer, p + 6);
-                v.present |= SampledHeaderView.ETH;
+                v.present |= ETH;
                 if (end - p < 14) {
                     return;
                 }
@@ -59,7 +97,7 @@ final class SampledHeaderParser {
                     }
                 }
                 v.ethernetType = type;
-                v.present |= SampledHeaderView.ETHER_TYPE;
+                v.present |= ETHER_TYPE;
                 break;
             }
             case Sflow.HEADER_IPV4:
@@ -123,33 +161,33 @@ final class SampledHeaderParser {
         int avail = end - p;
         if (avail >= 2) {
             v.tos = b[p + 1] & 0xFF;
-            v.present |= SampledHeaderView.TOS;
+            v.present |= TOS;
         }
         if (avail >= 8) {
             v.fragmentId = u16(b, p + 4);
             int ff = u16(b, p + 6);
             v.fragmentOffset = ff & 0x1FFF;
             v.moreFragments = (ff & 0x2000) != 0;
-            v.present |= SampledHeaderView.FRAG;
+            v.present |= FRAG;
         }
         if (avail >= 9) {
             v.ttl = b[p + 8] & 0xFF;
-            v.present |= SampledHeaderView.TTL;
+            v.present |= TTL;
         }
         if (avail >= 10) {
             v.protocol = b[p + 9] & 0xFF;
             v.nextHeader = v.protocol;
-            v.present |= SampledHeaderView.PROTO | SampledHeaderView.NEXT_HEADER;
+            v.present |= PROTO | NEXT_HEADER;
         }
         if (avail >= 16) {
             v.sourceIpv4 = i32(b, p + 12);
-            v.present |= SampledHeaderView.IP_SRC;
+            v.present |= IP_SRC;
         }
         if (avail >= 20) {
             v.destinationIpv4 = i32(b, p + 16);
-            v.present |= SampledHeaderView.IP_DST;
+            v.present |= IP_DST;
         }
-        if ((v.present & SampledHeaderView.PROTO) == 0 || v.fragmentOffset != 0 || ihl > avail) {
+        if ((v.present & PROTO) == 0 || v.fragmentOffset != 0 || ihl > avail) {
             return;
         }
         transport(v, b, p + ihl, end, v.protocol == 1);
@@ -171,24 +209,24 @@ final class SampledHeaderParser {
             int w = i32(b, p);
             v.tos = (w >>> 20) & 0xFF;
             v.flowLabel = w & 0xF_FFFF;
-            v.present |= SampledHeaderView.TOS | SampledHeaderView.FLOW_LABEL;
+            v.present |= TOS | FLOW_LABEL;
         }
         if (avail < 7) {
             return;
         }
         v.nextHeader = b[p + 6] & 0xFF;
-        v.present |= SampledHeaderView.NEXT_HEADER;
+        v.present |= NEXT_HEADER;
         if (avail >= 8) {
             v.ttl = b[p + 7] & 0xFF;
-            v.present |= SampledHeaderView.TTL;
+            v.present |= TTL;
         }
         if (avail >= 24) {
             System.arraycopy(b, p + 8, v.sourceIpv6, 0, 16);
-            v.present |= SampledHeaderView.IP_SRC;
+            v.present |= IP_SRC;
         }
         if (avail >= 40) {
             System.arraycopy(b, p + 24, v.destinationIpv6, 0, 16);
-            v.present |= SampledHeaderView.IP_DST;
+            v.present |= IP_DST;
         } else {
             return;
         }
@@ -210,7 +248,7 @@ final class SampledHeaderParser {
                 v.fragmentOffset = off >>> 3;
                 v.moreFragments = (off & 1) != 0;
                 v.fragmentId = i32(b, q + 4) & 0xFFFF_FFFFL;
-                v.present |= SampledHeaderView.FRAG;
+                v.present |= FRAG;
                 laterFragment = v.fragmentOffset != 0;
                 len = 8;
             } else if (nh == 51) {
@@ -233,7 +271,7 @@ final class SampledHeaderParser {
             }
         }
         v.protocol = nh;
-        v.present |= SampledHeaderView.PROTO;
+        v.present |= PROTO;
         if (!laterFragment) {
             transport(v, b, q, end, v.protocol == 58);
         }
@@ -247,11 +285,11 @@ final class SampledHeaderParser {
                 if (avail >= 4) {
                     v.sourcePort = u16(b, q);
                     v.destinationPort = u16(b, q + 2);
-                    v.present |= SampledHeaderView.PORTS;
+                    v.present |= PORTS;
                 }
                 if (avail >= 14) {
                     v.tcpFlags = b[q + 13] & 0xFF;
-                    v.present |= SampledHeaderView.TCP_FLAGS;
+                    v.present |= TCP_FLAGS;
                 }
                 break;
             case 17:
@@ -260,14 +298,14 @@ final class SampledHeaderParser {
                 if (avail >= 4) {
                     v.sourcePort = u16(b, q);
                     v.destinationPort = u16(b, q + 2);
-                    v.present |= SampledHeaderView.PORTS;
+                    v.present |= PORTS;
                 }
                 break;
             default:
                 if (icmp && avail >= 2) {
                     v.icmpType = b[q] & 0xFF;
                     v.icmpCode = b[q + 1] & 0xFF;
-                    v.present |= SampledHeaderView.ICMP;
+                    v.present |= ICMP;
                 }
                 break;
         }

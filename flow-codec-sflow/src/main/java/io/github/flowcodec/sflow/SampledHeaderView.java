@@ -1,5 +1,7 @@
 package io.github.flowcodec.sflow;
 
+import static io.github.flowcodec.sflow.SampledHeaderParser.*;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -38,19 +40,6 @@ public final class SampledHeaderView {
     /** The most IPv6 extension headers walked. */
     public static final int MAX_IPV6_EXTENSIONS = 16;
 
-    static final int ETH = 1;
-    static final int IP_SRC = 1 << 1;
-    static final int IP_DST = 1 << 2;
-    static final int PROTO = 1 << 3;
-    static final int TOS = 1 << 4;
-    static final int TTL = 1 << 5;
-    static final int FRAG = 1 << 6;
-    static final int PORTS = 1 << 7;
-    static final int TCP_FLAGS = 1 << 8;
-    static final int ICMP = 1 << 9;
-    static final int FLOW_LABEL = 1 << 10;
-    static final int NEXT_HEADER = 1 << 11;
-    static final int ETHER_TYPE = 1 << 12;
 
     int present;
     int headerProtocol;
@@ -121,32 +110,11 @@ public final class SampledHeaderView {
      * copies the header into the view's own array first, one bulk copy.
      */
     SampledHeaderView parse(byte[] header, int length, int headerProtocol) {
-        reset();
-        this.base = 0;
-        this.headerProtocol = headerProtocol;
+        SampledHeaderParser.start(this, headerProtocol);
         SampledHeaderParser.link(this, header, 0, length);
         return this;
     }
 
-    private void reset() {
-        present = 0;
-        ethernetType = 0;
-        vlanCount = 0;
-        mplsCount = 0;
-        ipVersion = 0;
-        ipOffset = -1;
-        transportOffset = -1;
-        tos = ttl = protocol = nextHeader = 0;
-        sourceIpv4 = destinationIpv4 = 0;
-        flowLabel = 0;
-        fragmentId = 0;
-        fragmentOffset = 0;
-        moreFragments = false;
-        extensionHeaders = 0;
-        sourcePort = destinationPort = tcpFlags = icmpType = icmpCode = 0;
-        sourceMac = destinationMac = 0;
-        problem = null;
-    }
 
     /**
      * The header protocol the header was parsed as.

@@ -118,19 +118,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     private long agentLo;
     private long agentKey;
 
-    private long datagrams;
-    private long rejected;
-    private long flowSamples;
-    private long expandedFlowSamples;
-    private long counterSamples;
-    private long expandedCounterSamples;
-    private long otherSamples;
-    private long brokenSamples;
-    private long flowRecords;
-    private long counterRecords;
-    private long unknownRecords;
-    private long problems;
-    private long headerProblems;
+    private final SflowCounts counts = new SflowCounts();
 
     /** A strict decoder with no extensions, no clock, tracking sequences. */
     public SflowDecoder() {
@@ -236,7 +224,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         try {
             return walkDatagram(RecordView.bigEndian(datagram), exporter == null ? ExportContext.UNKNOWN_EXPORTER : exporter, mode);
         } catch (FlowCodecException e) {
-            rejected++;
+            counts.rejected++;
             throw e;
         } finally {
             recordHandler = null;
@@ -309,7 +297,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
             // lies low, a second datagram glued on, padding) are reported and skipped in both modes.
             report(p - base, (end - p) + " bytes follow the last of the " + count + " samples; ignored");
         }
-        datagrams++;
+        counts.datagrams++;
         return handed;
     }
 
@@ -317,7 +305,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     private int sample(ByteBuffer buf, int dataFormat, int offset, int length, int mode) {
         int format = dataFormat;
         if (format < Sflow.SAMPLE_FLOW || format > Sflow.SAMPLE_EXPANDED_COUNTER) { // covers enterprise != 0
-            otherSamples++;
+            counts.otherSamples++;
             view.other(dataFormat, offset, length);
             return other(mode);
         }
@@ -359,12 +347,12 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         view.standard(format, offset, length);
         view.records(first, (int) count);
         mapper.noted((int) count);
-        unknownRecords += unknown;
+        counts.unknownRecords += unknown;
         switch (format) {
-            case Sflow.SAMPLE_FLOW: flowSamples++; flowRecords += count; break;
-            case Sflow.SAMPLE_EXPANDED_FLOW: expandedFlowSamples++; flowRecords += count; break;
-            case Sflow.SAMPLE_COUNTER: counterSamples++; counterRecords += count; break;
-            default: expandedCounterSamples++; counterRecords += count; break;
+            case Sflow.SAMPLE_FLOW: counts.flowSamples++; counts.flowRecords += count; break;
+            case Sflow.SAMPLE_EXPANDED_FLOW: counts.expandedFlowSamples++; counts.flowRecords += count; break;
+            case Sflow.SAMPLE_COUNTER: counts.counterSamples++; counts.counterRecords += count; break;
+            default: counts.expandedCounterSamples++; counts.counterRecords += count; break;
         }
         if (trackSequences) {
             sampleSequences.update(agentHi, agentLo, agentKey | (flow ? 1L : 2L) << 40,
@@ -399,7 +387,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
 
     private int broken(int dataFormat, int offset, int length, int mode, long at, String reason) {
         fault(false, at, reason + (lenient ? "; the sample is kept as bytes" : ""));
-        brokenSamples++;
+        counts.brokenSamples++;
         view.other(dataFormat, offset, length);
         return other(mode);
     }
@@ -426,7 +414,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     }
 
     private void report(long offset, String reason) {
-        problems++;
+        counts.problems++;
         listener.accept(new DecodeProblem(FlowProtocol.SFLOW_V5, offset, reason));
     }
 
@@ -457,7 +445,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         into.parse(b, offset + DatagramLayout.RAW_HEADER, (int) headerLength, protocol);
         String problem = into.problem();
         if (problem != null) {
-            headerProblems++;
+            counts.headerProblems++;
             report(offset + DatagramLayout.RAW_HEADER - base, "sampled header: " + problem + "; parsed up to there");
         }
         return into;
@@ -486,27 +474,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
      */
     @Override
     public io.github.flowcodec.core.DecoderCounters counters() {
-        long lostDatagrams = datagramSequences.totalLost();
-        long lostSamples = sampleSequences.totalLost();
-        return io.github.flowcodec.core.DecoderCounters.builder(io.github.flowcodec.core.FlowProtocol.SFLOW_V5)
-                .datagrams(datagrams).records(flowSamples + expandedFlowSamples).repaired(problems).rejected(rejected)
-                .lostSequenceNumbers(lostDatagrams + lostSamples)
-                .restarts(restarts(datagramSequences) + restarts(sampleSequences))
-                .extra("flowSamples", flowSamples).extra("expandedFlowSamples", expandedFlowSamples)
-                .extra("counterSamples", counterSamples).extra("expandedCounterSamples", expandedCounterSamples)
-                .extra("otherSamples", otherSamples).extra("brokenSamples", brokenSamples)
-                .extra("flowRecords", flowRecords).extra("counterRecords", counterRecords)
-                .extra("unknownRecords", unknownRecords).extra("headerProblems", headerProblems)
-                .extra("lostDatagrams", lostDatagrams).extra("lostSamples", lostSamples)
-                .extra("trackedSequences", datagramSequences.size() + sampleSequences.size()).build();
-    }
-
-    private static long restarts(SequenceTracker t) {
-        long n = 0;
-        for (SequenceTracker.Entry e : t.entries()) {
-            n += e.restarts();
-        }
-        return n;
+        return counts.snapshot(datagramSequences, sampleSequences);
     }
 
     /**
