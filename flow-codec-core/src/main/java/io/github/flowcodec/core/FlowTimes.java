@@ -1,15 +1,10 @@
 package io.github.flowcodec.core;
 
+import io.github.flowcodec.core.internal.templated.FlowTimeElements;
+
 /** Resolves a record's flow start or end into an absolute time: the one place that knows every form. */
 final class FlowTimes {
 
-    // IANA element ids of the start forms; the end form of each is in END at the same position.
-    private static final int[] START = {Iana.FLOW_START_MILLISECONDS.id(), Iana.FLOW_START_SECONDS.id(),
-            Iana.FLOW_START_MICROSECONDS.id(), Iana.FLOW_START_NANOSECONDS.id(),
-            Iana.FLOW_START_SYS_UP_TIME.id(), Iana.FLOW_START_DELTA_MICROSECONDS.id()};
-    private static final int[] END = {Iana.FLOW_END_MILLISECONDS.id(), Iana.FLOW_END_SECONDS.id(),
-            Iana.FLOW_END_MICROSECONDS.id(), Iana.FLOW_END_NANOSECONDS.id(),
-            Iana.FLOW_END_SYS_UP_TIME.id(), Iana.FLOW_END_DELTA_MICROSECONDS.id()};
     private static final int SYSTEM_INIT_TIME_MILLISECONDS = Iana.SYSTEM_INIT_TIME_MILLISECONDS.id();
 
     private FlowTimes() {
@@ -17,7 +12,7 @@ final class FlowTimes {
 
     static long resolve(ExportContext context, FlowFields record, boolean start) {
         Template t = record.template();
-        int[] ids = start ? START : END;
+        int[] ids = FlowTimeElements.ids(start);
         for (int form = 0; form < ids.length; form++) {
             int i = t.indexOf(0, ids[form]);
             if (i < 0 || record.fieldLength(i) == 0 || record.fieldLength(i) > 8) {

@@ -1,5 +1,6 @@
 package io.github.flowcodec.ipfix.internal;
 
+import io.github.flowcodec.core.internal.templated.FlowTimeElements;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.Iana;
@@ -14,12 +15,6 @@ import io.github.flowcodec.core.Template;
  */
 public final class IpfixTimes {
 
-    private static final int[] START = {Iana.FLOW_START_MILLISECONDS.id(), Iana.FLOW_START_SECONDS.id(),
-            Iana.FLOW_START_MICROSECONDS.id(), Iana.FLOW_START_NANOSECONDS.id(),
-            Iana.FLOW_START_SYS_UP_TIME.id(), Iana.FLOW_START_DELTA_MICROSECONDS.id()};
-    private static final int[] END = {Iana.FLOW_END_MILLISECONDS.id(), Iana.FLOW_END_SECONDS.id(),
-            Iana.FLOW_END_MICROSECONDS.id(), Iana.FLOW_END_NANOSECONDS.id(),
-            Iana.FLOW_END_SYS_UP_TIME.id(), Iana.FLOW_END_DELTA_MICROSECONDS.id()};
     /** systemInitTimeMilliseconds. */
     public static final int SYSTEM_INIT_TIME_MILLISECONDS = Iana.SYSTEM_INIT_TIME_MILLISECONDS.id();
 
@@ -32,7 +27,7 @@ public final class IpfixTimes {
      */
     public static long resolve(FlowFields record, boolean start, long exportMillis, long learnedInitMillis) {
         Template t = record.template();
-        int[] ids = start ? START : END;
+        int[] ids = FlowTimeElements.ids(start);
         for (int form = 0; form < ids.length; form++) {
             int i = t.indexOf(0, ids[form]);
             if (i < 0) {
