@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One field of a fixed-layout standard counter record (generic interface, Ethernet, VLAN counters), by
- * name: which record format it belongs to, where it sits in the record's data and how wide it is. Read it on
- * the zero-copy path without materializing the record, or set it in a {@link CounterRecordBuilder}.
+ * One field of a fixed-layout standard counter record, by name: which record format it belongs to, where it
+ * sits in the record's data and how wide it is. The records that name their fields (a {@code FIELDS} list and
+ * one constant a field): generic interface, Ethernet, Token Ring, 100BaseVG, VLAN and 802.11 counters; host
+ * memory, disk I/O and network I/O; MIB-2 IP, ICMP, TCP and UDP. Read a field on the zero-copy path without
+ * materializing the record, or set it in a {@link CounterRecordBuilder}.
  *
  * <pre>{@code
  * decoder.decode(datagram, exporter, new SflowSampleHandler() {
