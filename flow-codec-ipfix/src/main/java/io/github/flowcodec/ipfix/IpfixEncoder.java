@@ -3,6 +3,7 @@ package io.github.flowcodec.ipfix;
 import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.internal.templated.TemplateWithdrawals;
 import io.github.flowcodec.core.internal.templated.TemplatedWriter;
 import io.github.flowcodec.core.internal.templated.TemplatedWriterSettings;
 import io.github.flowcodec.ipfix.internal.IpfixWriter;
@@ -36,11 +37,13 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
     private final long domain;
     private final int maxMessageSize;
     private final TemplatedWriter writer;
+    private final TemplateWithdrawals withdrawals;
 
     private IpfixEncoder(Builder b) {
         this.domain = b.domain;
         this.maxMessageSize = b.settings.maxDatagramSize();
         this.writer = b.settings.writer();
+        this.withdrawals = new TemplateWithdrawals(writer);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
      * @throws IllegalArgumentException if an id is not one of the encoder's templates
      */
     public ByteBuffer withdrawalDatagram(int... templateIds) {
-        return writer.withdrawalDatagram(templateIds);
+        return withdrawals.datagram(templateIds);
     }
 
     /**
@@ -108,7 +111,7 @@ public final class IpfixEncoder implements DatagramEncoder<FlowRecord> {
      * @return a message withdrawing all templates and all options templates (set ids 2 and 3); the encoder forgets them
      */
     public ByteBuffer withdrawAllDatagram() {
-        return writer.withdrawAllDatagram();
+        return withdrawals.allDatagram();
     }
 
     @Override

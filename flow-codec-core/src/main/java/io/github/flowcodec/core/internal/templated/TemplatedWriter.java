@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * The encoding logic NetFlow v9 and IPFIX exporters share, parameterized by a {@link TemplatedWireFormat}:
  * which templates must be (re)sent (before a template's first record, and every N datagrams and/or every T
  * of time), fitting template and data records into a datagram of at most N bytes, set headers, padding, the
- * header and the sequence step, withdrawals. Consecutive records of one template share a data set; a
+ * header and the sequence step (withdrawals, which only IPFIX has, are {@link TemplateWithdrawals}'). Consecutive records of one template share a data set; a
  * template not sent yet (or changed) is written in its own set just before the first record that needs it.
  * Not thread-safe. The per-record loop calls only {@link FlowRecord} and the writer's own code; the format
  * is called once a datagram and once a template written.
@@ -327,73 +327,32 @@ public final class TemplatedWriter implements DatagramEncoder<FlowRecord> {
         return n;
     }
 
-    /**
-     * A withdrawal datagram for these template ids, which the writer forgets (a record of one of them later
-     * sends the template again): a template set of the plain ones, then an options template set.
-     *
-     * @throws IllegalArgumentException if an id is not one of the writer's templates
-     * @throws UnsupportedOperationException if the protocol has no withdrawal
-     */
-    public ByteBuffer withdrawalDatagram(int... templateIds) {
-        checkWithdrawals();
-        List<Template> plain = new ArrayList<>();
-        List<Template> options = new ArrayList<>();
-        for (int id : templateIds) {
-            Template t = id >= 0 && id <= 0xFFFF ? knownById.get(id) : null;
-            if (t == null) {
-                throw new IllegalArgumentException("template " + id + " is not known to the encoder");
-            }
-            (t.isOptions() ? options : plain).add(t);
-        }
-        ByteBuffer b = ByteBuffer.allocate(headerLength + 2 * TemplatedWireLayout.SET_HEADER_LENGTH
-                + TemplatedWireLayout.WITHDRAWAL_RECORD_LENGTH * templateIds.length);
-        b.position(headerLength);
-        withdrawalSet(b, format.templateSetId(false), plain);
-        withdrawalSet(b, format.templateSetId(true), options);
-        for (int id : templateIds) {
-            forget(id);
-        }
-        return finishControl(b);
+    /** The template this writer knows by {@code id}, or null. */
+    Template knownTemplate(int id) {
+        return id >= 0 && id <= 0xFFFF ? knownById.get(id) : null;
     }
 
-    /** A datagram withdrawing all templates and all options templates; the writer forgets them. */
-    public ByteBuffer withdrawAllDatagram() {
-        checkWithdrawals();
-        ByteBuffer b = ByteBuffer.allocate(headerLength
-                + 2 * (TemplatedWireLayout.SET_HEADER_LENGTH + TemplatedWireLayout.WITHDRAWAL_RECORD_LENGTH));
-        b.position(headerLength);
-        for (int setId : new int[] {format.templateSetId(false), format.templateSetId(true)}) {
-            TemplatedWireSets.setHeader(b, setId, TemplatedWireLayout.SET_HEADER_LENGTH + TemplatedWireLayout.WITHDRAWAL_RECORD_LENGTH);
-            TemplatedWireSets.withdrawalRecord(b, setId); // the set id as template id: all of that kind
-        }
-        for (Integer id : new ArrayList<>(known.keySet())) {
-            forget(id);
-        }
-        return finishControl(b);
+    /** The ids of the templates this writer knows, in the order it learned them. */
+    List<Integer> knownIds() {
+        return new ArrayList<>(known.keySet());
     }
 
-    private void checkWithdrawals() {
-        if (!format.withdrawals()) {
-            throw new UnsupportedOperationException(format.protocol() + " has no template withdrawal");
-        }
+    TemplatedWireFormat format() {
+        return format;
     }
 
-    private static void withdrawalSet(ByteBuffer b, int setId, List<Template> ts) {
-        if (ts.isEmpty()) {
-            return;
-        }
-        TemplatedWireSets.setHeader(b, setId, TemplatedWireLayout.SET_HEADER_LENGTH + TemplatedWireLayout.WITHDRAWAL_RECORD_LENGTH * ts.size());
-        for (Template t : ts) {
-            TemplatedWireSets.withdrawalRecord(b, t.id());
-        }
+    int headerLength() {
+        return headerLength;
     }
 
-    private ByteBuffer finishControl(ByteBuffer b) {
+    /** Writes the header of a datagram of control sets only (no records, sequence unchanged), and flips it. */
+    ByteBuffer finishControl(ByteBuffer b) {
         finish(b, 0, 0, clock.getAsLong(), 0);
         return b.flip();
     }
 
-    private void forget(int id) {
+    /** Forgets template {@code id}: a record of it later sends the template again. */
+    void forget(int id) {
         known.remove(id);
         knownById.put(id, null);
         sent.put(id, null);

@@ -237,15 +237,15 @@ class TemplatedWriterProperties {
         TemplatedWriter writer = writer(format(false), 1400, 0, 0);
         writer.encode(List.of(r));
         assertThat(writer.sentCount()).isEqualTo(1);
-        ByteBuffer w = writer.withdrawalDatagram(300);
+        ByteBuffer w = new TemplateWithdrawals(writer).datagram(300);
         assertThat(w.remaining()).isEqualTo(HEADER + 8);
         assertThat(w.getShort(HEADER + 4)).isEqualTo((short) 300);
         assertThat(writer.sentCount()).isZero();
         ByteBuffer again = writer.encode(List.of(r)).get(0);
         assertThat(again.getShort(HEADER)).as("a template set first").isEqualTo((short) 2);
-        assertThatThrownBy(() -> writer.withdrawalDatagram(999)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> writer(format(true), 1400, 0, 0).withdrawAllDatagram())
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> new TemplateWithdrawals(writer).datagram(999)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TemplateWithdrawals(writer(format(true), 1400, 0, 0)))
+                .as("a format without withdrawals (NetFlow v9) has none").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Example
