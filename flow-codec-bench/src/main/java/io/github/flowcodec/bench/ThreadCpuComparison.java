@@ -88,11 +88,14 @@ public final class ThreadCpuComparison {
                 ratio[2], ratio[ROUNDS - 3]);
     }
 
-    /** The benchmark method {@code name} of {@code b} as a consumer of the blackhole (a direct call, no reflection per operation). */
+    /**
+     * The benchmark method {@code name} of {@code b} as a consumer of the blackhole (a direct call, no reflection per
+     * operation); what the method returns is dropped.
+     */
     @SuppressWarnings("unchecked")
     private static Consumer<Blackhole> operation(Object b, String name) throws Throwable {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
-        MethodHandle target = lookup.findVirtual(b.getClass(), name, MethodType.methodType(void.class, Blackhole.class));
+        MethodHandle target = lookup.unreflect(b.getClass().getMethod(name, Blackhole.class));
         CallSite site = LambdaMetafactory.metafactory(lookup, "accept", MethodType.methodType(Consumer.class, b.getClass()),
                 MethodType.methodType(void.class, Object.class), target, MethodType.methodType(void.class, Blackhole.class));
         return (Consumer<Blackhole>) site.getTarget().invoke(b);

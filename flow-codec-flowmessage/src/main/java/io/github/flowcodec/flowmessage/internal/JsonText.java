@@ -57,7 +57,7 @@ final class JsonText {
         int end = p + digits(v);
         int at = end;
         while (v > Integer.MAX_VALUE) {
-            long q = v / 100_000_000L; // one long division for eight digits
+            long q = divideBy1e8(v);
             at = eightDigits(b, at, (int) (v - q * 100_000_000L));
             v = q;
         }
@@ -111,6 +111,17 @@ final class JsonText {
             v = q;
         }
         return at;
+    }
+
+    /**
+     * {@code v / 100_000_000} for a non-negative {@code v}, by a multiplication: the high 64 bits of {@code v}
+     * times the unsigned reciprocal 0xABCC77118461CEFD (2^90 / 10^8 rounded up), shifted by 26. A 64-bit
+     * division instruction takes 40 to 90 cycles on common x86 cores, and C2 does not strength-reduce this one
+     * (profiling put two thirds of a goflow2 JSON line's time on it: three 19-digit nanosecond times a line).
+     * {@code Math.multiplyHigh} is signed; the reciprocal's top bit set adds {@code v} back.
+     */
+    static long divideBy1e8(long v) {
+        return (Math.multiplyHigh(v, 0xABCC77118461CEFDL) + v) >>> 26;
     }
 
     /** How many decimal digits a non-negative {@code v} has. */
