@@ -28,11 +28,23 @@ final class PcapngSource implements PacketSource {
 
     private final CaptureInput in;
     private final byte[] blockHeader = new byte[8];
+    private final byte[] trailer = new byte[4];
+    /** The packet block bodies, reused from packet to packet when the reader was opened so; else null. */
+    private byte[] reused;
+    /** How many bytes of the last packet block body {@link #readPacketBody} read (its array may be longer). */
+    private int bodyLength;
     private final List<PcapngInterface> interfaces = new ArrayList<>();
     private ByteOrder order;
 
     PcapngSource(CaptureInput in) {
         this.in = in;
+    }
+
+    @Override
+    public void reuseBuffers() {
+        if (reused == null) {
+            reused = new byte[2048];
+        }
     }
 
     @Override
@@ -63,9 +75,9 @@ final class PcapngSource implements PacketSource {
                             interfaces.add(PcapngInterface.parse(readBody(start, length, 8), order, start));
                             yield null;
                         }
-                        case ENHANCED_PACKET -> timestampedPacket(readBody(start, length, 8), true, start, packetNumber);
-                        case OBSOLETE_PACKET -> timestampedPacket(readBody(start, length, 8), false, start, packetNumber);
-                        case SIMPLE_PACKET -> simplePacket(readBody(start, length, 8), start, packetNumber);
+                        case ENHANCED_PACKET -> timestampedPacket(readPacketBody(start, length), true, start, packetNumber);
+                        case OBSOLETE_PACKET -> timestampedPacket(readPacketBody(start, length), false, start, packetNumber);
+                        case SIMPLE_PACKET -> simplePacket(readPacketBody(start, length), start, packetNumber);
                         default -> {
                             in.skipFully(length - 12, "a pcapng block");
                             checkTrailer(start, length);
@@ -103,7 +115,7 @@ final class PcapngSource implements PacketSource {
      */
     private CapturedPacket timestampedPacket(byte[] body, boolean enhanced, long start, long packetNumber)
             throws CaptureFormatException {
-        requireBody(body, 20, enhanced ? "enhanced packet block" : "obsolete packet block", start);
+        requireBody(20, enhanced ? "enhanced packet block" : "obsolete packet block", start);
         PcapngInterface itf = interfaceOf(enhanced ? Bytes.u32(body, 0, order) : Bytes.u16(body, 0, order), start);
         long units = Bytes.u32(body, 4, order) << 32 | Bytes.u32(body, 8, order);
         return packet(body, 20, Bytes.u32(body, 12, order), Bytes.u32(body, 16, order),
@@ -112,10 +124,10 @@ final class PcapngSource implements PacketSource {
 
     private CapturedPacket simplePacket(byte[] body, long start, long packetNumber)
             throws CaptureFormatException {
-        requireBody(body, 4, "simple packet block", start);
+        requireBody(4, "simple packet block", start);
         PcapngInterface itf = interfaceOf(0, start);
         long originalLength = Bytes.u32(body, 0, order);
-        long captured = Math.min(originalLength, body.length - 4);
+        long captured = Math.min(originalLength, bodyLength - 4);
         if (itf.snapLength() > 0) {
             captured = Math.min(captured, itf.snapLength());
         }
@@ -132,10 +144,10 @@ final class PcapngSource implements PacketSource {
             long start,
             long packetNumber)
             throws CaptureFormatException {
-        if (capturedLength > body.length - dataStart) {
+        if (capturedLength > bodyLength - dataStart) {
             throw new CaptureFormatException(
                     "packet block claims " + capturedLength + " captured bytes but holds only "
-                            + (body.length - dataStart),
+                            + (bodyLength - dataStart),
                     start);
         }
         return new CapturedPacket(
@@ -169,8 +181,22 @@ final class PcapngSource implements PacketSource {
         return body;
     }
 
+    /**
+     * Reads what is left of a packet block after its type and length, into the reused array when the reader
+     * reuses buffers (then valid until the next packet), and checks its trailer; {@link #bodyLength} is its length.
+     */
+    private byte[] readPacketBody(long start, long length) throws IOException {
+        bodyLength = (int) length - 12;
+        byte[] body = in.readFully(bodyLength, "a pcapng block", reused);
+        if (reused != null) {
+            reused = body; // grown to the longest block so far
+        }
+        checkTrailer(start, length);
+        return body;
+    }
+
     private void checkTrailer(long start, long length) throws IOException {
-        byte[] trailer = in.readFully(4, "a pcapng block trailer");
+        in.readFully(4, "a pcapng block trailer", trailer);
         long repeated = Bytes.u32(trailer, 0, order);
         if (repeated != length) {
             throw new CaptureFormatException(
@@ -178,9 +204,8 @@ final class PcapngSource implements PacketSource {
         }
     }
 
-    private static void requireBody(byte[] body, int minimum, String what, long start)
-            throws CaptureFormatException {
-        if (body.length < minimum) {
+    private void requireBody(int minimum, String what, long start) throws CaptureFormatException {
+        if (bodyLength < minimum) {
             throw new CaptureFormatException(what + " is too short", start);
         }
     }

@@ -89,6 +89,32 @@ class PcapngReaderTest {
 
     @ParameterizedTest
     @EnumSource(Order.class)
+    void reusedBuffersGiveEachPacketWhileItIsCurrent(Order order) throws IOException {
+        byte[] small = ethernet(udpPacket("192.0.2.1", 1000, "192.0.2.2", 2055, new byte[] {1, 2}));
+        byte[] large = ethernet(udpPacket("192.0.2.3", 1000, "192.0.2.2", 2055, new byte[3000])); // past the first array
+        large[large.length - 1] = 7;
+        byte[] file = new TestCaptures.Pcapng()
+                .section(order.order)
+                .interfaceBlock(LinkType.ETHERNET, 0, 9, null)
+                .enhancedPacket(0, T0_NANOS, small)
+                .enhancedPacket(0, T0_NANOS + 1, large)
+                .simplePacket(small)
+                .obsoletePacket(0, T0_NANOS + 3, small)
+                .enhancedPacket(0, T0_NANOS + 4, large)
+                .build();
+        try (CaptureReader reader = CaptureReader.open(write(file)).reuseBuffers()) {
+            int n = 0;
+            for (byte[] want : List.of(small, large, small, small, large)) {
+                CapturedPacket p = reader.next().orElseThrow();
+                assertThat(p.data()).as("packet %d", ++n).isEqualTo(ByteBuffer.wrap(want));
+                assertThat(p.capturedLength()).isEqualTo(want.length);
+            }
+            assertThat(reader.next()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Order.class)
     void readsSimpleAndObsoletePacketsAndSkipsUnknownBlocks(Order order) throws IOException {
         byte[] file =
                 new TestCaptures.Pcapng()
