@@ -1,7 +1,10 @@
 package io.github.flowcodec.bench;
 
+import io.github.flowcodec.core.DatagramEncoder;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,11 +21,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * What the codec benchmarks ({@link Netflow5Benchmark}, {@link Netflow9Benchmark}, {@link IpfixBenchmark},
  * {@link SflowBenchmark}) share: their JMH settings (throughput in operations per second, 3 forks of 5
  * warm-up and 5 measured 1-second iterations, one state per thread; JMH's annotations are inherited) and the
- * rotation through {@value #INPUTS} different inputs, so that branch predictors cannot learn one; and the
- * zero-copy decode, encode and encode-baseline benchmarks, whose one line of codec work each subclass gives
- * (its concrete decoder and encoder). The other benchmarks (scans, materialized and typed decodes) are each
- * subclass's own. For
+ * rotation through {@value #INPUTS} different inputs, so that branch predictors cannot learn one (each input a
+ * datagram, its records of type {@code R} and their bytes); and the zero-copy decode, encode and
+ * encode-baseline benchmarks, whose one line of codec work each subclass gives (its concrete decoder and
+ * encoder). The other benchmarks (scans, materialized and typed decodes) are each subclass's own. For
  * example an operation reads {@code datagrams[nextIndex()]}: inputs 0, 1, ..., 15, 0, 1, ...
+ *
+ * @param <R> what the encoder takes: {@code FlowRecord}, or sFlow's samples
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -30,12 +35,24 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
-public abstract class CodecBenchmark {
+public abstract class CodecBenchmark<R> {
 
     /** Different inputs (datagrams, messages, record lists) cycled through; a power of two. */
     static final int INPUTS = 16;
 
+    /** The encoders' clock: fixed, so the encode baselines can write the same header. */
+    static final long EXPORT_MILLIS = 1_700_000_123_456L;
+    /** The uptime the NetFlow encoders write (v5's uptime, v9's boot time before {@link #EXPORT_MILLIS}). */
+    static final long ENCODER_UPTIME = 123_456_789L;
+
     private int next;
+
+    /** The input datagrams (IPFIX messages), as the decoders read them. */
+    final ByteBuffer[] datagrams = new ByteBuffer[INPUTS];
+    /** Each input's records (sFlow: samples), as the encoder takes them. */
+    final List<List<R>> recordLists = new ArrayList<>(INPUTS);
+    /** Each input's records' bytes, in order, as the encode baseline copies them. */
+    final byte[][][] recordBytes = new byte[INPUTS][][];
 
     /** Where the datagrams come from. */
     InetSocketAddress exporter;
@@ -80,8 +97,33 @@ public abstract class CodecBenchmark {
         bh.consume(h.sum);
     }
 
+    /**
+     * Sets input {@code index}: the datagram (copied into a buffer of {@code kind}), its records and their bytes.
+     */
+    final void input(int index, BufferKind kind, byte[] datagram, List<? extends R> records, byte[][] bytes) {
+        datagrams[index] = kind.copyOf(datagram);
+        recordLists.add(index, new ArrayList<>(records));
+        recordBytes[index] = bytes;
+    }
+
+    /**
+     * Writes input 0's records once with {@code e} into {@link #out}: a template-based encoder's first datagram
+     * carries its templates, every later one (refreshes off) is data only, as the measured ones must be. The
+     * encode baseline's sequence continues from the encoder's.
+     */
+    final void primeEncoder(DatagramEncoder<R> e) {
+        out.clear();
+        if (e.encode(recordLists.get(0), 0, out) == 0) {
+            throw new IllegalStateException("the first datagram (with its templates) holds no record");
+        }
+        out.clear();
+        baselineSequence = e.nextSequence();
+    }
+
     /** @return the next input datagram, advancing the rotation */
-    abstract ByteBuffer nextDatagram();
+    ByteBuffer nextDatagram() {
+        return datagrams[nextIndex()];
+    }
 
     /** A benchmark's zero-copy decode: its concrete decoder's {@code decode(datagram, exporter, handler)}. */
     @FunctionalInterface
@@ -89,21 +131,27 @@ public abstract class CodecBenchmark {
         int decode(ByteBuffer datagram, InetSocketAddress exporter, SumHandler handler);
     }
 
-    /** A benchmark's write of input {@code input} into {@code o} (the baseline's puts, or its encoder). */
+    /** A benchmark's encode baseline: the header with puts, then the records' bytes copied into {@code o}. */
     @FunctionalInterface
-    interface InputWrite {
-        int write(ByteBuffer o, int input);
+    interface BaselineWrite {
+        int write(ByteBuffer o, byte[][] recordBytes);
+    }
+
+    /** A benchmark's encoder: {@code encode(records, from, o)}. */
+    @FunctionalInterface
+    interface Encode<R> {
+        int encode(List<R> records, int from, ByteBuffer o);
     }
 
     private ZeroCopyDecode zeroCopyDecode;
-    private InputWrite baselineWrite;
-    private InputWrite encodeWrite;
+    private BaselineWrite baselineWrite;
+    private Encode<R> encodeWrite;
 
     /**
      * The codec work of the shared benchmarks, given at the end of the subclass's setup (the decoder and the
      * encoder made).
      */
-    final void codecWork(ZeroCopyDecode decode, InputWrite baseline, InputWrite encode) {
+    final void codecWork(ZeroCopyDecode decode, BaselineWrite baseline, Encode<R> encode) {
         this.zeroCopyDecode = decode;
         this.baselineWrite = baseline;
         this.encodeWrite = encode;
@@ -114,11 +162,11 @@ public abstract class CodecBenchmark {
     }
 
     private int writeBaselineInto(ByteBuffer o, int input) {
-        return baselineWrite.write(o, input);
+        return baselineWrite.write(o, recordBytes[input]);
     }
 
     private int encodeInto(ByteBuffer o, int input) {
-        return encodeWrite.write(o, input);
+        return encodeWrite.encode(recordLists.get(input), 0, o);
     }
 
     /** The index of the next input, advancing the rotation. */

@@ -39,13 +39,11 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -96,14 +94,11 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code -p buffer=heap} or {@code -p buffer=direct} runs only on heap or direct buffers.
  */
-public class IpfixBenchmark extends CodecBenchmark {
+public class IpfixBenchmark extends TemplatedCodecBenchmark {
 
     static final long SEED = 0x5EED_F10FL;
     static final long DOMAIN = 0x0000_0100L;
     static final long FIRST_SEQUENCE = 1_000L;
-
-    /** Encoder clock: fixed, so the baseline can write the same header. */
-    static final long EXPORT_MILLIS = 1_700_000_123_456L;
 
     /** "fixed" (18 fields, 53 bytes), "strings" (20 fields, two variable-length strings) or "stl" (19 fields, a subTemplateList). */
     @Param({"fixed", "strings", "stl"})
@@ -117,12 +112,8 @@ public class IpfixBenchmark extends CodecBenchmark {
     private Template tmpl;
     private Template[] templates;
     private int templateId;
-    private ByteBuffer[] messages;
     private int[] recordCounts;
-    private List<List<FlowRecord>> recordLists;
-    private byte[][][] recordBytes;
     private IpfixDecoder decoder;
-    private SumHandler columnHandler;
     private SubTemplateListView materializedList;
     private IpfixEncoder encoder;
     private long decodeSequence;
@@ -144,10 +135,7 @@ public class IpfixBenchmark extends CodecBenchmark {
 
         exporter = BenchmarkSetup.exporter(4739);
         IpfixTraffic traffic = new IpfixTraffic(SEED);
-        messages = new ByteBuffer[INPUTS];
         recordCounts = new int[INPUTS];
-        recordLists = new ArrayList<>(INPUTS);
-        recordBytes = new byte[INPUTS][][];
         for (int p = 0; p < INPUTS; p++) {
             long exportMillis = IpfixTraffic.EXPORT_MILLIS_BASE + p * IpfixTraffic.EXPORT_STEP;
             List<FlowRecord> list = traffic.records(tmpl, exportMillis);
@@ -158,10 +146,8 @@ public class IpfixBenchmark extends CodecBenchmark {
             if (kind == FIXED && list.size() != 26) {
                 throw new IllegalStateException(list.size() + " fixed-length records in a message, not 26");
             }
-            messages[p] = bufferKind.copyOf(bytes);
+            input(p, bufferKind, bytes, list, BenchmarkSetup.toBytes(list));
             recordCounts[p] = list.size();
-            recordLists.add(new ArrayList<>(list));
-            recordBytes[p] = BenchmarkSetup.toBytes(list);
         }
         out = bufferKind.allocate(IpfixTraffic.MAX_MESSAGE);
         materializedList = new SubTemplateListView();
@@ -174,14 +160,13 @@ public class IpfixBenchmark extends CodecBenchmark {
         columnHandler = new ColumnHandler(newHandler());
         decodeSequence = FIRST_SEQUENCE;
         encoder = newEncoder();
-        codecWork(decoder::decode, (o, i) -> writeBaseline(o, recordBytes[i]), (o, i) -> encoder.encode(recordLists.get(i), 0, o));
+        codecWork(decoder::decode, this::writeBaseline, encoder::encode);
         primeEncoder(encoder);
-        baselineSequence = encoder.nextSequence();
     }
 
-    /** The measured decoder must have stayed in the steady state: its templates known, every message in order, nothing skipped. */
-    @TearDown
-    public void checkDecoderState() {
+    /** The measured decoder: its templates known, every message in order, nothing skipped. */
+    @Override
+    void checkMeasuredDecoder() {
         checkSteadyState(decoder);
     }
 
@@ -226,11 +211,6 @@ public class IpfixBenchmark extends CodecBenchmark {
     }
 
     @Benchmark
-    public void decodeZeroCopyColumns(Blackhole bh) {
-        zeroCopy(bh, columnHandler);
-    }
-
-    @Benchmark
     public void decodeMaterialized(Blackhole bh) {
         IpfixMessage message = decoder.decode(nextMessage(), exporter);
         bh.consume(message);
@@ -264,7 +244,7 @@ public class IpfixBenchmark extends CodecBenchmark {
     /** The next message, its header carrying the next in-order sequence number (data records before it). */
     private ByteBuffer nextMessage() {
         int i = nextIndex();
-        ByteBuffer b = messages[i];
+        ByteBuffer b = datagrams[i];
         b.putInt(b.position() + 8, (int) decodeSequence);
         decodeSequence += recordCounts[i];
         return b;
@@ -282,15 +262,8 @@ public class IpfixBenchmark extends CodecBenchmark {
 
     /** The eight fields the three templates share, at a record starting at {@code off}. */
     static long scanCommon(ByteBuffer b, int off) {
-        long s = b.getInt(off + SRC_ADDR_AT) & 0xFFFF_FFFFL;
-        s += b.getInt(off + DST_ADDR_AT) & 0xFFFF_FFFFL;
-        s += b.getShort(off + SRC_PORT_AT) & 0xFFFF;
-        s += b.getShort(off + DST_PORT_AT) & 0xFFFF;
-        s += b.get(off + PROTOCOL_AT) & 0xFF;
-        s += b.getInt(off + PACKETS_AT) & 0xFFFF_FFFFL;
-        s += b.getInt(off + OCTETS_AT) & 0xFFFF_FFFFL;
-        s += b.getLong(off + FLOW_END_AT);
-        return s;
+        return FlowSums.ipv4At(b, off, SRC_ADDR_AT, DST_ADDR_AT, SRC_PORT_AT, DST_PORT_AT, PROTOCOL_AT, PACKETS_AT, OCTETS_AT)
+                + b.getLong(off + FLOW_END_AT);
     }
 
     /**
@@ -304,20 +277,10 @@ public class IpfixBenchmark extends CodecBenchmark {
         while (off < end) {
             long s = scanCommon(b, off);
             int p = off + APP_NAME_AT;
-            int len = b.get(p++) & 0xFF;
-            if (len == 255) {
-                len = b.getShort(p) & 0xFFFF;
-                p += 2;
-            }
-            s += len + (len > 0 ? b.get(p) & 0xFF : 0);
-            p += len + AFTER_APP;
-            len = b.get(p++) & 0xFF;
-            if (len == 255) {
-                len = b.getShort(p) & 0xFFFF;
-                p += 2;
-            }
-            s += len + (len > 0 ? b.get(p) & 0xFF : 0);
-            p += len;
+            s += scanString(b, p);
+            p = contentAt(b, p) + contentLength(b, p) + AFTER_APP;
+            s += scanString(b, p);
+            p = contentAt(b, p) + contentLength(b, p);
             if (p > end) {
                 throw new IllegalStateException("a record runs past its set");
             }
@@ -327,6 +290,23 @@ public class IpfixBenchmark extends CodecBenchmark {
         }
         scanned = n;
         return sum;
+    }
+
+    /** The length of the variable-length field whose prefix is at {@code p}: its 1-byte form, or 255 and 2 bytes. */
+    static int contentLength(ByteBuffer b, int p) {
+        int len = b.get(p) & 0xFF;
+        return len == 255 ? b.getShort(p + 1) & 0xFFFF : len;
+    }
+
+    /** Where the content of the variable-length field whose prefix is at {@code p} starts. */
+    static int contentAt(ByteBuffer b, int p) {
+        return p + ((b.get(p) & 0xFF) == 255 ? 3 : 1);
+    }
+
+    /** A string's length and first byte, its length prefix at {@code p}. */
+    static long scanString(ByteBuffer b, int p) {
+        int len = contentLength(b, p);
+        return len + (len > 0 ? b.get(contentAt(b, p)) & 0xFF : 0);
     }
 
     /**
@@ -339,12 +319,8 @@ public class IpfixBenchmark extends CodecBenchmark {
         int off = first;
         while (off < end) {
             long s = scanCommon(b, off);
-            int p = off + LABELS_AT;
-            int len = b.get(p++) & 0xFF;
-            if (len == 255) {
-                len = b.getShort(p) & 0xFFFF;
-                p += 2;
-            }
+            int len = contentLength(b, off + LABELS_AT);
+            int p = contentAt(b, off + LABELS_AT);
             int listEnd = p + len;
             if (len < 3 || listEnd > end || (b.getShort(p + 1) & 0xFFFF) != IpfixTraffic.LABEL_TEMPLATE_ID
                     || (len - 3) % LABEL_LENGTH != 0) {
@@ -423,14 +399,6 @@ public class IpfixBenchmark extends CodecBenchmark {
                 .build();
     }
 
-    /** Sends the first message (template and records), after which every message is data only. */
-    private void primeEncoder(IpfixEncoder e) {
-        out.clear();
-        if (e.encode(recordLists.get(0), 0, out) == 0) {
-            throw new IllegalStateException("the first message (with its template) holds no record");
-        }
-        out.clear();
-    }
 
     private static void checkSteadyState(IpfixDecoder d) {
         DecoderCounters c = d.counters();
@@ -503,7 +471,6 @@ public class IpfixBenchmark extends CodecBenchmark {
     private void checkEncodeBaselineWritesEncoderBytes(BufferKind bufferKind) {
         IpfixEncoder e = newEncoder();
         primeEncoder(e);
-        baselineSequence = e.nextSequence();
         for (int p = 0; p < 2; p++) {
             long sequence = baselineSequence;
             String what = "message " + p;
@@ -512,7 +479,7 @@ public class IpfixBenchmark extends CodecBenchmark {
             byte[][] bytes = recordBytes[p];
             byte[] encoded = BenchmarkSetup.sameBytes(what, out, bufferKind,
                     o -> BenchmarkSetup.checkAllWritten(what, e.encode(list, 0, o), count), o -> writeBaseline(o, bytes));
-            if (!Arrays.equals(encoded, bytesOf(messages[p], sequence))) {
+            if (!Arrays.equals(encoded, bytesOf(datagrams[p], sequence))) {
                 throw new IllegalStateException("message " + p + ": the encoder's message differs from the decoded one in more than the header");
             }
         }

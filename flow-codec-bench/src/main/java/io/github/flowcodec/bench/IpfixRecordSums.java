@@ -14,6 +14,7 @@ import static io.github.flowcodec.bench.IpfixLayout.SRC_PORT;
 
 import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.ipfix.IpfixContext;
@@ -21,11 +22,9 @@ import io.github.flowcodec.ipfix.SubTemplateListView;
 import io.github.flowcodec.ipfix.TemplateLookup;
 
 /**
- * The sums {@link IpfixBenchmark}'s decode paths compute over each record, and the zero-copy handlers that
- * compute them. Each function exists once for {@link RecordView} and once for {@link FlowRecord}, typed on the
- * concrete class, so that the zero-copy and the materialized path each get their own call-site profiles: the
- * setup runs every path in the measured JVM, and one shared copy would make the measured path's calls
- * polymorphic. For example {@code sumCommon(view)} is the eight shared fields of a record, as the baseline's
+ * The sums {@link IpfixBenchmark}'s decode paths compute over each record (once over {@link FlowFields}, for the
+ * zero-copy {@link RecordView} and the materialized {@link FlowRecord} alike), and the zero-copy handlers that
+ * compute them. For example {@code sumCommon(view)} is the eight shared fields of a record, as the baseline's
  * {@link IpfixBenchmark#scanCommon} reads them.
  */
 final class IpfixRecordSums {
@@ -33,62 +32,16 @@ final class IpfixRecordSums {
     private IpfixRecordSums() {
     }
 
-    /** The shared fields through the zero-copy view (typed on the concrete class: one call-site profile per path). */
-    static long sumCommon(RecordView r) {
-        long s = r.getLong(SRC_ADDR);
-        s += r.getLong(DST_ADDR);
-        s += r.getLong(SRC_PORT);
-        s += r.getLong(DST_PORT);
-        s += r.getLong(PROTOCOL);
-        s += r.getLong(PACKETS);
-        s += r.getLong(OCTETS);
-        s += r.getLong(FLOW_END);
-        return s;
+    /** The eight fields the three templates share, from a zero-copy view or a materialized record. */
+    static long sumCommon(FlowFields r) {
+        return FlowSums.ipv4(r, SRC_ADDR, DST_ADDR, SRC_PORT, DST_PORT, PROTOCOL, PACKETS, OCTETS) + r.getLong(FLOW_END);
     }
 
-    /** A string's length and first byte, through the view's field offset and length (nothing allocated). */
-    static long string(RecordView r, int index) {
-        int len = r.fieldLength(index);
-        return len + (len > 0 ? r.byteAt(r.fieldOffset(index)) & 0xFF : 0);
+    static long sumStrings(FlowFields r) {
+        return sumCommon(r) + FlowSums.string(r, APP_NAME) + FlowSums.string(r, IF_NAME);
     }
 
-    static long sumStrings(RecordView r) {
-        return sumCommon(r) + string(r, APP_NAME) + string(r, IF_NAME);
-    }
-
-    static long sumStl(RecordView r, SubTemplateListView list, TemplateLookup lookup) {
-        long s = sumCommon(r);
-        list.wrap(r, LABELS, lookup);
-        int n = list.size();
-        for (int i = 0; i < n; i++) {
-            s += list.record(i).getLong(0);
-        }
-        return s + n;
-    }
-
-    /** The same from a materialized record. */
-    static long sumCommon(FlowRecord r) {
-        long s = r.getLong(SRC_ADDR);
-        s += r.getLong(DST_ADDR);
-        s += r.getLong(SRC_PORT);
-        s += r.getLong(DST_PORT);
-        s += r.getLong(PROTOCOL);
-        s += r.getLong(PACKETS);
-        s += r.getLong(OCTETS);
-        s += r.getLong(FLOW_END);
-        return s;
-    }
-
-    static long string(FlowRecord r, int index) {
-        int len = r.fieldLength(index);
-        return len + (len > 0 ? r.byteAt(r.fieldOffset(index)) & 0xFF : 0);
-    }
-
-    static long sumStrings(FlowRecord r) {
-        return sumCommon(r) + string(r, APP_NAME) + string(r, IF_NAME);
-    }
-
-    static long sumStl(FlowRecord r, SubTemplateListView list, TemplateLookup lookup) {
+    static long sumStl(FlowFields r, SubTemplateListView list, TemplateLookup lookup) {
         long s = sumCommon(r);
         list.wrap(r, LABELS, lookup);
         int n = list.size();

@@ -1,6 +1,7 @@
 package io.github.flowcodec.bench;
 
 import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
@@ -11,8 +12,6 @@ import io.github.flowcodec.netflow5.Netflow5Packet;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -43,15 +42,13 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code -p buffer=direct} runs everything on direct buffers instead of heap buffers.
  */
-public class Netflow5Benchmark extends CodecBenchmark {
+public class Netflow5Benchmark extends CodecBenchmark<FlowRecord> {
 
     /** Records per datagram. */
     static final int RECORDS = Netflow5.MAX_RECORDS;
     static final long SEED = 0x5EED_F10BL;
 
-    /** Encoder header values: a fixed clock and uptime, so the baseline can write the same header. */
-    static final long EXPORT_MILLIS = 1_700_000_123_456L;
-    static final long ENCODER_UPTIME = 123_456_789L;
+    /** Encoder header values (and CodecBenchmark's clock and uptime), so the baseline can write the same header. */
     static final int ENGINE_TYPE = 1;
     static final int ENGINE_ID = 7;
     static final int SAMPLING_MODE = 1;
@@ -61,9 +58,6 @@ public class Netflow5Benchmark extends CodecBenchmark {
     @Param({"heap"})
     public String buffer;
 
-    private ByteBuffer[] datagrams;
-    private List<List<FlowRecord>> recordLists;
-    private byte[][][] recordBytes;
     private Netflow5Decoder decoder;
     private Netflow5Encoder encoder;
 
@@ -72,21 +66,12 @@ public class Netflow5Benchmark extends CodecBenchmark {
         BufferKind kind = BufferKind.of(buffer);
         exporter = BenchmarkSetup.exporter(2055);
         Netflow5Traffic traffic = new Netflow5Traffic(SEED);
-        datagrams = new ByteBuffer[INPUTS];
-        recordLists = new ArrayList<>(INPUTS);
-        recordBytes = new byte[INPUTS][][];
         long sequence = 1_000_000L;
         for (int p = 0; p < INPUTS; p++) {
             List<FlowRecord> records = traffic.records(RECORDS, Netflow5Traffic.UPTIME_BASE + p * 1_000L);
             byte[] bytes = Netflow5Traffic.datagram(records, p, sequence, traffic.unixNanos());
             sequence += RECORDS;
-            datagrams[p] = kind.copyOf(bytes);
-            recordLists.add(new ArrayList<>(records));
-            recordBytes[p] = new byte[RECORDS][];
-            for (int i = 0; i < RECORDS; i++) {
-                int from = Netflow5.HEADER_LENGTH + i * Netflow5.RECORD_LENGTH;
-                recordBytes[p][i] = Arrays.copyOfRange(bytes, from, from + Netflow5.RECORD_LENGTH);
-            }
+            input(p, kind, bytes, records, BenchmarkSetup.toBytes(records));
         }
         out = kind.allocate(Netflow5.MAX_PACKET_LENGTH);
 
@@ -96,7 +81,7 @@ public class Netflow5Benchmark extends CodecBenchmark {
         decoder = new Netflow5Decoder();
         handler = new FieldsHandler();
         encoder = newEncoder();
-        codecWork(decoder::decode, (o, i) -> writeBaseline(o, recordBytes[i]), (o, i) -> encoder.encode(recordLists.get(i), 0, o));
+        codecWork(decoder::decode, this::writeBaseline, encoder::encode);
         baselineSequence = 0;
     }
 
@@ -152,49 +137,20 @@ public class Netflow5Benchmark extends CodecBenchmark {
     static long scan(ByteBuffer b, int base, int count) {
         long sum = 0;
         for (int i = 0, off = base + Netflow5.HEADER_LENGTH; i < count; i++, off += Netflow5.RECORD_LENGTH) {
-            long s = b.getInt(off);                       // srcaddr
-            s += b.getInt(off + 4);                       // dstaddr
-            s += b.getInt(off + 16) & 0xFFFF_FFFFL;       // dPkts
-            s += b.getInt(off + 20) & 0xFFFF_FFFFL;       // dOctets
-            s += b.getShort(off + 32) & 0xFFFF;           // srcport
-            s += b.getShort(off + 34) & 0xFFFF;           // dstport
-            s += b.get(off + 38) & 0xFF;                  // prot
-            sum += s;
+            // srcaddr, dstaddr, srcport, dstport, prot, dPkts, dOctets
+            sum += FlowSums.ipv4At(b, off, 0, 4, 32, 34, 38, 16, 20);
         }
         return sum;
     }
 
-    /** The same fields through the zero-copy view (typed on the concrete class: one call-site profile per path). */
-    static long sum(RecordView r) {
-        long s = r.getInt(Netflow5.SRC_ADDR);
-        s += r.getInt(Netflow5.DST_ADDR);
-        s += r.getLong(Netflow5.PACKETS);
-        s += r.getLong(Netflow5.OCTETS);
-        s += r.getInt(Netflow5.SRC_PORT);
-        s += r.getInt(Netflow5.DST_PORT);
-        s += r.getInt(Netflow5.PROTOCOL);
-        return s;
-    }
-
-    /** The same fields from a materialized record. */
-    static long sum(FlowRecord r) {
-        long s = r.getInt(Netflow5.SRC_ADDR);
-        s += r.getInt(Netflow5.DST_ADDR);
-        s += r.getLong(Netflow5.PACKETS);
-        s += r.getLong(Netflow5.OCTETS);
-        s += r.getInt(Netflow5.SRC_PORT);
-        s += r.getInt(Netflow5.DST_PORT);
-        s += r.getInt(Netflow5.PROTOCOL);
-        return s;
+    /** The same fields from a zero-copy view or a materialized record. */
+    static long sum(FlowFields r) {
+        return FlowSums.ipv4(r, Netflow5.SRC_ADDR, Netflow5.DST_ADDR, Netflow5.SRC_PORT, Netflow5.DST_PORT, Netflow5.PROTOCOL,
+                Netflow5.PACKETS, Netflow5.OCTETS);
     }
 
     static long sum(Netflow5Packet packet) {
-        List<FlowRecord> records = packet.records();
-        long sum = 0;
-        for (int i = 0, n = records.size(); i < n; i++) {
-            sum += sum(records.get(i));
-        }
-        return sum;
+        return FlowSums.records(packet.records(), Netflow5Benchmark::sum);
     }
 
     /** Sums the fields of each record it is handed. */
@@ -245,10 +201,5 @@ public class Netflow5Benchmark extends CodecBenchmark {
             byte[][] bytes = recordBytes[p];
             BenchmarkSetup.sameBytes("packet " + p, out, kind, o -> e.encode(records, 0, o), o -> writeBaseline(o, bytes));
         }
-    }
-
-    @Override
-    ByteBuffer nextDatagram() {
-        return datagrams[nextIndex()];
     }
 }

@@ -3,6 +3,7 @@ package io.github.flowcodec.bench;
 import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
@@ -15,13 +16,11 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -60,15 +59,11 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code -p buffer=heap} or {@code -p buffer=direct} runs only on heap or direct buffers.
  */
-public class Netflow9Benchmark extends CodecBenchmark {
+public class Netflow9Benchmark extends TemplatedCodecBenchmark {
 
     static final long SEED = 0x5EED_F109L;
     static final long SOURCE_ID = 0x0000_0100L;
     static final long FIRST_SEQUENCE = 1_000L;
-
-    /** Encoder clock: fixed, so the baseline can write the same header. */
-    static final long EXPORT_MILLIS = 1_700_000_123_456L;
-    static final long ENCODER_UPTIME = 123_456_789L;
 
     // Field indexes of the summed fields, as Netflow9Traffic lays the templates out (checked in setup).
     static final int V4_OCTETS = 0;
@@ -115,11 +110,7 @@ public class Netflow9Benchmark extends CodecBenchmark {
     private int templateId;
     private int recordLength;
     private int records;
-    private ByteBuffer[] datagrams;
-    private List<List<FlowRecord>> recordLists;
-    private byte[][][] recordBytes;
     private Netflow9Decoder decoder;
-    private SumHandler columnHandler;
     private Netflow9Encoder encoder;
 
     @Setup
@@ -138,18 +129,13 @@ public class Netflow9Benchmark extends CodecBenchmark {
 
         exporter = BenchmarkSetup.exporter(2055);
         Netflow9Traffic traffic = new Netflow9Traffic(SEED);
-        datagrams = new ByteBuffer[INPUTS];
-        recordLists = new ArrayList<>(INPUTS);
-        recordBytes = new byte[INPUTS][][];
         for (int p = 0; p < INPUTS; p++) {
             List<FlowRecord> list = traffic.records(tmpl, records, Netflow9Traffic.UPTIME_BASE + p * Netflow9Traffic.UPTIME_STEP);
             byte[] bytes = Netflow9Traffic.datagram(list, p, FIRST_SEQUENCE + p, SOURCE_ID);
             if (bytes.length > Netflow9Traffic.MAX_PACKET) {
                 throw new IllegalStateException("datagram of " + bytes.length + " bytes");
             }
-            datagrams[p] = kind.copyOf(bytes);
-            recordLists.add(new ArrayList<>(list));
-            recordBytes[p] = BenchmarkSetup.toBytes(list);
+            input(p, kind, bytes, list, BenchmarkSetup.toBytes(list));
         }
         out = kind.allocate(Netflow9Traffic.MAX_PACKET);
 
@@ -160,14 +146,13 @@ public class Netflow9Benchmark extends CodecBenchmark {
         handler = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
         columnHandler = new ColumnHandler(ipv4);
         encoder = newEncoder();
-        codecWork(decoder::decode, (o, i) -> writeBaseline(o, recordBytes[i]), (o, i) -> encoder.encode(recordLists.get(i), 0, o));
+        codecWork(decoder::decode, this::writeBaseline, encoder::encode);
         primeEncoder(encoder);
-        baselineSequence = encoder.nextSequence();
     }
 
-    /** The measured decoder must have stayed in the steady state: its template known, no restart, nothing skipped. */
-    @TearDown
-    public void checkDecoderState() {
+    /** The measured decoder: its template known, no restart, nothing skipped. */
+    @Override
+    void checkMeasuredDecoder() {
         checkSteadyState(decoder);
     }
 
@@ -195,18 +180,13 @@ public class Netflow9Benchmark extends CodecBenchmark {
             if ((b.getShort(pos) & 0xFFFF) == id) {
                 int count = (setLength - Netflow9.SET_HEADER_LENGTH) / len;
                 int first = pos + Netflow9.SET_HEADER_LENGTH;
-                sum += v4 ? scanIpv4(b, first, count) : scanIpv6(b, first, count);
+                sum += scan(b, first, count, v4);
                 n += count;
             }
             pos += setLength;
         }
         bh.consume(n);
         bh.consume(sum);
-    }
-
-    @Benchmark
-    public void decodeZeroCopyColumns(Blackhole bh) {
-        zeroCopy(bh, columnHandler);
     }
 
     @Benchmark
@@ -244,104 +224,38 @@ public class Netflow9Benchmark extends CodecBenchmark {
         return o.position() - start;
     }
 
-    /** The baseline's field sum over {@code count} IPv4 records from {@code first}: absolute gets at the template's offsets. */
-    static long scanIpv4(ByteBuffer b, int first, int count) {
+    /**
+     * The baseline's field sum over {@code count} records from {@code first}: absolute gets at the template's
+     * offsets (an IPv6 address read as two longs).
+     */
+    static long scan(ByteBuffer b, int first, int count, boolean v4) {
         long sum = 0;
-        for (int i = 0, off = first; i < count; i++, off += 45) {
-            long s = b.getInt(off + V4_SRC_ADDR_AT);
-            s += b.getInt(off + V4_DST_ADDR_AT);
-            s += b.getInt(off + V4_PACKETS_AT) & 0xFFFF_FFFFL;
-            s += b.getInt(off + V4_OCTETS_AT) & 0xFFFF_FFFFL;
-            s += b.getShort(off + V4_SRC_PORT_AT) & 0xFFFF;
-            s += b.getShort(off + V4_DST_PORT_AT) & 0xFFFF;
-            s += b.get(off + V4_PROTOCOL_AT) & 0xFF;
-            sum += s;
+        int length = v4 ? 45 : 89;
+        for (int i = 0, off = first; i < count; i++, off += length) {
+            sum += v4
+                    ? FlowSums.ipv4At(b, off, V4_SRC_ADDR_AT, V4_DST_ADDR_AT, V4_SRC_PORT_AT, V4_DST_PORT_AT, V4_PROTOCOL_AT,
+                            V4_PACKETS_AT, V4_OCTETS_AT)
+                    : FlowSums.ipv6At(b, off, V6_SRC_ADDR_AT, V6_DST_ADDR_AT, V6_SRC_PORT_AT, V6_DST_PORT_AT, V6_PROTOCOL_AT,
+                            V6_PACKETS_AT, V6_OCTETS_AT);
         }
         return sum;
     }
 
-    /** The same for IPv6 records; an address is read as two longs. */
-    static long scanIpv6(ByteBuffer b, int first, int count) {
-        long sum = 0;
-        for (int i = 0, off = first; i < count; i++, off += 89) {
-            long s = b.getLong(off + V6_SRC_ADDR_AT) + b.getLong(off + V6_SRC_ADDR_AT + 8);
-            s += b.getLong(off + V6_DST_ADDR_AT) + b.getLong(off + V6_DST_ADDR_AT + 8);
-            s += b.getInt(off + V6_PACKETS_AT) & 0xFFFF_FFFFL;
-            s += b.getInt(off + V6_OCTETS_AT) & 0xFFFF_FFFFL;
-            s += b.getShort(off + V6_SRC_PORT_AT) & 0xFFFF;
-            s += b.getShort(off + V6_DST_PORT_AT) & 0xFFFF;
-            s += b.get(off + V6_PROTOCOL_AT) & 0xFF;
-            sum += s;
-        }
-        return sum;
+    /** The same fields from a zero-copy view or a materialized record. */
+    static long sumIpv4(FlowFields r) {
+        return FlowSums.ipv4(r, V4_SRC_ADDR, V4_DST_ADDR, V4_SRC_PORT, V4_DST_PORT, V4_PROTOCOL, V4_PACKETS, V4_OCTETS);
     }
 
-    /** The same fields through the zero-copy view (typed on the concrete class: one call-site profile per path). */
-    static long sumIpv4(RecordView r) {
-        long s = r.getInt(V4_SRC_ADDR);
-        s += r.getInt(V4_DST_ADDR);
-        s += r.getLong(V4_PACKETS);
-        s += r.getLong(V4_OCTETS);
-        s += r.getInt(V4_SRC_PORT);
-        s += r.getInt(V4_DST_PORT);
-        s += r.getInt(V4_PROTOCOL);
-        return s;
-    }
-
-    static long sumIpv6(RecordView r) {
-        int src = r.fieldOffset(V6_SRC_ADDR);
-        int dst = r.fieldOffset(V6_DST_ADDR);
-        long s = r.readUnsigned(src, 8) + r.readUnsigned(src + 8, 8);
-        s += r.readUnsigned(dst, 8) + r.readUnsigned(dst + 8, 8);
-        s += r.getLong(V6_PACKETS);
-        s += r.getLong(V6_OCTETS);
-        s += r.getInt(V6_SRC_PORT);
-        s += r.getInt(V6_DST_PORT);
-        s += r.getInt(V6_PROTOCOL);
-        return s;
-    }
-
-    /** The same fields from a materialized record. */
-    static long sumIpv4(FlowRecord r) {
-        long s = r.getInt(V4_SRC_ADDR);
-        s += r.getInt(V4_DST_ADDR);
-        s += r.getLong(V4_PACKETS);
-        s += r.getLong(V4_OCTETS);
-        s += r.getInt(V4_SRC_PORT);
-        s += r.getInt(V4_DST_PORT);
-        s += r.getInt(V4_PROTOCOL);
-        return s;
-    }
-
-    static long sumIpv6(FlowRecord r) {
-        int src = r.fieldOffset(V6_SRC_ADDR);
-        int dst = r.fieldOffset(V6_DST_ADDR);
-        long s = r.readUnsigned(src, 8) + r.readUnsigned(src + 8, 8);
-        s += r.readUnsigned(dst, 8) + r.readUnsigned(dst + 8, 8);
-        s += r.getLong(V6_PACKETS);
-        s += r.getLong(V6_OCTETS);
-        s += r.getInt(V6_SRC_PORT);
-        s += r.getInt(V6_DST_PORT);
-        s += r.getInt(V6_PROTOCOL);
-        return s;
+    static long sumIpv6(FlowFields r) {
+        return FlowSums.ipv6(r, V6_SRC_ADDR, V6_DST_ADDR, V6_SRC_PORT, V6_DST_PORT, V6_PROTOCOL, V6_PACKETS, V6_OCTETS);
     }
 
     static long sumIpv4(Netflow9Packet packet) {
-        List<FlowRecord> list = packet.records();
-        long sum = 0;
-        for (int i = 0, n = list.size(); i < n; i++) {
-            sum += sumIpv4(list.get(i));
-        }
-        return sum;
+        return FlowSums.records(packet.records(), Netflow9Benchmark::sumIpv4);
     }
 
     static long sumIpv6(Netflow9Packet packet) {
-        List<FlowRecord> list = packet.records();
-        long sum = 0;
-        for (int i = 0, n = list.size(); i < n; i++) {
-            sum += sumIpv6(list.get(i));
-        }
-        return sum;
+        return FlowSums.records(packet.records(), Netflow9Benchmark::sumIpv6);
     }
 
     static final class Ipv4Handler extends SumHandler {
@@ -378,7 +292,7 @@ public class Netflow9Benchmark extends CodecBenchmark {
                     set.getLongs(V4_FIELDS[f], c[f]);
                 }
                 for (int i = 0; i < n; i++) {
-                    s += (long) (int) c[0][i] + (int) c[1][i] + c[2][i] + c[3][i] + c[4][i] + c[5][i] + c[6][i];
+                    s += c[0][i] + c[1][i] + c[2][i] + c[3][i] + c[4][i] + c[5][i] + c[6][i];
                 }
             } else {
                 Template t = set.template();
@@ -438,12 +352,6 @@ public class Netflow9Benchmark extends CodecBenchmark {
                 .build();
     }
 
-    /** Sends the first packet (template and records), after which every packet is data only. */
-    private void primeEncoder(Netflow9Encoder e) {
-        out.clear();
-        e.encode(recordLists.get(0), 0, out);
-        out.clear();
-    }
 
     /** The hand-written offsets and the summed indexes must be the template's. */
     private void checkLayout(Template t) {
@@ -475,7 +383,7 @@ public class Netflow9Benchmark extends CodecBenchmark {
             int position = b.position();
             int limit = b.limit();
             int first = position + Netflow9.HEADER_LENGTH + Netflow9.SET_HEADER_LENGTH;
-            long baseline = ipv4 ? scanIpv4(b, first, records) : scanIpv6(b, first, records);
+            long baseline = scan(b, first, records, ipv4);
             h.sum = 0;
             int n = d.decode(b, exporter, h);
             columns.sum = 0;
@@ -510,7 +418,6 @@ public class Netflow9Benchmark extends CodecBenchmark {
     private void checkEncodeBaselineWritesEncoderBytes(BufferKind kind) {
         Netflow9Encoder e = newEncoder();
         primeEncoder(e);
-        baselineSequence = e.nextSequence();
         for (int p = 0; p < 2; p++) {
             String what = "packet " + p;
             List<FlowRecord> list = recordLists.get(p);
@@ -530,10 +437,5 @@ public class Netflow9Benchmark extends CodecBenchmark {
         ByteBuffer w = ByteBuffer.wrap(bytes);
         w.putInt(4, (int) ENCODER_UPTIME).putInt(8, (int) (EXPORT_MILLIS / 1000)).putInt(12, (int) (baselineSequence - 1));
         return bytes;
-    }
-
-    @Override
-    ByteBuffer nextDatagram() {
-        return datagrams[nextIndex()];
     }
 }

@@ -16,7 +16,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,7 +49,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code -p buffer=direct} runs everything on direct buffers. The zero-copy path allocates nothing per
  * datagram (run with {@code -prof gc} to see it).
  */
-public class SflowBenchmark extends CodecBenchmark {
+public class SflowBenchmark extends CodecBenchmark<SflowSample> {
 
     static final int FLOWS = 5;
     static final long SEED = 0x5F10_5EEDL;
@@ -60,9 +59,6 @@ public class SflowBenchmark extends CodecBenchmark {
     @Param({"heap"})
     public String buffer;
 
-    private ByteBuffer[] datagrams;
-    private List<List<SflowSample>> sampleLists;
-    private byte[][][] sampleBytes;
     private SflowDecoder decoder;
     private SflowEncoder encoder;
 
@@ -71,18 +67,13 @@ public class SflowBenchmark extends CodecBenchmark {
         BufferKind kind = BufferKind.of(buffer);
         exporter = new InetSocketAddress(InetAddress.getByAddress(AGENT), 6343);
         SflowTraffic traffic = new SflowTraffic(SEED);
-        datagrams = new ByteBuffer[INPUTS];
-        sampleLists = new ArrayList<>(INPUTS);
-        sampleBytes = new byte[INPUTS][][];
         for (int p = 0; p < INPUTS; p++) {
             List<SflowSample> samples = traffic.samples(FLOWS);
-            sampleLists.add(samples);
             byte[] bytes = SflowEncoder.toBytes(new SflowDatagram(InetAddress.getByAddress(AGENT), 0, 1 + p, UPTIME, samples));
             if (bytes.length > Sflow.DEFAULT_MAX_DATAGRAM) {
                 throw new IllegalStateException("datagram " + p + " is " + bytes.length + " bytes, more than an agent sends");
             }
-            datagrams[p] = kind.copyOf(bytes);
-            sampleBytes[p] = splitSamples(bytes);
+            input(p, kind, bytes, samples, splitSamples(bytes));
         }
         out = kind.allocate(65_536);
         checkDecodePathsAgree();
@@ -90,10 +81,7 @@ public class SflowBenchmark extends CodecBenchmark {
         decoder = new SflowDecoder();
         handler = new SampleFieldsHandler();
         encoder = newEncoder();
-        codecWork(decoder::decode, (o, i) -> {
-            writeBaseline(o, sampleBytes[i]);
-            return 0;
-        }, (o, i) -> encoder.encode(sampleLists.get(i), 0, o));
+        codecWork(decoder::decode, this::writeBaseline, encoder::encode);
         baselineSequence = 1;
     }
 
@@ -120,13 +108,14 @@ public class SflowBenchmark extends CodecBenchmark {
 
     // ---------------------------------------------------------------- helpers
 
-    private void writeBaseline(ByteBuffer o, byte[][] samples) {
+    private int writeBaseline(ByteBuffer o, byte[][] samples) {
         o.putInt(Sflow.VERSION).putInt(Sflow.ADDRESS_IPV4).put(AGENT).putInt(0).putInt((int) baselineSequence)
                 .putInt((int) UPTIME).putInt(samples.length);
         for (byte[] s : samples) {
             o.put(s);
         }
         baselineSequence = (baselineSequence + 1) & 0xFFFF_FFFFL;
+        return samples.length;
     }
 
     /** The baseline: a validating walk and the same eight fields per flow sample, by hand. */
@@ -309,7 +298,7 @@ public class SflowBenchmark extends CodecBenchmark {
                 throw new IllegalStateException("datagram " + p + ": baseline sum " + baseline + ", zero-copy " + h.sum
                         + ", materialized " + sum(packet));
             }
-            if (!d.decodeDatagram(b).samples().equals(sampleLists.get(p))) {
+            if (!d.decodeDatagram(b).samples().equals(recordLists.get(p))) {
                 throw new IllegalStateException("datagram " + p + ": the typed decode differs from the samples");
             }
         }
@@ -319,14 +308,9 @@ public class SflowBenchmark extends CodecBenchmark {
         SflowEncoder e = newEncoder();
         baselineSequence = 1;
         for (int p = 0; p < 2; p++) {
-            List<SflowSample> samples = sampleLists.get(p);
-            byte[][] bytes = sampleBytes[p];
+            List<SflowSample> samples = recordLists.get(p);
+            byte[][] bytes = recordBytes[p];
             BenchmarkSetup.sameBytes("datagram " + p, out, kind, o -> e.encode(samples, 0, o), o -> writeBaseline(o, bytes));
         }
-    }
-
-    @Override
-    ByteBuffer nextDatagram() {
-        return datagrams[nextIndex()];
     }
 }

@@ -1,8 +1,6 @@
 package io.github.flowcodec.sflow;
 
-import io.github.flowcodec.sflow.internal.OpaqueData;
 import io.github.flowcodec.sflow.internal.RecordTypes;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -118,65 +116,32 @@ public sealed interface FlowData extends SampledPacketRecords, ForwardingRecords
      * new FlowData.Unknown(8800, 1, new byte[] {0, 0, 0, 0, 0, 0, 0, 42});
      * }</pre>
      *
-     * @param data the record data, without XDR padding
      * @param enterprise the enterprise number, 0 to 1048575
      * @param format the format number, 0 to 4095
+     * @param bytes the record data, without XDR padding
      */
-    record Unknown(long enterprise, int format, byte[] data) implements FlowData {
+    record Unknown(long enterprise, int format, OpaqueBytes bytes) implements FlowData, OpaqueData {
         /**
-         * Checks that the enterprise fits 20 bits and the format 12, and copies the lists and arrays given (the
-         * record keeps its own).
+         * A record of a copy of {@code data}.
          *
-         * @param data the record data, without XDR padding
          * @param enterprise the enterprise number, 0 to 1048575
          * @param format the format number, 0 to 4095
+         * @param data the record data, without XDR padding
+         */
+        public Unknown(long enterprise, int format, byte[] data) {
+            this(enterprise, format, OpaqueBytes.copyOf(data));
+        }
+
+        /**
+         * Checks that the enterprise fits 20 bits and the format 12.
+         *
+         * @param enterprise the enterprise number, 0 to 1048575
+         * @param format the format number, 0 to 4095
+         * @param bytes the record data, without XDR padding
          */
         public Unknown {
             Sflow.dataFormat(enterprise, format);
-            data = data.clone();
-        }
-
-        /**
-         * A copy of the record data.
-         *
-         * @return a new array of the record data, as sent (without XDR padding)
-         */
-        @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        /**
-         * The data's length.
-         *
-         * @return the record data's length in bytes, without padding
-         */
-        public int length() {
-            return data.length;
-        }
-
-        /**
-         * Writes the data at the buffer's position (advancing it), without copying it first.
-         *
-         * @param dst the buffer written into, from its position
-         */
-        public void writeData(ByteBuffer dst) {
-            dst.put(data);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Unknown u && OpaqueData.equal(enterprise, format, data, u.enterprise, u.format, u.data);
-        }
-
-        @Override
-        public int hashCode() {
-            return OpaqueData.hash(enterprise, format, data);
-        }
-
-        @Override
-        public String toString() {
-            return OpaqueData.text("FlowData.Unknown", enterprise, format, data);
+            Objects.requireNonNull(bytes, "bytes");
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.github.flowcodec.sflow;
 
-import io.github.flowcodec.sflow.internal.OpaqueData;
+import java.util.Objects;
 
 /**
  * A sample whose (enterprise, format) the decoder does not know (an enterprise sample, a newer standard
- * sample, or in lenient mode a discarded-packet event 0:5 whose content did not parse ...), kept as its bytes and re-encoded as they were.
+ * sample, or in lenient mode a discarded-packet event 0:5 whose content did not parse ...), kept as its bytes
+ * and re-encoded as they were.
  *
  * <pre>{@code
  * UnknownSample u = new UnknownSample(4300, 1002, sampleBytes);
@@ -13,63 +14,30 @@ import io.github.flowcodec.sflow.internal.OpaqueData;
  *
  * @param enterprise the enterprise (20 bits)
  * @param format the format (12 bits)
- * @param data the sample data, as sent (without padding)
+ * @param bytes the sample data, as sent (without padding)
  */
-public record UnknownSample(long enterprise, int format, byte[] data) implements SflowSample {
+public record UnknownSample(long enterprise, int format, OpaqueBytes bytes) implements SflowSample, OpaqueData {
 
     /**
-     * Checks that the enterprise fits 20 bits and the format 12, and copies the lists and arrays given (the record
-     * keeps its own).
+     * A sample of a copy of {@code data}.
      *
      * @param enterprise the enterprise (20 bits)
      * @param format the format (12 bits)
      * @param data the sample data, as sent (without padding)
      */
+    public UnknownSample(long enterprise, int format, byte[] data) {
+        this(enterprise, format, OpaqueBytes.copyOf(data));
+    }
+
+    /**
+     * Checks that the enterprise fits 20 bits and the format 12.
+     *
+     * @param enterprise the enterprise (20 bits)
+     * @param format the format (12 bits)
+     * @param bytes the sample data, as sent (without padding)
+     */
     public UnknownSample {
         Sflow.dataFormat(enterprise, format);
-        data = data.clone();
-    }
-
-    /**
-     * A copy of the sample data.
-     *
-     * @return a new array of the sample data, as sent (without XDR padding)
-     */
-    @Override
-    public byte[] data() {
-        return data.clone();
-    }
-
-    /**
-     * The length of the sample data in bytes.
-     *
-     * @return the sample data's length in bytes
-     */
-    public int length() {
-        return data.length;
-    }
-
-    /**
-     * Writes the data at the buffer's position (advancing it), without copying it first.
-     *
-     * @param dst the buffer written into, from its position
-     */
-    public void writeData(java.nio.ByteBuffer dst) {
-        dst.put(data);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof UnknownSample u && OpaqueData.equal(enterprise, format, data, u.enterprise, u.format, u.data);
-    }
-
-    @Override
-    public int hashCode() {
-        return OpaqueData.hash(enterprise, format, data);
-    }
-
-    @Override
-    public String toString() {
-        return OpaqueData.text("UnknownSample", enterprise, format, data);
+        Objects.requireNonNull(bytes, "bytes");
     }
 }
