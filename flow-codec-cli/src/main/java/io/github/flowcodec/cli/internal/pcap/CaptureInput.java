@@ -24,6 +24,8 @@ final class CaptureInput implements Closeable {
     private final InputStream in;
     private final long size;
     private long offset;
+    /** The array packets are read into once {@link #reusePacketArrays()} was called; else null. */
+    private byte[] packetArray;
 
     /**
      * Wraps a stream positioned at the start of a capture file.
@@ -92,6 +94,30 @@ final class CaptureInput implements Closeable {
             }
             bytes = Arrays.copyOf(bytes, (int) Math.min(length, 2L * bytes.length));
         }
+    }
+
+    /**
+     * From now on {@link #readPacket} reads each packet into the array of the one before (grown to the longest
+     * packet so far), for a caller done with a packet before it reads the next.
+     */
+    void reusePacketArrays() {
+        if (packetArray == null) {
+            packetArray = new byte[2048];
+        }
+    }
+
+    /**
+     * Reads a packet's {@code length} bytes: into the reused array once {@link #reusePacketArrays()} was called,
+     * else into a new one.
+     *
+     * @throws CaptureFormatException if the stream ends first
+     */
+    byte[] readPacket(int length, String what) throws IOException {
+        byte[] bytes = readFully(length, what, packetArray);
+        if (packetArray != null) {
+            packetArray = bytes;
+        }
+        return bytes;
     }
 
     /**

@@ -103,14 +103,14 @@ public final class CaptureReader implements Closeable {
     }
 
     /**
-     * Lets the reader read each packet into the array of the one before (classic pcap; pcapng still copies),
+     * Lets the reader read each packet into the array of the one before (classic pcap and pcapng packet blocks),
      * for a caller done with a packet before it asks for the next: a packet's {@link CapturedPacket#data()}
      * then holds until the next call of {@link #next()} only. Saves an array per packet.
      *
      * @return this reader
      */
     public CaptureReader reuseBuffers() {
-        source.reuseBuffers();
+        input.reusePacketArrays();
         return this;
     }
 

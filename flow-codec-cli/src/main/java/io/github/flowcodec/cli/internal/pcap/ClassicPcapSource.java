@@ -24,8 +24,6 @@ final class ClassicPcapSource implements PacketSource {
     private final boolean nanosecond;
     private final int linkType;
     private final byte[] recordHeader;
-    /** The packet bytes, reused from packet to packet when the reader was opened so; else null. */
-    private byte[] reused;
 
     private ClassicPcapSource(
             CaptureInput in, ByteOrder order, boolean nanosecond, boolean modified, int linkType) {
@@ -34,13 +32,6 @@ final class ClassicPcapSource implements PacketSource {
         this.nanosecond = nanosecond;
         this.linkType = linkType;
         this.recordHeader = new byte[modified ? 24 : 16];
-    }
-
-    @Override
-    public void reuseBuffers() {
-        if (reused == null) {
-            reused = new byte[2048];
-        }
     }
 
     @Override
@@ -92,10 +83,7 @@ final class ClassicPcapSource implements PacketSource {
                     "pcap record claims an absurd captured length of " + capturedLength + " bytes", start);
         }
         in.requireWithinFile(in.offset(), capturedLength, "pcap record data");
-        byte[] data = in.readFully((int) capturedLength, "pcap record data", reused);
-        if (reused != null) {
-            reused = data; // grown to the longest packet so far
-        }
+        byte[] data = in.readPacket((int) capturedLength, "pcap record data");
         long nanos = nanosecond ? fraction : fraction * 1_000L;
         return new CapturedPacket(
                 packetNumber,

@@ -17,8 +17,4 @@ interface PacketSource {
      * @throws IOException if reading fails
      */
     CapturedPacket next(long packetNumber) throws IOException;
-
-    /** From now on a packet's bytes may be overwritten by the next packet's (a source that copies anyway ignores it). */
-    default void reuseBuffers() {
-    }
 }

@@ -29,8 +29,6 @@ final class PcapngSource implements PacketSource {
     private final CaptureInput in;
     private final byte[] blockHeader = new byte[8];
     private final byte[] trailer = new byte[4];
-    /** The packet block bodies, reused from packet to packet when the reader was opened so; else null. */
-    private byte[] reused;
     /** How many bytes of the last packet block body {@link #readPacketBody} read (its array may be longer). */
     private int bodyLength;
     private final List<PcapngInterface> interfaces = new ArrayList<>();
@@ -38,13 +36,6 @@ final class PcapngSource implements PacketSource {
 
     PcapngSource(CaptureInput in) {
         this.in = in;
-    }
-
-    @Override
-    public void reuseBuffers() {
-        if (reused == null) {
-            reused = new byte[2048];
-        }
     }
 
     @Override
@@ -187,10 +178,7 @@ final class PcapngSource implements PacketSource {
      */
     private byte[] readPacketBody(long start, long length) throws IOException {
         bodyLength = (int) length - 12;
-        byte[] body = in.readFully(bodyLength, "a pcapng block", reused);
-        if (reused != null) {
-            reused = body; // grown to the longest block so far
-        }
+        byte[] body = in.readPacket(bodyLength, "a pcapng block");
         checkTrailer(start, length);
         return body;
     }
