@@ -104,6 +104,11 @@ public enum FlowField {
     BGP_COMMUNITIES("bgp_communities", 101, Kind.UINT32_LIST),
     /** The AS path, its segments one after the other (sFlow: the extended gateway's). */
     AS_PATH("as_path", 102, Kind.UINT32_LIST),
+    /**
+     * The TTLs of the MPLS label stack entries, top first: sFlow only, from the sampled header, as goflow2 reads
+     * it (the entries up to the bottom of the stack or the first reserved label, 0 to 15).
+     */
+    MPLS_TTL("mpls_ttl", 80, Kind.UINT32_LIST),
     /** The MPLS labels, top first (NetFlow v9 and IPFIX: mplsTopLabelStackSection, ...Section2 and 3, as goflow2). */
     MPLS_LABEL("mpls_label", 81, Kind.UINT32_LIST),
     /** The observation domain (IPFIX), source id (NetFlow v9), engine type and id (NetFlow v5), sub-agent (sFlow). */

@@ -1,12 +1,16 @@
 package io.github.flowcodec.flowmessage.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Addresses as text the way tshark and goflow2 write them, straight into an array: IPv4 dotted, IPv6 in
  * RFC 5952's canonical form (lower case, leading zeros dropped, the longest run of two or more zero groups as
  * "::", the first such run on a tie; IPv4-mapped addresses as ::ffff:a.b.c.d), MACs as aa:bb:cc:dd:ee:ff.
- * Each method writes at a position of an array with room enough and returns the position after the text.
+ * Each method writes at a position of an array with room enough and returns the position after the text; an
+ * address may write one byte of scratch past its text (room for it: {@link #MAX_TEXT} holds).
  */
 public final class AddressFormat {
 
@@ -15,12 +19,21 @@ public final class AddressFormat {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MAPPED = "::ffff:".getBytes(StandardCharsets.US_ASCII);
-    /** 0 to 255 in decimal. */
-    private static final byte[][] OCTETS = new byte[256][];
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * 0 to 255 in decimal followed by a dot, in the low 32 bits as the four bytes one little-endian int store
+     * writes, and the number of digits above them: an IPv4 octet is one load and one store.
+     */
+    private static final long[] OCTETS = new long[256];
 
     static {
         for (int i = 0; i < 256; i++) {
-            OCTETS[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+            byte[] text = (i + ".").getBytes(StandardCharsets.US_ASCII);
+            long packed = 0;
+            for (int k = 0; k < text.length; k++) {
+                packed |= (long) (text[k] & 0xFF) << (8 * k);
+            }
+            OCTETS[i] = packed | (long) (text.length - 1) << 32;
         }
     }
 
@@ -85,17 +98,16 @@ public final class AddressFormat {
         return p;
     }
 
+    /** The dotted quad; the last octet's store writes a dot past the text (scratch). */
     private static int ipv4(byte[] b, int p, byte[] a, int at) {
-        for (int k = 0; k < 4; k++) {
-            if (k > 0) {
-                b[p++] = '.';
-            }
-            byte[] octet = OCTETS[a[at + k] & 0xFF];
-            for (byte digit : octet) {
-                b[p++] = digit;
-            }
+        for (int k = 0; k < 3; k++) {
+            long octet = OCTETS[a[at + k] & 0xFF];
+            INTS.set(b, p, (int) octet);
+            p += (int) (octet >>> 32) + 1;
         }
-        return p;
+        long last = OCTETS[a[at + 3] & 0xFF];
+        INTS.set(b, p, (int) last);
+        return p + (int) (last >>> 32);
     }
 
     /** A MAC address in the low 48 bits as "aa:bb:cc:dd:ee:ff" (17 bytes). */

@@ -19,7 +19,7 @@ import java.util.List;
  *   <li>{@code src_net}/{@code dst_net}: the address's network as "network/length" ("0.0.0.0/0" without a
  *       mask), "invalid Prefix" when there is no address or the length does not fit it;</li>
  *   <li>BGP communities, AS path and MPLS labels as arrays of numbers ({@code []} when not set); the repeated
- *       fields flowcodec's message does not carry (MPLS TTLs and addresses, layers, SRv6) as empty arrays,
+ *       fields flowcodec's message does not carry (MPLS addresses, layers, SRv6) as empty arrays,
  *       {@code ipv6_routing_header_seg_left} as 0.</li>
  * </ul>
  * flowcodec's own sFlow sample-header fields ({@code agent_address}, ...) are not goflow2's and are left out.
@@ -77,7 +77,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
             column("bgp_next_hop", FlowField.BGP_NEXT_HOP, Render.ADDRESS),
             column("bgp_communities", FlowField.BGP_COMMUNITIES, Render.LIST),
             column("as_path", FlowField.AS_PATH, Render.LIST),
-            literal("mpls_ttl", "[]"),
+            column("mpls_ttl", FlowField.MPLS_TTL, Render.LIST),
             column("mpls_label", FlowField.MPLS_LABEL, Render.LIST),
             literal("mpls_ip", "[]"),
             column("observation_domain_id", FlowField.OBSERVATION_DOMAIN_ID, Render.UINT32),
@@ -94,7 +94,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
      * The record as steps: per step the text before its value ({@code {"type":}, {@code ,"bytes":}, and runs
      * of literal members folded into the text before the next value), then the value's rendering and field.
      */
-    private static final byte[][] BEFORE;
+    private static final WordText[] BEFORE;
     private static final Render[] RENDERS;
     private static final int[] FIELDS;
     /** The literal members after the last value, and the closing text. */
@@ -136,7 +136,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
             renders.add(c.render());
             fields.add(c.field().ordinal());
         }
-        BEFORE = before.toArray(byte[][]::new);
+        BEFORE = before.stream().map(WordText::new).toArray(WordText[]::new);
         RENDERS = renders.toArray(Render[]::new);
         FIELDS = fields.stream().mapToInt(Integer::intValue).toArray();
         AFTER = text.toByteArray();
@@ -155,7 +155,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
             byte[] z = zeroText(RENDERS[k]);
             FOLDABLE[k] = z != null;
             STARTS[k] = zero.size();
-            zero.writeBytes(BEFORE[k]);
+            zero.writeBytes(before.get(k));
             zero.writeBytes(z == null ? new byte[0] : z);
         }
         STARTS[RENDERS.length] = zero.size();
@@ -164,7 +164,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
         int longest = AFTER.length;
         for (int k = 0; k < BEFORE.length; k++) {
             // the longest value: a network "addr/128" in quotes, or a list of 10-digit numbers
-            longest += BEFORE[k].length + (RENDERS[k] == Render.LIST ? JsonText.MAX_LIST_TEXT : 2 + AddressFormat.MAX_TEXT + 4);
+            longest += BEFORE[k].length() + WordText.SCRATCH + (RENDERS[k] == Render.LIST ? JsonText.MAX_LIST_TEXT : 2 + AddressFormat.MAX_TEXT + 4);
         }
         MAX_OBJECT = longest + 64;
     }
@@ -207,7 +207,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
                 k = j;
                 continue;
             }
-            p = JsonText.put(b, p, BEFORE[k]);
+            p = BEFORE[k].write(b, p);
             switch (RENDERS[k]) {
                 case UINT64, UINT32 -> p = JsonText.unsigned(b, p, v);
                 case ADDRESS -> p = address(b, p, m, field, v);

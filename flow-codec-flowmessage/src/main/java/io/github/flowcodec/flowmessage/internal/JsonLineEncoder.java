@@ -1,9 +1,6 @@
 package io.github.flowcodec.flowmessage.internal;
 
 import io.github.flowcodec.flowmessage.FlowField;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,13 +12,11 @@ import java.nio.charset.StandardCharsets;
 public final class JsonLineEncoder implements JsonObjectEncoder {
 
     /** The longest object: every field set, each at its longest (a key, a prefix of 45 + 1 + 20 bytes, quotes). */
-    private static final int MAX_OBJECT = MessageSlots.FIELDS * 100 + 3 * JsonText.MAX_LIST_TEXT + 8;
+    private static final int MAX_OBJECT = MessageSlots.FIELDS * 100 + MessageSlots.LIST_FIELDS * JsonText.MAX_LIST_TEXT + 8;
 
     private static final FlowField[] FIELDS = FlowField.values();
-    /** Per field: {@code ,"key":} in little-endian 8-byte words, written a word at a time. */
-    private static final long[][] KEY_WORDS = new long[FIELDS.length][];
-    private static final int[] KEY_LENGTHS = new int[FIELDS.length];
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Per field: {@code ,"key":}, written a word at a time. */
+    private static final WordText[] KEYS = new WordText[FIELDS.length];
     private static final int SRC_NET = FlowField.SRC_NET.ordinal();
     private static final int DST_NET = FlowField.DST_NET.ordinal();
     /** Per field: its kind's ordinal. */
@@ -38,13 +33,7 @@ public final class JsonLineEncoder implements JsonObjectEncoder {
 
     static {
         for (FlowField f : FIELDS) {
-            byte[] key = (",\"" + f.jsonKey() + "\":").getBytes(StandardCharsets.US_ASCII);
-            byte[] padded = java.util.Arrays.copyOf(key, (key.length + 7) / 8 * 8);
-            KEY_WORDS[f.ordinal()] = new long[padded.length / 8];
-            for (int w = 0; w < padded.length / 8; w++) {
-                KEY_WORDS[f.ordinal()][w] = (long) WORDS.get(padded, w * 8);
-            }
-            KEY_LENGTHS[f.ordinal()] = key.length;
+            KEYS[f.ordinal()] = new WordText((",\"" + f.jsonKey() + "\":").getBytes(StandardCharsets.US_ASCII));
             KINDS[f.ordinal()] = f.kind().ordinal();
         }
     }
@@ -62,11 +51,7 @@ public final class JsonLineEncoder implements JsonObjectEncoder {
         byte[] bytes = m.addressBytes();
         for (long set = m.present(); set != 0; set &= set - 1) {
             int field = Long.numberOfTrailingZeros(set);
-            long[] words = KEY_WORDS[field];
-            for (int w = 0; w < words.length; w++) {
-                WORDS.set(b, p + 8 * w, words[w]); // past the key: bytes the value then overwrites (MAX_OBJECT has room)
-            }
-            p += KEY_LENGTHS[field];
+            p = KEYS[field].write(b, p); // and scratch past the key, which the value overwrites (MAX_OBJECT has room)
             long v = m.value(field);
             int kind = KINDS[field];
             if (kind == UINT64 || kind == UINT32) {

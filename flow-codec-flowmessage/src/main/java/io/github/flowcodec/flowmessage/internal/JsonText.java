@@ -1,5 +1,8 @@
 package io.github.flowcodec.flowmessage.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,9 +13,9 @@ final class JsonText {
 
     /** 10^n for n = 0 to 18. */
     private static final long[] POWERS_OF_TEN = new long[19];
-    /** The tens and the ones digit of 0 to 99. */
-    private static final byte[] TENS = new byte[100];
-    private static final byte[] ONES = new byte[100];
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The two digits of 0 to 99 (00 to 99) as one little-endian short store writes them. */
+    private static final short[] PAIRS = new short[100];
 
     static {
         POWERS_OF_TEN[0] = 1;
@@ -20,8 +23,7 @@ final class JsonText {
             POWERS_OF_TEN[n] = POWERS_OF_TEN[n - 1] * 10;
         }
         for (int i = 0; i < 100; i++) {
-            TENS[i] = (byte) ('0' + i / 10);
-            ONES[i] = (byte) ('0' + i % 10);
+            PAIRS[i] = (short) (('0' + i / 10) | ('0' + i % 10) << 8);
         }
     }
 
@@ -64,14 +66,14 @@ final class JsonText {
         int i = (int) v;
         while (i >= 100) {
             int q = i / 100;
-            int r = i - q * 100;
-            b[--at] = ONES[r];
-            b[--at] = TENS[r];
+            at -= 2;
+            SHORTS.set(b, at, PAIRS[i - q * 100]);
             i = q;
         }
-        b[--at] = ONES[i];
         if (i >= 10) {
-            b[--at] = TENS[i];
+            SHORTS.set(b, at - 2, PAIRS[i]);
+        } else {
+            b[at - 1] = (byte) ('0' + i);
         }
         return end;
     }
@@ -105,9 +107,8 @@ final class JsonText {
         int at = end;
         for (int k = 0; k < 4; k++) {
             int q = v / 100;
-            int r = v - q * 100;
-            b[--at] = ONES[r];
-            b[--at] = TENS[r];
+            at -= 2;
+            SHORTS.set(b, at, PAIRS[v - q * 100]);
             v = q;
         }
         return at;

@@ -2,6 +2,7 @@ package io.github.flowcodec.flowmessage.internal;
 
 import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.flowmessage.FlowField;
+import java.util.Arrays;
 
 /**
  * The values of one flow message, by {@link FlowField} ordinal: a number per field, the bytes of the
@@ -12,6 +13,10 @@ public final class MessageSlots {
 
     /** How many fields a message has. */
     public static final int FIELDS = FlowField.values().length;
+
+    /** How many fields are lists ({@link FlowField.Kind#UINT32_LIST}). */
+    public static final int LIST_FIELDS = (int) Arrays.stream(FlowField.values())
+            .filter(f -> f.kind() == FlowField.Kind.UINT32_LIST).count();
 
     /** The most numbers a list field holds. */
     public static final int MAX_LIST = 255;

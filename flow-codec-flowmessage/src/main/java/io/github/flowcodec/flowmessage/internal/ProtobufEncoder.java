@@ -32,7 +32,7 @@ public final class ProtobufEncoder {
     private static final byte[][] SAMPLE_TYPES = {ascii("unknown"), ascii("flow"), ascii("counter"), ascii("expanded"),
         ascii("expanded_counter")};
     /** A message is at most this long: every field set, each at its longest. */
-    private static final int MAX_MESSAGE = 1024 + 3 * (MessageSlots.MAX_LIST * 5 + 8);
+    private static final int MAX_MESSAGE = 1024 + MessageSlots.LIST_FIELDS * (MessageSlots.MAX_LIST * 5 + 8);
 
     private final byte[] message = new byte[MAX_MESSAGE];
 
