@@ -1,5 +1,7 @@
 package io.github.flowcodec.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -21,16 +23,36 @@ import java.util.Objects;
  */
 public final class RecordView implements FlowFields {
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BUFFER_LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private Template template;
     private ByteBuffer buffer;
+    /**
+     * The buffer's array when it has one the view may read ({@link ByteBuffer#hasArray()}), else null: values
+     * are read from it with byte-array {@code VarHandle}s (one bounds check a value, no buffer checks, no call
+     * that depends on the buffer's class), and from a direct or read-only buffer with a buffer {@code VarHandle}.
+     */
+    private byte[] array;
+    /** {@link #array}'s index of the buffer's byte 0 (its array offset), 0 without an array. */
+    private int delta;
     private int base;
+    /** Where the record starts in {@link #array} ({@code base + delta}), or in the buffer without an array. */
+    private int at;
     private int length;
     /** The variable-length record's spots (see {@link VariableRecordShape}); for a fixed-length record unused. */
     private int[] spots = new int[16];
     /** The template's shape while wrapping a record with variable-length fields, else null. */
     private VariableRecordShape shape;
-    /** The template's packed fixed layout while wrapping a fixed-length record, else null. */
-    private long[] fixed;
+    /**
+     * How {@link #getLong} reads each field: the fixed-length template's packed layout or the variable-length
+     * template's {@link VariableRecordShape#reads}, whose entries also name the field's segment.
+     */
+    private long[] reads;
+    /** Whether the view is on a fixed-length record (what {@link #moveTo} needs). */
+    private boolean fixed;
     /** The last offset a fixed-length record fits at before the buffer's limit. */
     private int lastOffset;
 
@@ -57,11 +79,13 @@ public final class RecordView implements FlowFields {
         }
         this.lastOffset = last;
         this.template = template;
-        this.buffer = buffer;
+        on(buffer);
         this.base = offset;
+        this.at = offset + delta;
         this.length = template.recordLength();
         this.shape = null;
-        this.fixed = template.packedLayout();
+        this.reads = template.packedLayout();
+        this.fixed = true;
         return this;
     }
 
@@ -75,13 +99,14 @@ public final class RecordView implements FlowFields {
      * @throws IndexOutOfBoundsException if the record does not fit between 0 and the buffer's limit
      */
     public RecordView moveTo(int offset) {
-        if (fixed == null) {
+        if (!fixed) {
             throw new IllegalStateException("moveTo needs a view wrapped around a fixed-length record");
         }
         if (offset < 0 || offset > lastOffset) {
             throw new IndexOutOfBoundsException("a record of " + length + " bytes at " + offset + " does not fit the buffer");
         }
         base = offset;
+        at = offset + delta;
         return this;
     }
 
@@ -91,12 +116,13 @@ public final class RecordView implements FlowFields {
      */
     RecordView advanceTo(int offset) {
         base = offset;
+        at = offset + delta;
         return this;
     }
 
     /** Whether the view is on a fixed-length record of {@code t} in {@code b}. */
     boolean isOn(Template t, ByteBuffer b) {
-        return template == t && buffer == b && fixed != null;
+        return template == t && buffer == b && fixed;
     }
 
     /**
@@ -124,14 +150,35 @@ public final class RecordView implements FlowFields {
         if (spots.length < n) {
             spots = new int[Math.max(n, spots.length * 2)];
         }
-        int len = sh.measure(buffer, offset, limit, spots);
+        on(buffer);
+        byte[] a = array;
+        int d = delta;
+        int len = a != null ? sh.measure(a, offset + d, limit + d, spots) : sh.measure(buffer, offset, limit, spots);
         this.template = template;
-        this.buffer = buffer;
         this.base = offset;
+        this.at = offset + d;
         this.length = Math.max(len, 0);
         this.shape = sh;
-        this.fixed = null;
+        this.reads = sh.reads;
+        this.fixed = false;
         return len;
+    }
+
+    /**
+     * Points the view at {@code b}: its array and array offset, worked out again only for another buffer (a
+     * buffer's array, offset and read-only state never change).
+     */
+    private void on(ByteBuffer b) {
+        if (b != buffer) {
+            buffer = b;
+            if (b.hasArray()) {
+                array = b.array();
+                delta = b.arrayOffset();
+            } else {
+                array = null;
+                delta = 0;
+            }
+        }
     }
 
     /**
@@ -185,24 +232,19 @@ public final class RecordView implements FlowFields {
      */
     @Override
     public long getLong(int index) {
-        long[] f = fixed;
-        long packed;
-        int p;
-        if (f != null) {
-            packed = f[index];
-            p = base + (int) (packed >> 32);
-        } else {
-            VariableRecordShape sh = shape;
-            if (sh == null) {
-                throw new IllegalStateException("the view is not on a record: wrap it first");
-            }
-            packed = sh.reads[index];
-            p = base + spots[sh.segment[index]] + (int) (packed >> 32);
+        long[] r = reads;
+        if (r == null) {
+            throw new IllegalStateException("the view is not on a record: wrap it first");
         }
+        long packed = r[index];
+        int segment = VariableRecordShape.segmentOf(packed);
+        int p = at + (int) (packed >> 32) + (segment == 0 ? 0 : spots[segment]);
         if (p < 0) {
             return FlowFields.super.getLong(index);
         }
-        return buffer.getLong(p) & (-1L >>> (int) packed);
+        byte[] a = array;
+        long v = a != null ? (long) LONG.get(a, p) : (long) BUFFER_LONG.get(buffer, p);
+        return v & (-1L >>> (int) packed);
     }
 
     @Override
@@ -212,13 +254,38 @@ public final class RecordView implements FlowFields {
 
     @Override
     public byte byteAt(int position) {
-        return buffer.get(base + position);
+        byte[] a = array;
+        if (a == null) {
+            return buffer.get(base + position);
+        }
+        Objects.checkIndex(base + position, buffer.limit());
+        return a[at + position];
     }
 
     @Override
     public long readUnsigned(int position, int len) {
-        int p = base + position;
-        ByteBuffer b = buffer;
+        byte[] a = array;
+        if (a == null) {
+            return readUnsigned(buffer, base + position, len);
+        }
+        Objects.checkFromIndexSize(base + position, len, buffer.limit());
+        int p = at + position;
+        switch (len) {
+            case 1: return a[p] & 0xFFL;
+            case 2: return (short) SHORT.get(a, p) & 0xFFFFL;
+            case 4: return (int) INT.get(a, p) & 0xFFFF_FFFFL;
+            case 8: return (long) LONG.get(a, p);
+            default: {
+                long v = 0;
+                for (int i = 0; i < len; i++) {
+                    v = (v << 8) | (a[p + i] & 0xFF);
+                }
+                return v;
+            }
+        }
+    }
+
+    private static long readUnsigned(ByteBuffer b, int p, int len) {
         switch (len) {
             case 1: return b.get(p) & 0xFFL;
             case 2: return b.getShort(p) & 0xFFFFL;
@@ -236,18 +303,30 @@ public final class RecordView implements FlowFields {
 
     @Override
     public void copyBytes(int position, byte[] dst, int dstOffset, int len) {
-        buffer.get(base + position, dst, dstOffset, len);
+        byte[] a = array;
+        if (a != null) {
+            Objects.checkFromIndexSize(base + position, len, buffer.limit());
+            System.arraycopy(a, at + position, dst, dstOffset, len);
+        } else {
+            buffer.get(base + position, dst, dstOffset, len);
+        }
     }
 
     /**
-     * An immutable copy of the record: one {@link FlowRecord} and its byte array.
+     * An immutable copy of the record: one {@link FlowRecord} and its byte array (a record with up to three
+     * variable-length fields keeps where they are in the record object itself).
      *
      * @return the record, holding its own copy of the bytes
      */
     public FlowRecord toRecord() {
         byte[] bytes = new byte[length];
-        buffer.get(base, bytes, 0, length);
-        return new FlowRecord(template, bytes, shape == null ? null : java.util.Arrays.copyOf(spots, shape.spotCount()));
+        byte[] a = array;
+        if (a != null) {
+            System.arraycopy(a, at, bytes, 0, length);
+        } else {
+            buffer.get(base, bytes, 0, length);
+        }
+        return new FlowRecord(template, bytes, shape == null ? null : spots);
     }
 
     static void requireBigEndian(ByteBuffer buffer) {
