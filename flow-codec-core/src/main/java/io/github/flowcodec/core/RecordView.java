@@ -26,20 +26,28 @@ public final class RecordView implements FlowFields {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle BUFFER_LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /** Where a copied record starts in {@link #own}: far enough in that a field at its start is one 8-byte load too. */
+    static final int COPY_AT = 8;
 
     private Template template;
     private ByteBuffer buffer;
+    /** {@link #buffer}'s array when it has one the view may read ({@link ByteBuffer#hasArray()}), else null. */
+    private byte[] bufferArray;
+    /** {@link #bufferArray}'s index of the buffer's byte 0 (its array offset). */
+    private int bufferDelta;
     /**
-     * The buffer's array when it has one the view may read ({@link ByteBuffer#hasArray()}), else null: values
-     * are read from it with byte-array {@code VarHandle}s (one bounds check a value, no buffer checks, no call
-     * that depends on the buffer's class), and from a direct or read-only buffer with a buffer {@code VarHandle}.
+     * What values are read from, always with byte-array {@code VarHandle}s (one bounds check a value, no buffer
+     * checks, no call that depends on the buffer's class): the buffer's array; or, for a direct or read-only
+     * buffer, {@link #own} holding a copy of the record (a data set's records: {@link DataSetView}'s copy of the set).
      */
     private byte[] array;
-    /** {@link #array}'s index of the buffer's byte 0 (its array offset), 0 without an array. */
+    /** {@link #array}'s index of the buffer's byte 0. */
     private int delta;
+    /** The copies of records of direct and read-only buffers. */
+    private byte[] own = new byte[0];
     private int base;
-    /** Where the record starts in {@link #array} ({@code base + delta}), or in the buffer without an array. */
+    /** Where the record starts in {@link #array}: {@code base + delta}. */
     private int at;
     private int length;
     /** The variable-length record's spots (see {@link VariableRecordShape}); for a fixed-length record unused. */
@@ -80,9 +88,8 @@ public final class RecordView implements FlowFields {
         this.lastOffset = last;
         this.template = template;
         on(buffer);
-        this.base = offset;
-        this.at = offset + delta;
         this.length = template.recordLength();
+        at(offset);
         this.shape = null;
         this.reads = template.packedLayout();
         this.fixed = true;
@@ -105,8 +112,7 @@ public final class RecordView implements FlowFields {
         if (offset < 0 || offset > lastOffset) {
             throw new IndexOutOfBoundsException("a record of " + length + " bytes at " + offset + " does not fit the buffer");
         }
-        base = offset;
-        at = offset + delta;
+        at(offset);
         return this;
     }
 
@@ -120,9 +126,52 @@ public final class RecordView implements FlowFields {
         return this;
     }
 
-    /** Whether the view is on a fixed-length record of {@code t} in {@code b}. */
-    boolean isOn(Template t, ByteBuffer b) {
-        return template == t && buffer == b && fixed;
+    /** Whether the view is on a fixed-length record of {@code t} in {@code b}, read from {@code a}. */
+    boolean isOn(Template t, ByteBuffer b, byte[] a) {
+        return template == t && buffer == b && fixed && array == a;
+    }
+
+    /**
+     * As {@link #wrap(Template, ByteBuffer, int)} for a record of a set that {@link DataSetView} copied into
+     * {@code copy} (the buffer's byte {@code i} at {@code copy[i + delta]}), whose records fit the buffer.
+     */
+    RecordView wrapCopied(Template t, ByteBuffer b, int offset, byte[] copy, int delta) {
+        on(b);
+        this.template = t;
+        this.length = t.recordLength();
+        this.lastOffset = b.limit() - length;
+        this.shape = null;
+        this.reads = t.packedLayout();
+        this.fixed = true;
+        this.base = offset;
+        this.array = copy;
+        this.delta = delta;
+        this.at = offset + delta;
+        return this;
+    }
+
+    /**
+     * Moves the view to the record at {@code offset}: reading it in place from the buffer's array, or copying it
+     * into {@link #own} from a direct or read-only buffer ({@link #length} bytes).
+     */
+    private void at(int offset) {
+        base = offset;
+        byte[] a = bufferArray;
+        if (a != null) {
+            array = a;
+            delta = bufferDelta;
+            at = offset + delta;
+            return;
+        }
+        int len = length;
+        byte[] o = own;
+        if (o.length < COPY_AT + len) {
+            o = own = new byte[Math.max(COPY_AT + len, 2 * o.length)];
+        }
+        buffer.get(offset, o, COPY_AT, len);
+        array = o;
+        delta = COPY_AT - offset;
+        at = COPY_AT;
     }
 
     /**
@@ -151,13 +200,12 @@ public final class RecordView implements FlowFields {
             spots = new int[Math.max(n, spots.length * 2)];
         }
         on(buffer);
-        byte[] a = array;
-        int d = delta;
+        byte[] a = bufferArray;
+        int d = bufferDelta;
         int len = a != null ? sh.measure(a, offset + d, limit + d, spots) : sh.measure(buffer, offset, limit, spots);
         this.template = template;
-        this.base = offset;
-        this.at = offset + d;
         this.length = Math.max(len, 0);
+        at(offset);
         this.shape = sh;
         this.reads = sh.reads;
         this.fixed = false;
@@ -165,19 +213,15 @@ public final class RecordView implements FlowFields {
     }
 
     /**
-     * Points the view at {@code b}: its array and array offset, worked out again only for another buffer (a
-     * buffer's array, offset and read-only state never change).
+     * Points the view at {@code b} and its array, worked out again only for another buffer (a buffer's array
+     * and read-only state never change).
      */
     private void on(ByteBuffer b) {
         if (b != buffer) {
             buffer = b;
-            if (b.hasArray()) {
-                array = b.array();
-                delta = b.arrayOffset();
-            } else {
-                array = null;
-                delta = 0;
-            }
+            boolean heap = b.hasArray();
+            bufferArray = heap ? b.array() : null;
+            bufferDelta = heap ? b.arrayOffset() : 0;
         }
     }
 
@@ -242,9 +286,7 @@ public final class RecordView implements FlowFields {
         if (p < 0) {
             return FlowFields.super.getLong(index);
         }
-        byte[] a = array;
-        long v = a != null ? (long) LONG.get(a, p) : (long) BUFFER_LONG.get(buffer, p);
-        return v & (-1L >>> (int) packed);
+        return (long) LONG.get(array, p) & (-1L >>> (int) packed);
     }
 
     @Override
@@ -254,7 +296,7 @@ public final class RecordView implements FlowFields {
 
     @Override
     public byte byteAt(int position) {
-        byte[] a = array;
+        byte[] a = bufferArray;
         if (a == null) {
             return buffer.get(base + position);
         }
@@ -264,7 +306,7 @@ public final class RecordView implements FlowFields {
 
     @Override
     public long readUnsigned(int position, int len) {
-        byte[] a = array;
+        byte[] a = bufferArray;
         if (a == null) {
             return readUnsigned(buffer, base + position, len);
         }
@@ -303,7 +345,7 @@ public final class RecordView implements FlowFields {
 
     @Override
     public void copyBytes(int position, byte[] dst, int dstOffset, int len) {
-        byte[] a = array;
+        byte[] a = bufferArray;
         if (a != null) {
             Objects.checkFromIndexSize(base + position, len, buffer.limit());
             System.arraycopy(a, at + position, dst, dstOffset, len);
@@ -320,12 +362,7 @@ public final class RecordView implements FlowFields {
      */
     public FlowRecord toRecord() {
         byte[] bytes = new byte[length];
-        byte[] a = array;
-        if (a != null) {
-            System.arraycopy(a, at, bytes, 0, length);
-        } else {
-            buffer.get(base, bytes, 0, length);
-        }
+        System.arraycopy(array, at, bytes, 0, length);
         return new FlowRecord(template, bytes, shape == null ? null : spots);
     }
 

@@ -78,24 +78,7 @@ public final class DataSetWalker {
     public int walkToHandler(Template template, ByteBuffer buffer, int start, int end, RecordView view,
             ExportContext context, FlowRecordHandler<ExportContext> handler) {
         if (!template.isFixedLength()) {
-            // walk's loop, calling the handler itself: through a sink, the JIT may compile the sink's call with
-            // the handler inlined on its own first, and then not inline that into the loop (too big by then)
-            int pos = start;
-            int count = 0;
-            while (pos < end) {
-                if (end - pos < 4 && allZero(buffer, pos, end)) {
-                    break;
-                }
-                int len = view.wrap(template, buffer, pos, end);
-                if (len <= 0) {
-                    break;
-                }
-                handler.onRecord(context, view);
-                count++;
-                pos += len;
-            }
-            classify(buffer, pos, end);
-            return count;
+            return walkToHandlerVariable(template, buffer, start, end, view, context, handler);
         }
         int recordLength = template.recordLength();
         int n = wholeRecords(recordLength, start, end);
@@ -109,6 +92,30 @@ public final class DataSetWalker {
         }
         classify(buffer, start + n * recordLength, end);
         return n;
+    }
+
+    /**
+     * {@link #walk}'s loop, calling the handler itself: through a sink, the JIT may compile the sink's call with
+     * the handler inlined on its own first, and then not inline that into the loop (too big by then).
+     */
+    private int walkToHandlerVariable(Template template, ByteBuffer buffer, int start, int end, RecordView view,
+            ExportContext context, FlowRecordHandler<ExportContext> handler) {
+        int pos = start;
+        int count = 0;
+        while (pos < end) {
+            if (end - pos < 4 && allZero(buffer, pos, end)) {
+                break;
+            }
+            int len = view.wrap(template, buffer, pos, end);
+            if (len <= 0) {
+                break;
+            }
+            handler.onRecord(context, view);
+            count++;
+            pos += len;
+        }
+        classify(buffer, pos, end);
+        return count;
     }
 
     private int walkFixed(Template template, ByteBuffer buffer, int start, int end, RecordView view, RecordSink sink) {
