@@ -12,6 +12,9 @@ import java.util.Objects;
  * <p>A decoder wraps the same view around each record in turn and hands it to the handler, so nothing is
  * allocated per record. The view is valid only during the callback; keep a record with
  * {@link #toRecord()}, which copies its bytes. Reads are absolute and never move the buffer's position.
+ * The view reads a heap buffer's array in place; a record of a direct or read-only buffer it reads from a
+ * copy taken when it moved to the record (a data set's records: one copy of the set), so writes into the
+ * buffer while the view is on a record are not seen.
  *
  * <pre>{@code
  * RecordView view = new RecordView();
@@ -355,7 +358,7 @@ public final class RecordView implements FlowFields {
     }
 
     /**
-     * An immutable copy of the record: one {@link FlowRecord} and its byte array (a record with up to three
+     * An immutable copy of the record: one {@link FlowRecord} and its byte array (a record with one or two
      * variable-length fields keeps where they are in the record object itself).
      *
      * @return the record, holding its own copy of the bytes
