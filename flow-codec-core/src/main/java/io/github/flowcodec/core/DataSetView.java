@@ -53,6 +53,9 @@ public final class DataSetView {
     /** The largest set a datagram holds, in bytes: the scratch array's growth stops doubling there. */
     private static final int MAX_SET_BYTES = 0xFFFF;
 
+    /** Where the copy of a set starts in the scratch array: the view's one-load reads of its first fields stay in it. */
+    private static final int COPY_AT = RecordView.COPY_AT;
+
     private final RecordView view;
     private Template template;
     private ByteBuffer buffer;
@@ -172,10 +175,21 @@ public final class DataSetView {
         Template t = template;
         ByteBuffer b = buffer;
         RecordView v = view;
+        if (!b.hasArray()) {
+            // a direct or read-only buffer: the set copied once, its records read from the copy
+            byte[] copy = copiedSet();
+            int delta = COPY_AT - first;
+            handler.onRecord(context, v.wrapCopied(t, b, first, copy, delta));
+            for (int i = 1, offset = first + len; i < n; i++, offset += len) {
+                handler.onRecord(context, v.isOn(t, b, copy) ? v.advanceTo(offset) : v.wrapCopied(t, b, offset, copy, delta));
+            }
+            return;
+        }
+        byte[] a = b.array();
         handler.onRecord(context, v.wrap(t, b, first));
         for (int i = 1, offset = first + len; i < n; i++, offset += len) {
             // wrap again only if the handler pointed the view elsewhere; this set's records fit the buffer (see wrap)
-            handler.onRecord(context, v.isOn(t, b) ? v.advanceTo(offset) : v.wrap(t, b, offset));
+            handler.onRecord(context, v.isOn(t, b, a) ? v.advanceTo(offset) : v.wrap(t, b, offset));
         }
     }
 
@@ -228,20 +242,21 @@ public final class DataSetView {
             readArray(b.array(), b.arrayOffset() + p, stride, n, length, dst);
             return;
         }
-        readArray(copiedSet(), position, stride, n, length, dst);
+        readArray(copiedSet(), COPY_AT + position, stride, n, length, dst);
     }
 
     /**
-     * The set's bytes in a reused array, copied in one bulk get on the first column read of a set in a
-     * direct or read-only buffer: cheaper than the buffer's checked per-value reads in a loop.
+     * The set's bytes in a reused array from {@link #COPY_AT}, copied in one bulk get on the first read of a set
+     * in a direct or read-only buffer (a column read, or the records handed over one by one): cheaper than the
+     * buffer's checked per-value reads in a loop.
      */
     private byte[] copiedSet() {
         if (!copied) {
             int bytes = size * recordLength;
-            if (scratch.length < bytes) {
-                scratch = new byte[Math.max(bytes, Math.min(2 * scratch.length, MAX_SET_BYTES))];
+            if (scratch.length < COPY_AT + bytes) {
+                scratch = new byte[Math.max(COPY_AT + bytes, Math.min(2 * scratch.length, COPY_AT + MAX_SET_BYTES))];
             }
-            buffer.get(first, scratch, 0, bytes);
+            buffer.get(first, scratch, COPY_AT, bytes);
             copied = true;
         }
         return scratch;

@@ -41,14 +41,18 @@ public final class FlowRecord implements FlowFields {
     private final Template template;
     private final byte[] bytes;
     /**
-     * For templates with variable-length fields: where each variable-length value starts and ends (the
-     * template's {@link VariableRecordShape} spots, 3 ints a variable-length field and one), else null. The
-     * fields are found from these as {@link RecordView} finds them: no array of every field's offset per record.
+     * For templates with variable-length fields: where the record's segments start (see
+     * {@link VariableRecordShape}: each variable-length field ends one), 16 bits a segment, when there are
+     * one or two such fields in at most 65,535 bytes; else 0. The fields are found from these and the length
+     * prefixes as {@link RecordView} finds them: no array of offsets per record.
      */
-    private final int[] spots;
+    private final int starts;
+    /** The segments' starts when they do not fit {@link #starts}, else null. */
+    private final int[] startArray;
     /** Templates the record's list fields use (IPFIX structured data); usually the shared empty list. */
     private final List<Template> referencedTemplates;
 
+    /** A record of {@code bytes}; {@code spots} (not kept) as {@link VariableRecordShape#measure} wrote them, or null. */
     FlowRecord(Template template, byte[] bytes, int[] spots) {
         this(template, bytes, spots, List.of());
     }
@@ -56,7 +60,9 @@ public final class FlowRecord implements FlowFields {
     private FlowRecord(Template template, byte[] bytes, int[] spots, List<Template> referencedTemplates) {
         this.template = template;
         this.bytes = bytes;
-        this.spots = spots;
+        long packed = spots == null ? 0 : template.variableShape().packStarts(spots, bytes.length);
+        this.starts = (int) Math.max(packed, 0);
+        this.startArray = packed < 0 ? Arrays.copyOf(spots, template.variableShape().variableCount + 1) : null;
         this.referencedTemplates = referencedTemplates;
     }
 
@@ -92,7 +98,7 @@ public final class FlowRecord implements FlowFields {
         }
         VariableRecordShape shape = template.variableShape();
         int[] spots = new int[shape.spotCount()];
-        int len = shape.measure(ByteBuffer.wrap(copy), 0, copy.length, spots);
+        int len = shape.measure(copy, 0, copy.length, spots);
         if (len != copy.length) {
             throw new IllegalArgumentException(len < 0 ? "the bytes end inside a field of template " + template.id()
                     : (copy.length - len) + " bytes left after the record of template " + template.id());
@@ -122,35 +128,39 @@ public final class FlowRecord implements FlowFields {
 
     @Override
     public int fieldOffset(int index) {
-        int[] s = spots;
-        return s == null ? template.fieldOffset(index) : template.variableShape().offset(index, template.fieldLength(index), s);
+        Template t = template;
+        VariableRecordShape sh = t.variableShape();
+        return sh == null ? t.fieldOffset(index) : sh.offsetIn(bytes, index, t.fieldLength(index), segmentStart(sh.segment[index]));
     }
 
     @Override
     public int fieldLength(int index) {
-        int[] s = spots;
-        int len = template.fieldLength(index);
-        return s == null ? len : template.variableShape().length(index, len, s);
+        Template t = template;
+        int len = t.fieldLength(index);
+        if (len != FieldSpec.VARIABLE_LENGTH) {
+            return len;
+        }
+        VariableRecordShape sh = t.variableShape();
+        int s = sh.segment[index];
+        return segmentStart(s + 1) - sh.offsetIn(bytes, index, len, segmentStart(s));
+    }
+
+    /** Where segment {@code s} of the record starts (0 for segment 0 and for a fixed-length record). */
+    private int segmentStart(int s) {
+        int[] a = startArray;
+        return a != null ? a[s] : VariableRecordShape.start(starts, s);
     }
 
     /**
-     * As {@link FlowFields#getLong(int)}: in a record of a fixed-length template, an unsigned field of 1 to 8
-     * bytes that ends at least 8 bytes into the record is one 8-byte load and a mask (as in
-     * {@link RecordView#getLong(int)}); every other field takes the general way.
+     * As {@link FlowFields#getLong(int)}: an unsigned field of 1 to 8 bytes that ends at least 8 bytes into the
+     * record is one 8-byte load and a mask (as in {@link RecordView#getLong(int)}); every other field takes
+     * the general way.
      */
     @Override
     public long getLong(int index) {
-        int[] s = spots;
-        long packed;
-        int p;
-        if (s == null) {
-            packed = template.packedLayout()[index];
-            p = (int) (packed >> 32);
-        } else {
-            VariableRecordShape sh = template.variableShape();
-            packed = sh.reads[index];
-            p = s[sh.segment[index]] + (int) (packed >> 32);
-        }
+        long packed = template.reads()[index];
+        int segment = VariableRecordShape.segmentOf(packed);
+        int p = (int) (packed >> 32) + (segment == 0 ? 0 : segmentStart(segment));
         if (p >= 0) {
             return (long) LONG.get(bytes, p) & (-1L >>> (int) packed);
         }
@@ -574,7 +584,7 @@ public final class FlowRecord implements FlowFields {
             if (!template.isFixedLength()) {
                 VariableRecordShape shape = template.variableShape();
                 spots = new int[shape.spotCount()];
-                shape.measure(ByteBuffer.wrap(out), 0, out.length, spots);
+                shape.measure(out, 0, out.length, spots);
             }
             return new FlowRecord(template, out, spots, referenced.isEmpty() ? List.of() : List.copyOf(referenced));
         }

@@ -1,5 +1,7 @@
 package io.github.flowcodec.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -10,6 +12,9 @@ import java.util.Objects;
  * <p>A decoder wraps the same view around each record in turn and hands it to the handler, so nothing is
  * allocated per record. The view is valid only during the callback; keep a record with
  * {@link #toRecord()}, which copies its bytes. Reads are absolute and never move the buffer's position.
+ * The view reads a heap buffer's array in place; a record of a direct or read-only buffer it reads from a
+ * copy taken when it moved to the record (a data set's records: one copy of the set), so writes into the
+ * buffer while the view is on a record are not seen.
  *
  * <pre>{@code
  * RecordView view = new RecordView();
@@ -21,16 +26,44 @@ import java.util.Objects;
  */
 public final class RecordView implements FlowFields {
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
+    /** Where a copied record starts in {@link #own}: far enough in that a field at its start is one 8-byte load too. */
+    static final int COPY_AT = 8;
+
     private Template template;
     private ByteBuffer buffer;
+    /** {@link #buffer}'s array when it has one the view may read ({@link ByteBuffer#hasArray()}), else null. */
+    private byte[] bufferArray;
+    /** {@link #bufferArray}'s index of the buffer's byte 0 (its array offset). */
+    private int bufferDelta;
+    /**
+     * What values are read from, always with byte-array {@code VarHandle}s (one bounds check a value, no buffer
+     * checks, no call that depends on the buffer's class): the buffer's array; or, for a direct or read-only
+     * buffer, {@link #own} holding a copy of the record (a data set's records: {@link DataSetView}'s copy of the set).
+     */
+    private byte[] array;
+    /** {@link #array}'s index of the buffer's byte 0. */
+    private int delta;
+    /** The copies of records of direct and read-only buffers. */
+    private byte[] own = new byte[0];
     private int base;
+    /** Where the record starts in {@link #array}: {@code base + delta}. */
+    private int at;
     private int length;
     /** The variable-length record's spots (see {@link VariableRecordShape}); for a fixed-length record unused. */
     private int[] spots = new int[16];
     /** The template's shape while wrapping a record with variable-length fields, else null. */
     private VariableRecordShape shape;
-    /** The template's packed fixed layout while wrapping a fixed-length record, else null. */
-    private long[] fixed;
+    /**
+     * How {@link #getLong} reads each field: the fixed-length template's packed layout or the variable-length
+     * template's {@link VariableRecordShape#reads}, whose entries also name the field's segment.
+     */
+    private long[] reads;
+    /** Whether the view is on a fixed-length record (what {@link #moveTo} needs). */
+    private boolean fixed;
     /** The last offset a fixed-length record fits at before the buffer's limit. */
     private int lastOffset;
 
@@ -57,11 +90,12 @@ public final class RecordView implements FlowFields {
         }
         this.lastOffset = last;
         this.template = template;
-        this.buffer = buffer;
-        this.base = offset;
+        on(buffer);
         this.length = template.recordLength();
+        at(offset);
         this.shape = null;
-        this.fixed = template.packedLayout();
+        this.reads = template.packedLayout();
+        this.fixed = true;
         return this;
     }
 
@@ -75,13 +109,13 @@ public final class RecordView implements FlowFields {
      * @throws IndexOutOfBoundsException if the record does not fit between 0 and the buffer's limit
      */
     public RecordView moveTo(int offset) {
-        if (fixed == null) {
+        if (!fixed) {
             throw new IllegalStateException("moveTo needs a view wrapped around a fixed-length record");
         }
         if (offset < 0 || offset > lastOffset) {
             throw new IndexOutOfBoundsException("a record of " + length + " bytes at " + offset + " does not fit the buffer");
         }
-        base = offset;
+        at(offset);
         return this;
     }
 
@@ -91,12 +125,56 @@ public final class RecordView implements FlowFields {
      */
     RecordView advanceTo(int offset) {
         base = offset;
+        at = offset + delta;
         return this;
     }
 
-    /** Whether the view is on a fixed-length record of {@code t} in {@code b}. */
-    boolean isOn(Template t, ByteBuffer b) {
-        return template == t && buffer == b && fixed != null;
+    /** Whether the view is on a fixed-length record of {@code t} in {@code b}, read from {@code a}. */
+    boolean isOn(Template t, ByteBuffer b, byte[] a) {
+        return template == t && buffer == b && fixed && array == a;
+    }
+
+    /**
+     * As {@link #wrap(Template, ByteBuffer, int)} for a record of a set that {@link DataSetView} copied into
+     * {@code copy} (the buffer's byte {@code i} at {@code copy[i + delta]}), whose records fit the buffer.
+     */
+    RecordView wrapCopied(Template t, ByteBuffer b, int offset, byte[] copy, int delta) {
+        on(b);
+        this.template = t;
+        this.length = t.recordLength();
+        this.lastOffset = b.limit() - length;
+        this.shape = null;
+        this.reads = t.packedLayout();
+        this.fixed = true;
+        this.base = offset;
+        this.array = copy;
+        this.delta = delta;
+        this.at = offset + delta;
+        return this;
+    }
+
+    /**
+     * Moves the view to the record at {@code offset}: reading it in place from the buffer's array, or copying it
+     * into {@link #own} from a direct or read-only buffer ({@link #length} bytes).
+     */
+    private void at(int offset) {
+        base = offset;
+        byte[] a = bufferArray;
+        if (a != null) {
+            array = a;
+            delta = bufferDelta;
+            at = offset + delta;
+            return;
+        }
+        int len = length;
+        byte[] o = own;
+        if (o.length < COPY_AT + len) {
+            o = own = new byte[Math.max(COPY_AT + len, 2 * o.length)];
+        }
+        buffer.get(offset, o, COPY_AT, len);
+        array = o;
+        delta = COPY_AT - offset;
+        at = COPY_AT;
     }
 
     /**
@@ -124,14 +202,30 @@ public final class RecordView implements FlowFields {
         if (spots.length < n) {
             spots = new int[Math.max(n, spots.length * 2)];
         }
-        int len = sh.measure(buffer, offset, limit, spots);
+        on(buffer);
+        byte[] a = bufferArray;
+        int d = bufferDelta;
+        int len = a != null ? sh.measure(a, offset + d, limit + d, spots) : sh.measure(buffer, offset, limit, spots);
         this.template = template;
-        this.buffer = buffer;
-        this.base = offset;
         this.length = Math.max(len, 0);
+        at(offset);
         this.shape = sh;
-        this.fixed = null;
+        this.reads = sh.reads;
+        this.fixed = false;
         return len;
+    }
+
+    /**
+     * Points the view at {@code b} and its array, worked out again only for another buffer (a buffer's array
+     * and read-only state never change).
+     */
+    private void on(ByteBuffer b) {
+        if (b != buffer) {
+            buffer = b;
+            boolean heap = b.hasArray();
+            bufferArray = heap ? b.array() : null;
+            bufferDelta = heap ? b.arrayOffset() : 0;
+        }
     }
 
     /**
@@ -185,24 +279,17 @@ public final class RecordView implements FlowFields {
      */
     @Override
     public long getLong(int index) {
-        long[] f = fixed;
-        long packed;
-        int p;
-        if (f != null) {
-            packed = f[index];
-            p = base + (int) (packed >> 32);
-        } else {
-            VariableRecordShape sh = shape;
-            if (sh == null) {
-                throw new IllegalStateException("the view is not on a record: wrap it first");
-            }
-            packed = sh.reads[index];
-            p = base + spots[sh.segment[index]] + (int) (packed >> 32);
+        long[] r = reads;
+        if (r == null) {
+            throw new IllegalStateException("the view is not on a record: wrap it first");
         }
+        long packed = r[index];
+        int segment = VariableRecordShape.segmentOf(packed);
+        int p = at + (int) (packed >> 32) + (segment == 0 ? 0 : spots[segment]);
         if (p < 0) {
             return FlowFields.super.getLong(index);
         }
-        return buffer.getLong(p) & (-1L >>> (int) packed);
+        return (long) LONG.get(array, p) & (-1L >>> (int) packed);
     }
 
     @Override
@@ -212,13 +299,38 @@ public final class RecordView implements FlowFields {
 
     @Override
     public byte byteAt(int position) {
-        return buffer.get(base + position);
+        byte[] a = bufferArray;
+        if (a == null) {
+            return buffer.get(base + position);
+        }
+        Objects.checkIndex(base + position, buffer.limit());
+        return a[at + position];
     }
 
     @Override
     public long readUnsigned(int position, int len) {
-        int p = base + position;
-        ByteBuffer b = buffer;
+        byte[] a = bufferArray;
+        if (a == null) {
+            return readUnsigned(buffer, base + position, len);
+        }
+        Objects.checkFromIndexSize(base + position, len, buffer.limit());
+        int p = at + position;
+        switch (len) {
+            case 1: return a[p] & 0xFFL;
+            case 2: return (short) SHORT.get(a, p) & 0xFFFFL;
+            case 4: return (int) INT.get(a, p) & 0xFFFF_FFFFL;
+            case 8: return (long) LONG.get(a, p);
+            default: {
+                long v = 0;
+                for (int i = 0; i < len; i++) {
+                    v = (v << 8) | (a[p + i] & 0xFF);
+                }
+                return v;
+            }
+        }
+    }
+
+    private static long readUnsigned(ByteBuffer b, int p, int len) {
         switch (len) {
             case 1: return b.get(p) & 0xFFL;
             case 2: return b.getShort(p) & 0xFFFFL;
@@ -236,18 +348,25 @@ public final class RecordView implements FlowFields {
 
     @Override
     public void copyBytes(int position, byte[] dst, int dstOffset, int len) {
-        buffer.get(base + position, dst, dstOffset, len);
+        byte[] a = bufferArray;
+        if (a != null) {
+            Objects.checkFromIndexSize(base + position, len, buffer.limit());
+            System.arraycopy(a, at + position, dst, dstOffset, len);
+        } else {
+            buffer.get(base + position, dst, dstOffset, len);
+        }
     }
 
     /**
-     * An immutable copy of the record: one {@link FlowRecord} and its byte array.
+     * An immutable copy of the record: one {@link FlowRecord} and its byte array (a record with one or two
+     * variable-length fields keeps where they are in the record object itself).
      *
      * @return the record, holding its own copy of the bytes
      */
     public FlowRecord toRecord() {
         byte[] bytes = new byte[length];
-        buffer.get(base, bytes, 0, length);
-        return new FlowRecord(template, bytes, shape == null ? null : java.util.Arrays.copyOf(spots, shape.spotCount()));
+        System.arraycopy(array, at, bytes, 0, length);
+        return new FlowRecord(template, bytes, shape == null ? null : spots);
     }
 
     static void requireBigEndian(ByteBuffer buffer) {

@@ -68,6 +68,8 @@ public final class Template {
     }
     /** Where the fields of a record are once its variable-length fields' lengths are read; null for fixed-length templates. */
     private final VariableRecordShape shape;
+    /** {@link #packedLayout}, or the shape's {@link VariableRecordShape#reads}: how records are read with one load a field. */
+    private final long[] reads;
     private final boolean listFields;
     private final long[] keys;
     private final int[] firstIndexes;
@@ -131,6 +133,7 @@ public final class Template {
             }
         }
         this.shape = variable ? new VariableRecordShape(lengths, signed) : null;
+        this.reads = variable ? shape.reads : packedLayout;
         this.listFields = lists;
         this.firstIndexes = firstIndexes(keys);
         this.directIndexes = directIndexes(keys);
@@ -333,6 +336,11 @@ public final class Template {
      */
     public boolean hasListFields() {
         return listFields;
+    }
+
+    /** The packed reads of the fields, of a fixed-length or a variable-length template; for {@link FlowRecord}. */
+    long[] reads() {
+        return reads;
     }
 
     /** The layout of records with variable-length fields, or null for a fixed-length template; for the zero-copy view. */

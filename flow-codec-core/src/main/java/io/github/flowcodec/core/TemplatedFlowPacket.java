@@ -1,5 +1,6 @@
 package io.github.flowcodec.core;
 
+import io.github.flowcodec.core.internal.templated.RecordArray;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,7 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
         packet(Objects.requireNonNull(exporter, "exporter"), exportSeconds, sequenceNumber, observationDomainId);
         this.header = Objects.requireNonNull(header, "header");
         this.systemUptimeMillis = systemUptimeMillis;
-        this.records = List.copyOf(records);
+        this.records = records instanceof RecordArray ? records : List.copyOf(records); // a decoder's own list: not copied
         long first = samplingRates.length == 0 ? 0 : samplingRates[0];
         boolean uniform = true;
         for (long r : samplingRates) {

@@ -26,8 +26,10 @@ final class VariableRecordShape {
     private final int[] distance;
     /**
      * Per field, for {@link RecordView#getLong}: {@code distance + length - 8} in the high 32 bits and
-     * {@code 64 - 8 * length} in the low ones for an unsigned integer of 1 to 8 bytes (one 8-byte load that
-     * ends where the field ends, and a mask), else {@link Template#GENERAL_READ}.
+     * {@code 64 - 8 * length} in the low 6 bits for an unsigned integer of 1 to 8 bytes (one 8-byte load that
+     * ends where the field ends, and a mask: a long shift uses only those 6 bits), else
+     * {@link Template#GENERAL_READ}; and the field's segment in bits 8 to 31 (see {@link #segmentOf}), so a
+     * read finds its segment's start without a second array.
      */
     final long[] reads;
     /** Per variable-length field: the fixed bytes between its segment's start and its length prefix. */
@@ -55,16 +57,21 @@ final class VariableRecordShape {
             segment[i] = s;
             distance[i] = at;
             if (len == FieldSpec.VARIABLE_LENGTH) {
-                reads[i] = Template.GENERAL_READ;
+                reads[i] = Template.GENERAL_READ | ((long) s << 8);
                 gaps[s] = at;
                 s++;
                 at = 0;
             } else {
-                reads[i] = Template.oneLoadRead(at, len, signed[i]);
+                reads[i] = Template.oneLoadRead(at, len, signed[i]) | ((long) s << 8);
                 at += len;
             }
         }
         this.tail = at;
+    }
+
+    /** The segment of a field from its entry in {@link #reads} (0 in a fixed-length template's packed layout). */
+    static int segmentOf(long read) {
+        return (int) read >>> 8;
     }
 
     /** How many ints {@link #measure} writes. */
@@ -108,6 +115,72 @@ final class VariableRecordShape {
             return -1;
         }
         return pos + tail - start;
+    }
+
+    /**
+     * As {@link #measure(ByteBuffer, int, int, int[])}, for a record at {@code start} of an array: what the
+     * view runs on heap buffers, without the buffer's checks on each length byte.
+     */
+    int measure(byte[] a, int start, int limit, int[] spots) {
+        int v = variableCount;
+        int[] g = gaps;
+        int pos = start;
+        spots[0] = 0;
+        for (int k = 0; k < v; k++) {
+            if (g[k] >= limit - pos) {
+                return -1; // not even the length byte fits
+            }
+            pos += g[k];
+            int len = a[pos++] & 0xFF;
+            if (len == 255) {
+                if (limit - pos < 2) {
+                    return -1;
+                }
+                len = (a[pos] & 0xFF) << 8 | (a[pos + 1] & 0xFF);
+                pos += 2;
+            }
+            if (len > limit - pos) {
+                return -1;
+            }
+            spots[v + 1 + 2 * k] = pos - start;
+            spots[v + 2 + 2 * k] = len;
+            pos += len;
+            spots[k + 1] = pos - start;
+        }
+        if (tail > limit - pos) {
+            return -1;
+        }
+        return pos + tail - start;
+    }
+
+    /**
+     * The segments' starts of a record that {@link #measure} measured into {@code spots}, as a
+     * {@link FlowRecord} keeps them: 16 bits a segment (segment 1 in the low bits, segment 2 in the high ones;
+     * segment 0, the record's start, is 0), or -1 when they do not fit (more than two variable-length fields,
+     * or a record longer than 65,535 bytes).
+     */
+    long packStarts(int[] spots, int recordLength) {
+        if (variableCount > 2 || recordLength > 0xFFFF) {
+            return -1;
+        }
+        return variableCount == 1 ? spots[1] : spots[1] | (long) spots[2] << 16;
+    }
+
+    /** Segment {@code s}'s start (0, 1 or 2) from starts packed by {@link #packStarts}. */
+    static int start(int packedStarts, int s) {
+        return (int) (((packedStarts & 0xFFFF_FFFFL) << 16) >>> (s << 4)) & 0xFFFF;
+    }
+
+    /**
+     * Field {@code index}'s value offset in the record {@code bytes} whose segment {@code segment[index]} starts
+     * at {@code segmentStart}: for a variable-length field read from its length prefix (1 byte, or 3 after 255).
+     */
+    int offsetIn(byte[] bytes, int index, int fieldLength, int segmentStart) {
+        int at = segmentStart + distance[index];
+        if (fieldLength != FieldSpec.VARIABLE_LENGTH) {
+            return at;
+        }
+        return bytes[at] == (byte) 255 ? at + 3 : at + 1;
     }
 
     /** Field {@code index}'s value offset in a record whose {@code spots} {@link #measure} wrote. */

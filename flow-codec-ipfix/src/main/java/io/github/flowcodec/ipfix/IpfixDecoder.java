@@ -17,9 +17,7 @@ import io.github.flowcodec.core.internal.templated.TemplatedDecoderEngine;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -208,16 +206,12 @@ public final class IpfixDecoder implements DatagramDecoder<IpfixContext> {
         }
 
         /** The scope's templates, kept with a message whose records have structured data (for its subTemplateLists). */
-        private Map<Integer, Template> scopeTemplates(boolean lists) {
+        private List<Template> scopeTemplates(boolean lists) {
             TemplateScope scope = dialect.context().scope();
             if (!lists || scope == null) {
-                return Map.of();
+                return List.of();
             }
-            Map<Integer, Template> m = new HashMap<>();
-            for (Template t : engine.store().templates(scope)) {
-                m.put(t.id(), t);
-            }
-            return m;
+            return engine.store().templates(scope);
         }
     }
 }

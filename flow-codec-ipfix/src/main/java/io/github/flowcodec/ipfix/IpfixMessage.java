@@ -8,8 +8,9 @@ import io.github.flowcodec.core.Template;
 import io.github.flowcodec.core.TemplatedFlowPacket;
 import io.github.flowcodec.core.internal.templated.PacketParts;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,9 @@ import java.util.Optional;
  */
 public final class IpfixMessage extends TemplatedFlowPacket<IpfixHeader> implements TemplateLookup, IpfixFlowTimes {
 
-    private final Map<Integer, Template> scopeTemplates;
+    /** The scope's templates kept for structured data, sorted by id ({@link #scopeIds}), each in its Optional. */
+    private final Optional<Template>[] scopeTemplates;
+    private final int[] scopeIds;
     private final long initMillis;
     /** How the message lay on the wire ({@code null} for released data): what {@link IpfixEncoder#encodeAsDecoded} writes. */
     private final PacketParts parts;
@@ -38,11 +41,21 @@ public final class IpfixMessage extends TemplatedFlowPacket<IpfixHeader> impleme
 
     IpfixMessage(InetSocketAddress exporter, IpfixHeader header, List<FlowRecord> records, long[] samplingRates,
                  List<FlowRecord> optionsRecords, List<Template> templates, List<FlowPacket> released,
-                 Map<Integer, Template> scopeTemplates, long initMillis, PacketParts parts, InformationElementRegistry registry) {
+                 List<Template> scopeTemplates, long initMillis, PacketParts parts, InformationElementRegistry registry) {
         super(FlowProtocol.IPFIX, exporter, header, header.exportTimeSeconds(), header.sequence(),
                 initMillis == NO_TIME ? NO_TIME : header.exportTimeMillis() - initMillis, header.observationDomainId(),
                 records, samplingRates, optionsRecords, templates, released);
-        this.scopeTemplates = Map.copyOf(scopeTemplates);
+        Template[] sorted = scopeTemplates.toArray(new Template[0]);
+        Arrays.sort(sorted, Comparator.comparingInt(Template::id));
+        @SuppressWarnings("unchecked")
+        Optional<Template>[] found = new Optional[sorted.length];
+        int[] ids = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            found[i] = Optional.of(sorted[i]);
+            ids[i] = sorted[i].id();
+        }
+        this.scopeTemplates = found;
+        this.scopeIds = ids;
         this.initMillis = initMillis;
         this.parts = parts;
         this.registry = registry;
@@ -74,7 +87,8 @@ public final class IpfixMessage extends TemplatedFlowPacket<IpfixHeader> impleme
                 return Optional.of(templates.get(i));
             }
         }
-        return Optional.ofNullable(scopeTemplates.get(id));
+        int i = Arrays.binarySearch(scopeIds, id);
+        return i >= 0 ? scopeTemplates[i] : Optional.empty();
     }
 
     /** The exporter's systemInitTimeMilliseconds as its options records announced it, or {@link #NO_TIME}. */

@@ -121,7 +121,7 @@ public final class SubTemplateListView {
                 stride = 0;
                 return 0;
             }
-            int n = (limit - pos) / len;
+            int n = ListReads.records(limit - pos, len);
             if (pos + n * len != limit) {
                 throw ListReads.malformed(pos + n * len, "subTemplateList record " + n + " of template " + t.id()
                         + " runs past the list's end");

@@ -60,6 +60,21 @@ public final class ListReads {
         return fitting(b, offset, length, list);
     }
 
+    /**
+     * How many whole records of {@code size} bytes (above 0) {@code bytes} hold: by subtraction when they are
+     * few (a list of a few records, the common case: cheaper than a division), else divided.
+     */
+    public static int records(int bytes, int size) {
+        if (bytes >= 8L * size) {
+            return bytes / size;
+        }
+        int n = 0;
+        for (int left = bytes; left >= size; left -= size) {
+            n++;
+        }
+        return n;
+    }
+
     public static FlowCodecException malformed(long offset, String reason) {
         return new MalformedPacketException(FlowProtocol.IPFIX, offset, reason);
     }

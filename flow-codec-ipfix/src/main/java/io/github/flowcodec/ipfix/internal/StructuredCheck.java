@@ -6,6 +6,7 @@ import io.github.flowcodec.core.InformationElementRegistry;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.ipfix.BasicListView;
+import io.github.flowcodec.ipfix.Ipfix;
 import io.github.flowcodec.ipfix.SubTemplateListView;
 import io.github.flowcodec.ipfix.SubTemplateMultiListView;
 import io.github.flowcodec.ipfix.TemplateLookup;
@@ -62,6 +63,9 @@ public final class StructuredCheck {
                     break;
                 }
                 case SUB_TEMPLATE_LIST: {
+                    if (record instanceof RecordView r && flatList(r, i, lookup, depth)) {
+                        break;
+                    }
                     SubTemplateListView v = lists[depth] == null ? (lists[depth] = new SubTemplateListView()) : lists[depth];
                     v.wrap(record, i, lookup, depth);
                     if (v.template().isPresent() && v.template().get().hasListFields()) {
@@ -85,6 +89,29 @@ public final class StructuredCheck {
                 }
             }
         }
+    }
+
+    /**
+     * Whether field {@code i} of {@code r} is a subTemplateList that {@link SubTemplateListView#wrap} accepts
+     * and whose records hold no lists: of an unknown template, or of a fixed-length one without list fields
+     * whose records fill it exactly (the common case, a label stack). Checked from the list's header without
+     * a view; false sends the list the full way (which also names what is wrong).
+     */
+    private static boolean flatList(RecordView r, int i, TemplateLookup lookup, int depth) {
+        int len = r.fieldLength(i);
+        if (depth > SubTemplateListView.MAX_DEPTH || len < 3) {
+            return false;
+        }
+        int id = (int) r.readUnsigned(r.fieldOffset(i) + 1, 2);
+        if (id < Ipfix.MIN_DATA_SET_ID) {
+            return false;
+        }
+        Template t = lookup.template(id).orElse(null);
+        if (t == null) {
+            return true; // the view accepts it too, and cannot walk it
+        }
+        int size = t.recordLength();
+        return t.isFixedLength() && !t.hasListFields() && size > 0 && ListReads.records(len - 3, size) * size == len - 3;
     }
 
     /** Notes which fields of {@code t} are lists, for the records of {@code t} at this depth (one template per depth: a data set's records share it). */

@@ -34,7 +34,6 @@ public final class DataSetWalker {
     }
 
     private Trailer trailer = Trailer.NONE;
-    private final HandlerSink handlerSink = new HandlerSink();
     /** The set view handed to handlers, over {@link #setViewRecords}; made on first use. */
     private DataSetView setView;
     private RecordView setViewRecords;
@@ -79,15 +78,7 @@ public final class DataSetWalker {
     public int walkToHandler(Template template, ByteBuffer buffer, int start, int end, RecordView view,
             ExportContext context, FlowRecordHandler<ExportContext> handler) {
         if (!template.isFixedLength()) {
-            HandlerSink a = handlerSink;
-            a.context = context;
-            a.handler = handler;
-            try {
-                return walk(template, buffer, start, end, view, a);
-            } finally {
-                a.handler = null;
-                a.context = null;
-            }
+            return walkToHandlerVariable(template, buffer, start, end, view, context, handler);
         }
         int recordLength = template.recordLength();
         int n = wholeRecords(recordLength, start, end);
@@ -101,6 +92,30 @@ public final class DataSetWalker {
         }
         classify(buffer, start + n * recordLength, end);
         return n;
+    }
+
+    /**
+     * {@link #walk}'s loop, calling the handler itself: through a sink, the JIT may compile the sink's call with
+     * the handler inlined on its own first, and then not inline that into the loop (too big by then).
+     */
+    private int walkToHandlerVariable(Template template, ByteBuffer buffer, int start, int end, RecordView view,
+            ExportContext context, FlowRecordHandler<ExportContext> handler) {
+        int pos = start;
+        int count = 0;
+        while (pos < end) {
+            if (end - pos < 4 && allZero(buffer, pos, end)) {
+                break;
+            }
+            int len = view.wrap(template, buffer, pos, end);
+            if (len <= 0) {
+                break;
+            }
+            handler.onRecord(context, view);
+            count++;
+            pos += len;
+        }
+        classify(buffer, pos, end);
+        return count;
     }
 
     private int walkFixed(Template template, ByteBuffer buffer, int start, int end, RecordView view, RecordSink sink) {
@@ -121,17 +136,6 @@ public final class DataSetWalker {
     /** How many records of {@code recordLength} bytes fit in {@code [start, end)}: none if that length is not above 0. */
     private static int wholeRecords(int recordLength, int start, int end) {
         return recordLength > 0 ? (end - start) / recordLength : 0;
-    }
-
-    /** Adapts a handler to a sink for variable-length records, reused so a walk allocates nothing. */
-    private static final class HandlerSink implements RecordSink {
-        ExportContext context;
-        FlowRecordHandler<ExportContext> handler;
-
-        @Override
-        public void record(RecordView view) {
-            handler.onRecord(context, view);
-        }
     }
 
     private void classify(ByteBuffer buffer, int from, int end) {

@@ -25,6 +25,10 @@ public interface DecodeOutput<H> {
     default void counted(int n) {
     }
 
+    /** A data set of up to {@code records} data records is about to be walked (room to make for them). */
+    default void expect(int records) {
+    }
+
     /** A data record, valid during the call only. */
     void data(ExportContext ctx, RecordView record);
 

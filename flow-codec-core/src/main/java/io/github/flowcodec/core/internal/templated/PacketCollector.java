@@ -34,6 +34,11 @@ public abstract class PacketCollector<H, P extends FlowPacket> implements Decode
     }
 
     @Override
+    public void expect(int records) {
+        current.expect(records);
+    }
+
+    @Override
     public void options(ExportContext ctx, RecordView record) {
         if (current == own) {
             parts.optionsRecord();

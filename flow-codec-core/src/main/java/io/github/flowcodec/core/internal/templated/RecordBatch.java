@@ -7,25 +7,44 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The data records (with their sampling rates) and options records of one packet, being materialized. */
+/**
+ * The data records (with their sampling rates) and options records of one packet, being materialized. The
+ * data records go into an array sized for each data set before its walk ({@link #expect}), handed to the
+ * packet as it is ({@link RecordArray}): no growing list and no exact copy.
+ */
 public final class RecordBatch {
 
-    private final List<FlowRecord> records = new ArrayList<>();
-    private final List<FlowRecord> options = new ArrayList<>();
+    private static final FlowRecord[] NONE = {};
+
+    private FlowRecord[] records = NONE;
+    private int size;
+    private List<FlowRecord> options;
     /** The records' rates once they differ ({@code null} while every record has {@link #firstRate}). */
     private long[] rates;
     private long firstRate;
 
+    /** Makes room for {@code more} data records (what a data set can hold), so that its walk does not grow the array. */
+    public void expect(int more) {
+        int need = size + more;
+        if (need > records.length) {
+            records = Arrays.copyOf(records, Math.max(need, Math.min(2 * records.length, 0xFFFF)));
+        }
+    }
+
     /** Copies a data record, with the sampling rate its context gives it. */
     public void data(ExportContext ctx, RecordView record) {
-        int n = records.size();
+        int n = size;
         long rate = ctx.samplingRate();
         if (n == 0) {
             firstRate = rate;
         } else if (rates != null || rate != firstRate) {
             rate(n, rate);
         }
-        records.add(record.toRecord());
+        if (n == records.length) {
+            records = Arrays.copyOf(records, Math.max(8, 2 * n));
+        }
+        records[n] = record.toRecord();
+        size = n + 1;
     }
 
     /** Notes the rate of record {@code n} when the rates differ: the array is made the first time they do. */
@@ -43,22 +62,25 @@ public final class RecordBatch {
 
     /** Copies an options record. */
     public void options(RecordView record) {
+        if (options == null) {
+            options = new ArrayList<>();
+        }
         options.add(record.toRecord());
     }
 
-    /** The data records so far (the batch's own list). */
+    /** The data records, as the packet's unmodifiable list: once the batch is complete (no record is added after). */
     public List<FlowRecord> records() {
-        return records;
+        return size == 0 ? List.of() : new RecordArray(records, size);
     }
 
-    /** The options records so far (the batch's own list). */
+    /** The options records so far. */
     public List<FlowRecord> options() {
-        return options;
+        return options == null ? List.of() : options;
     }
 
     /** The data records' sampling rates, in their order. */
     public long[] rates() {
-        int n = records.size();
+        int n = size;
         if (rates != null) {
             return Arrays.copyOf(rates, n);
         }

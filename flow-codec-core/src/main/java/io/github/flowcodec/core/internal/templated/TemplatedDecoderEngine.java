@@ -321,6 +321,9 @@ public final class TemplatedDecoderEngine<H> {
             counts.records += n;
             out.counted(n);
         } else {
+            if (!t.isOptions()) {
+                out.expect(mostRecords(t, end - pos));
+            }
             n = walker.walk(t, b, pos, end, view, s);
         }
         int left = end - walker.trailerOffset();
@@ -343,6 +346,13 @@ public final class TemplatedDecoderEngine<H> {
                 break;
         }
         return n;
+    }
+
+    /** How many records of {@code t} {@code bytes} hold: exactly for a fixed-length template, at most (and at most 256) else. */
+    private static int mostRecords(Template t, int bytes) {
+        int len = t.isFixedLength() ? t.recordLength() : t.minimumRecordLength();
+        int n = len > 0 ? bytes / len : 0;
+        return t.isFixedLength() ? n : Math.min(n, 256);
     }
 
     /**
