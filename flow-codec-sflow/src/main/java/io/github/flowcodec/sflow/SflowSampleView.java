@@ -2,6 +2,7 @@ package io.github.flowcodec.sflow;
 
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.sflow.internal.Bytes;
 import io.github.flowcodec.sflow.internal.ContentException;
 import io.github.flowcodec.sflow.internal.DatagramLayout;
 import io.github.flowcodec.sflow.internal.TypedCodec;
@@ -44,6 +45,9 @@ public final class SflowSampleView implements SflowSampleContext {
 
     // datagram
     private ByteBuffer buffer;
+    /** The datagram's bytes (the heap buffer's array or a copy of the direct buffer's) and buffer index to array index. */
+    private byte[] array;
+    private int shift;
     private int base;
     private InetSocketAddress exporter = UNKNOWN_EXPORTER;
     private int agentType;
@@ -78,9 +82,11 @@ public final class SflowSampleView implements SflowSampleContext {
         this.cursor = new SflowRecordView(this);
     }
 
-    void datagram(ByteBuffer buffer, int base, InetSocketAddress exporter, int agentType, int agentIndex, long subAgentId,
-            long sequence, long uptime, long exportTime) {
+    void datagram(ByteBuffer buffer, byte[] array, int shift, int base, InetSocketAddress exporter, int agentType, int agentIndex,
+            long subAgentId, long sequence, long uptime, long exportTime) {
         this.buffer = buffer;
+        this.array = array;
+        this.shift = shift;
         this.base = base;
         this.exporter = exporter;
         this.agentType = agentType;
@@ -123,19 +129,19 @@ public final class SflowSampleView implements SflowSampleContext {
         this.standard = true;
         this.format = format;
         clearSampleHeader();
-        ByteBuffer b = buffer;
-        int p = offset;
-        sampleSequence = b.getInt(p + DatagramLayout.SAMPLE_SEQUENCE) & 0xFFFF_FFFFL;
+        byte[] b = array;
+        int p = shift + offset;
+        sampleSequence = Bytes.u32(b, p + DatagramLayout.SAMPLE_SEQUENCE);
         switch (format) {
             case Sflow.SAMPLE_FLOW: {
-                int src = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
+                int src = Bytes.i32(b, p + DatagramLayout.SAMPLE_SOURCE_ID);
                 sourceIdType = src >>> 24;
                 sourceIdIndex = src & 0xFF_FFFF;
-                samplingRate = b.getInt(p + DatagramLayout.FLOW_SAMPLING_RATE) & 0xFFFF_FFFFL;
-                samplePool = b.getInt(p + DatagramLayout.FLOW_SAMPLE_POOL) & 0xFFFF_FFFFL;
-                drops = b.getInt(p + DatagramLayout.FLOW_DROPS) & 0xFFFF_FFFFL;
-                int in = b.getInt(p + DatagramLayout.FLOW_INPUT);
-                int out = b.getInt(p + DatagramLayout.FLOW_OUTPUT);
+                samplingRate = Bytes.u32(b, p + DatagramLayout.FLOW_SAMPLING_RATE);
+                samplePool = Bytes.u32(b, p + DatagramLayout.FLOW_SAMPLE_POOL);
+                drops = Bytes.u32(b, p + DatagramLayout.FLOW_DROPS);
+                int in = Bytes.i32(b, p + DatagramLayout.FLOW_INPUT);
+                int out = Bytes.i32(b, p + DatagramLayout.FLOW_OUTPUT);
                 inputFormat = in >>> 30;
                 inputValue = in & 0x3FFF_FFFF;
                 outputFormat = out >>> 30;
@@ -143,26 +149,26 @@ public final class SflowSampleView implements SflowSampleContext {
                 break;
             }
             case Sflow.SAMPLE_EXPANDED_FLOW: {
-                sourceIdType = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
-                sourceIdIndex = b.getInt(p + DatagramLayout.EXPANDED_SOURCE_INDEX) & 0xFFFF_FFFFL;
-                samplingRate = b.getInt(p + DatagramLayout.EXPANDED_FLOW_SAMPLING_RATE) & 0xFFFF_FFFFL;
-                samplePool = b.getInt(p + DatagramLayout.EXPANDED_FLOW_SAMPLE_POOL) & 0xFFFF_FFFFL;
-                drops = b.getInt(p + DatagramLayout.EXPANDED_FLOW_DROPS) & 0xFFFF_FFFFL;
-                inputFormat = b.getInt(p + DatagramLayout.EXPANDED_FLOW_INPUT_FORMAT);
-                inputValue = b.getInt(p + DatagramLayout.EXPANDED_FLOW_INPUT) & 0xFFFF_FFFFL;
-                outputFormat = b.getInt(p + DatagramLayout.EXPANDED_FLOW_OUTPUT_FORMAT);
-                outputValue = b.getInt(p + DatagramLayout.EXPANDED_FLOW_OUTPUT) & 0xFFFF_FFFFL;
+                sourceIdType = Bytes.i32(b, p + DatagramLayout.SAMPLE_SOURCE_ID);
+                sourceIdIndex = Bytes.u32(b, p + DatagramLayout.EXPANDED_SOURCE_INDEX);
+                samplingRate = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_SAMPLING_RATE);
+                samplePool = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_SAMPLE_POOL);
+                drops = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_DROPS);
+                inputFormat = Bytes.i32(b, p + DatagramLayout.EXPANDED_FLOW_INPUT_FORMAT);
+                inputValue = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_INPUT);
+                outputFormat = Bytes.i32(b, p + DatagramLayout.EXPANDED_FLOW_OUTPUT_FORMAT);
+                outputValue = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_OUTPUT);
                 break;
             }
             case Sflow.SAMPLE_COUNTER: {
-                int src = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
+                int src = Bytes.i32(b, p + DatagramLayout.SAMPLE_SOURCE_ID);
                 sourceIdType = src >>> 24;
                 sourceIdIndex = src & 0xFF_FFFF;
                 break;
             }
             default: // expanded counter
-                sourceIdType = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
-                sourceIdIndex = b.getInt(p + DatagramLayout.EXPANDED_SOURCE_INDEX) & 0xFFFF_FFFFL;
+                sourceIdType = Bytes.i32(b, p + DatagramLayout.SAMPLE_SOURCE_ID);
+                sourceIdIndex = Bytes.u32(b, p + DatagramLayout.EXPANDED_SOURCE_INDEX);
                 break;
         }
     }
@@ -182,6 +188,14 @@ public final class SflowSampleView implements SflowSampleContext {
 
     int base() {
         return base;
+    }
+
+    byte[] array() {
+        return array;
+    }
+
+    int shift() {
+        return shift;
     }
 
     /**
