@@ -113,6 +113,9 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     private List<FlowRecord> packetRecords;
     private List<SflowSampleInfo> packetInfos;
     private List<SflowSample> typedSamples;
+    private final List<SflowSample> typedList = new ArrayList<>();
+    private final List<FlowRecord> recordList = new ArrayList<>();
+    private final List<SflowSampleInfo> infoList = new ArrayList<>();
     /** The copy of a direct buffer's datagram, read through byte-array views as a heap buffer's array is. */
     private byte[] copy = new byte[2048];
 
@@ -178,13 +181,18 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     /** Decodes into an {@link SflowPacket}: one record and one context per flow sample. */
     @Override
     public SflowPacket decode(ByteBuffer datagram, InetSocketAddress exporter) {
-        List<FlowRecord> records = new ArrayList<>();
-        List<SflowSampleInfo> infos = new ArrayList<>();
+        List<FlowRecord> records = recordList;   // reused, as the infos: the packet keeps copies
+        List<SflowSampleInfo> infos = infoList;
+        records.clear();
+        infos.clear();
         packetRecords = records;
         packetInfos = infos;
         walk(datagram, exporter, MODE_PACKET);
-        return new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
+        SflowPacket p = new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
                 view.systemUptimeMillis(), view.exportTimeMillis(), records, infos);
+        records.clear();
+        infos.clear();
+        return p;
     }
 
     /**
@@ -207,11 +215,14 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
      * @return the datagram with every sample and record typed (unknown formats kept as bytes)
      */
     public SflowDatagram decodeDatagram(ByteBuffer datagram) {
-        List<SflowSample> samples = new ArrayList<>();
+        List<SflowSample> samples = typedList;   // reused: the datagram keeps a copy
+        samples.clear();
         typedSamples = samples;
         walk(datagram, null, MODE_TYPED);
-        return new SflowDatagram(view.agentAddress(), view.subAgentId(), view.sequenceNumber(), view.systemUptimeMillis(),
-                samples);
+        SflowDatagram d = new SflowDatagram(view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
+                view.systemUptimeMillis(), samples);
+        samples.clear();
+        return d;
     }
 
     // ------------------------------------------------------------------ the parser

@@ -2,6 +2,7 @@ package io.github.flowcodec.sflow;
 
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.sflow.internal.ArrayReader;
 import io.github.flowcodec.sflow.internal.Bytes;
 import io.github.flowcodec.sflow.internal.ContentException;
 import io.github.flowcodec.sflow.internal.DatagramLayout;
@@ -42,6 +43,8 @@ public final class SflowSampleView implements SflowSampleContext {
     private final SflowRecordView cursor;
     /** The cursor of {@link #toSample()}, apart from {@link #records()}'s so that a handler's cursor stays where it is. */
     private SflowRecordView typedCursor;
+    /** {@link #toSample()}'s straight reads of the common records. */
+    private ArrayReader reader;
 
     // datagram
     private ByteBuffer buffer;
@@ -53,6 +56,9 @@ public final class SflowSampleView implements SflowSampleContext {
     private int agentType;
     private int agentIndex;
     private InetAddress agentCache;
+    /** The agent address of an earlier datagram and its bytes (never handed out), reused while agents repeat. */
+    private InetAddress lastAgent;
+    private byte[] lastAgentBytes;
     private long subAgentId;
     private long datagramSequence;
     private long uptime;
@@ -305,19 +311,47 @@ public final class SflowSampleView implements SflowSampleContext {
             typedCursor = r;
         }
         r.reset(recordsOffset, recordCount, isFlowSample());
+        if (reader == null) {
+            reader = new ArrayReader();
+        }
         if (isFlowSample()) {
-            List<FlowData> list = new ArrayList<>(recordCount);
-            while (r.next()) {
-                list.add(r.toFlowData());
+            List<FlowData> list;
+            if (recordCount <= 2) {   // one list object, which the sample keeps as it is
+                FlowData first = r.next() ? flowData(r) : null;
+                list = first == null ? List.of() : r.next() ? List.of(first, flowData(r)) : List.of(first);
+            } else {
+                list = new ArrayList<>(recordCount);
+                while (r.next()) {
+                    list.add(flowData(r));
+                }
             }
             return new FlowSample(format == Sflow.SAMPLE_EXPANDED_FLOW, sampleSequence, sourceIdType, sourceIdIndex,
                     samplingRate, samplePool, drops, inputFormat, inputValue, outputFormat, outputValue, list);
         }
-        List<CounterData> list = new ArrayList<>(recordCount);
-        while (r.next()) {
-            list.add(r.toCounterData());
+        List<CounterData> list;
+        if (recordCount <= 2) {
+            CounterData first = r.next() ? counterData(r) : null;
+            list = first == null ? List.of() : r.next() ? List.of(first, counterData(r)) : List.of(first);
+        } else {
+            list = new ArrayList<>(recordCount);
+            while (r.next()) {
+                list.add(counterData(r));
+            }
         }
         return new CounterSample(format == Sflow.SAMPLE_EXPANDED_COUNTER, sampleSequence, sourceIdType, sourceIdIndex, list);
+    }
+
+    /** The cursor's flow record, typed: the common ones read straight, unless an extension replaces their codec. */
+    private FlowData flowData(SflowRecordView r) {
+        int f = r.dataFormat();
+        FlowData d = decoder.extensions().flowRecord(f) == null ? reader.flow(array, shift + r.offset(), f, r.length()) : null;
+        return d != null ? d : r.toFlowData();
+    }
+
+    private CounterData counterData(SflowRecordView r) {
+        int f = r.dataFormat();
+        CounterData d = decoder.extensions().counterRecord(f) == null ? reader.counter(array, shift + r.offset(), f, r.length()) : null;
+        return d != null ? d : r.toCounterData();
     }
 
     /**
@@ -382,13 +416,20 @@ public final class SflowSampleView implements SflowSampleContext {
     @Override
     public InetAddress agentAddress() {
         if (agentCache == null && agentType != Sflow.ADDRESS_UNKNOWN) {
-            byte[] b = new byte[agentType == Sflow.ADDRESS_IPV4 ? 4 : 16];
-            buffer.get(agentIndex, b, 0, b.length);
+            int n = agentType == Sflow.ADDRESS_IPV4 ? 4 : 16;
+            int at = shift + agentIndex;
+            if (lastAgent != null && lastAgentBytes.length == n && java.util.Arrays.equals(array, at, at + n, lastAgentBytes, 0, n)) {
+                agentCache = lastAgent;   // the previous datagram's agent: its address is immutable
+                return agentCache;
+            }
+            byte[] b = java.util.Arrays.copyOfRange(array, at, at + n);
             try {
-                agentCache = b.length == 4 ? (Inet4Address) InetAddress.getByAddress(b) : Inet6Address.getByAddress(null, b, -1);
+                agentCache = n == 4 ? (Inet4Address) InetAddress.getByAddress(b) : Inet6Address.getByAddress(null, b, -1);
             } catch (UnknownHostException e) {
                 throw new IllegalStateException("unreachable: address of fixed length", e);
             }
+            lastAgent = agentCache;
+            lastAgentBytes = b;
         }
         return agentCache;
     }
