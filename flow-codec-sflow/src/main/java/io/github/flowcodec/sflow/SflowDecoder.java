@@ -189,7 +189,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         packetInfos = infos;
         walk(datagram, exporter, MODE_PACKET);
         SflowPacket p = new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
-                view.systemUptimeMillis(), view.exportTimeMillis(), records, infos);
+                view.systemUptimeMillis(), view.exportTimeMillis(), FrozenList.of(records), FrozenList.of(infos));
         records.clear();
         infos.clear();
         return p;
@@ -220,7 +220,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         typedSamples = samples;
         walk(datagram, null, MODE_TYPED);
         SflowDatagram d = new SflowDatagram(view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
-                view.systemUptimeMillis(), samples);
+                view.systemUptimeMillis(), FrozenList.of(samples));
         samples.clear();
         return d;
     }
