@@ -111,11 +111,11 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     private FlowRecordHandler<? super SflowSampleContext> recordHandler;
     private SflowSampleHandler sampleHandler;
     private List<FlowRecord> packetRecords;
-    private List<SflowSampleInfo> packetInfos;
+    private SampleInfos.Gathering packetInfos;
     private List<SflowSample> typedSamples;
     private final List<SflowSample> typedList = new ArrayList<>();
     private final List<FlowRecord> recordList = new ArrayList<>();
-    private final List<SflowSampleInfo> infoList = new ArrayList<>();
+    private final SampleInfos.Gathering infoList = new SampleInfos.Gathering();
     /** The copy of a direct buffer's datagram, read through byte-array views as a heap buffer's array is. */
     private byte[] copy = new byte[2048];
 
@@ -182,14 +182,14 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     @Override
     public SflowPacket decode(ByteBuffer datagram, InetSocketAddress exporter) {
         List<FlowRecord> records = recordList;   // reused, as the infos: the packet keeps copies
-        List<SflowSampleInfo> infos = infoList;
+        SampleInfos.Gathering infos = infoList;
         records.clear();
         infos.clear();
         packetRecords = records;
         packetInfos = infos;
         walk(datagram, exporter, MODE_PACKET);
         SflowPacket p = new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
-                view.systemUptimeMillis(), view.exportTimeMillis(), FrozenList.of(records), FrozenList.of(infos));
+                view.systemUptimeMillis(), view.exportTimeMillis(), FrozenList.of(records), infos.take(view));
         records.clear();
         infos.clear();
         return p;
@@ -375,7 +375,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
             case MODE_PACKET:
                 if (flow) {
                     packetRecords.add(mapper.map(view, a, s, view.base()).toRecord());
-                    packetInfos.add(view.toInfo());
+                    packetInfos.add(view);
                     return 1;
                 }
                 return 0;

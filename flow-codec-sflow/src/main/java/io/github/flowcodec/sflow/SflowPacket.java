@@ -53,7 +53,7 @@ public record SflowPacket(InetSocketAddress exporter, InetAddress agentAddress, 
     public SflowPacket {
         Objects.requireNonNull(exporter, "exporter");
         records = FrozenList.copyOf(records);
-        sampleInfos = FrozenList.copyOf(sampleInfos);
+        sampleInfos = sampleInfos instanceof SampleInfos ? sampleInfos : FrozenList.copyOf(sampleInfos);
         if (records.size() != sampleInfos.size()) {
             throw new IllegalArgumentException(records.size() + " records but " + sampleInfos.size() + " sample infos");
         }
