@@ -95,23 +95,27 @@ public final class SampledHeaderView {
         if (offset < 0 || length < 0 || offset > buffer.limit() - length) {
             throw new IndexOutOfBoundsException("header of " + length + " bytes at " + offset + " outside the buffer");
         }
+        if (buffer.hasArray()) {
+            return parse(buffer.array(), buffer.arrayOffset() + offset, length, headerProtocol);
+        }
         byte[] a = bytes;
         if (a.length < length) {
             a = new byte[Math.max(length, 256)];
             bytes = a;
         }
         buffer.get(offset, a, 0, length);
-        return parse(a, length, headerProtocol);
+        return parse(a, 0, length, headerProtocol);
     }
 
     /**
-     * Parses the first {@code length} bytes of {@code header}. The parser reads a header through byte-array views
-     * (one bounds check, one load a value, heap and direct buffers alike): {@link #parse(ByteBuffer, int, int, int)}
-     * copies the header into the view's own array first, one bulk copy.
+     * Parses the {@code length} bytes of {@code header} from {@code from}, in place, through byte-array views (one
+     * bounds check, one load a value): {@link #parse(ByteBuffer, int, int, int)} parses a heap buffer's own array
+     * and a direct buffer's header copied into the view's array (one bulk copy). Offsets are relative to {@code from}.
      */
-    SampledHeaderView parse(byte[] header, int length, int headerProtocol) {
+    SampledHeaderView parse(byte[] header, int from, int length, int headerProtocol) {
         SampledHeaderParser.start(this, headerProtocol);
-        SampledHeaderParser.link(this, header, 0, length);
+        base = from;
+        SampledHeaderParser.link(this, header, from, from + length);
         return this;
     }
 

@@ -84,7 +84,7 @@ public sealed interface SampledPacketRecords permits FlowData {
          */
         public SampledHeaderView parse() {
             SampledHeaderView v = new SampledHeaderView();
-            v.parse(header, header.length, (int) headerProtocol);
+            v.parse(header, 0, header.length, (int) headerProtocol);
             return v;
         }
 

@@ -42,7 +42,7 @@ public record SflowDatagram(InetAddress agentAddress, long subAgentId, long sequ
         Checks.u32(subAgentId, "subAgentId");
         Checks.u32(sequenceNumber, "sequenceNumber");
         Checks.u32(uptimeMillis, "uptimeMillis");
-        samples = List.copyOf(Objects.requireNonNull(samples, "samples"));
+        samples = FrozenList.copyOf(Objects.requireNonNull(samples, "samples"));
     }
 
     /**

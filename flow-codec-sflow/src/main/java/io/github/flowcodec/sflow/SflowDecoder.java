@@ -13,11 +13,11 @@ import io.github.flowcodec.core.MalformedPacketException;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.TruncatedPacketException;
 import io.github.flowcodec.core.UnsupportedVersionException;
+import io.github.flowcodec.sflow.internal.Bytes;
 import io.github.flowcodec.sflow.internal.ContentException;
 import io.github.flowcodec.sflow.internal.DatagramLayout;
 import io.github.flowcodec.sflow.internal.FlowMapper;
 import io.github.flowcodec.sflow.internal.RecordTypes;
-import io.github.flowcodec.sflow.internal.SequenceTracker;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -96,8 +96,8 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     private final SflowSampleView view = new SflowSampleView(this);
     private final FlowMapper mapper = new FlowMapper(new FlowMapper.Host() {
         @Override
-        public SampledHeaderView parseRawHeader(ByteBuffer b, int offset, int length, int base, SampledHeaderView into) {
-            return SflowDecoder.this.parseRawHeader(b, offset, length, base, into);
+        public SampledHeaderView parseRawHeader(byte[] a, int shift, int offset, int length, int base, SampledHeaderView into) {
+            return SflowDecoder.this.parseRawHeader(a, shift, offset, length, base, into);
         }
 
         @Override
@@ -105,18 +105,19 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
             SflowDecoder.this.contentProblem(e, base);
         }
     });
-    private final SequenceTracker datagramSequences;
-    private final SequenceTracker sampleSequences;
+    private final SflowSequences sequences;
 
     // per-call targets
     private FlowRecordHandler<? super SflowSampleContext> recordHandler;
     private SflowSampleHandler sampleHandler;
     private List<FlowRecord> packetRecords;
-    private List<SflowSampleInfo> packetInfos;
+    private SampleInfos.Gathering packetInfos;
     private List<SflowSample> typedSamples;
-    private long agentHi;
-    private long agentLo;
-    private long agentKey;
+    private final List<SflowSample> typedList = new ArrayList<>();
+    private final List<FlowRecord> recordList = new ArrayList<>();
+    private final SampleInfos.Gathering infoList = new SampleInfos.Gathering();
+    /** The copy of a direct buffer's datagram, read through byte-array views as a heap buffer's array is. */
+    private byte[] copy = new byte[2048];
 
     private final SflowCounts counts = new SflowCounts();
 
@@ -150,8 +151,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         this.extensions = b.extensions;
         this.clock = b.clock;
         this.trackSequences = b.trackSequences;
-        this.datagramSequences = new SequenceTracker(b.maxTrackedAgents);
-        this.sampleSequences = new SequenceTracker(b.maxTrackedSources);
+        this.sequences = new SflowSequences(b.maxTrackedAgents, b.maxTrackedSources);
     }
 
     /**
@@ -181,13 +181,18 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     /** Decodes into an {@link SflowPacket}: one record and one context per flow sample. */
     @Override
     public SflowPacket decode(ByteBuffer datagram, InetSocketAddress exporter) {
-        List<FlowRecord> records = new ArrayList<>();
-        List<SflowSampleInfo> infos = new ArrayList<>();
+        List<FlowRecord> records = recordList;   // reused, as the infos: the packet keeps copies
+        SampleInfos.Gathering infos = infoList;
+        records.clear();
+        infos.clear();
         packetRecords = records;
         packetInfos = infos;
         walk(datagram, exporter, MODE_PACKET);
-        return new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
-                view.systemUptimeMillis(), view.exportTimeMillis(), records, infos);
+        SflowPacket p = new SflowPacket(view.exporter(), view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
+                view.systemUptimeMillis(), view.exportTimeMillis(), FrozenList.of(records), infos.take(view));
+        records.clear();
+        infos.clear();
+        return p;
     }
 
     /**
@@ -210,11 +215,14 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
      * @return the datagram with every sample and record typed (unknown formats kept as bytes)
      */
     public SflowDatagram decodeDatagram(ByteBuffer datagram) {
-        List<SflowSample> samples = new ArrayList<>();
+        List<SflowSample> samples = typedList;   // reused: the datagram keeps a copy
+        samples.clear();
         typedSamples = samples;
         walk(datagram, null, MODE_TYPED);
-        return new SflowDatagram(view.agentAddress(), view.subAgentId(), view.sequenceNumber(), view.systemUptimeMillis(),
-                samples);
+        SflowDatagram d = new SflowDatagram(view.agentAddress(), view.subAgentId(), view.sequenceNumber(),
+                view.systemUptimeMillis(), FrozenList.of(samples));
+        samples.clear();
+        return d;
     }
 
     // ------------------------------------------------------------------ the parser
@@ -243,12 +251,15 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
             throw new TruncatedPacketException(FlowProtocol.SFLOW_V5, length, "the datagram is " + length
                     + " bytes, shorter than an sFlow v5 header");
         }
-        int version = buf.getInt(base + DatagramLayout.VERSION);
+        byte[] a = Bytes.arrayOf(buf, base, end, copy);
+        int s = Bytes.shift(buf, base);
+        copy = buf.hasArray() ? copy : a;
+        int version = Bytes.i32(a, s + base + DatagramLayout.VERSION);
         if (version != Sflow.VERSION) {
             throw new UnsupportedVersionException(FlowProtocol.SFLOW_V5, 0, "version " + Integer.toUnsignedString(version)
                     + ", not 5");
         }
-        int agentType = buf.getInt(base + DatagramLayout.AGENT_ADDRESS_TYPE);
+        int agentType = Bytes.i32(a, s + base + DatagramLayout.AGENT_ADDRESS_TYPE);
         int addressLength = DatagramLayout.addressLength(agentType);
         if (addressLength < 0) {
             throw new MalformedPacketException(FlowProtocol.SFLOW_V5, DatagramLayout.AGENT_ADDRESS_TYPE, "agent address type "
@@ -260,18 +271,15 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
             throw new TruncatedPacketException(FlowProtocol.SFLOW_V5, length, "the datagram is " + length
                     + " bytes, shorter than its " + DatagramLayout.headerLength(addressLength) + "-byte header");
         }
-        long subAgent = buf.getInt(p + DatagramLayout.SUB_AGENT_ID) & 0xFFFF_FFFFL;
-        long sequence = buf.getInt(p + DatagramLayout.SEQUENCE_NUMBER) & 0xFFFF_FFFFL;
-        long uptime = buf.getInt(p + DatagramLayout.UPTIME) & 0xFFFF_FFFFL;
-        long count = buf.getInt(p + DatagramLayout.SAMPLE_COUNT) & 0xFFFF_FFFFL;
+        long subAgent = Bytes.u32(a, s + p + DatagramLayout.SUB_AGENT_ID);
+        long sequence = Bytes.u32(a, s + p + DatagramLayout.SEQUENCE_NUMBER);
+        long uptime = Bytes.u32(a, s + p + DatagramLayout.UPTIME);
+        long count = Bytes.u32(a, s + p + DatagramLayout.SAMPLE_COUNT);
         p += DatagramLayout.AFTER_ADDRESS_LENGTH;
-        view.datagram(buf, base, exporter, agentType, agent, subAgent, sequence, uptime,
+        view.datagram(buf, a, s, base, exporter, agentType, agent, subAgent, sequence, uptime,
                 clock == null ? ExportContext.NO_TIME : clock.getAsLong());
         if (trackSequences) {
-            agentHi = addressLength == 16 ? buf.getLong(agent) : 0;
-            agentLo = addressLength == 16 ? buf.getLong(agent + 8) : addressLength == 4 ? buf.getInt(agent) & 0xFFFF_FFFFL : 0;
-            agentKey = (long) agentType << 32 | subAgent;
-            datagramSequences.update(agentHi, agentLo, agentKey, 0, sequence);
+            sequences.datagram(a, s + agent, addressLength, agentType, subAgent, sequence);
         }
         int handed = 0;
         long i = 0;
@@ -280,8 +288,8 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
                 fault(true, p - base, "the header announces " + count + " samples but the datagram ends after " + i);
                 break;
             }
-            int format = buf.getInt(p + DatagramLayout.ENTRY_FORMAT);
-            long sampleLength = buf.getInt(p + DatagramLayout.ENTRY_LENGTH) & 0xFFFF_FFFFL;
+            int format = Bytes.i32(a, s + p + DatagramLayout.ENTRY_FORMAT);
+            long sampleLength = Bytes.u32(a, s + p + DatagramLayout.ENTRY_LENGTH);
             long padded = (sampleLength + 3) & ~3L;
             int data = p + DatagramLayout.ENTRY_DATA;
             if (padded > end - data) {
@@ -289,7 +297,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
                         + (end - data) + " remain in the datagram");
                 break;
             }
-            handed += sample(buf, format, data, (int) sampleLength, mode);
+            handed += sample(a, s, format, data, (int) sampleLength, mode);
             p = data + (int) padded;
         }
         if (i == count && p != end) {
@@ -302,7 +310,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     }
 
     /** Decodes one sample whose data is {@code length} bytes at {@code offset}; returns how many items were handed over. */
-    private int sample(ByteBuffer buf, int dataFormat, int offset, int length, int mode) {
+    private int sample(byte[] a, int s, int dataFormat, int offset, int length, int mode) {
         int format = dataFormat;
         if (format < Sflow.SAMPLE_FLOW || format > Sflow.SAMPLE_EXPANDED_COUNTER) { // covers enterprise != 0
             counts.otherSamples++;
@@ -317,7 +325,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
         }
         int end = offset + length;
         boolean flow = format == Sflow.SAMPLE_FLOW || format == Sflow.SAMPLE_EXPANDED_FLOW;
-        long count = buf.getInt(offset + header) & 0xFFFF_FFFFL;
+        long count = Bytes.u32(a, s + offset + header);
         int first = offset + header + 4;
         int p = first;
         int unknown = 0;
@@ -326,8 +334,8 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
                 return broken(dataFormat, offset, length, mode, p - base, "the sample announces " + count
                         + " records but ends after " + j);
             }
-            int recordFormat = buf.getInt(p + DatagramLayout.ENTRY_FORMAT);
-            long recordLength = buf.getInt(p + DatagramLayout.ENTRY_LENGTH) & 0xFFFF_FFFFL;
+            int recordFormat = Bytes.i32(a, s + p + DatagramLayout.ENTRY_FORMAT);
+            long recordLength = Bytes.u32(a, s + p + DatagramLayout.ENTRY_LENGTH);
             long padded = (recordLength + 3) & ~3L;
             int data = p + DatagramLayout.ENTRY_DATA;
             if (padded > end - data) {
@@ -355,20 +363,19 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
             default: counts.expandedCounterSamples++; counts.counterRecords += count; break;
         }
         if (trackSequences) {
-            sampleSequences.update(agentHi, agentLo, agentKey | (flow ? 1L : 2L) << 40,
-                    (long) view.sourceIdType() << 32 | view.sourceIdIndex(), view.sampleSequenceNumber());
+            sequences.sample(flow, view.sourceIdType(), view.sourceIdIndex(), view.sampleSequenceNumber());
         }
         switch (mode) {
             case MODE_RECORDS:
                 if (flow) {
-                    recordHandler.onRecord(view, mapper.map(view, view.base()));
+                    recordHandler.onRecord(view, mapper.map(view, a, s, view.base()));
                     return 1;
                 }
                 return 0;
             case MODE_PACKET:
                 if (flow) {
-                    packetRecords.add(mapper.map(view, view.base()).toRecord());
-                    packetInfos.add(view.toInfo());
+                    packetRecords.add(mapper.map(view, a, s, view.base()).toRecord());
+                    packetInfos.add(view);
                     return 1;
                 }
                 return 0;
@@ -428,21 +435,21 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     }
 
     /** Parses the sampled header of a raw packet header record of {@code length} bytes at {@code offset}. */
-    SampledHeaderView parseRawHeader(ByteBuffer b, int offset, int length, int base, SampledHeaderView into) {
+    SampledHeaderView parseRawHeader(byte[] a, int shift, int offset, int length, int base, SampledHeaderView into) {
         if (length < 16) {
             contentProblem(new ContentException(offset, "a raw packet header record of " + length
                     + " bytes is shorter than its 16-byte header"), base);
-            return into.parse(b, offset, 0, 0);
+            return into.parse(a, shift + offset, 0, 0);
         }
-        int protocol = b.getInt(offset + DatagramLayout.RAW_HEADER_PROTOCOL);
-        long headerLength = b.getInt(offset + DatagramLayout.RAW_HEADER_LENGTH) & 0xFFFF_FFFFL;
+        int protocol = Bytes.i32(a, shift + offset + DatagramLayout.RAW_HEADER_PROTOCOL);
+        long headerLength = Bytes.u32(a, shift + offset + DatagramLayout.RAW_HEADER_LENGTH);
         int room = length - 16;
         if (headerLength > room) {
             contentProblem(new ContentException(offset + DatagramLayout.RAW_HEADER_LENGTH, "the sampled header announces " + headerLength
                     + " bytes but its record holds " + room), base);
             headerLength = room;
         }
-        into.parse(b, offset + DatagramLayout.RAW_HEADER, (int) headerLength, protocol);
+        into.parse(a, shift + offset + DatagramLayout.RAW_HEADER, (int) headerLength, protocol);
         String problem = into.problem();
         if (problem != null) {
             counts.headerProblems++;
@@ -452,7 +459,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     }
 
     RecordView mapSample(SflowSampleView s) {
-        return mapper.map(s, s.base());
+        return mapper.map(s, s.array(), s.shift(), s.base());
     }
 
     SflowExtensions extensions() {
@@ -474,7 +481,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
      */
     @Override
     public io.github.flowcodec.core.DecoderCounters counters() {
-        return counts.snapshot(datagramSequences, sampleSequences);
+        return counts.snapshot(sequences.datagrams, sequences.samples);
     }
 
     /**
@@ -483,14 +490,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
      * @return the states, a snapshot
      */
     public List<SflowSequenceState> sequenceStates() {
-        List<SflowSequenceState> out = new ArrayList<>();
-        for (SequenceTracker.Entry e : datagramSequences.entries()) {
-            out.add(SflowSequenceState.of(e, 0));
-        }
-        for (SequenceTracker.Entry e : sampleSequences.entries()) {
-            out.add(SflowSequenceState.of(e, (int) (e.k2() >>> 40) == 1 ? Sflow.SAMPLE_FLOW : Sflow.SAMPLE_COUNTER));
-        }
-        return out;
+        return sequences.states();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.flowcodec.sflow;
 import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
+import io.github.flowcodec.sflow.internal.ArrayWriter;
 import io.github.flowcodec.sflow.internal.Checks;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.net.InetAddress;
@@ -34,6 +35,8 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
 
     private final InetAddress agent;
     private final byte[] agentBytes;
+    /** The datagram header's length with this agent address. */
+    private final int headerLength;
     private final long subAgentId;
     private final LongSupplier uptimeMillis;
     private final int maxDatagramSize;
@@ -43,6 +46,7 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
     private SflowEncoder(Builder b) {
         this.agent = b.agent;
         this.agentBytes = b.agent == null ? null : b.agent.getAddress();
+        this.headerLength = TypedCodec.headerLength(b.agent);
         this.subAgentId = b.subAgentId;
         this.uptimeMillis = b.uptimeMillis != null ? b.uptimeMillis : startedNow();
         this.maxDatagramSize = b.maxDatagramSize;
@@ -94,35 +98,44 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
     public int encode(List<? extends SflowSample> samples, int from, ByteBuffer dst) {
         Objects.checkIndex(from, samples.size() + 1);
         int room = Math.min(dst.remaining(), maxDatagramSize);
-        int used = TypedCodec.headerLength(agent);
+        int used = headerLength;
         if (used > room) {
             throw new EncodingException(FlowProtocol.SFLOW_V5, dst.position(), "no room for the " + used + "-byte header in "
                     + room + " bytes");
         }
-        int n = 0;
-        for (int i = from; i < samples.size(); i++) {
-            int len = TypedCodec.sampleRecordLength(samples.get(i), extensions);
-            if (used + len > room) {
-                break;
-            }
-            used += len;
-            n++;
-        }
-        if (n == 0 && from < samples.size()) {
-            int len = TypedCodec.sampleRecordLength(samples.get(from), extensions);
-            throw new EncodingException(FlowProtocol.SFLOW_V5, dst.position(), "sample " + from + " takes " + len
-                    + " bytes; with the header it does not fit in " + room);
-        }
+        int header = used;
         int start = dst.position();
+        int n = 0;
         try {
-            TypedCodec.writeHeader(dst, agentBytes, subAgentId, sequence, uptimeMillis.getAsLong() & 0xFFFF_FFFFL, n);
-            for (int i = from; i < from + n; i++) {
-                TypedCodec.writeSample(dst, samples.get(i), extensions);
+            TypedCodec.writeHeader(dst, agentBytes, subAgentId, sequence, uptimeMillis.getAsLong() & 0xFFFF_FFFFL, 0);
+            // each sample is measured by writing it (the common ones) or before writing it (the others)
+            for (int i = from; i < samples.size(); i++) {
+                SflowSample s = samples.get(i);
+                int left = room - used;
+                int len = ArrayWriter.sample(dst, s, left);
+                if (len == ArrayWriter.NOT_MINE) {
+                    len = TypedCodec.sampleRecordLength(s, extensions);
+                    if (len > left) {
+                        break;
+                    }
+                    TypedCodec.writeSample(dst, s, extensions);
+                } else if (len == 0) {
+                    break;
+                }
+                used += len;
+                n++;
             }
         } catch (RuntimeException e) {
             dst.position(start);
             throw e;
         }
+        if (n == 0 && from < samples.size()) {
+            dst.position(start);
+            int len = TypedCodec.sampleRecordLength(samples.get(from), extensions);
+            throw new EncodingException(FlowProtocol.SFLOW_V5, dst.position(), "sample " + from + " takes " + len
+                    + " bytes; with the header it does not fit in " + room);
+        }
+        dst.putInt(start + header - 4, n);   // the header's last word: the sample count
         sequence = (sequence + 1) & 0xFFFF_FFFFL;
         return n;
     }

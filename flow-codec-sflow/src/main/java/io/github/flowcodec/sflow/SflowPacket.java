@@ -52,8 +52,8 @@ public record SflowPacket(InetSocketAddress exporter, InetAddress agentAddress, 
      */
     public SflowPacket {
         Objects.requireNonNull(exporter, "exporter");
-        records = List.copyOf(records);
-        sampleInfos = List.copyOf(sampleInfos);
+        records = FrozenList.copyOf(records);
+        sampleInfos = sampleInfos instanceof SampleInfos ? sampleInfos : FrozenList.copyOf(sampleInfos);
         if (records.size() != sampleInfos.size()) {
             throw new IllegalArgumentException(records.size() + " records but " + sampleInfos.size() + " sample infos");
         }

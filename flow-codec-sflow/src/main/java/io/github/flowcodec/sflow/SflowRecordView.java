@@ -203,7 +203,7 @@ public final class SflowRecordView {
         if (header == null) {
             header = new SampledHeaderView();
         }
-        return sample.decoder().parseRawHeader(sample.buffer(), offset, length, sample.base(), header);
+        return sample.decoder().parseRawHeader(sample.array(), sample.shift(), offset, length, sample.base(), header);
     }
 
     /**

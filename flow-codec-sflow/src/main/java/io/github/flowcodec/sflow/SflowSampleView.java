@@ -2,6 +2,8 @@ package io.github.flowcodec.sflow;
 
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.sflow.internal.ArrayReader;
+import io.github.flowcodec.sflow.internal.Bytes;
 import io.github.flowcodec.sflow.internal.ContentException;
 import io.github.flowcodec.sflow.internal.DatagramLayout;
 import io.github.flowcodec.sflow.internal.TypedCodec;
@@ -41,14 +43,22 @@ public final class SflowSampleView implements SflowSampleContext {
     private final SflowRecordView cursor;
     /** The cursor of {@link #toSample()}, apart from {@link #records()}'s so that a handler's cursor stays where it is. */
     private SflowRecordView typedCursor;
+    /** {@link #toSample()}'s straight reads of the common records. */
+    private ArrayReader reader;
 
     // datagram
     private ByteBuffer buffer;
+    /** The datagram's bytes (the heap buffer's array or a copy of the direct buffer's) and buffer index to array index. */
+    private byte[] array;
+    private int shift;
     private int base;
     private InetSocketAddress exporter = UNKNOWN_EXPORTER;
     private int agentType;
     private int agentIndex;
     private InetAddress agentCache;
+    /** The agent address of an earlier datagram and its bytes (never handed out), reused while agents repeat. */
+    private InetAddress lastAgent;
+    private byte[] lastAgentBytes;
     private long subAgentId;
     private long datagramSequence;
     private long uptime;
@@ -78,9 +88,11 @@ public final class SflowSampleView implements SflowSampleContext {
         this.cursor = new SflowRecordView(this);
     }
 
-    void datagram(ByteBuffer buffer, int base, InetSocketAddress exporter, int agentType, int agentIndex, long subAgentId,
-            long sequence, long uptime, long exportTime) {
+    void datagram(ByteBuffer buffer, byte[] array, int shift, int base, InetSocketAddress exporter, int agentType, int agentIndex,
+            long subAgentId, long sequence, long uptime, long exportTime) {
         this.buffer = buffer;
+        this.array = array;
+        this.shift = shift;
         this.base = base;
         this.exporter = exporter;
         this.agentType = agentType;
@@ -123,19 +135,19 @@ public final class SflowSampleView implements SflowSampleContext {
         this.standard = true;
         this.format = format;
         clearSampleHeader();
-        ByteBuffer b = buffer;
-        int p = offset;
-        sampleSequence = b.getInt(p + DatagramLayout.SAMPLE_SEQUENCE) & 0xFFFF_FFFFL;
+        byte[] b = array;
+        int p = shift + offset;
+        sampleSequence = Bytes.u32(b, p + DatagramLayout.SAMPLE_SEQUENCE);
         switch (format) {
             case Sflow.SAMPLE_FLOW: {
-                int src = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
+                int src = Bytes.i32(b, p + DatagramLayout.SAMPLE_SOURCE_ID);
                 sourceIdType = src >>> 24;
                 sourceIdIndex = src & 0xFF_FFFF;
-                samplingRate = b.getInt(p + DatagramLayout.FLOW_SAMPLING_RATE) & 0xFFFF_FFFFL;
-                samplePool = b.getInt(p + DatagramLayout.FLOW_SAMPLE_POOL) & 0xFFFF_FFFFL;
-                drops = b.getInt(p + DatagramLayout.FLOW_DROPS) & 0xFFFF_FFFFL;
-                int in = b.getInt(p + DatagramLayout.FLOW_INPUT);
-                int out = b.getInt(p + DatagramLayout.FLOW_OUTPUT);
+                samplingRate = Bytes.u32(b, p + DatagramLayout.FLOW_SAMPLING_RATE);
+                samplePool = Bytes.u32(b, p + DatagramLayout.FLOW_SAMPLE_POOL);
+                drops = Bytes.u32(b, p + DatagramLayout.FLOW_DROPS);
+                int in = Bytes.i32(b, p + DatagramLayout.FLOW_INPUT);
+                int out = Bytes.i32(b, p + DatagramLayout.FLOW_OUTPUT);
                 inputFormat = in >>> 30;
                 inputValue = in & 0x3FFF_FFFF;
                 outputFormat = out >>> 30;
@@ -143,26 +155,26 @@ public final class SflowSampleView implements SflowSampleContext {
                 break;
             }
             case Sflow.SAMPLE_EXPANDED_FLOW: {
-                sourceIdType = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
-                sourceIdIndex = b.getInt(p + DatagramLayout.EXPANDED_SOURCE_INDEX) & 0xFFFF_FFFFL;
-                samplingRate = b.getInt(p + DatagramLayout.EXPANDED_FLOW_SAMPLING_RATE) & 0xFFFF_FFFFL;
-                samplePool = b.getInt(p + DatagramLayout.EXPANDED_FLOW_SAMPLE_POOL) & 0xFFFF_FFFFL;
-                drops = b.getInt(p + DatagramLayout.EXPANDED_FLOW_DROPS) & 0xFFFF_FFFFL;
-                inputFormat = b.getInt(p + DatagramLayout.EXPANDED_FLOW_INPUT_FORMAT);
-                inputValue = b.getInt(p + DatagramLayout.EXPANDED_FLOW_INPUT) & 0xFFFF_FFFFL;
-                outputFormat = b.getInt(p + DatagramLayout.EXPANDED_FLOW_OUTPUT_FORMAT);
-                outputValue = b.getInt(p + DatagramLayout.EXPANDED_FLOW_OUTPUT) & 0xFFFF_FFFFL;
+                sourceIdType = Bytes.i32(b, p + DatagramLayout.SAMPLE_SOURCE_ID);
+                sourceIdIndex = Bytes.u32(b, p + DatagramLayout.EXPANDED_SOURCE_INDEX);
+                samplingRate = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_SAMPLING_RATE);
+                samplePool = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_SAMPLE_POOL);
+                drops = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_DROPS);
+                inputFormat = Bytes.i32(b, p + DatagramLayout.EXPANDED_FLOW_INPUT_FORMAT);
+                inputValue = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_INPUT);
+                outputFormat = Bytes.i32(b, p + DatagramLayout.EXPANDED_FLOW_OUTPUT_FORMAT);
+                outputValue = Bytes.u32(b, p + DatagramLayout.EXPANDED_FLOW_OUTPUT);
                 break;
             }
             case Sflow.SAMPLE_COUNTER: {
-                int src = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
+                int src = Bytes.i32(b, p + DatagramLayout.SAMPLE_SOURCE_ID);
                 sourceIdType = src >>> 24;
                 sourceIdIndex = src & 0xFF_FFFF;
                 break;
             }
             default: // expanded counter
-                sourceIdType = b.getInt(p + DatagramLayout.SAMPLE_SOURCE_ID);
-                sourceIdIndex = b.getInt(p + DatagramLayout.EXPANDED_SOURCE_INDEX) & 0xFFFF_FFFFL;
+                sourceIdType = Bytes.i32(b, p + DatagramLayout.SAMPLE_SOURCE_ID);
+                sourceIdIndex = Bytes.u32(b, p + DatagramLayout.EXPANDED_SOURCE_INDEX);
                 break;
         }
     }
@@ -182,6 +194,14 @@ public final class SflowSampleView implements SflowSampleContext {
 
     int base() {
         return base;
+    }
+
+    byte[] array() {
+        return array;
+    }
+
+    int shift() {
+        return shift;
     }
 
     /**
@@ -291,19 +311,47 @@ public final class SflowSampleView implements SflowSampleContext {
             typedCursor = r;
         }
         r.reset(recordsOffset, recordCount, isFlowSample());
+        if (reader == null) {
+            reader = new ArrayReader();
+        }
         if (isFlowSample()) {
-            List<FlowData> list = new ArrayList<>(recordCount);
-            while (r.next()) {
-                list.add(r.toFlowData());
+            List<FlowData> list;
+            if (recordCount <= 2) {   // one list object, which the sample keeps as it is
+                FlowData first = r.next() ? flowData(r) : null;
+                list = first == null ? List.of() : r.next() ? List.of(first, flowData(r)) : List.of(first);
+            } else {
+                list = new ArrayList<>(recordCount);
+                while (r.next()) {
+                    list.add(flowData(r));
+                }
             }
             return new FlowSample(format == Sflow.SAMPLE_EXPANDED_FLOW, sampleSequence, sourceIdType, sourceIdIndex,
                     samplingRate, samplePool, drops, inputFormat, inputValue, outputFormat, outputValue, list);
         }
-        List<CounterData> list = new ArrayList<>(recordCount);
-        while (r.next()) {
-            list.add(r.toCounterData());
+        List<CounterData> list;
+        if (recordCount <= 2) {
+            CounterData first = r.next() ? counterData(r) : null;
+            list = first == null ? List.of() : r.next() ? List.of(first, counterData(r)) : List.of(first);
+        } else {
+            list = new ArrayList<>(recordCount);
+            while (r.next()) {
+                list.add(counterData(r));
+            }
         }
         return new CounterSample(format == Sflow.SAMPLE_EXPANDED_COUNTER, sampleSequence, sourceIdType, sourceIdIndex, list);
+    }
+
+    /** The cursor's flow record, typed: the common ones read straight, unless an extension replaces their codec. */
+    private FlowData flowData(SflowRecordView r) {
+        int f = r.dataFormat();
+        FlowData d = decoder.extensions().flowRecord(f) == null ? reader.flow(array, shift + r.offset(), f, r.length()) : null;
+        return d != null ? d : r.toFlowData();
+    }
+
+    private CounterData counterData(SflowRecordView r) {
+        int f = r.dataFormat();
+        CounterData d = decoder.extensions().counterRecord(f) == null ? reader.counter(array, shift + r.offset(), f, r.length()) : null;
+        return d != null ? d : r.toCounterData();
     }
 
     /**
@@ -368,13 +416,20 @@ public final class SflowSampleView implements SflowSampleContext {
     @Override
     public InetAddress agentAddress() {
         if (agentCache == null && agentType != Sflow.ADDRESS_UNKNOWN) {
-            byte[] b = new byte[agentType == Sflow.ADDRESS_IPV4 ? 4 : 16];
-            buffer.get(agentIndex, b, 0, b.length);
+            int n = agentType == Sflow.ADDRESS_IPV4 ? 4 : 16;
+            int at = shift + agentIndex;
+            if (lastAgent != null && lastAgentBytes.length == n && java.util.Arrays.equals(array, at, at + n, lastAgentBytes, 0, n)) {
+                agentCache = lastAgent;   // the previous datagram's agent: its address is immutable
+                return agentCache;
+            }
+            byte[] b = java.util.Arrays.copyOfRange(array, at, at + n);
             try {
-                agentCache = b.length == 4 ? (Inet4Address) InetAddress.getByAddress(b) : Inet6Address.getByAddress(null, b, -1);
+                agentCache = n == 4 ? (Inet4Address) InetAddress.getByAddress(b) : Inet6Address.getByAddress(null, b, -1);
             } catch (UnknownHostException e) {
                 throw new IllegalStateException("unreachable: address of fixed length", e);
             }
+            lastAgent = agentCache;
+            lastAgentBytes = b;
         }
         return agentCache;
     }

@@ -1,14 +1,14 @@
 package io.github.flowcodec.sflow.internal;
 
+import static io.github.flowcodec.sflow.internal.FlowTemplates.*;
+
 import io.github.flowcodec.core.Iana;
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.RecordView;
-import io.github.flowcodec.core.Template;
 import io.github.flowcodec.sflow.SampledHeaderView;
 import io.github.flowcodec.sflow.Sflow;
 import io.github.flowcodec.sflow.SflowSampleView;
 import java.nio.ByteBuffer;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps a flow sample onto a flow record of IANA elements: fills a reused scratch array with the values
@@ -22,7 +22,7 @@ public final class FlowMapper {
     /** What the mapper needs from its decoder: the sampled-header parser and the place to report a fault. */
     public interface Host {
         /** Parses the sampled header of a raw packet header record of {@code length} bytes at {@code offset}. */
-        SampledHeaderView parseRawHeader(ByteBuffer b, int offset, int length, int base, SampledHeaderView into);
+        SampledHeaderView parseRawHeader(byte[] a, int shift, int offset, int length, int base, SampledHeaderView into);
 
         /** A record's content did not parse: throws in strict mode, reports in lenient mode. */
         void contentProblem(ContentException e, int base);
@@ -62,88 +62,6 @@ public final class FlowMapper {
     public static final InformationElement NEXT_HOP_V6 = Iana.IP_NEXT_HOP_IPV6_ADDRESS;
     public static final InformationElement SRC_AS = Iana.BGP_SOURCE_AS_NUMBER;
     public static final InformationElement DST_AS = Iana.BGP_DESTINATION_AS_NUMBER;
-
-    static final int BYTES = 1;
-    static final int MAC = 1 << 1;
-    static final int DOT1Q = 1 << 2;
-    static final int QINQ = 1 << 3;
-    static final int SWITCH = 1 << 4;
-    static final int FAM4 = 1 << 5;
-    static final int FAM6 = 1 << 6;
-    static final int IPCOMMON = 1 << 7;
-    static final int IPTTL = 1 << 8;
-    static final int FRAG = 1 << 9;
-    static final int PORTS = 1 << 10;
-    static final int TCP = 1 << 11;
-    /** ICMP type and code: the TCP bit without the PORTS bit. */
-    static final int ICMP = TCP;
-    /** The extended switch VLANs do not fit 16 bits (0xFFFFFFFF, "unknown"): vlanId and postVlanId are 4 bytes. */
-    static final int SWITCH32 = 1 << 12;
-    static final int NH4 = 1 << 13;
-    static final int NH6 = 1 << 14;
-    static final int AS = 1 << 15;
-
-    private static final ConcurrentHashMap<Integer, Template> TEMPLATES = new ConcurrentHashMap<>();
-
-    /** The template of a presence mask: its id is the mask. */
-    public static Template template(int mask) {
-        return TEMPLATES.computeIfAbsent(mask, FlowMapper::build);
-    }
-
-    private static Template build(int mask) {
-        Template.Builder b = Template.builder(mask)
-                .field(INGRESS_INTERFACE, 4).field(EGRESS_INTERFACE, 4).field(SAMPLING_INTERVAL, 4)
-                .field(SAMPLE_POOL, 4).field(DROPS, 4).field(PACKETS, 4);
-        if ((mask & BYTES) != 0) {
-            b.field(OCTETS, 4);
-        }
-        if ((mask & MAC) != 0) {
-            b.field(SRC_MAC, 6).field(DST_MAC, 6).field(ETHERNET_TYPE, 2);
-        }
-        if ((mask & DOT1Q) != 0) {
-            b.field(DOT1Q_VLAN, 2);
-        }
-        if ((mask & QINQ) != 0) {
-            b.field(DOT1Q_CUSTOMER_VLAN, 2);
-        }
-        if ((mask & SWITCH) != 0) {
-            int n = (mask & SWITCH32) != 0 ? 4 : 2;
-            b.field(VLAN, n).field(POST_VLAN, n);
-        }
-        if ((mask & FAM4) != 0) {
-            b.field(SRC_IPV4, 4).field(DST_IPV4, 4);
-        }
-        if ((mask & FAM6) != 0) {
-            b.field(SRC_IPV6, 16).field(DST_IPV6, 16).field(FLOW_LABEL, 4);
-        }
-        if ((mask & IPCOMMON) != 0) {
-            b.field(IP_VERSION, 1).field(PROTOCOL, 1).field(TOS, 1);
-        }
-        if ((mask & IPTTL) != 0) {
-            b.field(TTL, 1);
-        }
-        if ((mask & FRAG) != 0) {
-            b.field(FRAGMENT_ID, 4).field(FRAGMENT_OFFSET, 2);
-        }
-        if ((mask & PORTS) != 0) {
-            b.field(SRC_PORT, 2).field(DST_PORT, 2);
-            if ((mask & TCP) != 0) {
-                b.field(TCP_FLAGS, 2);
-            }
-        } else if ((mask & ICMP) != 0) {
-            b.field((mask & FAM6) != 0 ? ICMP_V6 : ICMP_V4, 2);
-        }
-        if ((mask & NH4) != 0) {
-            b.field(NEXT_HOP_V4, 4);
-        }
-        if ((mask & NH6) != 0) {
-            b.field(NEXT_HOP_V6, 16);
-        }
-        if ((mask & AS) != 0) {
-            b.field(SRC_AS, 4).field(DST_AS, 4);
-        }
-        return b.build();
-    }
 
     private static final int CACHE = 64;
     /**
@@ -208,11 +126,12 @@ public final class FlowMapper {
     }
 
     /**
-     * Maps the flow sample the view is on ({@code base}: the datagram's offset in its buffer), whose records the
-     * decoder has {@linkplain #note noted}; the returned view is reused.
+     * Maps the flow sample the view is on, whose records the decoder has {@linkplain #note noted}, reading the
+     * datagram from {@code a} (buffer index + {@code shift}; {@code base}: the datagram's offset in its buffer); the
+     * returned view is reused.
      */
-    public RecordView map(SflowSampleView s, int base) {
-        gather(s, base);
+    public RecordView map(SflowSampleView s, byte[] a, int shift, int base) {
+        gather(a, shift, base);
         int mask = 0;
         SampledHeaderView h = header;
         boolean hdrIp = haveHeader && h.ipVersion() != 0 && h.hasSourceAddress() && h.hasDestinationAddress();
@@ -428,7 +347,7 @@ public final class FlowMapper {
         noted = count;
     }
 
-    private void gather(SflowSampleView s, int base) {
+    private void gather(byte[] b, int shift, int base) {
         this.base = base;
         haveHeader = false;
         ethRecord = false;
@@ -436,10 +355,10 @@ public final class FlowMapper {
         sw = false;
         nextHopFamily = 0;
         gateway = false;
-        ByteBuffer b = s.buffer();
         int[] records = notes;
         for (int j = 0, end = 3 * noted; j < end; j += 3) {
             int off = records[j + 1];
+            int at = shift + off;
             int len = records[j + 2];
             switch (records[j]) {
                 case Sflow.FLOW_RAW_HEADER:
@@ -449,8 +368,8 @@ public final class FlowMapper {
                                     + DatagramLayout.RAW_HEADER + "-byte header");
                             break;
                         }
-                        decoder.parseRawHeader(b, off, len, base, header);
-                        frameLength = b.getInt(off + DatagramLayout.RAW_FRAME_LENGTH) & 0xFFFF_FFFFL;
+                        decoder.parseRawHeader(b, shift, off, len, base, header);
+                        frameLength = Bytes.u32(b, at + DatagramLayout.RAW_FRAME_LENGTH);
                         haveHeader = true;
                     }
                     break;
@@ -460,10 +379,10 @@ public final class FlowMapper {
                             problem(off, "an Ethernet frame record is 24 bytes, not " + len);
                             break;
                         }
-                        ethLength = b.getInt(off) & 0xFFFF_FFFFL;
-                        ethSrc = ((b.getShort(off + 4) & 0xFFFFL) << 32) | (b.getInt(off + 6) & 0xFFFF_FFFFL);
-                        ethDst = ((b.getShort(off + 12) & 0xFFFFL) << 32) | (b.getInt(off + 14) & 0xFFFF_FFFFL);
-                        ethType = b.getInt(off + 20);
+                        ethLength = Bytes.u32(b, at);
+                        ethSrc = ((long) Bytes.u16(b, at + 4) << 32) | Bytes.u32(b, at + 6);
+                        ethDst = ((long) Bytes.u16(b, at + 12) << 32) | Bytes.u32(b, at + 14);
+                        ethType = Bytes.i32(b, at + 20);
                         ethRecord = true;
                     }
                     break;
@@ -473,7 +392,7 @@ public final class FlowMapper {
                             problem(off, "an IPv4 data record is 32 bytes, not " + len);
                             break;
                         }
-                        data(b, off, 4);
+                        data(b, at, 4);
                     }
                     break;
                 case Sflow.FLOW_IPV6:
@@ -482,7 +401,7 @@ public final class FlowMapper {
                             problem(off, "an IPv6 data record is 56 bytes, not " + len);
                             break;
                         }
-                        data(b, off, 16);
+                        data(b, at, 16);
                     }
                     break;
                 case Sflow.FLOW_EXTENDED_SWITCH:
@@ -490,12 +409,12 @@ public final class FlowMapper {
                         problem(off, "an extended switch record is 16 bytes, not " + len);
                         break;
                     }
-                    inVlan = b.getInt(off) & 0xFFFF_FFFFL;
-                    outVlan = b.getInt(off + 8) & 0xFFFF_FFFFL;
+                    inVlan = Bytes.u32(b, at);
+                    outVlan = Bytes.u32(b, at + 8);
                     sw = true;
                     break;
                 case Sflow.FLOW_EXTENDED_ROUTER: {
-                    int n = address(b, off, len, nextHop);
+                    int n = address(b, shift, off, len, nextHop);
                     if (n < 0) {
                         break;
                     }
@@ -507,7 +426,7 @@ public final class FlowMapper {
                     break;
                 }
                 case Sflow.FLOW_EXTENDED_GATEWAY:
-                    gateway(b, off, len);
+                    gateway(b, shift, off, len);
                     break;
                 default:
                     break;
@@ -515,26 +434,26 @@ public final class FlowMapper {
         }
     }
 
-    private void data(ByteBuffer b, int off, int addrLen) {
-        dataLength = b.getInt(off) & 0xFFFF_FFFFL;
-        dataProto = b.getInt(off + 4) & 0xFF;
-        b.get(off + 8, dataSrc, 0, addrLen);
-        b.get(off + 8 + addrLen, dataDst, 0, addrLen);
-        int q = off + 8 + 2 * addrLen;
-        dataSrcPort = b.getInt(q) & 0xFFFF;
-        dataDstPort = b.getInt(q + 4) & 0xFFFF;
-        dataTcpFlags = b.getInt(q + 8) & 0xFF;
-        dataTos = b.getInt(q + 12) & 0xFF;
+    private void data(byte[] b, int at, int addrLen) {
+        dataLength = Bytes.u32(b, at);
+        dataProto = Bytes.i32(b, at + 4) & 0xFF;
+        System.arraycopy(b, at + 8, dataSrc, 0, addrLen);
+        System.arraycopy(b, at + 8 + addrLen, dataDst, 0, addrLen);
+        int q = at + 8 + 2 * addrLen;
+        dataSrcPort = Bytes.i32(b, q) & 0xFFFF;
+        dataDstPort = Bytes.i32(b, q + 4) & 0xFFFF;
+        dataTcpFlags = Bytes.i32(b, q + 8) & 0xFF;
+        dataTos = Bytes.i32(b, q + 12) & 0xFF;
         dataFamily = addrLen == 4 ? 4 : 6;
     }
 
     /** Reads an sFlow address into {@code dst}; returns its length (0 unknown) or -1 after reporting a problem. */
-    private int address(ByteBuffer b, int off, int len, byte[] dst) {
+    private int address(byte[] b, int shift, int off, int len, byte[] dst) {
         if (len < 4) {
             problem(off, "a record of " + len + " bytes cannot hold an address");
             return -1;
         }
-        int type = b.getInt(off);
+        int type = Bytes.i32(b, shift + off);
         int n = type == 1 ? 4 : type == 2 ? 16 : type == 0 ? 0 : -1;
         if (n < 0) {
             problem(off, "address type " + Integer.toUnsignedString(type) + " (0, 1 or 2 expected)");
@@ -544,12 +463,12 @@ public final class FlowMapper {
             problem(off, "an address of " + n + " bytes runs past its " + len + "-byte record");
             return -1;
         }
-        b.get(off + 4, dst, 0, n);
+        System.arraycopy(b, shift + off + 4, dst, 0, n);
         return n;
     }
 
-    private void gateway(ByteBuffer b, int off, int len) {
-        int n = address(b, off, len, v6);
+    private void gateway(byte[] b, int shift, int off, int len) {
+        int n = address(b, shift, off, len, v6);
         if (n < 0) {
             return;
         }
@@ -559,8 +478,8 @@ public final class FlowMapper {
             problem(p, "the extended gateway record ends inside its AS fields");
             return;
         }
-        long src = b.getInt(p + 4) & 0xFFFF_FFFFL;
-        long segments = b.getInt(p + 12) & 0xFFFF_FFFFL;
+        long src = Bytes.u32(b, shift + p + 4);
+        long segments = Bytes.u32(b, shift + p + 12);
         p += 16;
         long last = 0;
         for (long i = 0; i < segments; i++) {
@@ -568,14 +487,14 @@ public final class FlowMapper {
                 problem(p, "the extended gateway record announces " + segments + " AS path segments but ends after " + i);
                 return;
             }
-            long count = b.getInt(p + 4) & 0xFFFF_FFFFL;
+            long count = Bytes.u32(b, shift + p + 4);
             p += 8;
             if (count > (end - p) / 4) {
                 problem(p - 4, "an AS path segment of " + count + " ASes runs past the extended gateway record");
                 return;
             }
             if (count > 0) {
-                last = b.getInt(p + (int) (count - 1) * 4) & 0xFFFF_FFFFL;
+                last = Bytes.u32(b, shift + p + (int) (count - 1) * 4);
             }
             p += (int) count * 4;
         }
@@ -583,7 +502,7 @@ public final class FlowMapper {
             problem(p, "the extended gateway record ends before its communities");
             return;
         }
-        long communities = b.getInt(p) & 0xFFFF_FFFFL;
+        long communities = Bytes.u32(b, shift + p);
         if (communities > (end - p - 4) / 4 || end - p - 4 - communities * 4 != 4) {
             problem(p, "the extended gateway record's " + communities + " communities and local preference do not fill its "
                     + len + " bytes");

@@ -50,6 +50,13 @@ public final class SequenceTracker {
     private int size;
     private long evictions;
     private long totalLost;
+    /**
+     * Recently updated slots (index in the table + 1, 0 none) by a few bits of the key's last two words: an agent's
+     * next datagram, a data source's next sample go straight to their slot (its key compared) without hashing or
+     * probing.
+     */
+    private final int[] recent = new int[RECENT];
+    private static final int RECENT = 64;
 
     /** A tracker of at most {@code maxEntries} keys; its table starts small and doubles as keys come, up to twice that. */
     public SequenceTracker(int maxEntries) {
@@ -71,17 +78,24 @@ public final class SequenceTracker {
      */
     public long update(long k0, long k1, long k2, long k3, long sequence) {
         long[] t = table;
+        int r = (int) (k3 ^ k3 >>> 6 ^ k2 >>> 40) & (RECENT - 1);
+        int s = recent[r] - 1;
+        if (s >= 0 && t[s + 3] == k3 && t[s + 2] == k2 && t[s + 1] == k1 && t[s] == k0) {
+            return step(s + KEY, sequence);
+        }
         int mask = this.mask;
         int i = hash(k0, k1, k2, k3, mask);
         int k;
         while (t[(k = i * SLOT) + RECEIVED] != 0) {
             if (t[k] == k0 && t[k + 1] == k1 && t[k + 2] == k2 && t[k + 3] == k3) {
+                recent[r] = k + 1;
                 return step(k + KEY, sequence);
             }
             i = (i + 1) & mask;
         }
         if (size >= max) {
             java.util.Arrays.fill(table, 0);
+            java.util.Arrays.fill(recent, 0);
             size = 0;
             evictions++;
             return update(k0, k1, k2, k3, sequence);
@@ -97,6 +111,7 @@ public final class SequenceTracker {
         t[k + 3] = k3;
         t[k + KEY] = sequence;
         t[k + RECEIVED] = 1;
+        recent[r] = k + 1;
         return 0;
     }
 
@@ -116,6 +131,7 @@ public final class SequenceTracker {
         }
         table = t;
         this.mask = mask;
+        java.util.Arrays.fill(recent, 0);
     }
 
     private long step(int v, long sequence) {

@@ -155,6 +155,10 @@ public final class TypedCodec {
 
     /** The encoded data length of a counter record. */
     public static int counterLength(CounterData d, SflowExtensions ext) {
+        int n = ArrayWriter.counterLength(d);
+        if (n >= 0) {
+            return n;
+        }
         RecordType<?> t = RecordTypes.of(d.getClass());
         if (t != null) {
             return t.length(d, ext);
@@ -254,6 +258,9 @@ public final class TypedCodec {
      * ends (a sample's data is measured once, by writing it).
      */
     public static void writeSample(ByteBuffer out, SflowSample s, SflowExtensions ext) {
+        if (ArrayWriter.sample(out, s, out.remaining()) > 0) {
+            return;
+        }
         out.putInt(Sflow.dataFormat(s.enterprise(), s.format()));
         int lengthAt = out.position();
         out.putInt(0);
