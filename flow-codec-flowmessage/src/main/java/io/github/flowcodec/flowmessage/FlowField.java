@@ -109,7 +109,10 @@ public enum FlowField {
      * it (the entries up to the bottom of the stack or the first reserved label, 0 to 15).
      */
     MPLS_TTL("mpls_ttl", 80, Kind.UINT32_LIST),
-    /** The MPLS labels, top first (NetFlow v9 and IPFIX: mplsTopLabelStackSection, ...Section2 and 3, as goflow2). */
+    /**
+     * The MPLS labels, top first, as goflow2 fills them: NetFlow v9 and IPFIX from mplsTopLabelStackSection,
+     * ...Section2 and 3; sFlow from the sampled header's label stack (with {@link #MPLS_TTL}).
+     */
     MPLS_LABEL("mpls_label", 81, Kind.UINT32_LIST),
     /** The observation domain (IPFIX), source id (NetFlow v9), engine type and id (NetFlow v5), sub-agent (sFlow). */
     OBSERVATION_DOMAIN_ID("observation_domain_id", 70, Kind.UINT32);

@@ -12,8 +12,11 @@ import io.github.flowcodec.flowmessage.proto.FlowProto;
 import io.github.flowcodec.sflow.FlowData;
 import io.github.flowcodec.sflow.FlowSample;
 import io.github.flowcodec.sflow.SampledFrameBuilder;
+import io.github.flowcodec.sflow.SampledHeaderView;
 import io.github.flowcodec.sflow.SflowDatagramBuilder;
 import io.github.flowcodec.sflow.SflowDecoder;
+import io.github.flowcodec.sflow.SflowSampleHandler;
+import io.github.flowcodec.sflow.SflowSampleView;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -102,6 +105,56 @@ class FlowMessageListsTest {
         assertThat(pb.get(0).getBgpCommunitiesList()).containsExactly(0xFDE8_0001, 0xFFFF_FF01);
         assertThat(pb.get(0).getNextHopAs()).isEqualTo(64498);
         assertThat(m.toMessage().toString()).contains("as_path=[64498,64499,4200000000]");
+    }
+
+    @Test
+    void sflowsSampledLabelStackGivesTheMplsLabelsAndTtlsAsGoflow2() throws IOException {
+        Inet4Address src = (Inet4Address) InetAddress.getByName("10.0.0.1");
+        Inet4Address dst = (Inet4Address) InetAddress.getByName("10.0.0.2");
+        List<FlowSample> samples = List.of(
+                FlowSample.compact(1, 0, 3, 512, 5120, 0, 3, 7, List.of(SampledFrameBuilder.rawHeader(
+                        SampledFrameBuilder.ethernet(0xAAL, 0xBBL).mpls(16).mpls(299776).ipv4(src, dst).udp(53, 53).build(), 128))),
+                // a reserved label (3, implicit null) ends the stack as goflow2 reads it, though its S bit is clear
+                FlowSample.compact(2, 0, 3, 512, 5120, 0, 3, 7, List.of(SampledFrameBuilder.rawHeader(
+                        SampledFrameBuilder.ethernet(0xAAL, 0xBBL).mpls(3).mpls(100).ipv4(src, dst).build(), 128))),
+                FlowSample.compact(3, 0, 3, 512, 5120, 0, 3, 7, List.of(SampledFrameBuilder.rawHeader(
+                        SampledFrameBuilder.ethernet(0xAAL, 0xBBL).ipv4(src, dst).build(), 128))));
+        SflowDatagramBuilder builder = SflowDatagramBuilder.create().agent(InetAddress.getByName("198.51.100.7"));
+        samples.forEach(builder::sample);
+        byte[] datagram = builder.toBytes();
+        List<String> goflow2 = new ArrayList<>();
+        List<FlowProto.FlowMessage> pb = new ArrayList<>();
+        FlowMessageView m = new FlowMessageView();
+        int n = new SflowDecoder().decode(ByteBuffer.wrap(datagram), EXPORTER, (ctx, record) -> {
+            m.fill(ctx, record, 1);
+            goflow2.add(json(m, JsonLayout.GOFLOW2));
+            pb.add(protobuf(m));
+        });
+        assertThat(n).isEqualTo(3);
+        assertThat(goflow2.get(0)).contains("\"mpls_ttl\":[64,64],\"mpls_label\":[16,299776]", "\"src_addr\":\"10.0.0.1\"",
+                "\"etype\":\"IPv4\"");
+        assertThat(pb.get(0).getMplsLabelList()).containsExactly(16, 299776);
+        assertThat(pb.get(0).getMplsTtlList()).containsExactly(64, 64);
+        assertThat(goflow2.get(1)).contains("\"mpls_ttl\":[64],\"mpls_label\":[3]");
+        assertThat(goflow2.get(2)).contains("\"mpls_ttl\":[],\"mpls_label\":[]");
+    }
+
+    @Test
+    void aSamplesHeaderIsParsedOnRequestOutsideTheRecordPath() throws IOException {
+        FlowSample s = FlowSample.compact(1, 0, 3, 512, 5120, 0, 3, 7, List.of(SampledFrameBuilder.rawHeader(
+                SampledFrameBuilder.ethernet(0xAAL, 0xBBL).mpls(42).ipv4((Inet4Address) InetAddress.getByName("10.0.0.1"),
+                        (Inet4Address) InetAddress.getByName("10.0.0.2")).build(), 128)));
+        FlowSample plain = FlowSample.compact(2, 0, 3, 512, 5120, 0, 3, 7, List.of());
+        byte[] datagram = SflowDatagramBuilder.create().agent(InetAddress.getByName("198.51.100.7")).sample(s).sample(plain).toBytes();
+        List<Integer> labels = new ArrayList<>();
+        new SflowDecoder().decode(ByteBuffer.wrap(datagram), EXPORTER, new SflowSampleHandler() {
+            @Override
+            public void onFlowSample(SflowSampleView v) {
+                SampledHeaderView h = v.sampledHeader();
+                labels.add(h == null ? -1 : h.mplsLabelCount() == 0 ? 0 : h.mplsLabelStackEntry(0) >>> 12);
+            }
+        });
+        assertThat(labels).containsExactly(42, -1);
     }
 
     @Test

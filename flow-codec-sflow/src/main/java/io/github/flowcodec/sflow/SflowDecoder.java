@@ -94,7 +94,7 @@ public final class SflowDecoder implements DatagramDecoder<SflowSampleContext> {
     private final LongSupplier clock;
     private final boolean trackSequences;
     private final SflowSampleView view = new SflowSampleView(this);
-    private final FlowMapper mapper = new FlowMapper(new FlowMapper.Host() {
+    final FlowMapper mapper = new FlowMapper(new FlowMapper.Host() {
         @Override
         public SampledHeaderView parseRawHeader(byte[] a, int shift, int offset, int length, int base, SampledHeaderView into) {
             return SflowDecoder.this.parseRawHeader(a, shift, offset, length, base, into);

@@ -94,6 +94,7 @@ public final class SflowSampleView implements SflowSampleContext {
         this.array = array;
         this.shift = shift;
         this.base = base;
+        decoder.mapper.forgetHeader();
         this.exporter = exporter;
         this.agentType = agentType;
         this.agentIndex = agentIndex;
@@ -182,6 +183,33 @@ public final class SflowSampleView implements SflowSampleContext {
     void records(int offset, int count) {
         this.recordsOffset = offset;
         this.recordCount = count;
+    }
+
+    /**
+     * The parsed sampled header of this flow sample's first raw packet header record (0:1), or null when it has
+     * none. In a {@link io.github.flowcodec.core.FlowRecordHandler} it is the header the decoder parsed for the
+     * flow record (no second parse); elsewhere it is parsed now, through {@link #records()}, which it moves.
+     *
+     * <pre>{@code
+     * SampledHeaderView h = sample.sampledHeader();
+     * int labels = h == null ? 0 : h.mplsLabelCount();
+     * }</pre>
+     *
+     * @return the reused view on the sampled header, valid while the sample is; null when the sample has no raw
+     *         packet header record
+     */
+    public SampledHeaderView sampledHeader() {
+        SampledHeaderView mapped = decoder.mapper.mappedHeader(array, dataOffset());
+        if (mapped != null) {
+            return mapped;
+        }
+        SflowRecordView r = records();
+        while (r.next()) {
+            if (r.isFlowRecord() && r.isStandard(Sflow.FLOW_RAW_HEADER)) {
+                return r.sampledHeader();
+            }
+        }
+        return null;
     }
 
     SflowDecoder decoder() {

@@ -6,6 +6,7 @@ import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.flowmessage.FlowField;
+import io.github.flowcodec.sflow.SampledHeaderView;
 import io.github.flowcodec.sflow.Sflow;
 import io.github.flowcodec.sflow.SflowRecordView;
 import io.github.flowcodec.sflow.SflowSampleContext;
@@ -97,6 +98,31 @@ public final class RecordMapping {
         }
         if (ctx instanceof SflowSampleView v) {
             gateway(m, v);
+            mpls(m, v);
+        }
+    }
+
+    /**
+     * mpls_label and mpls_ttl from an sFlow sample's sampled header, as goflow2 reads its label stack: the entries
+     * from the top to the bottom of the stack or to the first reserved label (0 to 15), that one included; and, as
+     * goflow2, the etype of the packet under the stack (IPv4 or IPv6 by its version) rather than MPLS's.
+     */
+    private static void mpls(MessageSlots m, SflowSampleView v) {
+        SampledHeaderView h = v.sampledHeader();
+        if (h == null || h.mplsLabelCount() == 0) {
+            return;
+        }
+        if (h.ipVersion() == 4 || h.ipVersion() == 6) {
+            m.set(FlowField.ETYPE, h.ipVersion() == 4 ? 0x0800 : 0x86DD);
+        }
+        for (int i = 0, n = h.mplsLabelCount(); i < n; i++) {
+            int entry = h.mplsLabelStackEntry(i);
+            int label = entry >>> 12;
+            m.append(FlowField.MPLS_LABEL, label);
+            m.append(FlowField.MPLS_TTL, entry & 0xFF);
+            if ((entry & 0x100) != 0 || label <= 15) {
+                return;
+            }
         }
     }
 

@@ -80,6 +80,9 @@ public final class FlowMapper {
 
     // values gathered from the records of one sample
     private boolean haveHeader;
+    /** Which sample {@link #header} was parsed for: the array the datagram was read from and the sample's data offset. */
+    private byte[] headerArray;
+    private int headerSample;
     private long frameLength;
     private boolean ethRecord;
     private long ethLength;
@@ -132,6 +135,8 @@ public final class FlowMapper {
      */
     public RecordView map(SflowSampleView s, byte[] a, int shift, int base) {
         gather(a, shift, base);
+        headerArray = haveHeader ? a : null;
+        headerSample = s.dataOffset();
         int mask = 0;
         SampledHeaderView h = header;
         boolean hdrIp = haveHeader && h.ipVersion() != 0 && h.hasSourceAddress() && h.hasDestinationAddress();
@@ -340,6 +345,19 @@ public final class FlowMapper {
         n[k] = dataFormat;
         n[k + 1] = offset;
         n[k + 2] = length;
+    }
+
+    /**
+     * The sampled header {@link #map} parsed for the sample whose data starts at {@code dataOffset} of a datagram
+     * read from {@code a}, when it was the last sample mapped since {@link #forgetHeader}; else null.
+     */
+    public SampledHeaderView mappedHeader(byte[] a, int dataOffset) {
+        return a != null && a == headerArray && dataOffset == headerSample ? header : null;
+    }
+
+    /** Forgets which sample the header was parsed for (a new datagram may reuse the array and its offsets). */
+    public void forgetHeader() {
+        headerArray = null;
     }
 
     /** How many records {@link #note} noted for the current sample. */
