@@ -25,6 +25,7 @@ import io.github.flowcodec.bench.IpfixRecordSums.FixedHandler;
 import io.github.flowcodec.bench.IpfixRecordSums.StlHandler;
 import io.github.flowcodec.bench.IpfixRecordSums.StringsHandler;
 import io.github.flowcodec.core.DecoderCounters;
+import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
@@ -39,7 +40,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -94,7 +94,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code -p buffer=heap} or {@code -p buffer=direct} runs only on heap or direct buffers.
  */
-public class IpfixBenchmark extends TemplatedCodecBenchmark {
+public class IpfixBenchmark extends TemplatedCodecBenchmark<IpfixDecoder, IpfixEncoder> {
 
     static final long SEED = 0x5EED_F10FL;
     static final long DOMAIN = 0x0000_0100L;
@@ -113,9 +113,7 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
     private Template[] templates;
     private int templateId;
     private int[] recordCounts;
-    private IpfixDecoder decoder;
     private SubTemplateListView materializedList;
-    private IpfixEncoder encoder;
     private long decodeSequence;
     private int scanned;
 
@@ -151,23 +149,10 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
         }
         out = bufferKind.allocate(IpfixTraffic.MAX_MESSAGE);
         materializedList = new SubTemplateListView();
-
-        checkDecodePathsAgree();
-        checkEncodeBaselineWritesEncoderBytes(bufferKind);
-
-        decoder = newDecoder();
-        handler = newHandler();
-        columnHandler = new ColumnHandler(newHandler());
-        decodeSequence = FIRST_SEQUENCE;
-        encoder = newEncoder();
-        codecWork(decoder::decode, this::writeBaseline, encoder::encode);
-        primeEncoder(encoder);
-    }
-
-    /** The measured decoder: its templates known, every message in order, nothing skipped. */
-    @Override
-    void checkMeasuredDecoder() {
-        checkSteadyState(decoder);
+        startMeasuring(bufferKind);
+        IpfixDecoder d = decoder;
+        IpfixEncoder e = encoder;
+        codecWork(d::decode, this::writeBaseline, e::encode);
     }
 
     // ---------------------------------------------------------------- decode
@@ -197,11 +182,7 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
             if ((b.getShort(pos) & 0xFFFF) == id) {
                 int first = pos + Ipfix.SET_HEADER_LENGTH;
                 int setEnd = pos + setLength;
-                switch (kind) {
-                    case FIXED -> sum += scanFixed(b, first, (setEnd - first) / FIXED_LENGTH);
-                    case STRINGS -> sum += scanStrings(b, first, setEnd);
-                    default -> sum += scanStl(b, first, setEnd);
-                }
+                sum += kind == FIXED ? scanFixed(b, first, (setEnd - first) / FIXED_LENGTH) : scanVariable(b, first, setEnd);
                 n += scanned;
             }
             pos += setLength;
@@ -222,7 +203,8 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
     // ---------------------------------------------------------------- helpers
 
     /** The encode baseline: set header room, each record's bytes copied, then the set and message headers with puts. */
-    private int writeBaseline(ByteBuffer o, byte[][] recs) {
+    @Override
+    int writeBaseline(ByteBuffer o, byte[][] recs) {
         int start = o.position();
         int set = start + Ipfix.HEADER_LENGTH;
         o.position(set + Ipfix.SET_HEADER_LENGTH);
@@ -267,20 +249,40 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
     }
 
     /**
-     * The baseline for records with strings: the shared fields at their fixed offsets, then each string found
-     * by walking the length prefixes (1-byte form, or 255 and a 2-byte length), its length and first byte read.
+     * The baseline for the records of the variable-length templates, from {@code first} to {@code end}: the shared
+     * fields at their fixed offsets, then, for {@code strings}, each string found by walking the length prefixes
+     * (1-byte form, or 255 and a 2-byte length), its length and first byte read; for {@code stl}, the list
+     * (length prefix, semantic, template id checked) and every 3-byte entry, the sum counting the entries too.
      */
-    long scanStrings(ByteBuffer b, int first, int end) {
+    long scanVariable(ByteBuffer b, int first, int end) {
+        boolean strings = kind == STRINGS;
         long sum = 0;
         int n = 0;
         int off = first;
         while (off < end) {
             long s = scanCommon(b, off);
-            int p = off + APP_NAME_AT;
-            s += scanString(b, p);
-            p = contentAt(b, p) + contentLength(b, p) + AFTER_APP;
-            s += scanString(b, p);
-            p = contentAt(b, p) + contentLength(b, p);
+            int p;
+            if (strings) {
+                p = off + APP_NAME_AT;
+                s += scanString(b, p);
+                p = contentAt(b, p) + contentLength(b, p) + AFTER_APP;
+                s += scanString(b, p);
+                p = contentAt(b, p) + contentLength(b, p);
+            } else {
+                int len = contentLength(b, off + LABELS_AT);
+                int list = contentAt(b, off + LABELS_AT);
+                p = list + len;
+                if (len < 3 || p > end || (b.getShort(list + 1) & 0xFFFF) != IpfixTraffic.LABEL_TEMPLATE_ID
+                        || (len - 3) % LABEL_LENGTH != 0) {
+                    throw new IllegalStateException("not a label stack list");
+                }
+                int entries = 0;
+                for (int q = list + 3; q < p; q += LABEL_LENGTH) {
+                    s += ((b.getShort(q) & 0xFFFFL) << 8) | (b.get(q + 2) & 0xFF);
+                    entries++;
+                }
+                s += entries;
+            }
             if (p > end) {
                 throw new IllegalStateException("a record runs past its set");
             }
@@ -309,36 +311,6 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
         return len + (len > 0 ? b.get(contentAt(b, p)) & 0xFF : 0);
     }
 
-    /**
-     * The baseline for records with a label stack: the shared fields, then the list (length prefix, semantic,
-     * template id checked) and every 3-byte entry; the sum counts the entries too.
-     */
-    long scanStl(ByteBuffer b, int first, int end) {
-        long sum = 0;
-        int n = 0;
-        int off = first;
-        while (off < end) {
-            long s = scanCommon(b, off);
-            int len = contentLength(b, off + LABELS_AT);
-            int p = contentAt(b, off + LABELS_AT);
-            int listEnd = p + len;
-            if (len < 3 || listEnd > end || (b.getShort(p + 1) & 0xFFFF) != IpfixTraffic.LABEL_TEMPLATE_ID
-                    || (len - 3) % LABEL_LENGTH != 0) {
-                throw new IllegalStateException("not a label stack list");
-            }
-            int entries = 0;
-            for (int q = p + 3; q < listEnd; q += LABEL_LENGTH) {
-                s += ((b.getShort(q) & 0xFFFFL) << 8) | (b.get(q + 2) & 0xFF);
-                entries++;
-            }
-            sum += s + entries;
-            n++;
-            off = listEnd;
-        }
-        scanned = n;
-        return sum;
-    }
-
     long sumMaterialized(IpfixMessage message, SubTemplateListView list) {
         List<FlowRecord> records = message.records();
         long sum = 0;
@@ -363,7 +335,8 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
         return sum;
     }
 
-    private SumHandler newHandler() {
+    @Override
+    SumHandler newHandler() {
         return switch (kind) {
             case FIXED -> new FixedHandler();
             case STRINGS -> new StringsHandler();
@@ -371,8 +344,18 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
         };
     }
 
-    /** A strict decoder (its own template store) that has decoded the exporter's template-only message. */
-    private IpfixDecoder newDecoder() {
+    @Override
+    SumHandler newColumnHandler() {
+        return new ColumnHandler(newHandler());
+    }
+
+    /**
+     * A strict decoder (its own template store) that has decoded the exporter's template-only message; the
+     * sequence numbers {@link #nextMessage} writes start again where it expects them.
+     */
+    @Override
+    IpfixDecoder newDecoder() {
+        decodeSequence = FIRST_SEQUENCE;
         IpfixDecoder d = new IpfixDecoder();
         ByteBuffer t = ByteBuffer.wrap(IpfixTraffic.templateMessage(templates, IpfixTraffic.EXPORT_MILLIS_BASE - 1_000,
                 FIRST_SEQUENCE, DOMAIN));
@@ -388,7 +371,8 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
         return d;
     }
 
-    private IpfixEncoder newEncoder() {
+    @Override
+    IpfixEncoder newEncoder() {
         return IpfixEncoder.builder()
                 .observationDomainId(DOMAIN)
                 .maxDatagramSize(IpfixTraffic.MAX_MESSAGE)
@@ -400,8 +384,9 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
     }
 
 
-    private static void checkSteadyState(IpfixDecoder d) {
-        DecoderCounters c = d.counters();
+    /** Its templates known, every message in order, nothing skipped. */
+    @Override
+    void checkSteadyState(DecoderCounters c) {
         if (c.missingTemplateSets() != 0 || c.repaired() != 0 || c.extra("templateRedefinitions") != 0 || c.lostSequenceNumbers() != 0
                 || c.extra("lateMessages") != 0 || c.extra("sequenceResets") != 0 || c.extra("sequenceCountsCurrent") != 0 || c.extra("trailingBytes") != 0
                 || c.extra("setPadding") != 0 || c.extra("releasedRecords") != 0 || c.optionsRecords() != 0) {
@@ -409,89 +394,41 @@ public class IpfixBenchmark extends TemplatedCodecBenchmark {
         }
     }
 
-    /** All three decode paths must see the same records and the same values in every message. */
-    private void checkDecodePathsAgree() {
-        IpfixDecoder zeroCopy = newDecoder();
-        IpfixDecoder materialized = newDecoder();
-        IpfixDecoder columnsDecoder = newDecoder();
-        SumHandler h = newHandler();
-        SumHandler columns = new ColumnHandler(newHandler());
-        decodeSequence = FIRST_SEQUENCE;
-        for (int round = 0; round < 2; round++) {
-            for (int p = 0; p < INPUTS; p++) {
-                long sequence = decodeSequence;
-                rotateTo(p);
-                ByteBuffer b = nextMessage();
-                int position = b.position();
-                int limit = b.limit();
-                if ((b.getInt(position + 8) & 0xFFFF_FFFFL) != (sequence & 0xFFFF_FFFFL)) {
-                    throw new IllegalStateException("message " + p + ": sequence not stamped");
-                }
-                int first = position + Ipfix.HEADER_LENGTH + Ipfix.SET_HEADER_LENGTH;
-                int end = position + (b.getShort(position + 2) & 0xFFFF);
-                long baseline = switch (kind) {
-                    case FIXED -> scanFixed(b, first, (end - first) / FIXED_LENGTH);
-                    case STRINGS -> scanStrings(b, first, end);
-                    default -> scanStl(b, first, end);
-                };
-                int records = recordCounts[p];
-                h.sum = 0;
-                int n = zeroCopy.decode(b, exporter, h);
-                columns.sum = 0;
-                int nc = columnsDecoder.decode(b, exporter, columns);
-                IpfixMessage message = materialized.decode(b, exporter);
-                long mat = sumMaterialized(message, materializedList);
-                if (scanned != records || n != records || nc != records || message.records().size() != records) {
-                    throw new IllegalStateException("message " + p + ": " + records + " records, baseline " + scanned
-                            + ", zero-copy " + n + ", materialized " + message.records().size());
-                }
-                if (h.sum != baseline || columns.sum != baseline || mat != baseline) {
-                    throw new IllegalStateException("message " + p + ": baseline sum " + baseline + ", zero-copy " + h.sum
-                            + ", columns " + columns.sum
-                            + ", materialized " + mat);
-                }
-                if (message.sequenceNumber() != (sequence & 0xFFFF_FFFFL)) {
-                    throw new IllegalStateException("message " + p + ": decoded sequence " + message.sequenceNumber());
-                }
-                for (int i = 0; i < records; i++) {
-                    if (!Arrays.equals(message.records().get(i).toBytes(), recordBytes[p][i])) {
-                        throw new IllegalStateException("message " + p + ": record " + i + " decoded to other bytes");
-                    }
-                }
-                BenchmarkSetup.checkUnmoved(b, position, limit, "message");
-            }
+    @Override
+    long baselineSum(ByteBuffer b, int index) {
+        int position = b.position();
+        int first = position + Ipfix.HEADER_LENGTH + Ipfix.SET_HEADER_LENGTH;
+        int end = position + (b.getShort(position + 2) & 0xFFFF);
+        long sum = kind == FIXED ? scanFixed(b, first, (end - first) / FIXED_LENGTH) : scanVariable(b, first, end);
+        if (scanned != recordCounts[index]) {
+            throw new IllegalStateException("message " + index + ": " + recordCounts[index] + " records, baseline " + scanned);
         }
-        checkSteadyState(zeroCopy);
-        checkSteadyState(materialized);
-        checkSteadyState(columnsDecoder);
-        rotateTo(0);
+        return sum;
     }
 
-    /** The encode baseline must write exactly the encoder's bytes, over two messages (the sequence advancing). */
-    private void checkEncodeBaselineWritesEncoderBytes(BufferKind bufferKind) {
-        IpfixEncoder e = newEncoder();
-        primeEncoder(e);
-        for (int p = 0; p < 2; p++) {
-            long sequence = baselineSequence;
-            String what = "message " + p;
-            List<FlowRecord> list = recordLists.get(p);
-            int count = recordCounts[p];
-            byte[][] bytes = recordBytes[p];
-            byte[] encoded = BenchmarkSetup.sameBytes(what, out, bufferKind,
-                    o -> BenchmarkSetup.checkAllWritten(what, e.encode(list, 0, o), count), o -> writeBaseline(o, bytes));
-            if (!Arrays.equals(encoded, bytesOf(datagrams[p], sequence))) {
-                throw new IllegalStateException("message " + p + ": the encoder's message differs from the decoded one in more than the header");
-            }
+    @Override
+    long materializedSum(FlowPacket packet) {
+        return sumMaterialized((IpfixMessage) packet, materializedList);
+    }
+
+    @Override
+    long nextSequence() {
+        return decodeSequence;
+    }
+
+    /** The message's header must carry the sequence number stamped into it. */
+    @Override
+    void checkHeader(int index, FlowPacket packet, long sequence) {
+        IpfixMessage message = (IpfixMessage) packet;
+        if (message.sequenceNumber() != (sequence & 0xFFFF_FFFFL)) {
+            throw new IllegalStateException("message " + index + ": decoded sequence " + message.sequenceNumber());
         }
     }
 
-    /** A message's bytes with the header fields the encoder sets itself (export time, sequence) replaced by the encoder's. */
-    private static byte[] bytesOf(ByteBuffer message, long sequence) {
-        byte[] bytes = new byte[message.remaining()];
-        message.duplicate().get(bytes);
-        ByteBuffer w = ByteBuffer.wrap(bytes);
-        w.putInt(4, (int) (EXPORT_MILLIS / 1000)).putInt(8, (int) sequence);
-        return bytes;
+    /** The header fields the encoder sets itself: export time, sequence. */
+    @Override
+    void encoderHeader(ByteBuffer header, long sequence) {
+        header.putInt(4, (int) (EXPORT_MILLIS / 1000)).putInt(8, (int) sequence);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
@@ -16,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -59,7 +59,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code -p buffer=heap} or {@code -p buffer=direct} runs only on heap or direct buffers.
  */
-public class Netflow9Benchmark extends TemplatedCodecBenchmark {
+public class Netflow9Benchmark extends TemplatedCodecBenchmark<Netflow9Decoder, Netflow9Encoder> {
 
     static final long SEED = 0x5EED_F109L;
     static final long SOURCE_ID = 0x0000_0100L;
@@ -110,8 +110,6 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark {
     private int templateId;
     private int recordLength;
     private int records;
-    private Netflow9Decoder decoder;
-    private Netflow9Encoder encoder;
 
     @Setup
     public void setUp() throws UnknownHostException {
@@ -138,22 +136,10 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark {
             input(p, kind, bytes, list, BenchmarkSetup.toBytes(list));
         }
         out = kind.allocate(Netflow9Traffic.MAX_PACKET);
-
-        checkDecodePathsAgree();
-        checkEncodeBaselineWritesEncoderBytes(kind);
-
-        decoder = newDecoder();
-        handler = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
-        columnHandler = new ColumnHandler(ipv4);
-        encoder = newEncoder();
-        codecWork(decoder::decode, this::writeBaseline, encoder::encode);
-        primeEncoder(encoder);
-    }
-
-    /** The measured decoder: its template known, no restart, nothing skipped. */
-    @Override
-    void checkMeasuredDecoder() {
-        checkSteadyState(decoder);
+        startMeasuring(kind);
+        Netflow9Decoder d = decoder;
+        Netflow9Encoder e = encoder;
+        codecWork(d::decode, this::writeBaseline, e::encode);
     }
 
     // ---------------------------------------------------------------- decode
@@ -201,7 +187,8 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark {
     // ---------------------------------------------------------------- helpers
 
     /** The encode baseline: header and FlowSet header with puts, each record's bytes copied, zero padding. */
-    private int writeBaseline(ByteBuffer o, byte[][] recs) {
+    @Override
+    int writeBaseline(ByteBuffer o, byte[][] recs) {
         int n = recs.length;
         int start = o.position();
         int unpadded = Netflow9.SET_HEADER_LENGTH + n * recordLength;
@@ -250,18 +237,25 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark {
         return FlowSums.ipv6(r, V6_SRC_ADDR, V6_DST_ADDR, V6_SRC_PORT, V6_DST_PORT, V6_PROTOCOL, V6_PACKETS, V6_OCTETS);
     }
 
-    static long sumIpv4(Netflow9Packet packet) {
+    static long sumIpv4(FlowPacket packet) {
         return FlowSums.records(packet.records(), Netflow9Benchmark::sumIpv4);
     }
 
-    static long sumIpv6(Netflow9Packet packet) {
+    static long sumIpv6(FlowPacket packet) {
         return FlowSums.records(packet.records(), Netflow9Benchmark::sumIpv6);
     }
 
-    static final class Ipv4Handler extends SumHandler {
+    /** Sums the fields of each record it is handed, of the IPv4 or the IPv6 template. */
+    static class FieldsHandler extends SumHandler {
+        final boolean v4;
+
+        FieldsHandler(boolean v4) {
+            this.v4 = v4;
+        }
+
         @Override
         public void onRecord(ExportContext context, RecordView record) {
-            sum += sumIpv4(record);
+            sum += v4 ? sumIpv4(record) : sumIpv6(record);
         }
     }
 
@@ -269,14 +263,13 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark {
      * Reads the same fields a data set at a time: {@link DataSetView#getLongs} (and, for an IPv6 address,
      * {@link DataSetView#readUnsigned} of each half) into a column per field, then sums the columns.
      */
-    static final class ColumnHandler extends SumHandler {
+    static final class ColumnHandler extends FieldsHandler {
         private static final int[] V4_FIELDS = {V4_SRC_ADDR, V4_DST_ADDR, V4_PACKETS, V4_OCTETS, V4_SRC_PORT, V4_DST_PORT, V4_PROTOCOL};
         private static final int[] V6_FIELDS = {V6_PACKETS, V6_OCTETS, V6_SRC_PORT, V6_DST_PORT, V6_PROTOCOL};
-        private final boolean v4;
         private long[][] columns = new long[9][64];
 
         ColumnHandler(boolean v4) {
-            this.v4 = v4;
+            super(v4);
         }
 
         @Override
@@ -311,22 +304,20 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark {
             }
             sum += s;
         }
-
-        @Override
-        public void onRecord(ExportContext context, RecordView record) {
-            sum += v4 ? sumIpv4(record) : sumIpv6(record);
-        }
     }
 
-    static final class Ipv6Handler extends SumHandler {
-        @Override
-        public void onRecord(ExportContext context, RecordView record) {
-            sum += sumIpv6(record);
-        }
+    @Override
+    SumHandler newHandler() {
+        return new FieldsHandler(ipv4);
     }
 
-    /** A strict decoder (its own template store) that has decoded the exporter's template-only datagram. */
-    private Netflow9Decoder newDecoder() {
+    @Override
+    SumHandler newColumnHandler() {
+        return new ColumnHandler(ipv4);
+    }
+
+    @Override
+    Netflow9Decoder newDecoder() {
         Netflow9Decoder d = new Netflow9Decoder();
         ByteBuffer templates = ByteBuffer.wrap(Netflow9Traffic.templatePacket(tmpl, SOURCE_ID));
         Netflow9Packet p = d.decode(templates, exporter);
@@ -340,7 +331,8 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark {
         return d;
     }
 
-    private Netflow9Encoder newEncoder() {
+    @Override
+    Netflow9Encoder newEncoder() {
         return Netflow9Encoder.builder()
                 .sourceId(SOURCE_ID)
                 .maxDatagramSize(Netflow9Traffic.MAX_PACKET)
@@ -373,69 +365,27 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark {
         }
     }
 
-    /** All three decode paths must see the same records and the same field values in every datagram. */
-    private void checkDecodePathsAgree() {
-        Netflow9Decoder d = newDecoder();
-        SumHandler h = ipv4 ? new Ipv4Handler() : new Ipv6Handler();
-        SumHandler columns = new ColumnHandler(ipv4);
-        for (int p = 0; p < INPUTS; p++) {
-            ByteBuffer b = datagrams[p];
-            int position = b.position();
-            int limit = b.limit();
-            int first = position + Netflow9.HEADER_LENGTH + Netflow9.SET_HEADER_LENGTH;
-            long baseline = scan(b, first, records, ipv4);
-            h.sum = 0;
-            int n = d.decode(b, exporter, h);
-            columns.sum = 0;
-            int nc = d.decode(b, exporter, columns);
-            Netflow9Packet packet = d.decode(b, exporter);
-            long materialized = ipv4 ? sumIpv4(packet) : sumIpv6(packet);
-            if (n != records || nc != records || packet.records().size() != records) {
-                throw new IllegalStateException("packet " + p + ": decoded " + n + " / " + nc + " / " + packet.records().size() + " records");
-            }
-            if (h.sum != baseline || columns.sum != baseline || materialized != baseline) {
-                throw new IllegalStateException("packet " + p + ": baseline sum " + baseline + ", zero-copy " + h.sum
-                        + ", columns " + columns.sum + ", materialized " + materialized);
-            }
-            for (int i = 0; i < records; i++) {
-                if (!Arrays.equals(packet.records().get(i).toBytes(), recordBytes[p][i])) {
-                    throw new IllegalStateException("packet " + p + ": record " + i + " decoded to other bytes");
-                }
-            }
-            BenchmarkSetup.checkUnmoved(b, position, limit, "datagram");
-        }
-        checkSteadyState(d);
-    }
-
-    private static void checkSteadyState(Netflow9Decoder d) {
-        DecoderCounters c = d.counters();
+    /** Its template known, no restart, nothing skipped. */
+    @Override
+    void checkSteadyState(DecoderCounters c) {
         if (c.restarts() != 0 || c.missingTemplateSets() != 0 || c.repaired() != 0 || c.extra("countMismatches") != 0) {
             throw new IllegalStateException("the decoder left the steady state: " + c);
         }
     }
 
-    /** The encode baseline must write exactly the encoder's bytes, over two packets (the sequence advancing). */
-    private void checkEncodeBaselineWritesEncoderBytes(BufferKind kind) {
-        Netflow9Encoder e = newEncoder();
-        primeEncoder(e);
-        for (int p = 0; p < 2; p++) {
-            String what = "packet " + p;
-            List<FlowRecord> list = recordLists.get(p);
-            byte[][] bytes = recordBytes[p];
-            byte[] encoded = BenchmarkSetup.sameBytes(what, out, kind,
-                    o -> BenchmarkSetup.checkAllWritten(what, e.encode(list, 0, o), records), o -> writeBaseline(o, bytes));
-            if (!Arrays.equals(encoded, bytesOf(datagrams[p]))) {
-                throw new IllegalStateException("packet " + p + ": the encoder's datagram differs from the decoded one in more than the header");
-            }
-        }
+    @Override
+    long baselineSum(ByteBuffer b, int index) {
+        return scan(b, b.position() + Netflow9.HEADER_LENGTH + Netflow9.SET_HEADER_LENGTH, records, ipv4);
     }
 
-    /** A datagram's bytes with the header fields the encoder sets itself (uptime, time, sequence) replaced by the encoder's. */
-    private byte[] bytesOf(ByteBuffer datagram) {
-        byte[] bytes = new byte[datagram.remaining()];
-        datagram.duplicate().get(bytes);
-        ByteBuffer w = ByteBuffer.wrap(bytes);
-        w.putInt(4, (int) ENCODER_UPTIME).putInt(8, (int) (EXPORT_MILLIS / 1000)).putInt(12, (int) (baselineSequence - 1));
-        return bytes;
+    @Override
+    long materializedSum(FlowPacket packet) {
+        return ipv4 ? sumIpv4(packet) : sumIpv6(packet);
+    }
+
+    /** The header fields the encoder sets itself: uptime, time, sequence. */
+    @Override
+    void encoderHeader(ByteBuffer header, long sequence) {
+        header.putInt(4, (int) ENCODER_UPTIME).putInt(8, (int) (EXPORT_MILLIS / 1000)).putInt(12, (int) sequence);
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
  * flowcodec's own sFlow sample-header fields ({@code agent_address}, ...) are not goflow2's and are left out.
  * Nothing is allocated per message. One instance per thread.
  */
-public final class Goflow2JsonEncoder implements JsonObjectEncoder {
+public final class Goflow2JsonEncoder extends JsonObjectEncoder {
 
     /** How a column's value is written. */
     private enum Render { TYPE, UINT64, UINT32, ADDRESS, MAC, ETYPE, PROTO, NETWORK, LIST, LITERAL }
@@ -181,14 +181,13 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
         return ("\"" + text + "\"").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Per field: the last address (or network) written and its text. */
-    private final AddressTextCache addresses = new AddressTextCache(MessageSlots.FIELDS);
+    /** An encoder with an address memory of its own. */
+    public Goflow2JsonEncoder() {
+        super(MAX_OBJECT);
+    }
 
     @Override
-    public void open(MessageSlots m, ByteSink out) {
-        out.ensure(MAX_OBJECT);
-        byte[] b = out.buf;
-        int p = out.pos;
+    int write(MessageSlots m, byte[] b, int p) {
         long present = m.present();
         int n = FIELDS.length;
         int k = 0;
@@ -225,7 +224,7 @@ public final class Goflow2JsonEncoder implements JsonObjectEncoder {
             }
             k++;
         }
-        out.pos = JsonText.put(b, p, AFTER);
+        return JsonText.put(b, p, AFTER);
     }
 
     /** The text of a zero (or unset) value of a rendering that has one text for it; null for a network. */

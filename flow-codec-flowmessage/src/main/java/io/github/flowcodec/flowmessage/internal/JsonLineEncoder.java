@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * ({@link AddressFormat}), MACs and prefixes are formatted straight into the sink's array. One instance per
  * thread.
  */
-public final class JsonLineEncoder implements JsonObjectEncoder {
+public final class JsonLineEncoder extends JsonObjectEncoder {
 
     /** The longest object: every field set, each at its longest (a key, a prefix of 45 + 1 + 20 bytes, quotes). */
     private static final int MAX_OBJECT = MessageSlots.FIELDS * 100 + MessageSlots.LIST_FIELDS * JsonText.MAX_LIST_TEXT + 8;
@@ -38,15 +38,14 @@ public final class JsonLineEncoder implements JsonObjectEncoder {
         }
     }
 
-    /** Per field: the last address (or network) written and its text. */
-    private final AddressTextCache addresses = new AddressTextCache(FIELDS.length);
+    /** An encoder with an address memory of its own. */
+    public JsonLineEncoder() {
+        super(MAX_OBJECT);
+    }
 
     /** Writes {@code {"type":...,...} } without the closing brace, so a caller may add members. */
     @Override
-    public void open(MessageSlots m, ByteSink out) {
-        out.ensure(MAX_OBJECT);
-        byte[] b = out.buf;
-        int p = out.pos;
+    int write(MessageSlots m, byte[] b, int p) {
         int open = p;
         byte[] bytes = m.addressBytes();
         for (long set = m.present(); set != 0; set &= set - 1) {
@@ -75,7 +74,7 @@ public final class JsonLineEncoder implements JsonObjectEncoder {
             }
         }
         b[open] = '{'; // the first key's comma
-        out.pos = Math.max(p, open + 1);
+        return Math.max(p, open + 1);
     }
 
     /** "network/length": the address field {@code of} with the bits past {@code bits} cleared. */
