@@ -44,7 +44,8 @@ public abstract class TemplatedFlowPacket<H> extends PacketExportContext impleme
      * @param systemUptimeMillis the exporter's uptime at export, or {@link #NO_TIME}
      * @param observationDomainId the observation domain or source id
      * @param records the data records, in packet order
-     * @param samplingRates the sampling rate of each data record (0 when unknown), copied
+     * @param samplingRates the sampling rate of each data record (0 when unknown), copied; when every record has
+     *     the same rate, an array of just that rate (or an empty one for 0) says the same
      * @param optionsRecords the options records, in packet order
      * @param templates the templates and options templates the packet carried, in packet order
      * @param released earlier packets' data this packet released

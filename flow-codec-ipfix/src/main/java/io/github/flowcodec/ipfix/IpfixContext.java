@@ -5,6 +5,7 @@ import io.github.flowcodec.core.Template;
 import io.github.flowcodec.core.TemplateScope;
 import io.github.flowcodec.core.TemplateStore;
 import io.github.flowcodec.core.TemplatedExportContext;
+import io.github.flowcodec.ipfix.internal.CheckedList;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
@@ -38,6 +39,8 @@ public final class IpfixContext extends TemplatedExportContext implements Templa
      */
     private int lookedUpId = -1;
     private Optional<Template> lookedUp = Optional.empty();
+    /** The flat list the decoder's check last accepted, forgotten with {@link #lookedUp}. */
+    final CheckedList checked = new CheckedList();
 
     IpfixContext() {
         super(FlowProtocol.IPFIX);
@@ -59,6 +62,7 @@ public final class IpfixContext extends TemplatedExportContext implements Templa
         this.scope = scope;
         this.initMillis = initMillis;
         this.lookedUpId = -1;
+        checked.clear();
     }
 
     void initMillis(long initMillis) {
@@ -68,6 +72,7 @@ public final class IpfixContext extends TemplatedExportContext implements Templa
     void record(int templateId, long samplingRate) {
         current(templateId, samplingRate);
         this.lookedUpId = -1;
+        checked.clear();
     }
 
     void released(boolean released) {

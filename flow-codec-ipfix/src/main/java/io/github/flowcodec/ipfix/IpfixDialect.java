@@ -42,7 +42,7 @@ final class IpfixDialect extends TemplatedDialect<IpfixHeader> {
     private final InformationElementRegistry registry;
     private final IpfixScopeState.Table scopeStates = new IpfixScopeState.Table(1 << 16);
     private final OptionsFields.Cache optionsFields = new OptionsFields.Cache();
-    private final StructuredCheck structured = new StructuredCheck();
+    private final StructuredCheck structured = new StructuredCheck(context.checked);
 
     // the message being decoded
     private int length;
@@ -283,7 +283,7 @@ final class IpfixDialect extends TemplatedDialect<IpfixHeader> {
     @Override
     public void inspect(RecordView record, int offsetBase) {
         try {
-            structured.check(record, context, registry, 1);
+            structured.checkRecord(record, context, registry);
         } catch (FlowCodecException e) {
             engine.problem(new MalformedPacketException(IPFIX, e.offset() - offsetBase, "data set " + record.template().id()
                     + ": structured data: " + e.reason()));

@@ -4,6 +4,7 @@ import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.ipfix.internal.CheckedList;
 import io.github.flowcodec.ipfix.internal.ListReads;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -57,7 +58,29 @@ public final class SubTemplateListView {
      * @return this view, on the list
      */
     public SubTemplateListView wrap(FlowFields record, int index, TemplateLookup lookup) {
+        if (lookup instanceof IpfixContext c && record instanceof RecordView v) {
+            CheckedList m = c.checked;
+            int at = v.offset() + v.fieldOffset(index);
+            if (m.matches(v.buffer(), at, v.fieldLength(index))) {
+                return checked(m, at);
+            }
+        }
         return wrap(record, index, lookup, 1);
+    }
+
+    /** On the list at {@code at} the decoder's check accepted: its header, template and count as the check found them. */
+    private SubTemplateListView checked(CheckedList m, int at) {
+        Template t = m.template();
+        this.buffer = m.buffer();
+        this.semantic = m.semantic();
+        this.templateId = m.templateId();
+        this.template = t;
+        this.end = at + 3 + m.records() * t.recordLength();
+        this.size = m.records();
+        this.depth = 1;
+        this.first = at + 3;
+        this.stride = t.recordLength();
+        return this;
     }
 
     /**

@@ -15,6 +15,7 @@ import io.github.flowcodec.core.FlowDecoders;
 import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.FlowRecord;
+import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.MalformedPacketException;
 import io.github.flowcodec.core.Template;
@@ -582,6 +583,47 @@ class IpfixDecoderTest {
             }
         });
         assertThat(labels).containsExactly(7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void aListTheCheckAcceptedReadsAsTheFullWayReadsIt() {
+        // the handler's view takes a flat list from what the decoder's check noted; a look-up that is not the
+        // decoder's context reads the header again: both must see the same list, record after record, and the
+        // same buffer decoded again with another message must not show the first one's list
+        Template labels = Template.of(400, FieldSpec.of(e("octetDeltaCount"), 2));
+        Template wide = Template.of(401, FieldSpec.of(e("octetDeltaCount"), 4));
+        Template outer = Template.of(300, FieldSpec.of(e("octetDeltaCount"), 4), FieldSpec.of(IpfixArbitraries.SUB_TEMPLATE_LIST));
+        byte[] a = {4, 1, (byte) 0x90, 0, 5, 0, 6};
+        byte[] b = {2, 1, (byte) 0x91, 0, 0, 0, 7};
+        byte[] one = IpfixMessageBuilder.create().templates(labels, wide, outer)
+                .data(FlowRecord.builder(outer).setLong(0, 1).setBytes(1, a).build(),
+                        FlowRecord.builder(outer).setLong(0, 2).setBytes(1, b).build()).toBytes();
+        byte[] two = IpfixMessageBuilder.create().templates(labels, wide, outer)
+                .data(FlowRecord.builder(outer).setLong(0, 1).setBytes(1, b).build(),
+                        FlowRecord.builder(outer).setLong(0, 2).setBytes(1, a).build()).toBytes();
+        assertThat(two).hasSameSizeAs(one);
+        ByteBuffer buffer = ByteBuffer.wrap(one.clone());
+        SubTemplateListView fast = new SubTemplateListView();
+        SubTemplateListView full = new SubTemplateListView();
+        List<String> seen = new ArrayList<>();
+        IpfixDecoder decoder = new IpfixDecoder();
+        FlowRecordHandler<IpfixContext> handler = (ctx, record) -> {
+            fast.wrap(record, 1, ctx);
+            full.wrap(record, 1, id -> ctx.template(id));
+            assertThat(fast.semanticCode()).isEqualTo(full.semanticCode());
+            assertThat(fast.templateId()).isEqualTo(full.templateId());
+            assertThat(fast.size()).isEqualTo(full.size());
+            StringBuilder s = new StringBuilder(fast.semanticCode() + "/" + fast.templateId() + ":");
+            for (int i = 0; i < fast.size(); i++) {
+                assertThat(fast.record(i).getLong(0)).isEqualTo(full.record(i).getLong(0));
+                s.append(' ').append(fast.record(i).getLong(0));
+            }
+            seen.add(s.toString());
+        };
+        decoder.decode(buffer, EXPORTER, handler);
+        buffer.clear().put(two).flip();
+        decoder.decode(buffer, EXPORTER, handler);
+        assertThat(seen).containsExactly("4/400: 5 6", "2/401: 7", "2/401: 7", "4/400: 5 6");
     }
 
     @Test

@@ -25,6 +25,38 @@ public final class StructuredCheck {
     private final Template[] listsOf = new Template[SubTemplateListView.MAX_DEPTH + 2];
     private final int[][] listFields = new int[SubTemplateListView.MAX_DEPTH + 2][4];
     private final int[] listFieldCount = new int[SubTemplateListView.MAX_DEPTH + 2];
+    /** Where a flat top-level list accepted from its header is noted for the handler's view. */
+    private final CheckedList checked;
+
+    /** @param checked where to note the flat top-level lists accepted (the decoder context's) */
+    public StructuredCheck(CheckedList checked) {
+        this.checked = checked;
+    }
+
+    /** A template whose list fields are all subTemplateLists, noted at the top level, and those fields. */
+    private Template allSubTemplateLists;
+    private int[] subTemplateListFields;
+
+    /**
+     * Checks every list field of {@code record}, a data record (depth 0), as {@link #check} does; a small
+     * method for the common case, records whose lists are all flat subTemplateLists (checked from their
+     * headers), so that it inlines into the decoder's walk.
+     *
+     * @throws io.github.flowcodec.core.FlowCodecException at the first malformed list
+     */
+    public void checkRecord(RecordView record, TemplateLookup lookup, InformationElementRegistry registry) {
+        if (record.template() == allSubTemplateLists) {
+            int[] fields = subTemplateListFields;
+            for (int j = 0; j < fields.length; j++) {
+                if (!flatList(record, fields[j], lookup, 1)) {
+                    check(record, lookup, registry, 1);
+                    return;
+                }
+            }
+            return;
+        }
+        check(record, lookup, registry, 1);
+    }
 
     /**
      * Checks every list field of {@code record}, which sits at depth {@code depth - 1}.
@@ -95,14 +127,16 @@ public final class StructuredCheck {
      * Whether field {@code i} of {@code r} is a subTemplateList that {@link SubTemplateListView#wrap} accepts
      * and whose records hold no lists: of an unknown template, or of a fixed-length one without list fields
      * whose records fill it exactly (the common case, a label stack). Checked from the list's header without
-     * a view; false sends the list the full way (which also names what is wrong).
+     * a view; false sends the list the full way (which also names what is wrong). A top-level list of a known
+     * template is noted in {@link #checked} for the handler's view.
      */
-    private static boolean flatList(RecordView r, int i, TemplateLookup lookup, int depth) {
+    private boolean flatList(RecordView r, int i, TemplateLookup lookup, int depth) {
         int len = r.fieldLength(i);
         if (depth > SubTemplateListView.MAX_DEPTH || len < 3) {
             return false;
         }
-        int id = (int) r.readUnsigned(r.fieldOffset(i) + 1, 2);
+        int at = r.fieldOffset(i);
+        int id = (int) r.readUnsigned(at + 1, 2);
         if (id < Ipfix.MIN_DATA_SET_ID) {
             return false;
         }
@@ -111,7 +145,17 @@ public final class StructuredCheck {
             return true; // the view accepts it too, and cannot walk it
         }
         int size = t.recordLength();
-        return t.isFixedLength() && !t.hasListFields() && size > 0 && ListReads.records(len - 3, size) * size == len - 3;
+        if (!t.isFixedLength() || t.hasListFields() || size <= 0) {
+            return false;
+        }
+        int n = ListReads.records(len - 3, size);
+        if (n * size != len - 3) {
+            return false;
+        }
+        if (depth == 1) {
+            checked.set(r.buffer(), r.offset() + at, len, r.byteAt(at) & 0xFF, t, n);
+        }
+        return true;
     }
 
     /** Notes which fields of {@code t} are lists, for the records of {@code t} at this depth (one template per depth: a data set's records share it). */
@@ -128,5 +172,13 @@ public final class StructuredCheck {
         }
         listFieldCount[depth] = n;
         listsOf[depth] = t;
+        if (depth == 1) {
+            boolean all = n > 0;
+            for (int j = 0; j < n; j++) {
+                all &= t.field(fields[j]).element().dataType() == DataType.SUB_TEMPLATE_LIST;
+            }
+            subTemplateListFields = java.util.Arrays.copyOf(fields, n);
+            allSubTemplateLists = all ? t : null;
+        }
     }
 }

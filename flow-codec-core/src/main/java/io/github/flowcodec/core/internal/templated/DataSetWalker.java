@@ -38,6 +38,8 @@ public final class DataSetWalker {
     private DataSetView setView;
     private RecordView setViewRecords;
     private int trailerOffset;
+    /** How many records the last {@link #walkInspected} handed over, also when a check or the handler threw. */
+    private int handed;
 
     /**
      * Hands every record of {@code template} between {@code start} and {@code end} to {@code sink}.
@@ -116,6 +118,44 @@ public final class DataSetWalker {
         }
         classify(buffer, pos, end);
         return count;
+    }
+
+    /**
+     * The zero-copy lane for data sets whose records the dialect checks first (IPFIX structured data) and that
+     * need nothing else: each record of a variable-length template goes to {@code dialect.inspect}, then to the
+     * caller's handler, without the per-record sink. Then classifies the trailer as {@link #walk} does.
+     *
+     * @return how many records were handed over (also in {@link #handed()}, which is kept if a call throws)
+     */
+    public int walkInspected(Template template, ByteBuffer buffer, int start, int end, RecordView view,
+            TemplatedDialect<?> dialect, int offsetBase, FlowRecordHandler<ExportContext> handler) {
+        int pos = start;
+        int count = 0;
+        ExportContext context = dialect.context();
+        try {
+            while (pos < end) {
+                if (end - pos < 4 && allZero(buffer, pos, end)) {
+                    break;
+                }
+                int len = view.wrap(template, buffer, pos, end);
+                if (len <= 0) {
+                    break;
+                }
+                dialect.inspect(view, offsetBase);
+                handler.onRecord(context, view);
+                count++;
+                pos += len;
+            }
+        } finally {
+            handed = count;
+        }
+        classify(buffer, pos, end);
+        return count;
+    }
+
+    /** How many records the last {@link #walkInspected} handed to the handler, including when it ended by an exception. */
+    public int handed() {
+        return handed;
     }
 
     private int walkFixed(Template template, ByteBuffer buffer, int start, int end, RecordView view, RecordSink sink) {

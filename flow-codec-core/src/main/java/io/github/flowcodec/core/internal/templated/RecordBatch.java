@@ -15,6 +15,7 @@ import java.util.List;
 public final class RecordBatch {
 
     private static final FlowRecord[] NONE = {};
+    private static final long[] NO_RATES = {};
 
     private FlowRecord[] records = NONE;
     private int size;
@@ -78,16 +79,14 @@ public final class RecordBatch {
         return options == null ? List.of() : options;
     }
 
-    /** The data records' sampling rates, in their order. */
+    /**
+     * The data records' sampling rates, in their order; when they are all equal (the common case) just that
+     * rate, an empty array for 0, which the packet takes as every record's rate.
+     */
     public long[] rates() {
-        int n = size;
         if (rates != null) {
-            return Arrays.copyOf(rates, n);
+            return Arrays.copyOf(rates, size);
         }
-        long[] r = new long[n];
-        if (firstRate != 0) {
-            Arrays.fill(r, firstRate);
-        }
-        return r;
+        return firstRate == 0 ? NO_RATES : new long[] {firstRate};
     }
 }

@@ -313,9 +313,17 @@ public final class TemplatedDecoderEngine<H> {
         SetSink s = sink;
         s.begin(t, sampling.of(t), offsetBase);
         DecodeOutput<H> out = packet.out;
-        FlowRecordHandler<ExportContext> direct = s.plain ? out.directHandler() : null;
+        FlowRecordHandler<ExportContext> direct = s.plain || s.inspectedOnly ? out.directHandler() : null;
         int n;
-        if (direct != null) {
+        if (direct != null && !s.plain) {
+            // records checked by the dialect and nothing else (IPFIX structured data): the check, then the handler
+            try {
+                n = walker.walkInspected(t, b, pos, end, view, dialect, offsetBase, direct);
+            } finally {
+                counts.records += walker.handed();
+                out.counted(walker.handed());
+            }
+        } else if (direct != null) {
             // the fast lane: no per-record work, straight to the caller's handler
             n = walker.walkToHandler(t, b, pos, end, view, dialect.context(), direct);
             counts.records += n;
@@ -369,6 +377,8 @@ public final class TemplatedDecoderEngine<H> {
         private boolean sampled;
         /** A data set whose records need nothing but to be handed over. */
         boolean plain;
+        /** A data set of a variable-length template whose records need the dialect's check and nothing else. */
+        boolean inspectedOnly;
         private int offsetBase;
 
         void begin(Template t, SamplingFields f, int offsetBase) {
@@ -379,6 +389,7 @@ public final class TemplatedDecoderEngine<H> {
             this.inspect = dialect.inspects(t);
             this.sampled = !isOptions && (f.any() || packet.state.hasSamplingRates());
             this.plain = !isOptions && !inspect && !sampled;
+            this.inspectedOnly = !isOptions && inspect && !sampled && !t.isFixedLength();
             dialect.recordContext(t.id(), 0);
         }
 
