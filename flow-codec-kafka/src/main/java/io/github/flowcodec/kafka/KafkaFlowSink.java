@@ -183,23 +183,38 @@ public final class KafkaFlowSink implements AutoCloseable {
         }
     }
 
-    /** Asks for the topic's partitions until the broker answers (a send cannot wait for them). */
-    private void awaitMetadata(Duration timeout) {
+    /**
+     * Asks for the topic's partitions until the broker answers or {@code timeout} passes. A send never waits for
+     * them, so until the producer has them (at start, and again after a broker outage that dropped them) every
+     * message is counted in {@link Counters#publishErrors()}; the builder waits once ({@link Builder#startTimeout(Duration)}),
+     * and a caller that knows the brokers are back may wait again before publishing.
+     *
+     * <pre>{@code
+     * if (!sink.awaitMetadata(Duration.ofSeconds(5))) {
+     *     log.warn("brokers not answering: " + sink.lastError());
+     * }
+     * }</pre>
+     *
+     * @param timeout how long to ask
+     * @return true if the producer has the topic's partitions, false if the time ran out or the thread was
+     *         interrupted (its interrupt status is then set again)
+     */
+    public boolean awaitMetadata(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
                 producer.partitionsFor(topic);
-                return;
+                return true;
             } catch (KafkaException e) {
                 lastError.set("no metadata for " + topic + " yet: " + e);
                 if (System.nanoTime() - deadline > 0) {
-                    return; // publishing counts errors until the broker answers
+                    return false; // publishing counts errors until the broker answers
                 }
                 try {
                     TimeUnit.MILLISECONDS.sleep(50);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
         }

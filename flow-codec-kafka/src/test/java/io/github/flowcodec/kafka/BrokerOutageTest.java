@@ -73,6 +73,9 @@ class BrokerOutageTest {
             broker.start();
             await("node B got 257 once the broker was back", has(b, scope, t2));
             await("node A has nothing left to publish", () -> a.counters().unpublished() == 0);
+            // the outage may have dropped the sink's metadata of the topic; a send does not wait for it
+            assertThat(sink.awaitMetadata(Duration.ofSeconds(30))).as("the sink's producer has the topic again: %s",
+                    sink.lastError()).isTrue();
             publishData(nodeB, t1, sequence, 200, publisher, message, offered);
             sink.flush();
 
