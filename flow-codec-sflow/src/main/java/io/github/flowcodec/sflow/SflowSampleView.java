@@ -199,9 +199,8 @@ public final class SflowSampleView implements SflowSampleContext {
      *         packet header record
      */
     public SampledHeaderView sampledHeader() {
-        SampledHeaderView mapped = decoder.mapper.mappedHeader(array, dataOffset());
-        if (mapped != null) {
-            return mapped;
+        if (decoder.mapper.mapped(array, dataOffset())) {
+            return decoder.mapper.mappedHeader(); // parsed for the flow record, or none in the sample
         }
         SflowRecordView r = records();
         while (r.next()) {

@@ -135,7 +135,7 @@ public final class FlowMapper {
      */
     public RecordView map(SflowSampleView s, byte[] a, int shift, int base) {
         gather(a, shift, base);
-        headerArray = haveHeader ? a : null;
+        headerArray = a;
         headerSample = s.dataOffset();
         int mask = 0;
         SampledHeaderView h = header;
@@ -348,11 +348,16 @@ public final class FlowMapper {
     }
 
     /**
-     * The sampled header {@link #map} parsed for the sample whose data starts at {@code dataOffset} of a datagram
-     * read from {@code a}, when it was the last sample mapped since {@link #forgetHeader}; else null.
+     * Whether {@link #map} last mapped the sample whose data starts at {@code dataOffset} of a datagram read from
+     * {@code a}, since {@link #forgetHeader}: then {@link #mappedHeader} is its sampled header.
      */
-    public SampledHeaderView mappedHeader(byte[] a, int dataOffset) {
-        return a != null && a == headerArray && dataOffset == headerSample ? header : null;
+    public boolean mapped(byte[] a, int dataOffset) {
+        return a != null && a == headerArray && dataOffset == headerSample;
+    }
+
+    /** The sampled header the last {@link #map} parsed, or null when that sample had no raw packet header record. */
+    public SampledHeaderView mappedHeader() {
+        return haveHeader ? header : null;
     }
 
     /** Forgets which sample the header was parsed for (a new datagram may reuse the array and its offsets). */
