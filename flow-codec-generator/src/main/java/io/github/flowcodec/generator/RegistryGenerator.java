@@ -53,10 +53,10 @@ public final class RegistryGenerator {
     public static final String IANA_SOURCE = "iana-ipfix.xml";
 
     /** Where the registries go, relative to the flow-codec-core module directory. */
-    public static final String RESOURCES = "src/main/resources/io/github/flowcodec/core/";
+    public static final String RESOURCES = "src/generated/resources/io/github/flowcodec/core/";
 
     /** Where the constants classes go, relative to the flow-codec-core module directory. */
-    public static final String SOURCES = "src/main/java/io/github/flowcodec/core/";
+    public static final String SOURCES = "src/generated/java/io/github/flowcodec/core/";
 
     /** Output file of IANA's elements (enterprise 0). */
     public static final String IANA_OUTPUT = RESOURCES + "iana-elements.tsv";
