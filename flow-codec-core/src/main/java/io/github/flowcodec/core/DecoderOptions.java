@@ -1,12 +1,14 @@
 package io.github.flowcodec.core;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * How decoders behave: strict or lenient, where lenient decoders report what they worked around, where
- * templates live and which information elements they know. Immutable.
+ * templates live, which information elements they know, and (NetFlow v9, IPFIX) how much data may wait for its
+ * template. Immutable.
  *
  * <pre>{@code
  * TemplateStore shared = TemplateStore.inMemory();
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
  *         .mode(DecodeMode.LENIENT)
  *         .problemListener(problem -> log.debug("{}", problem))
  *         .templateStore(shared)
+ *         .pendingSets(256)   // data sets that came before their template: at most 256 wait
  *         .build();
  * DatagramDecoder decoder = FlowDecoders.autoDetecting(options);
  * }</pre>
@@ -23,6 +26,13 @@ public final class DecoderOptions {
     /** The listener of the defaults; declared first, as {@link #DEFAULT} is built from it. */
     private static final Consumer<DecodeProblem> IGNORE = p -> { };
 
+    /** Default bound of the buffer of data sets waiting for their template. */
+    public static final int DEFAULT_PENDING_SETS = 1024;
+    /** Default bound in bytes of the buffer of data sets waiting for their template. */
+    public static final long DEFAULT_PENDING_BYTES = 4L << 20;
+    /** Default time a data set waits for its template. */
+    public static final Duration DEFAULT_PENDING_AGE = Duration.ofMinutes(5);
+
     /** Strict, no listener, a new in-memory template store per decoder, the standard registry. */
     public static final DecoderOptions DEFAULT = builder().build();
 
@@ -31,6 +41,9 @@ public final class DecoderOptions {
     private final Supplier<TemplateStore> templateStore;
     private final InformationElementRegistry registry;
     private final TemplateScopePolicy scopePolicy;
+    private final int pendingSets;
+    private final long pendingBytes;
+    private final Duration pendingAge;
 
     private DecoderOptions(Builder b) {
         this.mode = b.mode;
@@ -38,6 +51,9 @@ public final class DecoderOptions {
         this.templateStore = b.templateStore;
         this.registry = b.registry;
         this.scopePolicy = b.scopePolicy;
+        this.pendingSets = b.pendingSets;
+        this.pendingBytes = b.pendingBytes;
+        this.pendingAge = b.pendingAge;
     }
 
     /**
@@ -105,12 +121,40 @@ public final class DecoderOptions {
     }
 
     /**
+     * How many data sets that came before their template may wait for it (NetFlow v9, IPFIX).
+     *
+     * @return the bound; 0 means data without a template is dropped and counted at once
+     */
+    public int pendingSets() {
+        return pendingSets;
+    }
+
+    /**
+     * How many bytes of data sets may wait for their template, in all (NetFlow v9, IPFIX).
+     *
+     * @return the bound in bytes
+     */
+    public long pendingBytes() {
+        return pendingBytes;
+    }
+
+    /**
+     * How long a data set waits for its template before it is dropped and counted (NetFlow v9, IPFIX).
+     *
+     * @return the longest wait
+     */
+    public Duration pendingAge() {
+        return pendingAge;
+    }
+
+    /**
      * A builder starting from these options.
      *
      * @return a builder holding every option of these options
      */
     public Builder toBuilder() {
-        Builder b = builder().mode(mode).problemListener(problemListener).registry(registry).scopePolicy(scopePolicy);
+        Builder b = builder().mode(mode).problemListener(problemListener).registry(registry).scopePolicy(scopePolicy)
+                .pendingSets(pendingSets).pendingBytes(pendingBytes).pendingAge(pendingAge);
         b.templateStore = templateStore; // the supplier as it is: a shared store stays shared, else one per decoder
         return b;
     }
@@ -122,6 +166,9 @@ public final class DecoderOptions {
         private Supplier<TemplateStore> templateStore = TemplateStore::inMemory;
         private InformationElementRegistry registry = InformationElementRegistry.standard();
         private TemplateScopePolicy scopePolicy = TemplateScopePolicy.ADDRESS_AND_DOMAIN;
+        private int pendingSets = DEFAULT_PENDING_SETS;
+        private long pendingBytes = DEFAULT_PENDING_BYTES;
+        private Duration pendingAge = DEFAULT_PENDING_AGE;
 
         private Builder() {
         }
@@ -180,6 +227,53 @@ public final class DecoderOptions {
          */
         public Builder scopePolicy(TemplateScopePolicy policy) {
             this.scopePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * At most this many data sets wait for their template (NetFlow v9, IPFIX; default
+         * {@value DecoderOptions#DEFAULT_PENDING_SETS}); the oldest is dropped and counted when one more comes.
+         *
+         * @param sets the bound, 0 or more (0: data without a template is dropped and counted at once)
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder pendingSets(int sets) {
+            if (sets < 0) {
+                throw new IllegalArgumentException("pendingSets must be 0 or more: " + sets);
+            }
+            this.pendingSets = sets;
+            return this;
+        }
+
+        /**
+         * At most this many bytes of data sets wait for their template, in all (NetFlow v9, IPFIX; default 4 MiB).
+         *
+         * @param bytes the bound, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder pendingBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("pendingBytes must be 0 or more: " + bytes);
+            }
+            this.pendingBytes = bytes;
+            return this;
+        }
+
+        /**
+         * A data set waits at most this long for its template (NetFlow v9, IPFIX; default 5 minutes).
+         *
+         * @param age the longest wait, positive
+         * @return this builder
+         * @throws IllegalArgumentException if zero or negative
+         */
+        public Builder pendingAge(Duration age) {
+            Objects.requireNonNull(age, "age");
+            if (age.isNegative() || age.isZero()) {
+                throw new IllegalArgumentException("pendingAge must be positive: " + age);
+            }
+            this.pendingAge = age;
             return this;
         }
 

@@ -35,7 +35,7 @@ class NamesProperties {
 
     private static final InformationElementRegistry IANA = InformationElementRegistry.iana();
     private static final InformationElementRegistry STANDARD = InformationElementRegistry.standard();
-    private static final Path VENDOR_SOURCES = Path.of("src/main/java/io/github/flowcodec/core/vendor");
+    private static final Path VENDOR_SOURCES = Path.of("src/generated/java/io/github/flowcodec/core/vendor");
 
     /** The public static InformationElement constants of a class, by field name. */
     private static Map<String, InformationElement> constants(Class<?> c) {

@@ -14,6 +14,7 @@ import static io.github.flowcodec.fuzz.FuzzSupport.touchView;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.flowcodec.core.DataType;
 import io.github.flowcodec.core.DecodeMode;
+import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.core.ExportContext;
 import io.github.flowcodec.core.FlowCodecException;
 import io.github.flowcodec.core.FlowFields;
@@ -35,7 +36,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -55,7 +55,7 @@ class IpfixFuzzTest {
         for (DecodeMode mode : DecodeMode.values()) {
             IpfixDecoder zeroCopy = new IpfixDecoder(options(mode));
             IpfixDecoder materialized = mode == DecodeMode.LENIENT
-                    ? new IpfixDecoder(options(mode), 4, 4096, Duration.ofMinutes(5))
+                    ? new IpfixDecoder(options(mode).toBuilder().pendingSets(4).pendingBytes(4096).build())
                     : new IpfixDecoder(options(mode));
             int i = 0;
             for (byte[] d : datagrams) {
@@ -63,8 +63,8 @@ class IpfixFuzzTest {
                 timed("ipfix zero-copy " + mode, () -> zeroCopy.decode(buffer(d, direct), EXPORTER, new ListTouchingHandler()));
                 timed("ipfix materialized " + mode, () -> touchMessage((IpfixMessage) decodeMaterialized(materialized, buffer(d, direct))));
             }
-            bounded(zeroCopy, IpfixDecoder.DEFAULT_PENDING_SETS);
-            bounded(materialized, mode == DecodeMode.LENIENT ? 4 : IpfixDecoder.DEFAULT_PENDING_SETS);
+            bounded(zeroCopy, DecoderOptions.DEFAULT_PENDING_SETS);
+            bounded(materialized, mode == DecodeMode.LENIENT ? 4 : DecoderOptions.DEFAULT_PENDING_SETS);
         }
     }
 

@@ -9,9 +9,9 @@ import static io.github.flowcodec.fuzz.FuzzSupport.timed;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.flowcodec.core.DecodeMode;
+import io.github.flowcodec.core.DecoderOptions;
 import io.github.flowcodec.netflow9.Netflow9Decoder;
 import io.github.flowcodec.netflow9.Netflow9Packet;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -29,7 +29,7 @@ class Netflow9FuzzTest {
         for (DecodeMode mode : DecodeMode.values()) {
             Netflow9Decoder zeroCopy = new Netflow9Decoder(options(mode));
             Netflow9Decoder materialized = mode == DecodeMode.LENIENT
-                    ? new Netflow9Decoder(options(mode), 4, 4096, Duration.ofMinutes(5))
+                    ? new Netflow9Decoder(options(mode).toBuilder().pendingSets(4).pendingBytes(4096).build())
                     : new Netflow9Decoder(options(mode));
             int i = 0;
             for (byte[] d : datagrams) {
@@ -41,8 +41,8 @@ class Netflow9FuzzTest {
                     p.templates().forEach(t -> t.toString());
                 });
             }
-            bounded(zeroCopy, Netflow9Decoder.DEFAULT_PENDING_SETS);
-            bounded(materialized, mode == DecodeMode.LENIENT ? 4 : Netflow9Decoder.DEFAULT_PENDING_SETS);
+            bounded(zeroCopy, DecoderOptions.DEFAULT_PENDING_SETS);
+            bounded(materialized, mode == DecodeMode.LENIENT ? 4 : DecoderOptions.DEFAULT_PENDING_SETS);
         }
     }
 

@@ -334,7 +334,8 @@ class IpfixDecoderTest {
     @Test
     void thePendingBufferIsBoundedAndWhatItDropsIsCounted() throws Exception {
         List<DecodeProblem> p = new ArrayList<>();
-        IpfixDecoder d = new IpfixDecoder(DecoderOptions.builder().problemListener(p::add).build(), 2, 1 << 20, Duration.ofMinutes(1));
+        IpfixDecoder d = new IpfixDecoder(DecoderOptions.builder().problemListener(p::add).pendingSets(2).pendingBytes(1 << 20)
+                .pendingAge(Duration.ofMinutes(1)).build());
         for (int i = 0; i < 5; i++) {
             d.decode(IpfixMessageBuilder.create().data(r(i)).toBuffer(), EXPORTER);
         }

@@ -12,7 +12,6 @@ import io.github.flowcodec.core.internal.templated.RecordBatch;
 import io.github.flowcodec.core.internal.templated.TemplatedDecoderEngine;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,13 +50,6 @@ import java.util.Objects;
  */
 public final class Netflow9Decoder implements DatagramDecoder<Netflow9Context> {
 
-    /** Default bound of the buffer of data sets waiting for their template. */
-    public static final int DEFAULT_PENDING_SETS = 1024;
-    /** Default bound in bytes of the buffer of data sets waiting for their template. */
-    public static final long DEFAULT_PENDING_BYTES = 4L << 20;
-    /** Default time a data set waits for its template. */
-    public static final Duration DEFAULT_PENDING_AGE = Duration.ofMinutes(5);
-
     /** The boot time implied by sys_uptime and unix_secs may move this much without meaning a restart. */
     static final long BOOT_TIME_TOLERANCE_MILLIS = 30_000;
     /** An uptime within this much of 2^32 followed by one within this much of 0 is the wrap, not a restart. */
@@ -72,26 +64,15 @@ public final class Netflow9Decoder implements DatagramDecoder<Netflow9Context> {
     }
 
     /**
-     * A decoder with these options and the default bounds of the pending-data buffer.
+     * A decoder with these options.
      *
-     * @param options mode, template store, registry, scope policy and problem listener
+     * @param options mode, template store, registry, scope policy, problem listener and the bounds of the data sets
+     *     that wait for their template ({@link DecoderOptions#pendingSets()} ...)
      */
     public Netflow9Decoder(DecoderOptions options) {
-        this(options, DEFAULT_PENDING_SETS, DEFAULT_PENDING_BYTES, DEFAULT_PENDING_AGE);
-    }
-
-    /**
-     * A decoder with these options and bounds for the data sets that wait for their template.
-     *
-     * @param options mode, template store, registry, scope policy and problem listener
-     * @param pendingSets at most this many sets wait (0: data without a template is dropped and counted at once)
-     * @param pendingBytes at most this many bytes wait in all
-     * @param pendingAge a set waits at most this long
-     */
-    public Netflow9Decoder(DecoderOptions options, int pendingSets, long pendingBytes, Duration pendingAge) {
         Objects.requireNonNull(options, "options");
         this.dialect = new Netflow9Dialect(options.registry());
-        this.engine = new TemplatedDecoderEngine<>(options, dialect, pendingSets, pendingBytes, pendingAge.toNanos());
+        this.engine = new TemplatedDecoderEngine<>(options, dialect);
     }
 
     /** @return the template store this decoder keeps templates in */

@@ -53,19 +53,17 @@ public final class TemplatedDecoderEngine<H> {
     /**
      * An engine for one decoder.
      *
+     * @param options the decoder's options, the bounds of the data waiting for its template included
      * @param dialect the protocol's differences, bound to this engine for good
-     * @param pendingSets at most this many data sets wait for their template (0: dropped and counted at once)
-     * @param pendingBytes at most this many bytes wait in all
-     * @param pendingAgeNanos a set waits at most this long
      */
-    public TemplatedDecoderEngine(DecoderOptions options, TemplatedDialect<H> dialect, int pendingSets, long pendingBytes,
-            long pendingAgeNanos) {
+    public TemplatedDecoderEngine(DecoderOptions options, TemplatedDialect<H> dialect) {
         this.options = Objects.requireNonNull(options, "options");
         this.lenient = options.lenient();
         this.store = options.templateStore();
         this.dialect = dialect;
         this.scopes = new ScopeCache(dialect.protocol(), options.scopePolicy(), 1 << 16);
-        this.pending = new PendingDataSets<>(pendingSets, pendingBytes, pendingAgeNanos, System::nanoTime);
+        this.pending = new PendingDataSets<>(options.pendingSets(), options.pendingBytes(),
+                options.pendingAge().toNanos(), System::nanoTime);
         dialect.bind(this);
     }
 
