@@ -2,6 +2,9 @@ package io.github.flowcodec.flowmessage.internal;
 
 import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.flowmessage.FlowField;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -20,6 +23,9 @@ public final class MessageSlots {
 
     /** The most numbers a list field holds. */
     public static final int MAX_LIST = 255;
+
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final long[] values;
     private final byte[] addresses;
@@ -122,6 +128,20 @@ public final class MessageSlots {
         int length = record.fieldLength(index);
         record.copyBytes(record.fieldOffset(index), addresses, f.ordinal() * 16, length);
         set(f, length);
+    }
+
+    /** Sets an address field to an IPv4 address, its 4 bytes as a big-endian int. */
+    public void setIpv4(FlowField f, int address) {
+        INT.set(addresses, f.ordinal() * 16, address);
+        set(f, 4);
+    }
+
+    /** Sets an address field to an IPv6 address, its 16 bytes as two big-endian longs. */
+    public void setIpv6(FlowField f, long high, long low) {
+        int at = f.ordinal() * 16;
+        LONG.set(addresses, at, high);
+        LONG.set(addresses, at + 8, low);
+        set(f, 16);
     }
 
     /** The bytes of every address field: field {@code f}'s at {@code f.ordinal() * 16}. */

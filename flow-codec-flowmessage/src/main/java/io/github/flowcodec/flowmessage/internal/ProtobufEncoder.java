@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 public final class ProtobufEncoder {
 
     private static final FlowField[] FIELDS = FlowField.values();
-    /** Per field: its number shifted to make a tag. */
-    private static final long[] TAGS = new long[FIELDS.length];
+    /** Per field: its tag (number and wire type) as varint bytes, the first in the low byte. */
+    private static final int[] TAG_BYTES = new int[FIELDS.length];
+    /** Per field: how many bytes its tag takes (1 or 2). */
+    private static final int[] TAG_LENGTHS = new int[FIELDS.length];
     /** Per field: its kind's ordinal. */
     private static final int[] KINDS = new int[FIELDS.length];
     private static final int UINT32 = FlowField.Kind.UINT32.ordinal();
@@ -21,14 +23,24 @@ public final class ProtobufEncoder {
     private static final int SAMPLE_TYPE = FlowField.Kind.SAMPLE_TYPE.ordinal();
     private static final int LIST = FlowField.Kind.UINT32_LIST.ordinal();
 
-    static {
-        for (FlowField f : FIELDS) {
-            TAGS[f.ordinal()] = (long) f.protobufNumber() << 3;
-            KINDS[f.ordinal()] = f.kind().ordinal();
-        }
-    }
     private static final int VARINT = 0;
     private static final int LENGTH_DELIMITED = 2;
+
+    static {
+        byte[] tag = new byte[10];
+        for (FlowField f : FIELDS) {
+            int o = f.ordinal();
+            int kind = f.kind().ordinal();
+            KINDS[o] = kind;
+            boolean bytes = kind == ADDRESS || kind == LIST || kind == SAMPLE_TYPE;
+            int n = varint(tag, 0, (long) f.protobufNumber() << 3 | (bytes ? LENGTH_DELIMITED : VARINT));
+            if (n > 2) {
+                throw new IllegalStateException("protobuf number too large for a 2-byte tag: " + f);
+            }
+            TAG_LENGTHS[o] = n;
+            TAG_BYTES[o] = (tag[0] & 0xFF) | (n == 2 ? (tag[1] & 0xFF) << 8 : 0);
+        }
+    }
     private static final byte[][] SAMPLE_TYPES = {ascii("unknown"), ascii("flow"), ascii("counter"), ascii("expanded"),
         ascii("expanded_counter")};
     /** A message is at most this long: every field set, each at its longest. */
@@ -50,15 +62,15 @@ public final class ProtobufEncoder {
             long v = m.value(field);
             int kind = KINDS[field];
             if (kind == ADDRESS) {
-                p = varint(b, p, TAGS[field] | LENGTH_DELIMITED);
+                p = tag(b, p, field);
                 b[p++] = (byte) v; // 4 or 16
                 System.arraycopy(addresses, field * 16, b, p, (int) v);
                 p += (int) v;
             } else if (kind == LIST) {
-                p = packed(b, p, TAGS[field] | LENGTH_DELIMITED, m.list(field), (int) v);
+                p = packed(b, p, field, m.list(field), (int) v);
             } else if (kind == SAMPLE_TYPE) {
                 byte[] name = SAMPLE_TYPES[v >= 0 && v < SAMPLE_TYPES.length ? (int) v : 0];
-                p = varint(b, p, TAGS[field] | LENGTH_DELIMITED);
+                p = tag(b, p, field);
                 b[p++] = (byte) name.length;
                 System.arraycopy(name, 0, b, p, name.length);
                 p += name.length;
@@ -67,8 +79,7 @@ public final class ProtobufEncoder {
                     v &= 0xFFFF_FFFFL;
                 }
                 if (v != 0) {
-                    p = varint(b, p, TAGS[field] | VARINT);
-                    p = varint(b, p, v);
+                    p = varint(b, tag(b, p, field), v);
                 }
             }
         }
@@ -79,7 +90,7 @@ public final class ProtobufEncoder {
     }
 
     /** A packed repeated uint32: the tag, the length, the numbers as varints (nothing for an empty list, as proto3). */
-    private static int packed(byte[] b, int p, long tag, int[] list, int n) {
+    private static int packed(byte[] b, int p, int field, int[] list, int n) {
         if (n == 0) {
             return p;
         }
@@ -87,7 +98,7 @@ public final class ProtobufEncoder {
         for (int i = 0; i < n; i++) {
             length += varintLength(list[i] & 0xFFFF_FFFFL);
         }
-        p = varint(b, p, tag);
+        p = tag(b, p, field);
         p = varint(b, p, length);
         for (int i = 0; i < n; i++) {
             p = varint(b, p, list[i] & 0xFFFF_FFFFL);
@@ -104,7 +115,32 @@ public final class ProtobufEncoder {
         return n;
     }
 
+    /** Writes a field's tag (1 or 2 bytes, made once). */
+    private static int tag(byte[] b, int p, int field) {
+        int t = TAG_BYTES[field];
+        b[p] = (byte) t;
+        if (TAG_LENGTHS[field] == 1) {
+            return p + 1;
+        }
+        b[p + 1] = (byte) (t >>> 8);
+        return p + 2;
+    }
+
+    /** Writes a varint: values below 2^14 (most of a message's) without a loop. */
     private static int varint(byte[] b, int p, long v) {
+        if (v >>> 7 == 0) {
+            b[p] = (byte) v;
+            return p + 1;
+        }
+        if (v >>> 14 == 0) {
+            b[p] = (byte) (v | 0x80);
+            b[p + 1] = (byte) (v >>> 7);
+            return p + 2;
+        }
+        return longVarint(b, p, v);
+    }
+
+    private static int longVarint(byte[] b, int p, long v) {
         while ((v & ~0x7FL) != 0) {
             b[p++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;

@@ -366,32 +366,41 @@ public final class RecordMapping {
 
     /**
      * Sets an address field from the first non-zero candidate (IPv4 and IPv6 fields zero-fill the family they
-     * do not use), else the first; the record's field index, or -1 when it has none.
+     * do not use), else the first; the record's field index, or -1 when it has none. The address is read as
+     * numbers once, both to test it and to store it.
      */
     private static int address(MessageSlots m, FlowFields r, TemplatePlan p, FlowField f) {
         int fallback = -1;
         for (int i : p.addressCandidates[f.ordinal()]) {
             int len = r.fieldLength(i);
-            if (len != 4 && len != 16) {
+            if (len == 4) {
+                long v = r.readUnsigned(r.fieldOffset(i), 4);
+                if (v != 0) {
+                    m.setIpv4(f, (int) v);
+                    return i;
+                }
+            } else if (len == 16) {
+                int off = r.fieldOffset(i);
+                long high = r.readUnsigned(off, 8);
+                long low = r.readUnsigned(off + 8, 8);
+                if ((high | low) != 0) {
+                    m.setIpv6(f, high, low);
+                    return i;
+                }
+            } else {
                 continue;
-            }
-            if (!isZero(r, i)) {
-                m.setAddress(f, r, i);
-                return i;
             }
             if (fallback < 0) {
                 fallback = i;
             }
         }
         if (fallback >= 0) {
-            m.setAddress(f, r, fallback);
+            if (r.fieldLength(fallback) == 4) {
+                m.setIpv4(f, 0);
+            } else {
+                m.setIpv6(f, 0, 0);
+            }
         }
         return fallback;
-    }
-
-    private static boolean isZero(FlowFields r, int i) {
-        int off = r.fieldOffset(i);
-        int len = r.fieldLength(i);
-        return len == 4 ? r.readUnsigned(off, 4) == 0 : r.readUnsigned(off, 8) == 0 && r.readUnsigned(off + 8, 8) == 0;
     }
 }
