@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,19 +34,11 @@ public final class DecodeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng captures, or IPFIX files")
     List<Path> files;
 
-    @Option(names = "--all-fields", description = "add every field of the record under its information element name")
-    boolean allFields;
-
     @Option(names = "--strict", description = "reject packets that break the protocol instead of keeping what can be read")
     boolean strict;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the records to FILE instead of standard output")
-    Path output;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (goflow2's JSON record, every key, etype and proto by name: the default), json-compact (the "
-                + "fields the record has, numbers as numbers) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
-    String format;
+    @Mixin
+    RecordOutputOptions output;
 
     private static String describe(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
@@ -61,15 +53,11 @@ public final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            FlowOutput.check(format, allFields);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        output.check(spec);
         // The writers buffer (64 KiB of whole records): the stream under them needs no buffer of its own.
-        OutputStream w = output == null ? System.out : Files.newOutputStream(output);
+        OutputStream w = output.file == null ? System.out : Files.newOutputStream(output.file);
         int unreadable = 0;
-        try (FlowOutput json = FlowOutput.of(format, w, allFields)) {
+        try (FlowOutput json = FlowOutput.of(output.format, w, output.allFields)) {
             DecoderOptions options = DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build();
             CaptureDecoding decoding = new CaptureDecoding(json, err, options);
             for (Path f : files) {
@@ -82,7 +70,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 json.flush();
             }
         } finally {
-            if (output == null) {
+            if (output.file == null) {
                 w.flush();
             } else {
                 w.close();

@@ -5,14 +5,12 @@ import io.github.flowcodec.cli.internal.http.HttpSettings;
 import io.github.flowcodec.cli.internal.listen.ListenServer;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
-import io.github.flowcodec.cli.internal.json.FlowOutput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,16 +55,8 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workers"}, description = "decoding threads (default: the number of processors, ${DEFAULT-VALUE})")
     int workers = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the records to FILE instead of standard output")
-    Path output;
-
-    @Option(names = "--all-fields", description = "add every field of the record under its information element name")
-    boolean allFields;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (goflow2's JSON record, every key, etype and proto by name: the default), json-compact (the "
-                + "fields the record has, numbers as numbers) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
-    String format;
+    @Mixin
+    RecordOutputOptions output;
 
     @Option(names = "--strict", description = "reject datagrams that break the protocol instead of keeping what can be read")
     boolean strict;
@@ -99,19 +89,15 @@ public final class ListenCommand implements Callable<Integer> {
         if (statsInterval < 0 || count < 0 || duration < 0 || receiveBuffer < 0) {
             throw new ParameterException(spec.commandLine(), "--stats-interval, --count, --duration and --receive-buffer must not be negative");
         }
-        try {
-            FlowOutput.check(format, allFields);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        output.check(spec);
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (String l : listen.isEmpty() ? List.of("0.0.0.0:2055") : listen) {
             addresses.add(parseAddress(l));
         }
-        HttpSettings httpSettings = http.settings(spec, format, output != null);
+        HttpSettings httpSettings = http.settings(spec, output.format, output.file != null);
         io.github.flowcodec.cli.internal.kafka.KafkaDestination toKafka;
         try {
-            toKafka = kafka.destination(format, allFields);
+            toKafka = kafka.destination(output.format, output.allFields);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -133,9 +119,9 @@ public final class ListenCommand implements Callable<Integer> {
         };
         HttpBatchOutput httpOut = httpSettings == null ? null : new HttpBatchOutput(httpSettings, problems);
         OutputStream out = httpOut != null ? httpOut
-                : new BufferedOutputStream(output == null ? System.out : Files.newOutputStream(output), 1 << 16);
+                : new BufferedOutputStream(output.file == null ? System.out : Files.newOutputStream(output.file), 1 << 16);
         ListenServer server = new ListenServer(new ListenServer.Settings(addresses, workers, 65_536,
-                DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), format, allFields,
+                DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), output.format, output.allFields,
                 receiveBuffer, count), toKafka, out, problems);
         List<InetSocketAddress> bound;
         try {
@@ -196,7 +182,7 @@ public final class ListenCommand implements Callable<Integer> {
             // the JVM is shutting down: the hook is running finish(), which prints the final stats
         }
         finish.run();
-        if (output != null) {
+        if (output.file != null) {
             out.close();
         }
         Throwable failure = server.failure();

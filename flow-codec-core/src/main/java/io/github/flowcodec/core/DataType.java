@@ -20,70 +20,66 @@ import io.github.flowcodec.core.internal.IanaRegistryIndex;
  */
 public enum DataType {
     /** {@code octetArray} (code 0): bytes with no further meaning; variable length. */
-    OCTET_ARRAY("octetArray", 0, VARIABLE_LENGTH),
+    OCTET_ARRAY(VARIABLE_LENGTH),
     /** {@code unsigned8} (code 1): an unsigned integer in 1 byte, 0 to 255. */
-    UNSIGNED8("unsigned8", 1, 1),
+    UNSIGNED8(1),
     /** {@code unsigned16} (code 2): an unsigned integer in 2 bytes, big-endian, 0 to 65535. */
-    UNSIGNED16("unsigned16", 2, 2),
+    UNSIGNED16(2),
     /** {@code unsigned32} (code 3): an unsigned integer in 4 bytes (or fewer, reduced-size), big-endian. */
-    UNSIGNED32("unsigned32", 3, 4),
+    UNSIGNED32(4),
     /** {@code unsigned64} (code 4): an unsigned integer in 8 bytes (or fewer, reduced-size), big-endian. */
-    UNSIGNED64("unsigned64", 4, 8),
+    UNSIGNED64(8),
     /** {@code signed8} (code 5): a two's complement integer in 1 byte, -128 to 127. */
-    SIGNED8("signed8", 5, 1),
+    SIGNED8(1),
     /** {@code signed16} (code 6): a two's complement integer in 2 bytes, big-endian. */
-    SIGNED16("signed16", 6, 2),
+    SIGNED16(2),
     /** {@code signed32} (code 7): a two's complement integer in 4 bytes (or fewer), big-endian. */
-    SIGNED32("signed32", 7, 4),
+    SIGNED32(4),
     /** {@code signed64} (code 8): a two's complement integer in 8 bytes (or fewer), big-endian. */
-    SIGNED64("signed64", 8, 8),
+    SIGNED64(8),
     /** {@code float32} (code 9): an IEEE 754 single-precision number in 4 bytes. */
-    FLOAT32("float32", 9, 4),
+    FLOAT32(4),
     /** {@code float64} (code 10): an IEEE 754 double-precision number in 8 bytes (or 4, as float32). */
-    FLOAT64("float64", 10, 8),
+    FLOAT64(8),
     /** {@code boolean} (code 11): 1 byte, 1 for true and 2 for false (RFC 7011 section 6.1.5). */
-    BOOLEAN("boolean", 11, 1),
+    BOOLEAN(1),
     /** {@code macAddress} (code 12): a 6-byte IEEE 802 MAC-48 address. */
-    MAC_ADDRESS("macAddress", 12, 6),
+    MAC_ADDRESS(6),
     /** {@code string} (code 13): UTF-8 text, variable length or NUL-padded to a fixed length. */
-    STRING("string", 13, VARIABLE_LENGTH),
+    STRING(VARIABLE_LENGTH),
     /** {@code dateTimeSeconds} (code 14): seconds since the Unix epoch, unsigned, in 4 bytes. */
-    DATE_TIME_SECONDS("dateTimeSeconds", 14, 4),
+    DATE_TIME_SECONDS(4),
     /** {@code dateTimeMilliseconds} (code 15): milliseconds since the Unix epoch, unsigned, in 8 bytes. */
-    DATE_TIME_MILLISECONDS("dateTimeMilliseconds", 15, 8),
+    DATE_TIME_MILLISECONDS(8),
     /**
      * {@code dateTimeMicroseconds} (code 16): NTP format (32-bit seconds since 1900, 32-bit fraction) in 8 bytes,
      * microsecond precision.
      */
-    DATE_TIME_MICROSECONDS("dateTimeMicroseconds", 16, 8),
+    DATE_TIME_MICROSECONDS(8),
     /** {@code dateTimeNanoseconds} (code 17): NTP format (32-bit seconds since 1900, 32-bit fraction) in 8 bytes. */
-    DATE_TIME_NANOSECONDS("dateTimeNanoseconds", 17, 8),
+    DATE_TIME_NANOSECONDS(8),
     /** {@code ipv4Address} (code 18): an IPv4 address in 4 bytes, network order. */
-    IPV4_ADDRESS("ipv4Address", 18, 4),
+    IPV4_ADDRESS(4),
     /** {@code ipv6Address} (code 19): an IPv6 address in 16 bytes, network order. */
-    IPV6_ADDRESS("ipv6Address", 19, 16),
+    IPV6_ADDRESS(16),
     /** {@code basicList} (code 20, RFC 6313): a list of values of one element; variable length. */
-    BASIC_LIST("basicList", 20, VARIABLE_LENGTH),
+    BASIC_LIST(VARIABLE_LENGTH),
     /** {@code subTemplateList} (code 21, RFC 6313): a list of records of one template; variable length. */
-    SUB_TEMPLATE_LIST("subTemplateList", 21, VARIABLE_LENGTH),
+    SUB_TEMPLATE_LIST(VARIABLE_LENGTH),
     /**
      * {@code subTemplateMultiList} (code 22, RFC 6313): a list of record groups, each of its own template; variable
      * length.
      */
-    SUB_TEMPLATE_MULTI_LIST("subTemplateMultiList", 22, VARIABLE_LENGTH),
+    SUB_TEMPLATE_MULTI_LIST(VARIABLE_LENGTH),
     /** {@code unsigned256} (code 23): an unsigned integer in 32 bytes, big-endian, read as bytes. */
-    UNSIGNED256("unsigned256", 23, 32);
+    UNSIGNED256(32);
 
-    private static final IanaRegistryIndex<DataType> INDEX =
-            new IanaRegistryIndex<>("IPFIX data type", values(), DataType::code, DataType::ianaName);
+    /** The IANA names are the constants' names in camelCase, the codes their order. */
+    private static final IanaRegistryIndex<DataType> INDEX = new IanaRegistryIndex<>("IPFIX data type", values());
 
-    private final String ianaName;
-    private final int code;
     private final int defaultLength;
 
-    DataType(String ianaName, int code, int defaultLength) {
-        this.ianaName = ianaName;
-        this.code = code;
+    DataType(int defaultLength) {
         this.defaultLength = defaultLength;
     }
 
@@ -93,7 +89,7 @@ public enum DataType {
      * @return the IANA name, e.g. {@code "unsigned64"}
      */
     public String ianaName() {
-        return ianaName;
+        return INDEX.name(this);
     }
 
     /**
@@ -102,7 +98,7 @@ public enum DataType {
      * @return the IANA code, 0 to 23
      */
     public int code() {
-        return code;
+        return ordinal();
     }
 
     /**
@@ -129,7 +125,7 @@ public enum DataType {
      * @return true for unsigned8 to unsigned64, signed8 to signed64 and unsigned256
      */
     public boolean isInteger() {
-        return (code >= 1 && code <= 8) || this == UNSIGNED256;
+        return (code() >= 1 && code() <= 8) || this == UNSIGNED256;
     }
 
     /**
@@ -138,7 +134,7 @@ public enum DataType {
      * @return true for signed8 to signed64
      */
     public boolean isSigned() {
-        return code >= 5 && code <= 8;
+        return code() >= 5 && code() <= 8;
     }
 
     /**
@@ -147,7 +143,7 @@ public enum DataType {
      * @return true for dateTimeSeconds, dateTimeMilliseconds, dateTimeMicroseconds and dateTimeNanoseconds
      */
     public boolean isDateTime() {
-        return code >= 14 && code <= 17;
+        return code() >= 14 && code() <= 17;
     }
 
     /**
@@ -156,7 +152,7 @@ public enum DataType {
      * @return true for basicList, subTemplateList and subTemplateMultiList
      */
     public boolean isList() {
-        return code >= 20 && code <= 22;
+        return code() >= 20 && code() <= 22;
     }
 
     /**

@@ -11,34 +11,27 @@ import io.github.flowcodec.core.internal.IanaRegistryIndex;
  */
 public enum DataTypeSemantics {
     /** {@code default} (0): no particular semantics; the data type says it all. */
-    DEFAULT("default", 0),
+    DEFAULT,
     /** {@code quantity} (1): a measurement at one time, e.g. a queue length. */
-    QUANTITY("quantity", 1),
+    QUANTITY,
     /** {@code totalCounter} (2): a count since the metering process started, never reset. */
-    TOTAL_COUNTER("totalCounter", 2),
+    TOTAL_COUNTER,
     /** {@code deltaCounter} (3): a count since the previous report, e.g. octetDeltaCount. */
-    DELTA_COUNTER("deltaCounter", 3),
+    DELTA_COUNTER,
     /** {@code identifier} (4): a value that names something (port, protocol, interface index): no arithmetic. */
-    IDENTIFIER("identifier", 4),
+    IDENTIFIER,
     /** {@code flags} (5): a bit field, e.g. tcpControlBits. */
-    FLAGS("flags", 5),
+    FLAGS,
     /** {@code list} (6): a structured data list (RFC 6313). */
-    LIST("list", 6),
+    LIST,
     /** {@code snmpCounter} (7): a counter with SNMP's wrap-around semantics (RFC 2578 Counter32/64). */
-    SNMP_COUNTER("snmpCounter", 7),
+    SNMP_COUNTER,
     /** {@code snmpGauge} (8): a value with SNMP Gauge32 semantics (RFC 2578). */
-    SNMP_GAUGE("snmpGauge", 8);
+    SNMP_GAUGE;
 
-    private static final IanaRegistryIndex<DataTypeSemantics> INDEX = new IanaRegistryIndex<>(
-            "IPFIX data type semantics", values(), DataTypeSemantics::code, DataTypeSemantics::ianaName);
-
-    private final String ianaName;
-    private final int code;
-
-    DataTypeSemantics(String ianaName, int code) {
-        this.ianaName = ianaName;
-        this.code = code;
-    }
+    /** The IANA names are the constants' names in camelCase, the codes their order. */
+    private static final IanaRegistryIndex<DataTypeSemantics> INDEX =
+            new IanaRegistryIndex<>("IPFIX data type semantics", values());
 
     /**
      * The name IANA's registry uses, e.g. {@code "deltaCounter"}.
@@ -46,7 +39,7 @@ public enum DataTypeSemantics {
      * @return the IANA name, e.g. {@code "deltaCounter"}
      */
     public String ianaName() {
-        return ianaName;
+        return INDEX.name(this);
     }
 
     /**
@@ -55,7 +48,7 @@ public enum DataTypeSemantics {
      * @return the IANA code, 0 to 8
      */
     public int code() {
-        return code;
+        return ordinal();
     }
 
     /**

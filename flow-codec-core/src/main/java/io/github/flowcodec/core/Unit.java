@@ -1,6 +1,7 @@
 package io.github.flowcodec.core;
 
 import io.github.flowcodec.core.internal.IanaRegistryIndex;
+import java.util.Map;
 
 /**
  * The units of IANA's "IPFIX Information Element Units" registry.
@@ -11,48 +12,41 @@ import io.github.flowcodec.core.internal.IanaRegistryIndex;
  */
 public enum Unit {
     /** {@code none} (0): the value has no unit (identifiers, flags, addresses). */
-    NONE("none", 0),
+    NONE,
     /** {@code bits} (1). */
-    BITS("bits", 1),
+    BITS,
     /** {@code octets} (2): bytes, e.g. octetDeltaCount. */
-    OCTETS("octets", 2),
+    OCTETS,
     /** {@code packets} (3), e.g. packetDeltaCount. */
-    PACKETS("packets", 3),
+    PACKETS,
     /** {@code flows} (4), e.g. exportedFlowRecordTotalCount. */
-    FLOWS("flows", 4),
+    FLOWS,
     /** {@code seconds} (5), e.g. flowStartSeconds. */
-    SECONDS("seconds", 5),
+    SECONDS,
     /** {@code milliseconds} (6), e.g. flowStartMilliseconds and the SysUpTime offsets of NetFlow v9. */
-    MILLISECONDS("milliseconds", 6),
+    MILLISECONDS,
     /** {@code microseconds} (7). */
-    MICROSECONDS("microseconds", 7),
+    MICROSECONDS,
     /** {@code nanoseconds} (8). */
-    NANOSECONDS("nanoseconds", 8),
+    NANOSECONDS,
     /** {@code 4-octet words} (9), e.g. ipHeaderLength. */
-    FOUR_OCTET_WORDS("4-octet words", 9),
+    FOUR_OCTET_WORDS,
     /** {@code messages} (10), e.g. exportedMessageTotalCount. */
-    MESSAGES("messages", 10),
+    MESSAGES,
     /** {@code hops} (11), e.g. minimumTTL. */
-    HOPS("hops", 11),
+    HOPS,
     /** {@code entries} (12), e.g. mplsLabelStackDepth. */
-    ENTRIES("entries", 12),
+    ENTRIES,
     /** {@code frames} (13), layer-2 frames. */
-    FRAMES("frames", 13),
+    FRAMES,
     /** {@code ports} (14), e.g. portRangeNumPorts. */
-    PORTS("ports", 14),
+    PORTS,
     /** {@code inferred} (15): the unit follows from another field of the record. */
-    INFERRED("inferred", 15);
+    INFERRED;
 
+    /** The IANA names are the constants' names in camelCase (but for "4-octet words"), the codes their order. */
     private static final IanaRegistryIndex<Unit> INDEX =
-            new IanaRegistryIndex<>("IPFIX unit", values(), Unit::code, Unit::ianaName);
-
-    private final String ianaName;
-    private final int code;
-
-    Unit(String ianaName, int code) {
-        this.ianaName = ianaName;
-        this.code = code;
-    }
+            new IanaRegistryIndex<>("IPFIX unit", values(), Map.of(FOUR_OCTET_WORDS, "4-octet words"));
 
     /**
      * The name IANA's registry uses, e.g. {@code "4-octet words"}.
@@ -60,7 +54,7 @@ public enum Unit {
      * @return the IANA name, e.g. {@code "octets"}
      */
     public String ianaName() {
-        return ianaName;
+        return INDEX.name(this);
     }
 
     /**
@@ -69,7 +63,7 @@ public enum Unit {
      * @return the IANA code, 0 to 15
      */
     public int code() {
-        return code;
+        return ordinal();
     }
 
     /**

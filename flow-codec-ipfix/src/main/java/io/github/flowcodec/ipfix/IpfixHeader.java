@@ -28,11 +28,8 @@ public record IpfixHeader(int version, int length, long exportTimeSeconds, long 
      * @param observationDomainId the observation domain (unsigned 32-bit)
      */
     public IpfixHeader {
-        TemplatedWireFields.requireUnsigned16("version", version);
-        TemplatedWireFields.requireUnsigned16("length", length);
-        TemplatedWireFields.requireUnsigned32("exportTimeSeconds", exportTimeSeconds);
-        TemplatedWireFields.requireUnsigned32("sequence", sequence);
-        TemplatedWireFields.requireUnsigned32("observationDomainId", observationDomainId);
+        TemplatedWireFields.requireHeader(version, "length", length, "exportTimeSeconds", exportTimeSeconds, sequence,
+                "observationDomainId", observationDomainId);
     }
 
     /**

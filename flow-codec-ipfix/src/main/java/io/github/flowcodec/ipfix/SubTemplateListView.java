@@ -29,25 +29,19 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class SubTemplateListView {
+public final class SubTemplateListView extends RecordListView {
 
     /** How deep lists may nest (a list inside a record of a list ...); deeper is refused as hostile. */
     public static final int MAX_DEPTH = 16;
 
-    private final int[] located = new int[2];
-    private final RecordView view = new RecordView();
-    private ByteBuffer buffer;
-    private int semantic;
     private int templateId;
     private Template template;
     private int end;
     private int size;
-    private int[] offsets = new int[16];
     /** Where the first record starts. */
     private int first;
     /** The records' length when the template is fixed-length (they are at {@code first + i * stride}), else -1. */
     private int stride = -1;
-    private int depth;
 
     /**
      * Wraps field {@code index} of {@code record}, a subTemplateList at the top level.
@@ -109,12 +103,8 @@ public final class SubTemplateListView {
      * @throws io.github.flowcodec.core.FlowCodecException if the bytes are not a well-formed list or nest too deep
      */
     public SubTemplateListView wrap(ByteBuffer buffer, int offset, int length, TemplateLookup lookup, int depth) {
-        Objects.requireNonNull(lookup, "lookup");
-        ByteBuffer b = ListReads.nested(buffer, offset, length, depth, "a subTemplateList");
+        ByteBuffer b = ListReads.nested(buffer, offset, length, depth, lookup, 3, "a subTemplateList");
         int limit = offset + length;
-        if (length < 3) {
-            throw ListReads.malformed(offset, "a subTemplateList needs 3 bytes of header, not " + length);
-        }
         int id = b.getShort(offset + 1) & 0xFFFF;
         if (id < Ipfix.MIN_DATA_SET_ID) {
             throw ListReads.malformed(offset + 1, "subTemplateList template id " + id + " is below 256");
@@ -168,15 +158,6 @@ public final class SubTemplateListView {
     }
 
     /**
-     * The semantic code (see {@link ListSemantic#fromCode}).
-     *
-     * @return the semantic byte, 0 to 255 (0xFF undefined, 0 noneOf ... 4 ordered)
-     */
-    public int semanticCode() {
-        return semantic;
-    }
-
-    /**
      * The template id the list names.
      *
      * @return the template id, 256 to 65535
@@ -192,15 +173,6 @@ public final class SubTemplateListView {
      */
     public Optional<Template> template() {
         return Optional.ofNullable(template);
-    }
-
-    /**
-     * How deep this list is nested (1 = a field of a data record).
-     *
-     * @return the nesting level, from 1
-     */
-    public int depth() {
-        return depth;
     }
 
     /**

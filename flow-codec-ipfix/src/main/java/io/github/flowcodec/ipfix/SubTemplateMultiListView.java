@@ -29,19 +29,13 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class SubTemplateMultiListView {
+public final class SubTemplateMultiListView extends RecordListView {
 
-    private final int[] located = new int[2];
-    private final RecordView view = new RecordView();
-    private ByteBuffer buffer;
-    private int semantic;
     private int size;
     private int[] ids = new int[8];
     private Template[] templates = new Template[8];
     private int[] entryEnds = new int[8];
     private int[] firstRecord = new int[9];
-    private int[] offsets = new int[16];
-    private int depth;
 
     /**
      * Wraps field {@code index} of {@code record}, a subTemplateMultiList at the top level.
@@ -81,12 +75,8 @@ public final class SubTemplateMultiListView {
      * @throws io.github.flowcodec.core.FlowCodecException if the bytes are not a well-formed list or nest too deep
      */
     public SubTemplateMultiListView wrap(ByteBuffer buffer, int offset, int length, TemplateLookup lookup, int depth) {
-        Objects.requireNonNull(lookup, "lookup");
-        ByteBuffer b = ListReads.nested(buffer, offset, length, depth, "a subTemplateMultiList");
+        ByteBuffer b = ListReads.nested(buffer, offset, length, depth, lookup, 1, "a subTemplateMultiList");
         int limit = offset + length;
-        if (length < 1) {
-            throw ListReads.malformed(offset, "a subTemplateMultiList needs its semantic byte");
-        }
         int pos = offset + 1;
         int entries = 0;
         int records = 0;
@@ -137,24 +127,6 @@ public final class SubTemplateMultiListView {
         this.size = entries;
         this.depth = depth;
         return this;
-    }
-
-    /**
-     * The semantic code (see {@link ListSemantic#fromCode}).
-     *
-     * @return the semantic byte, 0 to 255 (0xFF undefined, 0 noneOf ... 4 ordered)
-     */
-    public int semanticCode() {
-        return semantic;
-    }
-
-    /**
-     * How deep this list is nested (1 = a field of a data record).
-     *
-     * @return the nesting level, from 1
-     */
-    public int depth() {
-        return depth;
     }
 
     /**

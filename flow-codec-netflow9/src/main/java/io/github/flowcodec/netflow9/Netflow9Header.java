@@ -32,12 +32,8 @@ public record Netflow9Header(int version, int count, long sysUptimeMillis, long 
      * @param sourceId the source id (unsigned 32-bit)
      */
     public Netflow9Header {
-        TemplatedWireFields.requireUnsigned16("version", version);
-        TemplatedWireFields.requireUnsigned16("count", count);
+        TemplatedWireFields.requireHeader(version, "count", count, "unixSeconds", unixSeconds, sequence, "sourceId", sourceId);
         TemplatedWireFields.requireUnsigned32("sysUptimeMillis", sysUptimeMillis);
-        TemplatedWireFields.requireUnsigned32("unixSeconds", unixSeconds);
-        TemplatedWireFields.requireUnsigned32("sequence", sequence);
-        TemplatedWireFields.requireUnsigned32("sourceId", sourceId);
     }
 
     /**

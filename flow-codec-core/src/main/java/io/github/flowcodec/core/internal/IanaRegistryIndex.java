@@ -1,17 +1,20 @@
 package io.github.flowcodec.core.internal;
 
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
 
 /**
- * The constants of an enum that mirrors an IANA registry (data types, data type semantics, units), found by
- * their code or by their name, with the registry's name in the error for one it does not hold. Immutable.
+ * The constants of an enum that mirrors an IANA registry (data types, data type semantics, units): each
+ * constant's code is its position (the registries are numbered 0, 1, 2, ... with no gap) and its name the
+ * constant's name in camelCase ({@code DATE_TIME_SECONDS} is {@code "dateTimeSeconds"}) unless given apart.
+ * Finds a constant by its code or by its name, with the registry's name in the error for one it does not
+ * hold. Immutable.
  *
  * <pre>{@code
- * IanaRegistryIndex<Unit> units = new IanaRegistryIndex<>("IPFIX unit", Unit.values(), Unit::code, Unit::ianaName);
+ * IanaRegistryIndex<Unit> units = new IanaRegistryIndex<>("IPFIX unit", Unit.values(),
+ *         Map.of(Unit.FOUR_OCTET_WORDS, "4-octet words"));
+ * units.name(Unit.OCTETS);    // "octets"
  * units.byCode(2);            // Unit.OCTETS
  * units.byName("octets");     // Unit.OCTETS
  * units.byCode(99);           // IllegalArgumentException: unknown IPFIX unit code 99
@@ -22,23 +25,49 @@ import java.util.function.ToIntFunction;
 public final class IanaRegistryIndex<E extends Enum<E>> {
 
     private final String registry;
-    /** Indexed by code; null where no constant has the code. */
+    /** Every constant, in code order ({@code values()}). */
     private final E[] byCode;
+    /** The IANA names, by code. */
+    private final String[] names;
     private final Map<String, E> byName = new HashMap<>();
 
     /**
      * @param registry what the registry is called in errors, e.g. {@code "IPFIX unit"}
-     * @param constants every constant, each with a code of 0 or more and a name of its own
+     * @param constants every constant ({@code values()}): constant i has code i
      */
-    public IanaRegistryIndex(String registry, E[] constants, ToIntFunction<E> code, Function<E, String> name) {
+    public IanaRegistryIndex(String registry, E[] constants) {
+        this(registry, constants, Map.of());
+    }
+
+    /**
+     * @param registry what the registry is called in errors, e.g. {@code "IPFIX unit"}
+     * @param constants every constant ({@code values()}): constant i has code i
+     * @param otherNames the names that are not the constant's name in camelCase
+     */
+    public IanaRegistryIndex(String registry, E[] constants, Map<E, String> otherNames) {
         this.registry = registry;
-        int max = Arrays.stream(constants).mapToInt(code).max().orElse(-1);
-        this.byCode = Arrays.copyOf(constants, max + 1);
-        Arrays.fill(byCode, null);
+        this.byCode = constants.clone();
+        this.names = new String[constants.length];
         for (E c : constants) {
-            byCode[code.applyAsInt(c)] = c;
-            byName.put(name.apply(c), c);
+            String name = otherNames.getOrDefault(c, camelCase(c.name()));
+            names[c.ordinal()] = name;
+            byName.put(name, c);
         }
+    }
+
+    /** {@code "DATE_TIME_SECONDS"} as {@code "dateTimeSeconds"}. */
+    static String camelCase(String constant) {
+        String[] words = constant.toLowerCase(Locale.ROOT).split("_");
+        StringBuilder s = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            s.append(Character.toUpperCase(words[i].charAt(0))).append(words[i], 1, words[i].length());
+        }
+        return s.toString();
+    }
+
+    /** The IANA name of a constant. */
+    public String name(E constant) {
+        return names[constant.ordinal()];
     }
 
     /**
@@ -47,11 +76,10 @@ public final class IanaRegistryIndex<E extends Enum<E>> {
      * @throws IllegalArgumentException if none has it
      */
     public E byCode(int code) {
-        E c = code >= 0 && code < byCode.length ? byCode[code] : null;
-        if (c == null) {
+        if (code < 0 || code >= byCode.length) {
             throw new IllegalArgumentException("unknown " + registry + " code " + code);
         }
-        return c;
+        return byCode[code];
     }
 
     /**

@@ -6,7 +6,9 @@ import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.core.MalformedPacketException;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.ipfix.SubTemplateListView;
+import io.github.flowcodec.ipfix.TemplateLookup;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * Where a structured-data field's bytes are (in place for a view, a copy of the field for a record), and the
@@ -46,18 +48,27 @@ public final class ListReads {
 
     /**
      * As {@link #fitting}, for a list of records (a subTemplateList or subTemplateMultiList) nested
-     * {@code depth} levels deep.
+     * {@code depth} levels deep, read with templates from {@code lookup}, whose header takes {@code header} bytes.
      *
-     * @throws FlowCodecException if the list nests deeper than {@link SubTemplateListView#MAX_DEPTH} or does not
-     *     fit the buffer
+     * @param list what the list is, for the errors ("a subTemplateList")
+     * @throws NullPointerException if {@code lookup} is null
+     * @throws FlowCodecException if the list nests deeper than {@link SubTemplateListView#MAX_DEPTH}, does not
+     *     fit the buffer or is shorter than its header
      */
-    public static ByteBuffer nested(ByteBuffer buffer, int offset, int length, int depth, String list) {
+    public static ByteBuffer nested(ByteBuffer buffer, int offset, int length, int depth, TemplateLookup lookup,
+            int header, String list) {
+        Objects.requireNonNull(lookup, "lookup");
         ByteBuffer b = RecordView.bigEndian(buffer);
         if (depth > SubTemplateListView.MAX_DEPTH) {
             throw malformed(offset, "structured data nested " + depth + " levels deep (at most "
                     + SubTemplateListView.MAX_DEPTH + ")");
         }
-        return fitting(b, offset, length, list);
+        fitting(b, offset, length, list);
+        if (length < header) {
+            throw malformed(offset, list + " needs " + header + (header == 1 ? " byte" : " bytes") + " of header, not "
+                    + length);
+        }
+        return b;
     }
 
     /**
