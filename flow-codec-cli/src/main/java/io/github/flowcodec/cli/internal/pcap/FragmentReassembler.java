@@ -72,6 +72,8 @@ public final class FragmentReassembler {
     private final long maxBytes;
     private final long timeoutNanos;
     private final LinkedHashMap<IpFragment.Key, Pending> pending = new LinkedHashMap<>();
+    /** The addresses' objects of the datagrams handed out: the same ones for the same exporter. */
+    private final AddressCache addresses = new AddressCache();
     private long pendingBytes;
     private long clock = Long.MIN_VALUE;
 
@@ -198,7 +200,7 @@ public final class FragmentReassembler {
             return add(parsed.fragment(), timestampNanos, packetNumber);
         }
         return switch (parsed.verdict()) {
-            case NOT_FRAGMENT -> UdpDatagramExtractor.extract(linkType, frame, timestampNanos, packetNumber);
+            case NOT_FRAGMENT -> UdpDatagramExtractor.extract(bytes, ip, timestampNanos, packetNumber, addresses);
             case MALFORMED -> {
                 malformed++;
                 yield Optional.empty();

@@ -1,8 +1,6 @@
 package io.github.flowcodec.cli.internal.pcap;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /**
@@ -42,6 +40,15 @@ final class IpLayer {
      * @param version 4 or 6 as announced by the link layer, or 0 to trust the header's own
      */
     static UdpSegment locateUdp(ByteBuffer frame, int start, int version) {
+        return locateUdp(frame, start, version, null);
+    }
+
+    /**
+     * As {@link #locateUdp(ByteBuffer, int, int)}, taking the addresses' objects from {@code addresses}.
+     *
+     * @param addresses where the addresses' objects are kept, or null to make new ones
+     */
+    static UdpSegment locateUdp(ByteBuffer frame, int start, int version, AddressCache addresses) {
         if (start >= frame.limit()) {
             return null;
         }
@@ -50,13 +57,13 @@ final class IpLayer {
             return null;
         }
         return switch (actual) {
-            case 4 -> ipv4(frame, start);
-            case 6 -> ipv6(frame, start);
+            case 4 -> ipv4(frame, start, addresses);
+            case 6 -> ipv6(frame, start, addresses);
             default -> null;
         };
     }
 
-    private static UdpSegment ipv4(ByteBuffer frame, int start) {
+    private static UdpSegment ipv4(ByteBuffer frame, int start, AddressCache addresses) {
         int available = frame.limit() - start;
         if (available < 20) {
             return null;
@@ -77,10 +84,11 @@ final class IpLayer {
             return null;
         }
         return new UdpSegment(
-                address(frame, start + 12, 4), address(frame, start + 16, 4), start + headerLength, end);
+                AddressCache.address(addresses, frame, start + 12, 4), AddressCache.address(addresses, frame, start + 16, 4),
+                start + headerLength, end);
     }
 
-    private static UdpSegment ipv6(ByteBuffer frame, int start) {
+    private static UdpSegment ipv6(ByteBuffer frame, int start, AddressCache addresses) {
         int available = frame.limit() - start;
         if (available < 40) {
             return null;
@@ -113,21 +121,10 @@ final class IpLayer {
         if (at > end) {
             return null;
         }
-        return new UdpSegment(address(frame, start + 8, 16), address(frame, start + 24, 16), at, end);
+        return new UdpSegment(AddressCache.address(addresses, frame, start + 8, 16),
+                AddressCache.address(addresses, frame, start + 24, 16), at, end);
     }
 
-    private static InetAddress address(ByteBuffer frame, int at, int length) {
-        byte[] bytes = new byte[length];
-        frame.get(at, bytes);
-        try {
-            // Inet6Address keeps IPv4-mapped IPv6 addresses as IPv6, unlike InetAddress.getByAddress.
-            return length == 4
-                    ? InetAddress.getByAddress(bytes)
-                    : Inet6Address.getByAddress(null, bytes, -1);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("address of length " + length, e);
-        }
-    }
 
     private static int u16(ByteBuffer frame, int at) {
         return frame.getShort(at) & 0xFFFF;

@@ -53,7 +53,19 @@ public final class UdpDatagramExtractor {
         if (ip == null) {
             return Optional.empty();
         }
-        IpLayer.UdpSegment segment = IpLayer.locateUdp(bytes, ip.offset(), ip.version());
+        return extract(bytes, ip, timestampNanos, packetNumber, null);
+    }
+
+    /**
+     * Extracts the UDP datagram of a frame whose IP packet is located already.
+     *
+     * @param bytes the frame, indexed from 0, big-endian
+     * @param ip where the IP packet starts, as {@link LinkLayer#locate} found it
+     * @param addresses where the addresses' objects are kept, or null to make new ones
+     */
+    static Optional<UdpDatagram> extract(
+            ByteBuffer bytes, LinkLayer.IpStart ip, long timestampNanos, long packetNumber, AddressCache addresses) {
+        IpLayer.UdpSegment segment = IpLayer.locateUdp(bytes, ip.offset(), ip.version(), addresses);
         if (segment == null || segment.end() - segment.offset() < UDP_HEADER_LENGTH) {
             return Optional.empty();
         }
