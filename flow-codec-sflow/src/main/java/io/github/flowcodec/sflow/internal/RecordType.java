@@ -1,5 +1,7 @@
 package io.github.flowcodec.sflow.internal;
 
+import io.github.flowcodec.sflow.CounterData;
+import io.github.flowcodec.sflow.CounterField;
 import io.github.flowcodec.sflow.Sflow;
 import io.github.flowcodec.sflow.SflowExtensions;
 import java.nio.ByteBuffer;
@@ -113,6 +115,15 @@ public final class RecordType<T> {
     /** A counter record that is a fixed list of 4-byte and 8-byte values, one per record component. */
     public static <T extends Record> RecordType<T> fixedCounter(Class<T> type, int format, int... sizes) {
         return fixed(type, false, format, sizes);
+    }
+
+    /**
+     * A counter record that names its fields (its {@code FIELDS}): their widths are its layout, so the record's
+     * named fields and its codec read the same table.
+     */
+    public static <T extends Record & CounterData.Standard> RecordType<T> fixedCounter(List<CounterField<T>> fields) {
+        CounterField<T> first = fields.get(0);
+        return fixed(first.recordType(), false, first.dataFormat(), fields.stream().mapToInt(CounterField::width).toArray());
     }
 
     private static <T extends Record> RecordType<T> fixed(Class<T> type, boolean flow, int format, int... sizes) {
