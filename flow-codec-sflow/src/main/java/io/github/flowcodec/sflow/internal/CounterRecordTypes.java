@@ -5,11 +5,13 @@ import static io.github.flowcodec.sflow.internal.RecordType.fixedCounter;
 import static io.github.flowcodec.sflow.internal.RecordType.fours;
 
 import io.github.flowcodec.sflow.CounterData;
+import io.github.flowcodec.sflow.CounterField;
 import io.github.flowcodec.sflow.Sflow;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The standard counter record structures of sFlow v5, Host sFlow and the application structures, one
@@ -30,14 +32,18 @@ public final class CounterRecordTypes {
     private static final int HOST_CPU_LENGTH = 68;
     private static final int HOST_CPU_EXTENDED_LENGTH = 80;
 
-    /** Every standard counter record structure. */
-    public static final List<RecordType<? extends CounterData>> ALL = List.of(
-            fixedCounter(CounterData.GenericInterface.FIELDS),
-            fixedCounter(CounterData.Ethernet.FIELDS),
-            fixedCounter(CounterData.TokenRing.FIELDS),
-            fixedCounter(CounterData.Vg100.FIELDS),
-            fixedCounter(CounterData.Vlan.FIELDS),
-            fixedCounter(CounterData.Ieee80211.FIELDS),
+    /**
+     * The counter records that name their fields (a {@code FIELDS} list of {@code CounterField}s each): their
+     * codec's layout is their fields' widths, one table for both.
+     */
+    private static final List<List<? extends CounterField<?>>> NAMED = List.of(CounterData.GenericInterface.FIELDS,
+            CounterData.Ethernet.FIELDS, CounterData.TokenRing.FIELDS, CounterData.Vg100.FIELDS, CounterData.Vlan.FIELDS,
+            CounterData.Ieee80211.FIELDS, CounterData.HostMemory.FIELDS, CounterData.HostDiskIo.FIELDS,
+            CounterData.HostNetIo.FIELDS, CounterData.Mib2Ip.FIELDS, CounterData.Mib2Icmp.FIELDS, CounterData.Mib2Tcp.FIELDS,
+            CounterData.Mib2Udp.FIELDS);
+
+    /** The other counter record structures. */
+    private static final List<RecordType<? extends CounterData>> OTHERS = List.of(
             counter(CounterData.Lacp.class,
                     (in, f, x, d) -> {
                         long actor = in.mac();
@@ -85,13 +91,6 @@ public final class CounterRecordTypes {
             fixedCounter(CounterData.HostParent.class, Sflow.COUNTER_HOST_PARENT, 4, 4),
             counter(CounterData.HostCpu.class, (in, f, x, d) -> hostCpu(in), (out, c, x) -> write(out, c),
                     (c, x) -> c.extended() ? HOST_CPU_EXTENDED_LENGTH : HOST_CPU_LENGTH, Sflow.COUNTER_HOST_CPU),
-            fixedCounter(CounterData.HostMemory.FIELDS),
-            fixedCounter(CounterData.HostDiskIo.FIELDS),
-            fixedCounter(CounterData.HostNetIo.FIELDS),
-            fixedCounter(CounterData.Mib2Ip.FIELDS),
-            fixedCounter(CounterData.Mib2Icmp.FIELDS),
-            fixedCounter(CounterData.Mib2Tcp.FIELDS),
-            fixedCounter(CounterData.Mib2Udp.FIELDS),
             fixedCounter(CounterData.VirtNode.class, Sflow.COUNTER_VIRT_NODE, 4, 4, 8, 8, 4),
             fixedCounter(CounterData.VirtCpu.class, Sflow.COUNTER_VIRT_CPU, 4, 4, 4),
             fixedCounter(CounterData.VirtMemory.class, Sflow.COUNTER_VIRT_MEMORY, 8, 8),
@@ -111,6 +110,10 @@ public final class CounterRecordTypes {
                     (a, x) -> XdrOut.stringLength(a.application()) + 44, Sflow.COUNTER_APP_OPERATIONS),
             fixedCounter(CounterData.AppResources.class, Sflow.COUNTER_APP_RESOURCES, 4, 4, 8, 8, 4, 4, 4, 4),
             fixedCounter(CounterData.AppWorkers.class, Sflow.COUNTER_APP_WORKERS, fours(5)));
+
+    /** Every standard counter record structure. */
+    public static final List<RecordType<? extends CounterData>> ALL =
+            Stream.concat(NAMED.stream().map(RecordType::fixedCounter), OTHERS.stream()).toList();
 
     private static long[] u32s(XdrIn in, int n) {
         long[] v = new long[n];
