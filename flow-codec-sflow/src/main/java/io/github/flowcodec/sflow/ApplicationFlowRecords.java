@@ -97,17 +97,10 @@ public sealed interface ApplicationFlowRecords permits FlowData {
          * @param responseBytes the response body's size in bytes
          */
         public HttpRequest {
-            Checks.u32(method, "method");
-            Checks.u32(protocol, "protocol");
-            Checks.notNull(uri, "uri");
-            Checks.notNull(host, "host");
-            Checks.notNull(referrer, "referrer");
-            Checks.notNull(userAgent, "userAgent");
-            Checks.notNull(xForwardedFor, "xForwardedFor");
-            Checks.notNull(authUser, "authUser");
-            Checks.notNull(mimeType, "mimeType");
-            Checks.u32(durationMicros, "durationMicros");
-            Checks.u32(status, "status");
+            Checks.u32s("method protocol", method, protocol);
+            Checks.notNulls("uri host referrer userAgent xForwardedFor authUser mimeType",
+                    uri, host, referrer, userAgent, xForwardedFor, authUser, mimeType);
+            Checks.u32s("durationMicros status", durationMicros, status);
             if (!extended && (!xForwardedFor.isEmpty() || requestBytes != 0)) {
                 throw new IllegalArgumentException("a 0:2201 HTTP record has no X-Forwarded-For and no request bytes");
             }
@@ -145,12 +138,9 @@ public sealed interface ApplicationFlowRecords permits FlowData {
          * @param durationMicros how long the operation took, in microseconds
          */
         public AppOperation {
-            Checks.notNull(application, "application");
-            Checks.notNull(operation, "operation");
-            Checks.notNull(attributes, "attributes");
-            Checks.notNull(statusDescription, "statusDescription");
-            Checks.u32(durationMicros, "durationMicros");
-            Checks.u32(status, "status");
+            Checks.notNulls("application operation attributes statusDescription",
+                    application, operation, attributes, statusDescription);
+            Checks.u32s("durationMicros status", durationMicros, status);
         }
     }
 
@@ -174,9 +164,7 @@ public sealed interface ApplicationFlowRecords permits FlowData {
          * @param attributes the operation's attributes as URL query-style {@code key=value&...} text
          */
         public AppContext {
-            Checks.notNull(application, "application");
-            Checks.notNull(operation, "operation");
-            Checks.notNull(attributes, "attributes");
+            Checks.notNulls("application operation attributes", application, operation, attributes);
         }
     }
 

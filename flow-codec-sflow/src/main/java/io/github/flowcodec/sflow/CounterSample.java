@@ -33,11 +33,9 @@ public record CounterSample(boolean expanded, long sequenceNumber, int sourceIdT
      */
     public CounterSample {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
-        Checks.u32(sequenceNumber, "sequenceNumber");
-        Checks.u32(sourceIdIndex, "sourceIdIndex");
+        Checks.u32s("sequenceNumber sourceIdIndex", sequenceNumber, sourceIdIndex);
         if (!expanded) {
-            Checks.range(sourceIdType, 0, 0xFF, "sourceIdType of a compact sample");
-            Checks.range(sourceIdIndex, 0, 0xFF_FFFF, "sourceIdIndex of a compact sample");
+            Checks.compactSourceId(sourceIdType, sourceIdIndex);
         }
     }
 

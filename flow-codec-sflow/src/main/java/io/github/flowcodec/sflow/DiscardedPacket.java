@@ -45,13 +45,8 @@ public record DiscardedPacket(long sequenceNumber, long sourceIdType, long sourc
      */
     public DiscardedPacket {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
-        Checks.u32(sequenceNumber, "sequenceNumber");
-        Checks.u32(sourceIdType, "sourceIdType");
-        Checks.u32(sourceIdIndex, "sourceIdIndex");
-        Checks.u32(drops, "drops");
-        Checks.u32(inputInterface, "inputInterface");
-        Checks.u32(outputInterface, "outputInterface");
-        Checks.u32(reason, "reason");
+        Checks.u32s("sequenceNumber sourceIdType sourceIdIndex drops inputInterface outputInterface reason",
+                sequenceNumber, sourceIdType, sourceIdIndex, drops, inputInterface, outputInterface, reason);
     }
 
     @Override

@@ -82,8 +82,7 @@ public sealed interface DropRecords permits FlowData {
          * @param trap the devlink trap, e.g. {@code "blackhole_route"}
          */
         public HardwareTrap {
-            Checks.notNull(group, "group");
-            Checks.notNull(trap, "trap");
+            Checks.notNulls("group trap", group, trap);
         }
     }
 

@@ -57,17 +57,10 @@ public record FlowSample(boolean expanded, long sequenceNumber, int sourceIdType
      */
     public FlowSample {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
-        Checks.u32(sequenceNumber, "sequenceNumber");
-        Checks.u32(sourceIdIndex, "sourceIdIndex");
-        Checks.u32(samplingRate, "samplingRate");
-        Checks.u32(samplePool, "samplePool");
-        Checks.u32(drops, "drops");
-        Checks.u32(inputInterface, "inputInterface");
-        Checks.u32(outputInterface, "outputInterface");
-        Checks.u32(sourceIdType & 0xFFFF_FFFFL, "sourceIdType");
+        Checks.u32s("sequenceNumber sourceIdIndex samplingRate samplePool drops inputInterface outputInterface",
+                sequenceNumber, sourceIdIndex, samplingRate, samplePool, drops, inputInterface, outputInterface);
         if (!expanded) {
-            Checks.range(sourceIdType, 0, 0xFF, "sourceIdType of a compact sample");
-            Checks.range(sourceIdIndex, 0, 0xFF_FFFF, "sourceIdIndex of a compact sample");
+            Checks.compactSourceId(sourceIdType, sourceIdIndex);
             Checks.range(inputFormat, 0, 3, "inputFormat of a compact sample");
             Checks.range(outputFormat, 0, 3, "outputFormat of a compact sample");
             Checks.range(inputInterface, 0, 0x3FFF_FFFF, "inputInterface of a compact sample");

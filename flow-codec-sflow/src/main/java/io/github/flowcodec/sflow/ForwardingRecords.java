@@ -38,10 +38,8 @@ public sealed interface ForwardingRecords permits FlowData {
          * @param destinationPriority the 802.1p priority it goes out with
          */
         public ExtendedSwitch {
-            Checks.u32(sourceVlan, "sourceVlan");
-            Checks.u32(sourcePriority, "sourcePriority");
-            Checks.u32(destinationVlan, "destinationVlan");
-            Checks.u32(destinationPriority, "destinationPriority");
+            Checks.u32s("sourceVlan sourcePriority destinationVlan destinationPriority",
+                    sourceVlan, sourcePriority, destinationVlan, destinationPriority);
         }
     }
 
@@ -65,8 +63,7 @@ public sealed interface ForwardingRecords permits FlowData {
          * @param destinationMaskLength the destination address's prefix length
          */
         public ExtendedRouter {
-            Checks.u32(sourceMaskLength, "sourceMaskLength");
-            Checks.u32(destinationMaskLength, "destinationMaskLength");
+            Checks.u32s("sourceMaskLength destinationMaskLength", sourceMaskLength, destinationMaskLength);
         }
     }
 
@@ -135,9 +132,7 @@ public sealed interface ForwardingRecords permits FlowData {
          * @param localPreference the local preference
          */
         public ExtendedGateway {
-            Checks.u32(as, "as");
-            Checks.u32(sourceAs, "sourceAs");
-            Checks.u32(sourcePeerAs, "sourcePeerAs");
+            Checks.u32s("as sourceAs sourcePeerAs", as, sourceAs, sourcePeerAs);
             path = List.copyOf(path);
             communities = List.copyOf(communities);
             for (Long c : communities) {
@@ -213,8 +208,7 @@ public sealed interface ForwardingRecords permits FlowData {
          */
         public ExtendedUrl {
             Checks.u32(direction, "direction");
-            Checks.notNull(url, "url");
-            Checks.notNull(host, "host");
+            Checks.notNulls("url host", url, host);
         }
     }
 

@@ -51,10 +51,8 @@ public sealed interface HostCounters permits CounterData {
          * @param osRelease the OS release
          */
         public HostDescription {
-            Checks.notNull(hostname, "hostname");
-            Checks.notNull(uuid, "uuid");
-            Checks.u32(machineType, "machineType");
-            Checks.u32(osName, "osName");
+            Checks.notNulls("hostname uuid", hostname, uuid);
+            Checks.u32s("machineType osName", machineType, osName);
             Checks.notNull(osRelease, "osRelease");
         }
     }

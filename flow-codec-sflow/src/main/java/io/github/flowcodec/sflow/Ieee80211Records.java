@@ -73,11 +73,8 @@ public sealed interface Ieee80211Records permits FlowData {
         public Ieee80211Rx {
             Checks.notNull(ssid, "ssid");
             Checks.range(bssid, 0, 0xFFFF_FFFF_FFFFL, "bssid");
-            Checks.u32(version, "version");
-            Checks.u32(channel, "channel");
-            Checks.u32(rsni, "rsni");
-            Checks.u32(rcpi, "rcpi");
-            Checks.u32(packetDurationMicros, "packetDurationMicros");
+            Checks.u32s("version channel rsni rcpi packetDurationMicros",
+                    version, channel, rsni, rcpi, packetDurationMicros);
         }
     }
 
@@ -117,12 +114,8 @@ public sealed interface Ieee80211Records permits FlowData {
         public Ieee80211Tx {
             Checks.notNull(ssid, "ssid");
             Checks.range(bssid, 0, 0xFFFF_FFFF_FFFFL, "bssid");
-            Checks.u32(version, "version");
-            Checks.u32(transmissions, "transmissions");
-            Checks.u32(packetDurationMicros, "packetDurationMicros");
-            Checks.u32(retransmissionDurationMicros, "retransmissionDurationMicros");
-            Checks.u32(channel, "channel");
-            Checks.u32(powerMilliwatts, "powerMilliwatts");
+            Checks.u32s("version transmissions packetDurationMicros retransmissionDurationMicros channel powerMilliwatts",
+                    version, transmissions, packetDurationMicros, retransmissionDurationMicros, channel, powerMilliwatts);
         }
     }
 

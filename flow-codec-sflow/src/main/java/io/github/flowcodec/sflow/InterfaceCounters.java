@@ -416,9 +416,8 @@ public sealed interface InterfaceCounters permits CounterData {
          * @param lanes the lanes
          */
         public Sfp {
-            Checks.u32(moduleId, "moduleId");
-            Checks.u32(moduleTotalLanes, "moduleTotalLanes");
-            Checks.u32(moduleSupplyVoltage, "moduleSupplyVoltage");
+            Checks.u32s("moduleId moduleTotalLanes moduleSupplyVoltage",
+                    moduleId, moduleTotalLanes, moduleSupplyVoltage);
             lanes = List.copyOf(lanes);
         }
     }

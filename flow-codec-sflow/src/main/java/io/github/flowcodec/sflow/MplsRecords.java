@@ -65,8 +65,7 @@ public sealed interface MplsRecords permits FlowData {
          */
         public ExtendedMplsTunnel {
             Checks.notNull(name, "name");
-            Checks.u32(tunnelId, "tunnelId");
-            Checks.u32(tunnelCos, "tunnelCos");
+            Checks.u32s("tunnelId tunnelCos", tunnelId, tunnelCos);
         }
     }
 
@@ -91,8 +90,7 @@ public sealed interface MplsRecords permits FlowData {
          */
         public ExtendedMplsVc {
             Checks.notNull(instanceName, "instanceName");
-            Checks.u32(vcId, "vcId");
-            Checks.u32(vcLabelCos, "vcLabelCos");
+            Checks.u32s("vcId vcLabelCos", vcId, vcLabelCos);
         }
     }
 

@@ -42,9 +42,7 @@ public sealed interface SampledPacketRecords permits FlowData {
          * @param header the header bytes (without XDR padding)
          */
         public RawPacketHeader {
-            Checks.u32(headerProtocol, "headerProtocol");
-            Checks.u32(frameLength, "frameLength");
-            Checks.u32(stripped, "stripped");
+            Checks.u32s("headerProtocol frameLength stripped", headerProtocol, frameLength, stripped);
             header = header.clone();
         }
 

@@ -39,9 +39,7 @@ public record SflowDatagram(InetAddress agentAddress, long subAgentId, long sequ
      * @param samples the samples, in datagram order
      */
     public SflowDatagram {
-        Checks.u32(subAgentId, "subAgentId");
-        Checks.u32(sequenceNumber, "sequenceNumber");
-        Checks.u32(uptimeMillis, "uptimeMillis");
+        Checks.u32s("subAgentId sequenceNumber uptimeMillis", subAgentId, sequenceNumber, uptimeMillis);
         samples = FrozenList.copyOf(Objects.requireNonNull(samples, "samples"));
     }
 

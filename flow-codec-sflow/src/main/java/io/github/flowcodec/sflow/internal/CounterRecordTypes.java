@@ -5,11 +5,13 @@ import static io.github.flowcodec.sflow.internal.RecordType.fixedCounter;
 import static io.github.flowcodec.sflow.internal.RecordType.fours;
 
 import io.github.flowcodec.sflow.CounterData;
+import io.github.flowcodec.sflow.CounterField;
 import io.github.flowcodec.sflow.Sflow;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The standard counter record structures of sFlow v5, Host sFlow and the application structures, one
@@ -30,15 +32,18 @@ public final class CounterRecordTypes {
     private static final int HOST_CPU_LENGTH = 68;
     private static final int HOST_CPU_EXTENDED_LENGTH = 80;
 
-    /** Every standard counter record structure. */
-    public static final List<RecordType<? extends CounterData>> ALL = List.of(
-            fixedCounter(CounterData.GenericInterface.class, Sflow.COUNTER_GENERIC_INTERFACE,
-                    4, 4, 8, 4, 4, 8, 4, 4, 4, 4, 4, 4, 8, 4, 4, 4, 4, 4, 4),
-            fixedCounter(CounterData.Ethernet.class, Sflow.COUNTER_ETHERNET, fours(13)),
-            fixedCounter(CounterData.TokenRing.class, Sflow.COUNTER_TOKEN_RING, fours(18)),
-            fixedCounter(CounterData.Vg100.class, Sflow.COUNTER_VG, 4, 8, 4, 8, 4, 4, 4, 4, 4, 8, 4, 8, 8, 8),
-            fixedCounter(CounterData.Vlan.class, Sflow.COUNTER_VLAN, 4, 8, 4, 4, 4, 4),
-            fixedCounter(CounterData.Ieee80211.class, Sflow.COUNTER_IEEE80211, fours(20)),
+    /**
+     * The counter records that name their fields (a {@code FIELDS} list of {@code CounterField}s each): their
+     * codec's layout is their fields' widths, one table for both.
+     */
+    private static final List<List<? extends CounterField<?>>> NAMED = List.of(CounterData.GenericInterface.FIELDS,
+            CounterData.Ethernet.FIELDS, CounterData.TokenRing.FIELDS, CounterData.Vg100.FIELDS, CounterData.Vlan.FIELDS,
+            CounterData.Ieee80211.FIELDS, CounterData.HostMemory.FIELDS, CounterData.HostDiskIo.FIELDS,
+            CounterData.HostNetIo.FIELDS, CounterData.Mib2Ip.FIELDS, CounterData.Mib2Icmp.FIELDS, CounterData.Mib2Tcp.FIELDS,
+            CounterData.Mib2Udp.FIELDS);
+
+    /** The other counter record structures. */
+    private static final List<RecordType<? extends CounterData>> OTHERS = List.of(
             counter(CounterData.Lacp.class,
                     (in, f, x, d) -> {
                         long actor = in.mac();
@@ -86,13 +91,6 @@ public final class CounterRecordTypes {
             fixedCounter(CounterData.HostParent.class, Sflow.COUNTER_HOST_PARENT, 4, 4),
             counter(CounterData.HostCpu.class, (in, f, x, d) -> hostCpu(in), (out, c, x) -> write(out, c),
                     (c, x) -> c.extended() ? HOST_CPU_EXTENDED_LENGTH : HOST_CPU_LENGTH, Sflow.COUNTER_HOST_CPU),
-            fixedCounter(CounterData.HostMemory.class, Sflow.COUNTER_HOST_MEMORY, 8, 8, 8, 8, 8, 8, 8, 4, 4, 4, 4),
-            fixedCounter(CounterData.HostDiskIo.class, Sflow.COUNTER_HOST_DISK_IO, 8, 8, 4, 4, 8, 4, 4, 8, 4),
-            fixedCounter(CounterData.HostNetIo.class, Sflow.COUNTER_HOST_NET_IO, 8, 4, 4, 4, 8, 4, 4, 4),
-            fixedCounter(CounterData.Mib2Ip.class, Sflow.COUNTER_MIB2_IP, fours(19)),
-            fixedCounter(CounterData.Mib2Icmp.class, Sflow.COUNTER_MIB2_ICMP, fours(25)),
-            fixedCounter(CounterData.Mib2Tcp.class, Sflow.COUNTER_MIB2_TCP, fours(15)),
-            fixedCounter(CounterData.Mib2Udp.class, Sflow.COUNTER_MIB2_UDP, fours(7)),
             fixedCounter(CounterData.VirtNode.class, Sflow.COUNTER_VIRT_NODE, 4, 4, 8, 8, 4),
             fixedCounter(CounterData.VirtCpu.class, Sflow.COUNTER_VIRT_CPU, 4, 4, 4),
             fixedCounter(CounterData.VirtMemory.class, Sflow.COUNTER_VIRT_MEMORY, 8, 8),
@@ -112,6 +110,10 @@ public final class CounterRecordTypes {
                     (a, x) -> XdrOut.stringLength(a.application()) + 44, Sflow.COUNTER_APP_OPERATIONS),
             fixedCounter(CounterData.AppResources.class, Sflow.COUNTER_APP_RESOURCES, 4, 4, 8, 8, 4, 4, 4, 4),
             fixedCounter(CounterData.AppWorkers.class, Sflow.COUNTER_APP_WORKERS, fours(5)));
+
+    /** Every standard counter record structure. */
+    public static final List<RecordType<? extends CounterData>> ALL =
+            Stream.concat(NAMED.stream().map(RecordType::fixedCounter), OTHERS.stream()).toList();
 
     private static long[] u32s(XdrIn in, int n) {
         long[] v = new long[n];

@@ -1,5 +1,7 @@
 package io.github.flowcodec.sflow.internal;
 
+import io.github.flowcodec.sflow.CounterData;
+import io.github.flowcodec.sflow.CounterField;
 import io.github.flowcodec.sflow.Sflow;
 import io.github.flowcodec.sflow.SflowExtensions;
 import java.nio.ByteBuffer;
@@ -115,8 +117,17 @@ public final class RecordType<T> {
         return fixed(type, false, format, sizes);
     }
 
-    private static <T extends Record> RecordType<T> fixed(Class<T> type, boolean flow, int format, int... sizes) {
-        FixedLayout l = new FixedLayout(type, sizes);
+    /**
+     * A counter record that names its fields (its {@code FIELDS}): their widths are its layout, so the record's
+     * named fields and its codec read the same table.
+     */
+    public static RecordType<? extends CounterData> fixedCounter(List<? extends CounterField<?>> fields) {
+        CounterField<?> first = fields.get(0);
+        return fixed(first.recordType(), false, first.dataFormat(), fields.stream().mapToInt(CounterField::width).toArray());
+    }
+
+    private static <T> RecordType<T> fixed(Class<T> type, boolean flow, int format, int... sizes) {
+        FixedLayout l = new FixedLayout(type.asSubclass(Record.class), sizes);
         return new RecordType<>(type, flow, l, null, (out, r, ext) -> l.write(r, out), (r, ext) -> l.length(), null, format);
     }
 
