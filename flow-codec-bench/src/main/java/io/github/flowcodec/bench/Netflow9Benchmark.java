@@ -3,7 +3,6 @@ package io.github.flowcodec.bench;
 import io.github.flowcodec.core.DecoderCounters;
 import io.github.flowcodec.core.DataSetView;
 import io.github.flowcodec.core.ExportContext;
-import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
@@ -228,21 +227,30 @@ public class Netflow9Benchmark extends TemplatedCodecBenchmark<Netflow9Decoder, 
         return sum;
     }
 
-    /** The same fields from a zero-copy view or a materialized record. */
-    static long sumIpv4(FlowFields r) {
+    /** The same fields from a zero-copy view. */
+    static long sumIpv4(RecordView r) {
         return FlowSums.ipv4(r, V4_SRC_ADDR, V4_DST_ADDR, V4_SRC_PORT, V4_DST_PORT, V4_PROTOCOL, V4_PACKETS, V4_OCTETS);
     }
 
-    static long sumIpv6(FlowFields r) {
+    static long sumIpv6(RecordView r) {
+        return FlowSums.ipv6(r, V6_SRC_ADDR, V6_DST_ADDR, V6_SRC_PORT, V6_DST_PORT, V6_PROTOCOL, V6_PACKETS, V6_OCTETS);
+    }
+
+    /** The same fields from a materialized record. */
+    static long sumIpv4(FlowRecord r) {
+        return FlowSums.ipv4(r, V4_SRC_ADDR, V4_DST_ADDR, V4_SRC_PORT, V4_DST_PORT, V4_PROTOCOL, V4_PACKETS, V4_OCTETS);
+    }
+
+    static long sumIpv6(FlowRecord r) {
         return FlowSums.ipv6(r, V6_SRC_ADDR, V6_DST_ADDR, V6_SRC_PORT, V6_DST_PORT, V6_PROTOCOL, V6_PACKETS, V6_OCTETS);
     }
 
     static long sumIpv4(FlowPacket packet) {
-        return FlowSums.records(packet.records(), Netflow9Benchmark::sumIpv4);
+        return FlowSums.records(packet.records(), (FlowRecord r) -> sumIpv4(r));
     }
 
     static long sumIpv6(FlowPacket packet) {
-        return FlowSums.records(packet.records(), Netflow9Benchmark::sumIpv6);
+        return FlowSums.records(packet.records(), (FlowRecord r) -> sumIpv6(r));
     }
 
     /** Sums the fields of each record it is handed, of the IPv4 or the IPv6 template. */
