@@ -135,7 +135,9 @@ public final class SflowSampleView implements SflowSampleContext {
         this.dataLength = length;
         this.standard = true;
         this.format = format;
-        clearSampleHeader();
+        if (format == Sflow.SAMPLE_COUNTER || format == Sflow.SAMPLE_EXPANDED_COUNTER) {
+            clearSampleHeader();   // a flow sample's header sets every field below (the record count: records())
+        }
         byte[] b = array;
         int p = shift + offset;
         sampleSequence = Bytes.u32(b, p + DatagramLayout.SAMPLE_SEQUENCE);
