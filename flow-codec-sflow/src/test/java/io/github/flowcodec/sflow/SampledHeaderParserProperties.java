@@ -2,7 +2,13 @@ package io.github.flowcodec.sflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flowcodec.core.FlowRecord;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -12,9 +18,55 @@ import net.jqwik.api.Provide;
 /**
  * The sampled-header parser's one-pass common case (Ethernet, 802.1Q tags, IPv4, transport) gives the view exactly
  * what the general parse gives ({@code start} then {@code link}), for headers near that case: tags, lengths, IHLs,
- * fragment fields, protocols and cuts chosen to cross each of its conditions.
+ * fragment fields, protocols and cuts chosen to cross each of its conditions. And the flow mapper, which maps such
+ * headers straight from their bytes, gives the records (and the context's sampled header) that mapping the parsed
+ * header gives.
  */
 class SampledHeaderParserProperties {
+
+    private static final InetSocketAddress EXPORTER = new InetSocketAddress("192.0.2.1", 6343);
+
+    @Property(tries = 2000)
+    void commonHeadersMapAsParsedHeaders(@ForAll("headers") byte[] header, @ForAll("protocols") int headerProtocol,
+            @ForAll("vlans") long inVlan, @ForAll("vlans") long outVlan, @ForAll boolean withSwitch, @ForAll boolean withRouter)
+            throws Exception {
+        List<FlowData> records = new ArrayList<>();
+        records.add(new FlowData.RawPacketHeader(headerProtocol, 1000 + header.length, 4, header));
+        if (withSwitch) {
+            records.add(new FlowData.ExtendedSwitch(inVlan, 1, outVlan, 2));
+        }
+        if (withRouter) {
+            records.add(new FlowData.ExtendedRouter(InetAddress.getByName("198.51.100.7"), 24, 16));
+        }
+        FlowSample sample = FlowSample.compact(7, 0, 3, 512, 100_000, 2, 11, 0x3FFF_FFFF, records);
+        byte[] bytes = SflowEncoder.toBytes(new SflowDatagram(InetAddress.getByName("192.0.2.1"), 0, 1, 1000,
+                List.of(sample, sample)));
+        SflowDecoder common = SflowDecoder.builder().mode(io.github.flowcodec.core.DecodeMode.LENIENT).build();
+        SflowDecoder parsed = SflowDecoder.builder().mode(io.github.flowcodec.core.DecodeMode.LENIENT).build();
+        parsed.mapper.commonHeaders(false);
+        assertThat(mapped(common, bytes, true)).isEqualTo(mapped(parsed, bytes, true));
+        assertThat(mapped(common, bytes, false)).isEqualTo(mapped(parsed, bytes, false));
+        assertThat(common.counters().toString()).isEqualTo(parsed.counters().toString());
+    }
+
+    /** Each flow record the decoder hands over and, when {@code askHeader}, the context's sampled header. */
+    private static List<String> mapped(SflowDecoder decoder, byte[] bytes, boolean askHeader) {
+        List<String> out = new ArrayList<>();
+        decoder.decode(ByteBuffer.wrap(bytes), EXPORTER, (ctx, r) -> {
+            FlowRecord record = r.toRecord();
+            out.add(record.template().id() + " " + record);
+            if (askHeader) {
+                SampledHeaderView h = ((SflowSampleView) ctx).sampledHeader();
+                out.add(h == null ? "no header" : state(h));
+            }
+        });
+        return out;
+    }
+
+    @Provide
+    Arbitrary<Long> vlans() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(0, 4095), Arbitraries.longs().between(0, 0xFFFF_FFFFL));
+    }
 
     @Property(tries = 3000)
     void theCommonCaseParsesAsTheGeneralParse(@ForAll("headers") byte[] header, @ForAll("protocols") int headerProtocol) {
@@ -63,8 +115,11 @@ class SampledHeaderParserProperties {
             if ((choice & 0x200) == 0) {
                 put16(b, p + 6, (choice & 0x400) == 0 ? 0x4000 : 0x2000);   // DF or MF, offset 0
             }
-            int[] protocols = {6, 6, 17, 1, 132, 136, 58, 47};
+            int[] protocols = {6, 6, 6, 17, 1, 132, 136, 58, 47};
             b[p + 9] = (byte) protocols[(choice >>> 11) % protocols.length];
+            if ((choice & 0xC000) != 0) {   // cut inside the transport header, where its fields stop fitting
+                cut = p + (b[p] & 0xF) * 4 + cut % 16;
+            }
         }
         return Arrays.copyOf(b, Math.min(cut, b.length));
     }
