@@ -57,6 +57,103 @@ final class SampledHeaderParser {
         v.headerProtocol = headerProtocol;
     }
 
+    /**
+     * Parses the header between {@code offset} and {@code end} of {@code b} as a header of {@code headerProtocol}
+     * into the view, offsets relative to {@code offset}: what {@link #start} then {@link #link} do. The common
+     * header (Ethernet, at most {@value SampledHeaderView#MAX_VLAN_TAGS} 802.1Q tags, a whole IPv4 header of a
+     * valid length, then TCP, UDP, SCTP, DCCP or ICMP) is read here in one pass, every field of the view written
+     * once; any other header, or one cut short before its IPv4 header ends, is left to {@link #start} and
+     * {@link #link}, which set the same fields from the same bytes.
+     */
+    static void parse(SampledHeaderView v, byte[] b, int offset, int end, int headerProtocol) {
+        int p = offset + 14;
+        if (headerProtocol != Sflow.HEADER_ETHERNET || end - p < 20) {
+            slow(v, b, offset, end, headerProtocol);
+            return;
+        }
+        int type = u16(b, p - 2);
+        int vlans = 0;
+        while (type == 0x8100 || type == 0x88A8 || type == 0x9100 || type == 0x9200) {
+            if (vlans == SampledHeaderView.MAX_VLAN_TAGS || end - p < 24) {
+                slow(v, b, offset, end, headerProtocol);
+                return;
+            }
+            v.vlanTci[vlans++] = u16(b, p);
+            type = u16(b, p + 2);
+            p += 4;
+        }
+        int vihl = b[p] & 0xFF;
+        if (type != 0x0800 || (vihl & 0xF0) != 0x40 || (vihl & 0xF) < 5) {
+            slow(v, b, offset, end, headerProtocol);
+            return;
+        }
+        v.headerProtocol = headerProtocol;
+        v.base = offset;
+        v.problem = null;
+        v.destinationMac = mac(b, offset);
+        v.sourceMac = mac(b, offset + 6);
+        v.ethernetType = 0x0800;
+        v.vlanCount = vlans;
+        v.mplsCount = 0;
+        v.ipVersion = 4;
+        v.ipOffset = p - offset;
+        v.tos = b[p + 1] & 0xFF;
+        v.fragmentId = u16(b, p + 4);
+        int ff = u16(b, p + 6);
+        int fragmentOffset = ff & 0x1FFF;
+        v.fragmentOffset = fragmentOffset;
+        v.moreFragments = (ff & 0x2000) != 0;
+        v.ttl = b[p + 8] & 0xFF;
+        int protocol = b[p + 9] & 0xFF;
+        v.protocol = protocol;
+        v.nextHeader = protocol;
+        v.sourceIpv4 = i32(b, p + 12);
+        v.destinationIpv4 = i32(b, p + 16);
+        v.flowLabel = 0;
+        v.extensionHeaders = 0;
+        int present = ETH | ETHER_TYPE | TOS | FRAG | TTL | PROTO | NEXT_HEADER | IP_SRC | IP_DST;
+        int sourcePort = 0;
+        int destinationPort = 0;
+        int tcpFlags = 0;
+        int icmpType = 0;
+        int icmpCode = 0;
+        int transportOffset = -1;
+        int q = p + (vihl & 0xF) * 4;
+        int avail = end - q;
+        if (fragmentOffset == 0 && avail >= 0) {
+            transportOffset = q - offset;
+            if (protocol == 6 || protocol == 17 || protocol == 132 || protocol == 136) {
+                if (avail >= 4) {
+                    sourcePort = u16(b, q);
+                    destinationPort = u16(b, q + 2);
+                    present |= PORTS;
+                }
+                if (protocol == 6 && avail >= 14) {
+                    tcpFlags = b[q + 13] & 0xFF;
+                    present |= TCP_FLAGS;
+                }
+            } else if (protocol == 1 && avail >= 2) {
+                icmpType = b[q] & 0xFF;
+                icmpCode = b[q + 1] & 0xFF;
+                present |= ICMP;
+            }
+        }
+        v.transportOffset = transportOffset;
+        v.sourcePort = sourcePort;
+        v.destinationPort = destinationPort;
+        v.tcpFlags = tcpFlags;
+        v.icmpType = icmpType;
+        v.icmpCode = icmpCode;
+        v.present = present;
+    }
+
+    /** {@link #parse} of the headers its common case does not take. */
+    private static void slow(SampledHeaderView v, byte[] b, int offset, int end, int headerProtocol) {
+        start(v, headerProtocol);
+        v.base = offset;
+        link(v, b, offset, end);
+    }
+
     /** Parses from the link layer of the view's header protocol on, between {@code offset} and {@code end}. */
     static void link(SampledHeaderView v, byte[] buffer, int offset, int end) {
         int p = offset;

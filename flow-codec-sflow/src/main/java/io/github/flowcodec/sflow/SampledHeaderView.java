@@ -113,9 +113,7 @@ public final class SampledHeaderView {
      * and a direct buffer's header copied into the view's array (one bulk copy). Offsets are relative to {@code from}.
      */
     SampledHeaderView parse(byte[] header, int from, int length, int headerProtocol) {
-        SampledHeaderParser.start(this, headerProtocol);
-        base = from;
-        SampledHeaderParser.link(this, header, from, from + length);
+        SampledHeaderParser.parse(this, header, from, from + length, headerProtocol);
         return this;
     }
 

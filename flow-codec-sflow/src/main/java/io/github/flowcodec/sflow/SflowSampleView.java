@@ -135,7 +135,9 @@ public final class SflowSampleView implements SflowSampleContext {
         this.dataLength = length;
         this.standard = true;
         this.format = format;
-        clearSampleHeader();
+        if (format == Sflow.SAMPLE_COUNTER || format == Sflow.SAMPLE_EXPANDED_COUNTER) {
+            clearSampleHeader();   // a flow sample's header sets every field below (the record count: records())
+        }
         byte[] b = array;
         int p = shift + offset;
         sampleSequence = Bytes.u32(b, p + DatagramLayout.SAMPLE_SEQUENCE);
@@ -187,8 +189,9 @@ public final class SflowSampleView implements SflowSampleContext {
 
     /**
      * The parsed sampled header of this flow sample's first raw packet header record (0:1), or null when it has
-     * none. In a {@link io.github.flowcodec.core.FlowRecordHandler} it is the header the decoder parsed for the
-     * flow record (no second parse); elsewhere it is parsed now, through {@link #records()}, which it moves.
+     * none. In a {@link io.github.flowcodec.core.FlowRecordHandler} it is the header the decoder read for the
+     * flow record, parsed once (the common Ethernet / 802.1Q / IPv4 header, which the decoder maps from its bytes,
+     * when first asked for); elsewhere it is parsed now, through {@link #records()}, which it moves.
      *
      * <pre>{@code
      * SampledHeaderView h = sample.sampledHeader();

@@ -68,12 +68,24 @@ public final class FlowMapper {
      * Where the record starts in the scratch array: {@link RecordView#getLong} reads the 8 bytes that end where a
      * field ends, so the fields of a record's first 8 bytes need 8 bytes before it (else they take the slow path).
      */
-    private static final int AT = 8;
+    static final int AT = 8;
 
     private final Host decoder;
-    private final byte[] scratch = new byte[AT + 256];
+    final byte[] scratch = new byte[AT + 256];
     private final ByteBuffer out = ByteBuffer.wrap(scratch);
     private final SampledHeaderView header = new SampledHeaderView();
+    /** The sample's raw header when it is a common one, mapped from its bytes; {@link #header} is then parsed when asked for. */
+    private final CommonHeader common = new CommonHeader();
+    private boolean commonHeaders = true;
+    /** Whether {@link #common} is on the sample's header, and whether {@link #header} holds it parsed. */
+    private boolean isCommon;
+    private boolean parsed;
+    /** The raw header record the view is parsed from when asked for: the datagram's array, shift, offset, length, base. */
+    private byte[] rawArray;
+    private int rawShift;
+    private int rawOffset;
+    private int rawLength;
+    private int rawBase;
     private final int[] cacheKeys = new int[CACHE];
     /** Per cache slot, a view wrapped once around the scratch array on that slot's template. */
     private final RecordView[] cacheViews = new RecordView[CACHE];
@@ -83,7 +95,7 @@ public final class FlowMapper {
     /** Which sample {@link #header} was parsed for: the array the datagram was read from and the sample's data offset. */
     private byte[] headerArray;
     private int headerSample;
-    private long frameLength;
+    long frameLength;
     private boolean ethRecord;
     private long ethLength;
     private long ethSrc;
@@ -99,14 +111,14 @@ public final class FlowMapper {
     private final byte[] dataSrc = new byte[16];
     private final byte[] dataDst = new byte[16];
     private final byte[] v6 = new byte[16];
-    private boolean sw;
-    private long inVlan;
-    private long outVlan;
-    private int nextHopFamily;
-    private final byte[] nextHop = new byte[16];
-    private boolean gateway;
-    private long srcAs;
-    private long dstAs;
+    boolean sw;
+    long inVlan;
+    long outVlan;
+    int nextHopFamily;
+    final byte[] nextHop = new byte[16];
+    boolean gateway;
+    long srcAs;
+    long dstAs;
 
     public FlowMapper(Host decoder) {
         this.decoder = decoder;
@@ -114,7 +126,7 @@ public final class FlowMapper {
     }
 
     /** The view for a mask's template over the scratch array: made and wrapped once per cache slot and template. */
-    private RecordView view(int mask) {
+    RecordView view(int mask) {
         int slot = (mask * 0x9E3779B1 >>> 26) & (CACHE - 1);
         RecordView v = cacheViews[slot];
         if (cacheKeys[slot] == mask && v.template().id() == mask && v.buffer() == out && v.offset() == AT) {
@@ -137,6 +149,9 @@ public final class FlowMapper {
         gather(a, shift, base);
         headerArray = a;
         headerSample = s.dataOffset();
+        if (isCommon) {
+            return common.map(this, s, a);
+        }
         int mask = 0;
         SampledHeaderView h = header;
         boolean hdrIp = haveHeader && h.ipVersion() != 0 && h.hasSourceAddress() && h.hasDestinationAddress();
@@ -355,9 +370,27 @@ public final class FlowMapper {
         return a != null && a == headerArray && dataOffset == headerSample;
     }
 
-    /** The sampled header the last {@link #map} parsed, or null when that sample had no raw packet header record. */
+    /**
+     * The sampled header of the sample {@link #map} last mapped, or null when that sample had no raw packet header
+     * record; a common header, which the mapping read from its bytes, is parsed now (once).
+     */
     public SampledHeaderView mappedHeader() {
-        return haveHeader ? header : null;
+        if (!haveHeader) {
+            return null;
+        }
+        if (!parsed) {
+            decoder.parseRawHeader(rawArray, rawShift, rawOffset, rawLength, rawBase, header);
+            parsed = true;
+        }
+        return header;
+    }
+
+    /**
+     * Whether common sampled headers are mapped from their bytes (the default) or, as every other header, parsed
+     * into the view first: the same records either way (a test compares them).
+     */
+    public void commonHeaders(boolean on) {
+        commonHeaders = on;
     }
 
     /** Forgets which sample the header was parsed for (a new datagram may reuse the array and its offsets). */
@@ -373,6 +406,7 @@ public final class FlowMapper {
     private void gather(byte[] b, int shift, int base) {
         this.base = base;
         haveHeader = false;
+        isCommon = false;
         ethRecord = false;
         dataFamily = 0;
         sw = false;
@@ -391,7 +425,18 @@ public final class FlowMapper {
                                     + DatagramLayout.RAW_HEADER + "-byte header");
                             break;
                         }
-                        decoder.parseRawHeader(b, shift, off, len, base, header);
+                        if (commonHeaders && common.read(b, at, len)) {
+                            isCommon = true;
+                            parsed = false;
+                            rawArray = b;
+                            rawShift = shift;
+                            rawOffset = off;
+                            rawLength = len;
+                            rawBase = base;
+                        } else {
+                            decoder.parseRawHeader(b, shift, off, len, base, header);
+                            parsed = true;
+                        }
                         frameLength = Bytes.u32(b, at + DatagramLayout.RAW_FRAME_LENGTH);
                         haveHeader = true;
                     }

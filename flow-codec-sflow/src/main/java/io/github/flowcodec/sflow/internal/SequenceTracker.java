@@ -81,8 +81,21 @@ public final class SequenceTracker {
         int r = (int) (k3 ^ k3 >>> 6 ^ k2 >>> 40) & (RECENT - 1);
         int s = recent[r] - 1;
         if (s >= 0 && t[s + 3] == k3 && t[s + 2] == k2 && t[s + 1] == k1 && t[s] == k0) {
-            return step(s + KEY, sequence);
+            int v = s + KEY;
+            long d = (sequence - t[v]) & 0xFFFF_FFFFL;
+            if (d == 1) {   // the next number: the common case, small enough to inline into the decoder's walk
+                t[v] = sequence;
+                t[v + 1]++;
+                return 0;
+            }
+            return step(v, sequence);
         }
+        return find(k0, k1, k2, k3, sequence, r);
+    }
+
+    /** {@link #update} of a key not in its recent slot: hashed and probed for, or added. */
+    private long find(long k0, long k1, long k2, long k3, long sequence, int r) {
+        long[] t = table;
         int mask = this.mask;
         int i = hash(k0, k1, k2, k3, mask);
         int k;
