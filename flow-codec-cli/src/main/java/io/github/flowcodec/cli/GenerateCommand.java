@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             + "collector at a given packet rate: a stand-in for nflow-generator-style tools when testing collectors.",
             "",
             "Several exporters (--exporters) look like several devices: in a pcap each has its own address, counting "
-            + "up from --exporter; over UDP each sends from its own socket (source port); and each has its own NetFlow "
+            + "up from --exporter; over UDP each sends from its own socket (source port; to a 127.x.x.x collector from its "
+            + "own loopback address, 127.0.0.2, 127.0.0.3, ..., as devices on a network do); and each has its own NetFlow "
             + "v9 source id / IPFIX observation domain (1, 2, ...), NetFlow v5 engine id (0, 1, ...) and sFlow agent "
             + "address (counting up from --exporter), with its own sequence numbers and templates.",
             "",
@@ -301,8 +302,8 @@ public final class GenerateCommand implements Callable<Integer> {
             for (Exporter e : all) {
                 e.channel = DatagramChannel.open(target.getAddress() instanceof java.net.Inet6Address
                         ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
-                e.channel.bind(null); // its own source port: one exporter each
             }
+            bindSources(all, target);
             boolean any = true;
             while (any && !stop.get()) {
                 any = false;
@@ -325,8 +326,9 @@ public final class GenerateCommand implements Callable<Integer> {
                     flowsSent += e.pendingFlows.poll();
                     any = true;
                     if (rate > 0) {
+                        // sleep only once a millisecond ahead: a sleep a packet would cap the rate at the timer's granularity
                         long wait = start + TimeUnit.SECONDS.toNanos(sent) / rate - System.nanoTime();
-                        if (wait > 0) {
+                        if (wait > MAX_AHEAD_NANOS) {
                             TimeUnit.NANOSECONDS.sleep(wait);
                         }
                     }
@@ -364,6 +366,24 @@ public final class GenerateCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // the JVM is shutting down (Ctrl-C): the hook waited for the summary above
             }
+        }
+    }
+
+    /** How far ahead of its rate the sender may run before it sleeps. */
+    private static final long MAX_AHEAD_NANOS = 1_000_000;
+
+    /**
+     * Each exporter's socket its own source: to an IPv4 loopback collector, its own loopback address (127.0.0.2 up, as
+     * long as there are addresses: a collector that spreads exporters by address sees them apart), else its own port.
+     */
+    private static void bindSources(List<Exporter> all, InetSocketAddress target) throws IOException {
+        boolean loopback = target.getAddress().isLoopbackAddress() && target.getAddress() instanceof java.net.Inet4Address;
+        for (int i = 0; i < all.size(); i++) {
+            int host = 2 + i;
+            InetSocketAddress source = loopback && host < 255
+                    ? new InetSocketAddress(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host}), 0)
+                    : null;
+            all.get(i).channel.bind(source);
         }
     }
 
