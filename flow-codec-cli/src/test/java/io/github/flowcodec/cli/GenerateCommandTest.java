@@ -148,6 +148,7 @@ class GenerateCommandTest {
             DatagramDecoder<?> decoder = FlowDecoders.autoDetecting(DecoderOptions.DEFAULT);
             ByteBuffer buf = ByteBuffer.allocate(65536);
             Set<Integer> sourcePorts = new HashSet<>();
+            Set<String> sourceAddresses = new HashSet<>();
             Set<Long> domains = new HashSet<>();
             long datagrams = 0;
             long[] records = new long[1];
@@ -165,6 +166,7 @@ class GenerateCommandTest {
                 buf.flip();
                 datagrams++;
                 sourcePorts.add(from.getPort());
+                sourceAddresses.add(from.getAddress().getHostAddress());
                 records[0] += decoder.decode(buf, from, (ctx, r) -> domains.add(ctx.observationDomainId()));
                 buf.clear();
             }
@@ -185,6 +187,8 @@ class GenerateCommandTest {
             assertThat(sent).isBetween(300L, 420L);
             assertThat(datagrams).isBetween(sent * 9 / 10, sent); // loopback may drop a few
             assertThat(sourcePorts).hasSize(3);
+            // to a loopback collector each exporter has its own address, as devices do
+            assertThat(sourceAddresses).containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3", "127.0.0.4");
             assertThat(domains).containsExactlyInAnyOrder(1L, 2L, 3L);
             assertThat(records[0]).isPositive();
         }
