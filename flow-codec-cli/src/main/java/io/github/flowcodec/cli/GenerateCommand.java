@@ -374,16 +374,23 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /**
      * Each exporter's socket its own source: to an IPv4 loopback collector, its own loopback address (127.0.0.2 up, as
-     * long as there are addresses: a collector that spreads exporters by address sees them apart), else its own port.
+     * long as there are addresses: a collector that spreads exporters by address sees them apart), else its own port;
+     * its own port too where the system has no such address (macOS has 127.0.0.1 alone unless aliased).
      */
     private static void bindSources(List<Exporter> all, InetSocketAddress target) throws IOException {
         boolean loopback = target.getAddress().isLoopbackAddress() && target.getAddress() instanceof java.net.Inet4Address;
         for (int i = 0; i < all.size(); i++) {
+            DatagramChannel c = all.get(i).channel;
             int host = 2 + i;
-            InetSocketAddress source = loopback && host < 255
-                    ? new InetSocketAddress(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host}), 0)
-                    : null;
-            all.get(i).channel.bind(source);
+            if (loopback && host < 255) {
+                try {
+                    c.bind(new InetSocketAddress(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host}), 0));
+                    continue;
+                } catch (java.net.BindException e) {
+                    loopback = false; // no such address here: ports from now on
+                }
+            }
+            c.bind(null);
         }
     }
 
