@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
             "",
             "Several exporters (--exporters) look like several devices: in a pcap each has its own address, counting "
             + "up from --exporter; over UDP each sends from its own socket (source port; to a 127.x.x.x collector from its "
-            + "own loopback address, 127.0.0.2, 127.0.0.3, ..., as devices on a network do); and each has its own NetFlow "
+            + "own loopback address, 127.0.0.1, 127.0.0.2, ..., as devices on a network do); and each has its own NetFlow "
             + "v9 source id / IPFIX observation domain (1, 2, ...), NetFlow v5 engine id (0, 1, ...) and sFlow agent "
             + "address (counting up from --exporter), with its own sequence numbers and templates.",
             "",
@@ -373,7 +373,7 @@ public final class GenerateCommand implements Callable<Integer> {
     private static final long MAX_AHEAD_NANOS = 1_000_000;
 
     /**
-     * Each exporter's socket its own source: to an IPv4 loopback collector, its own loopback address (127.0.0.2 up, as
+     * Each exporter's socket its own source: to an IPv4 loopback collector, its own loopback address (127.0.0.1 up, as
      * long as there are addresses: a collector that spreads exporters by address sees them apart), else its own port;
      * its own port too where the system has no such address (macOS has 127.0.0.1 alone unless aliased).
      */
@@ -381,7 +381,7 @@ public final class GenerateCommand implements Callable<Integer> {
         boolean loopback = target.getAddress().isLoopbackAddress() && target.getAddress() instanceof java.net.Inet4Address;
         for (int i = 0; i < all.size(); i++) {
             DatagramChannel c = all.get(i).channel;
-            int host = 2 + i;
+            int host = 1 + i;
             if (loopback && host < 255) {
                 try {
                     c.bind(new InetSocketAddress(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host}), 0));

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,7 @@ class ListenCommandTest {
         assertThat(heardBy.keySet()).isEqualTo(pcapBy.keySet());
         List<String> keys = List.of("type", "sampling_rate", "src_addr", "dst_addr", "src_port", "dst_port", "proto", "bytes",
                 "packets", "in_if", "out_if", "src_as", "dst_as", "next_hop", "observation_domain_id", "sequence_num");
+        Set<String> udpSources = new java.util.HashSet<>();
         heardBy.forEach((exporter, records) -> {
             List<Map<String, String>> expected = pcapBy.get(exporter);
             assertThat(records).as("records of exporter %s", exporter).hasSameSizeAs(expected);
@@ -175,12 +177,31 @@ class ListenCommandTest {
                     assertThat(records.get(i).get(k)).as("%s of record %d of exporter %s", k, i, exporter)
                             .isEqualTo(expected.get(i).get(k));
                 }
-                // the UDP source, but for sFlow: the agent address (goflow2's rule, issue 15)
-                String sampler = "SFLOW_5".equals(records.get(i).get("type")) ? records.get(i).get("agent_address") : "127.0.0.1";
+                // the UDP source (each exporter its own loopback address, the first's 127.0.0.1), but for sFlow:
+                // the agent address (goflow2's rule, issue 15)
+                boolean sflow = "SFLOW_5".equals(records.get(i).get("type"));
+                String sampler = sflow ? records.get(i).get("agent_address") : records.get(0).get("sampler_address");
                 assertThat(sampler).isNotNull();
                 assertThat(records.get(i)).containsEntry("sampler_address", sampler).containsEntry("sampling_rate", "16");
+                if (!sflow) {
+                    udpSources.add(sampler);
+                }
             }
         });
+        if (!"sflow".equals(protocol)) {
+            // where the system has the loopback addresses (Linux), one an exporter; else every exporter's is 127.0.0.1
+            assertThat(udpSources).as("UDP source addresses").hasSize(ownLoopbackAddresses() ? exporters : 1)
+                    .contains("127.0.0.1").allSatisfy(a -> assertThat(a).startsWith("127.0.0."));
+        }
+    }
+
+    private static boolean ownLoopbackAddresses() {
+        try (java.nio.channels.DatagramChannel c = java.nio.channels.DatagramChannel.open()) {
+            c.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.3"), 0));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test
