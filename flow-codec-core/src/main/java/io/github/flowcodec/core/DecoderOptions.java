@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *         .mode(DecodeMode.LENIENT)
  *         .problemListener(problem -> log.debug("{}", problem))
  *         .templateStore(shared)
- *         .pendingSets(256)   // data sets that came before their template: at most 256 wait
+ *         .maxPendingSets(256)   // data sets that came before their template: at most 256 wait
  *         .build();
  * DatagramDecoder decoder = FlowDecoders.autoDetecting(options);
  * }</pre>
@@ -27,11 +27,11 @@ public final class DecoderOptions {
     private static final Consumer<DecodeProblem> IGNORE = p -> { };
 
     /** Default bound of the buffer of data sets waiting for their template. */
-    public static final int DEFAULT_PENDING_SETS = 1024;
+    public static final int DEFAULT_MAX_PENDING_SETS = 1024;
     /** Default bound in bytes of the buffer of data sets waiting for their template. */
-    public static final long DEFAULT_PENDING_BYTES = 4L << 20;
+    public static final long DEFAULT_MAX_PENDING_BYTES = 4L << 20;
     /** Default time a data set waits for its template. */
-    public static final Duration DEFAULT_PENDING_AGE = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_MAX_PENDING_AGE = Duration.ofMinutes(5);
 
     /** Strict, no listener, a new in-memory template store per decoder, the standard registry. */
     public static final DecoderOptions DEFAULT = builder().build();
@@ -41,9 +41,9 @@ public final class DecoderOptions {
     private final Supplier<TemplateStore> templateStore;
     private final InformationElementRegistry registry;
     private final TemplateScopePolicy scopePolicy;
-    private final int pendingSets;
-    private final long pendingBytes;
-    private final Duration pendingAge;
+    private final int maxPendingSets;
+    private final long maxPendingBytes;
+    private final Duration maxPendingAge;
 
     private DecoderOptions(Builder b) {
         this.mode = b.mode;
@@ -51,9 +51,9 @@ public final class DecoderOptions {
         this.templateStore = b.templateStore;
         this.registry = b.registry;
         this.scopePolicy = b.scopePolicy;
-        this.pendingSets = b.pendingSets;
-        this.pendingBytes = b.pendingBytes;
-        this.pendingAge = b.pendingAge;
+        this.maxPendingSets = b.maxPendingSets;
+        this.maxPendingBytes = b.maxPendingBytes;
+        this.maxPendingAge = b.maxPendingAge;
     }
 
     /**
@@ -125,8 +125,8 @@ public final class DecoderOptions {
      *
      * @return the bound; 0 means data without a template is dropped and counted at once
      */
-    public int pendingSets() {
-        return pendingSets;
+    public int maxPendingSets() {
+        return maxPendingSets;
     }
 
     /**
@@ -134,8 +134,8 @@ public final class DecoderOptions {
      *
      * @return the bound in bytes
      */
-    public long pendingBytes() {
-        return pendingBytes;
+    public long maxPendingBytes() {
+        return maxPendingBytes;
     }
 
     /**
@@ -143,8 +143,8 @@ public final class DecoderOptions {
      *
      * @return the longest wait
      */
-    public Duration pendingAge() {
-        return pendingAge;
+    public Duration maxPendingAge() {
+        return maxPendingAge;
     }
 
     /**
@@ -154,7 +154,7 @@ public final class DecoderOptions {
      */
     public Builder toBuilder() {
         Builder b = builder().mode(mode).problemListener(problemListener).registry(registry).scopePolicy(scopePolicy)
-                .pendingSets(pendingSets).pendingBytes(pendingBytes).pendingAge(pendingAge);
+                .maxPendingSets(maxPendingSets).maxPendingBytes(maxPendingBytes).maxPendingAge(maxPendingAge);
         b.templateStore = templateStore; // the supplier as it is: a shared store stays shared, else one per decoder
         return b;
     }
@@ -166,9 +166,9 @@ public final class DecoderOptions {
         private Supplier<TemplateStore> templateStore = TemplateStore::inMemory;
         private InformationElementRegistry registry = InformationElementRegistry.standard();
         private TemplateScopePolicy scopePolicy = TemplateScopePolicy.ADDRESS_AND_DOMAIN;
-        private int pendingSets = DEFAULT_PENDING_SETS;
-        private long pendingBytes = DEFAULT_PENDING_BYTES;
-        private Duration pendingAge = DEFAULT_PENDING_AGE;
+        private int maxPendingSets = DEFAULT_MAX_PENDING_SETS;
+        private long maxPendingBytes = DEFAULT_MAX_PENDING_BYTES;
+        private Duration maxPendingAge = DEFAULT_MAX_PENDING_AGE;
 
         private Builder() {
         }
@@ -232,17 +232,17 @@ public final class DecoderOptions {
 
         /**
          * At most this many data sets wait for their template (NetFlow v9, IPFIX; default
-         * {@value DecoderOptions#DEFAULT_PENDING_SETS}); the oldest is dropped and counted when one more comes.
+         * {@value DecoderOptions#DEFAULT_MAX_PENDING_SETS}); the oldest is dropped and counted when one more comes.
          *
          * @param sets the bound, 0 or more (0: data without a template is dropped and counted at once)
          * @return this builder
          * @throws IllegalArgumentException if negative
          */
-        public Builder pendingSets(int sets) {
+        public Builder maxPendingSets(int sets) {
             if (sets < 0) {
-                throw new IllegalArgumentException("pendingSets must be 0 or more: " + sets);
+                throw new IllegalArgumentException("maxPendingSets must be 0 or more: " + sets);
             }
-            this.pendingSets = sets;
+            this.maxPendingSets = sets;
             return this;
         }
 
@@ -253,11 +253,11 @@ public final class DecoderOptions {
          * @return this builder
          * @throws IllegalArgumentException if negative
          */
-        public Builder pendingBytes(long bytes) {
+        public Builder maxPendingBytes(long bytes) {
             if (bytes < 0) {
-                throw new IllegalArgumentException("pendingBytes must be 0 or more: " + bytes);
+                throw new IllegalArgumentException("maxPendingBytes must be 0 or more: " + bytes);
             }
-            this.pendingBytes = bytes;
+            this.maxPendingBytes = bytes;
             return this;
         }
 
@@ -268,12 +268,12 @@ public final class DecoderOptions {
          * @return this builder
          * @throws IllegalArgumentException if zero or negative
          */
-        public Builder pendingAge(Duration age) {
+        public Builder maxPendingAge(Duration age) {
             Objects.requireNonNull(age, "age");
             if (age.isNegative() || age.isZero()) {
-                throw new IllegalArgumentException("pendingAge must be positive: " + age);
+                throw new IllegalArgumentException("maxPendingAge must be positive: " + age);
             }
-            this.pendingAge = age;
+            this.maxPendingAge = age;
             return this;
         }
 

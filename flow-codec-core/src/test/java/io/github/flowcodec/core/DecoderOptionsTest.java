@@ -27,16 +27,16 @@ class DecoderOptionsTest {
         InformationElementRegistry registry = InformationElementRegistry.iana();
         DecoderOptions options = DecoderOptions.builder().mode(DecodeMode.LENIENT).problemListener(listener)
                 .templateStore(shared).registry(registry).scopePolicy(TemplateScopePolicy.ADDRESS_ONLY)
-                .pendingSets(7).pendingBytes(4096).pendingAge(Duration.ofSeconds(90)).build();
+                .maxPendingSets(7).maxPendingBytes(4096).maxPendingAge(Duration.ofSeconds(90)).build();
         DecoderOptions copy = options.toBuilder().build();
         assertThat(copy.mode()).isEqualTo(DecodeMode.LENIENT);
         assertThat(copy.problemListener()).isSameAs(listener);
         assertThat(copy.templateStore()).isSameAs(shared);
         assertThat(copy.registry()).isSameAs(registry);
         assertThat(copy.scopePolicy()).isEqualTo(TemplateScopePolicy.ADDRESS_ONLY);
-        assertThat(copy.pendingSets()).isEqualTo(7);
-        assertThat(copy.pendingBytes()).isEqualTo(4096);
-        assertThat(copy.pendingAge()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(copy.maxPendingSets()).isEqualTo(7);
+        assertThat(copy.maxPendingBytes()).isEqualTo(4096);
+        assertThat(copy.maxPendingAge()).isEqualTo(Duration.ofSeconds(90));
         DecoderOptions fromDefaults = DecoderOptions.DEFAULT.toBuilder().build();
         assertThat(fromDefaults.templateStore()).isNotSameAs(fromDefaults.templateStore());
     }
@@ -48,16 +48,16 @@ class DecoderOptionsTest {
 
     @Test
     void thePendingBoundsDefaultAndRejectWhatCannotBeABound() {
-        assertThat(DecoderOptions.DEFAULT.pendingSets()).isEqualTo(DecoderOptions.DEFAULT_PENDING_SETS);
-        assertThat(DecoderOptions.DEFAULT.pendingBytes()).isEqualTo(DecoderOptions.DEFAULT_PENDING_BYTES);
-        assertThat(DecoderOptions.DEFAULT.pendingAge()).isEqualTo(DecoderOptions.DEFAULT_PENDING_AGE);
-        assertThat(DecoderOptions.builder().pendingSets(0).build().pendingSets()).isZero();
-        assertThatThrownBy(() -> DecoderOptions.builder().pendingSets(-1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pendingSets");
-        assertThatThrownBy(() -> DecoderOptions.builder().pendingBytes(-1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pendingBytes");
-        assertThatThrownBy(() -> DecoderOptions.builder().pendingAge(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pendingAge");
-        assertThatThrownBy(() -> DecoderOptions.builder().pendingAge(null)).isInstanceOf(NullPointerException.class);
+        assertThat(DecoderOptions.DEFAULT.maxPendingSets()).isEqualTo(DecoderOptions.DEFAULT_MAX_PENDING_SETS);
+        assertThat(DecoderOptions.DEFAULT.maxPendingBytes()).isEqualTo(DecoderOptions.DEFAULT_MAX_PENDING_BYTES);
+        assertThat(DecoderOptions.DEFAULT.maxPendingAge()).isEqualTo(DecoderOptions.DEFAULT_MAX_PENDING_AGE);
+        assertThat(DecoderOptions.builder().maxPendingSets(0).build().maxPendingSets()).isZero();
+        assertThatThrownBy(() -> DecoderOptions.builder().maxPendingSets(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPendingSets");
+        assertThatThrownBy(() -> DecoderOptions.builder().maxPendingBytes(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPendingBytes");
+        assertThatThrownBy(() -> DecoderOptions.builder().maxPendingAge(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPendingAge");
+        assertThatThrownBy(() -> DecoderOptions.builder().maxPendingAge(null)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -55,7 +55,7 @@ class IpfixFuzzTest {
         for (DecodeMode mode : DecodeMode.values()) {
             IpfixDecoder zeroCopy = new IpfixDecoder(options(mode));
             IpfixDecoder materialized = mode == DecodeMode.LENIENT
-                    ? new IpfixDecoder(options(mode).toBuilder().pendingSets(4).pendingBytes(4096).build())
+                    ? new IpfixDecoder(options(mode).toBuilder().maxPendingSets(4).maxPendingBytes(4096).build())
                     : new IpfixDecoder(options(mode));
             int i = 0;
             for (byte[] d : datagrams) {
@@ -63,8 +63,8 @@ class IpfixFuzzTest {
                 timed("ipfix zero-copy " + mode, () -> zeroCopy.decode(buffer(d, direct), EXPORTER, new ListTouchingHandler()));
                 timed("ipfix materialized " + mode, () -> touchMessage((IpfixMessage) decodeMaterialized(materialized, buffer(d, direct))));
             }
-            bounded(zeroCopy, DecoderOptions.DEFAULT_PENDING_SETS);
-            bounded(materialized, mode == DecodeMode.LENIENT ? 4 : DecoderOptions.DEFAULT_PENDING_SETS);
+            bounded(zeroCopy, DecoderOptions.DEFAULT_MAX_PENDING_SETS);
+            bounded(materialized, mode == DecodeMode.LENIENT ? 4 : DecoderOptions.DEFAULT_MAX_PENDING_SETS);
         }
     }
 

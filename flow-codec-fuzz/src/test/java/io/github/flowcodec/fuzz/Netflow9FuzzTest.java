@@ -29,7 +29,7 @@ class Netflow9FuzzTest {
         for (DecodeMode mode : DecodeMode.values()) {
             Netflow9Decoder zeroCopy = new Netflow9Decoder(options(mode));
             Netflow9Decoder materialized = mode == DecodeMode.LENIENT
-                    ? new Netflow9Decoder(options(mode).toBuilder().pendingSets(4).pendingBytes(4096).build())
+                    ? new Netflow9Decoder(options(mode).toBuilder().maxPendingSets(4).maxPendingBytes(4096).build())
                     : new Netflow9Decoder(options(mode));
             int i = 0;
             for (byte[] d : datagrams) {
@@ -41,8 +41,8 @@ class Netflow9FuzzTest {
                     p.templates().forEach(t -> t.toString());
                 });
             }
-            bounded(zeroCopy, DecoderOptions.DEFAULT_PENDING_SETS);
-            bounded(materialized, mode == DecodeMode.LENIENT ? 4 : DecoderOptions.DEFAULT_PENDING_SETS);
+            bounded(zeroCopy, DecoderOptions.DEFAULT_MAX_PENDING_SETS);
+            bounded(materialized, mode == DecodeMode.LENIENT ? 4 : DecoderOptions.DEFAULT_MAX_PENDING_SETS);
         }
     }
 

@@ -65,7 +65,7 @@ public final class IpfixDecoder implements DatagramDecoder<IpfixContext> {
      * A decoder with these options.
      *
      * @param options mode, template store, registry, scope policy, problem listener and the bounds of the data sets
-     *     that wait for their template ({@link DecoderOptions#pendingSets()} ...)
+     *     that wait for their template ({@link DecoderOptions#maxPendingSets()} ...)
      */
     public IpfixDecoder(DecoderOptions options) {
         Objects.requireNonNull(options, "options");

@@ -334,8 +334,8 @@ class IpfixDecoderTest {
     @Test
     void thePendingBufferIsBoundedAndWhatItDropsIsCounted() throws Exception {
         List<DecodeProblem> p = new ArrayList<>();
-        IpfixDecoder d = new IpfixDecoder(DecoderOptions.builder().problemListener(p::add).pendingSets(2).pendingBytes(1 << 20)
-                .pendingAge(Duration.ofMinutes(1)).build());
+        IpfixDecoder d = new IpfixDecoder(DecoderOptions.builder().problemListener(p::add).maxPendingSets(2).maxPendingBytes(1 << 20)
+                .maxPendingAge(Duration.ofMinutes(1)).build());
         for (int i = 0; i < 5; i++) {
             d.decode(IpfixMessageBuilder.create().data(r(i)).toBuffer(), EXPORTER);
         }

@@ -67,7 +67,7 @@ public final class Netflow9Decoder implements DatagramDecoder<Netflow9Context> {
      * A decoder with these options.
      *
      * @param options mode, template store, registry, scope policy, problem listener and the bounds of the data sets
-     *     that wait for their template ({@link DecoderOptions#pendingSets()} ...)
+     *     that wait for their template ({@link DecoderOptions#maxPendingSets()} ...)
      */
     public Netflow9Decoder(DecoderOptions options) {
         Objects.requireNonNull(options, "options");

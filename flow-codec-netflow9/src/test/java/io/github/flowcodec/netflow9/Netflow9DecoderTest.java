@@ -68,13 +68,13 @@ class Netflow9DecoderTest {
         final Netflow9Decoder decoder;
 
         Collected(DecodeMode mode) {
-            this(mode, DecoderOptions.DEFAULT_PENDING_SETS, DecoderOptions.DEFAULT_PENDING_BYTES, DecoderOptions.DEFAULT_PENDING_AGE,
+            this(mode, DecoderOptions.DEFAULT_MAX_PENDING_SETS, DecoderOptions.DEFAULT_MAX_PENDING_BYTES, DecoderOptions.DEFAULT_MAX_PENDING_AGE,
                     TemplateStore.inMemory());
         }
 
         Collected(DecodeMode mode, int pendingSets, long pendingBytes, Duration age, TemplateStore store) {
             decoder = new Netflow9Decoder(DecoderOptions.builder().mode(mode).templateStore(store)
-                    .problemListener(problems::add).pendingSets(pendingSets).pendingBytes(pendingBytes).pendingAge(age).build());
+                    .problemListener(problems::add).maxPendingSets(pendingSets).maxPendingBytes(pendingBytes).maxPendingAge(age).build());
         }
 
         Netflow9Packet decode(byte[] packet) {

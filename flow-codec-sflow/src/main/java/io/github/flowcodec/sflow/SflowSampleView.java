@@ -345,30 +345,32 @@ public final class SflowSampleView implements SflowSampleContext {
             reader = new ArrayReader();
         }
         if (isFlowSample()) {
-            List<FlowData> list;
-            if (recordCount <= 2) {   // one list object, which the sample keeps as it is
-                FlowData first = r.next() ? flowData(r) : null;
-                list = first == null ? List.of() : r.next() ? List.of(first, flowData(r)) : List.of(first);
-            } else {
-                list = new ArrayList<>(recordCount);
-                while (r.next()) {
-                    list.add(flowData(r));
-                }
-            }
             return new FlowSample(format == Sflow.SAMPLE_EXPANDED_FLOW, sampleSequence, sourceIdType, sourceIdIndex,
-                    samplingRate, samplePool, drops, inputFormat, inputValue, outputFormat, outputValue, list);
+                    samplingRate, samplePool, drops, inputFormat, inputValue, outputFormat, outputValue, records(r, true));
         }
-        List<CounterData> list;
+        return new CounterSample(format == Sflow.SAMPLE_EXPANDED_COUNTER, sampleSequence, sourceIdType, sourceIdIndex,
+                records(r, false));
+    }
+
+    /**
+     * The sample's records, typed ({@link FlowData} for a flow sample, {@link CounterData} for a counter sample): up
+     * to two in one immutable list object, which the sample keeps as it is, more in an array list.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> records(SflowRecordView r, boolean flow) {
         if (recordCount <= 2) {
-            CounterData first = r.next() ? counterData(r) : null;
-            list = first == null ? List.of() : r.next() ? List.of(first, counterData(r)) : List.of(first);
-        } else {
-            list = new ArrayList<>(recordCount);
-            while (r.next()) {
-                list.add(counterData(r));
-            }
+            Object first = r.next() ? record(r, flow) : null;
+            return (List<T>) (first == null ? List.of() : r.next() ? List.of(first, record(r, flow)) : List.of(first));
         }
-        return new CounterSample(format == Sflow.SAMPLE_EXPANDED_COUNTER, sampleSequence, sourceIdType, sourceIdIndex, list);
+        List<Object> list = new ArrayList<>(recordCount);
+        while (r.next()) {
+            list.add(record(r, flow));
+        }
+        return (List<T>) list;
+    }
+
+    private Object record(SflowRecordView r, boolean flow) {
+        return flow ? flowData(r) : counterData(r);
     }
 
     /** The cursor's flow record, typed: the common ones read straight, unless an extension replaces their codec. */

@@ -1,8 +1,6 @@
 package io.github.flowcodec.cli.internal.pcap;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /**
@@ -244,16 +242,7 @@ record IpFragment(
     }
 
     private InetAddress address(int at) {
-        byte[] bytes = new byte[addressLength];
-        frame.get(at, bytes);
-        try {
-            // Inet6Address keeps IPv4-mapped IPv6 addresses as IPv6, unlike InetAddress.getByAddress.
-            return addressLength == 4
-                    ? InetAddress.getByAddress(bytes)
-                    : Inet6Address.getByAddress(null, bytes, -1);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("address of length " + addressLength, e);
-        }
+        return AddressCache.address(null, frame, at, addressLength);
     }
 
     private static int u16(ByteBuffer frame, int at) {

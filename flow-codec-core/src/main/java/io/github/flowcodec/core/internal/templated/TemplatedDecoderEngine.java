@@ -62,8 +62,8 @@ public final class TemplatedDecoderEngine<H> {
         this.store = options.templateStore();
         this.dialect = dialect;
         this.scopes = new ScopeCache(dialect.protocol(), options.scopePolicy(), 1 << 16);
-        this.pending = new PendingDataSets<>(options.pendingSets(), options.pendingBytes(),
-                options.pendingAge().toNanos(), System::nanoTime);
+        this.pending = new PendingDataSets<>(options.maxPendingSets(), options.maxPendingBytes(),
+                options.maxPendingAge().toNanos(), System::nanoTime);
         dialect.bind(this);
     }
 
