@@ -216,6 +216,13 @@ final class IpfixArbitraries {
                     fs.add(FieldSpec.of(SUB_TEMPLATE_MULTI_LIST));
                     Template outer = Template.of(id, fs);
                     int n = fs.size();
+                    // deep nesting of long records can be more than one field holds: then fewer of the inner
+                    // records go into the lists (none at worst), rather than a filter that may never pass
+                    List<FlowRecord> fitting = innerRecords;
+                    while (!fitting.isEmpty() && listsLength(x.get4(), innerTop, fitting) > MAX_VARIABLE_LENGTH) {
+                        fitting = fitting.subList(0, fitting.size() / 2);
+                    }
+                    List<FlowRecord> listed = fitting;
                     return records(outer).list().ofMinSize(1).ofMaxSize(3).map(rs -> {
                                 List<FlowRecord> out = new ArrayList<>();
                                 for (FlowRecord r : rs) {
@@ -223,13 +230,10 @@ final class IpfixArbitraries {
                                     for (int i = 0; i < n - 3; i++) {
                                         b.setBytes(i, r.getBytes(i));
                                     }
-                                    byte[] stl = new SubTemplateList(x.get4(), innerTop, innerRecords).toBytes();
+                                    byte[] stl = new SubTemplateList(x.get4(), innerTop, listed).toBytes();
                                     byte[] stml = new SubTemplateMultiList(x.get4(), List.of(
-                                            new SubTemplateList(x.get4(), innerTop, innerRecords),
-                                            new SubTemplateList(x.get4(), innerTop, innerRecords.subList(0, innerRecords.size() / 2)))).toBytes();
-                                    if (stl.length > MAX_VARIABLE_LENGTH || stml.length > MAX_VARIABLE_LENGTH) {
-                                        return null; // deep nesting of long records: more than one field can hold
-                                    }
+                                            new SubTemplateList(x.get4(), innerTop, listed),
+                                            new SubTemplateList(x.get4(), innerTop, listed.subList(0, listed.size() / 2)))).toBytes();
                                     b.setBytes(n - 3, x.get3().toBytes());
                                     b.setBytes(n - 2, stl);
                                     b.setBytes(n - 1, stml);
@@ -238,7 +242,15 @@ final class IpfixArbitraries {
                                 List<Template> all = new ArrayList<>(inners);
                                 all.add(outer);
                                 return Tuple.of(all, out);
-                            }).filter(java.util.Objects::nonNull);
+                            });
                 });
+    }
+
+    /** The longer of the subTemplateList and subTemplateMultiList {@link #nested} makes of {@code records}. */
+    private static int listsLength(int semantic, Template t, List<FlowRecord> records) {
+        int stl = new SubTemplateList(semantic, t, records).toBytes().length;
+        int stml = new SubTemplateMultiList(semantic, List.of(new SubTemplateList(semantic, t, records),
+                new SubTemplateList(semantic, t, records.subList(0, records.size() / 2)))).toBytes().length;
+        return Math.max(stl, stml);
     }
 }
