@@ -152,17 +152,24 @@ public final class FlowRecord implements FlowFields {
     }
 
     /**
-     * As {@link FlowFields#getLong(int)}: an unsigned field of 1 to 8 bytes that ends at least 8 bytes into the
-     * record is one 8-byte load and a mask (as in {@link RecordView#getLong(int)}); every other field takes
-     * the general way.
+     * As {@link FlowFields#getLong(int)}: an unsigned field of 1 to 8 bytes is one 8-byte load and a mask (as in
+     * {@link RecordView#getLong(int)}): the 8 bytes that end where the field ends or, for a field that ends
+     * within the record's first 8 bytes (a flow's source address, most often), the record's first 8 bytes
+     * shifted; every other field takes the general way.
      */
     @Override
     public long getLong(int index) {
         long packed = template.reads()[index];
         int segment = VariableRecordShape.segmentOf(packed);
         int p = (int) (packed >> 32) + (segment == 0 ? 0 : segmentStart(segment));
+        byte[] b = bytes;
         if (p >= 0) {
-            return (long) LONG.get(bytes, p) & (-1L >>> (int) packed);
+            return (long) LONG.get(b, p) & (-1L >>> (int) packed);
+        }
+        if (p > -8 && b.length >= 8) {
+            // the field ends -p bytes before the record's eighth byte; no other entry is that little negative
+            // (a general field's is about Integer.MIN_VALUE)
+            return ((long) LONG.get(b, 0) >>> (-p << 3)) & (-1L >>> (int) packed);
         }
         return FlowFields.super.getLong(index);
     }

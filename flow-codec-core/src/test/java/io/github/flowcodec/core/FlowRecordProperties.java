@@ -193,6 +193,28 @@ class FlowRecordProperties {
         assertThat(r.getString(1)).hasSize(255);
     }
 
+    /** The fields in a record's first 8 bytes read from its first 8 bytes, shifted: each one its own value. */
+    @Example
+    void fieldsWithinTheFirstEightBytesReadTheirOwnBytes() {
+        InformationElementRegistry iana = InformationElementRegistry.iana();
+        Template t = Template.of(256, FieldSpec.of(iana.require("protocolIdentifier")), FieldSpec.of(iana.require("sourceTransportPort")),
+                FieldSpec.of(iana.require("sourceIPv4Address")), FieldSpec.of(iana.require("ipClassOfService")),
+                FieldSpec.of(iana.require("octetDeltaCount"), 3), FieldSpec.of(iana.require("packetDeltaCount"), 8));
+        byte[] bytes = {6, 0x01, (byte) 0xBB, 10, 0, 0, 1, (byte) 0xB8, 0x12, 0x34, 0x56, 0, 0, 0, 0, 0, 0, 0, 42};
+        FlowRecord r = FlowRecord.of(t, bytes);
+        assertThat(r.getLong(0)).isEqualTo(6);
+        assertThat(r.getLong(1)).isEqualTo(443);
+        assertThat(r.getLong(2)).isEqualTo(0x0A00_0001L);
+        assertThat(r.getLong(3)).isEqualTo(0xB8);
+        assertThat(r.getLong(4)).isEqualTo(0x12_3456);
+        assertThat(r.getLong(5)).isEqualTo(42);
+        // a record shorter than 8 bytes reads its fields the general way
+        Template shortOne = Template.of(257, FieldSpec.of(iana.require("protocolIdentifier")), FieldSpec.of(iana.require("sourceTransportPort")));
+        FlowRecord s = FlowRecord.of(shortOne, new byte[] {17, 0, 53});
+        assertThat(s.getLong(0)).isEqualTo(17);
+        assertThat(s.getLong(1)).isEqualTo(53);
+    }
+
     @Example
     void reducedSizeAndSignExtension() {
         InformationElement bytes = InformationElementRegistry.iana().require("octetDeltaCount");
