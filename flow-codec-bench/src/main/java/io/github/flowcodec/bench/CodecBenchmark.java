@@ -20,7 +20,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * What the codec benchmarks ({@link Netflow5Benchmark}, {@link Netflow9Benchmark}, {@link IpfixBenchmark},
  * {@link SflowBenchmark}) share: their JMH settings (throughput in operations per second, 3 forks of 5
- * warm-up and 5 measured 1-second iterations, one state per thread; JMH's annotations are inherited) and the
+ * warm-up and 5 measured 1-second iterations, each fork with a fixed heap touched at start so that the young
+ * generation's growth does not put page faults into the iterations of the paths that allocate, one state per
+ * thread; JMH's annotations are inherited) and the
  * rotation through {@value #INPUTS} different inputs, so that branch predictors cannot learn one (each input a
  * datagram, its records of type {@code R} and their bytes); and the zero-copy decode, encode and
  * encode-baseline benchmarks, whose one line of codec work each subclass gives (its concrete decoder and
@@ -31,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(3)
+@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)

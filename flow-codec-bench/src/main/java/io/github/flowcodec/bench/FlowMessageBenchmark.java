@@ -53,7 +53,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * 0 B/op. Run: {@code BENCH=FlowMessage ./run-benchmarks.sh}.
  */
 @State(Scope.Thread)
-@Fork(3)
+@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @BenchmarkMode(Mode.Throughput)
 @Warmup(iterations = 5, time = 1)
 @OutputTimeUnit(TimeUnit.SECONDS)
