@@ -31,7 +31,7 @@ import java.util.Objects;
  */
 public final class BasicListView {
 
-    private final int[] located = new int[2];
+    private final ListReads.Located located = new ListReads.Located();
     private final RecordView view = new RecordView();
     private ByteBuffer buffer;
     private int semantic;
@@ -53,7 +53,7 @@ public final class BasicListView {
      */
     public BasicListView wrap(FlowFields record, int index, InformationElementRegistry registry) {
         ByteBuffer b = ListReads.locate(record, index, located);
-        return wrap(b, located[0], located[1], registry);
+        return wrap(b, located.start, located.length, registry);
     }
 
     /**

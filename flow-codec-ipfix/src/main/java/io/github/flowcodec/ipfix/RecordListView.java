@@ -1,6 +1,7 @@
 package io.github.flowcodec.ipfix;
 
 import io.github.flowcodec.core.RecordView;
+import io.github.flowcodec.ipfix.internal.ListReads;
 import java.nio.ByteBuffer;
 
 /**
@@ -11,7 +12,7 @@ import java.nio.ByteBuffer;
 abstract sealed class RecordListView permits SubTemplateListView, SubTemplateMultiListView {
 
     /** Where a list field's bytes are, as {@code ListReads.locate} finds them: start, length. */
-    final int[] located = new int[2];
+    final ListReads.Located located = new ListReads.Located();
     /** The record view every record of the list is read through. */
     final RecordView view = new RecordView();
     ByteBuffer buffer;

@@ -60,7 +60,7 @@ public final class SubTemplateMultiListView extends RecordListView {
      */
     public SubTemplateMultiListView wrap(FlowFields record, int index, TemplateLookup lookup, int depth) {
         ByteBuffer b = ListReads.locate(record, index, located);
-        return wrap(b, located[0], located[1], lookup, depth);
+        return wrap(b, located.start, located.length, lookup, depth);
     }
 
     /**

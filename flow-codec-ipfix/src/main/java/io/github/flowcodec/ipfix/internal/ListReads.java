@@ -19,17 +19,37 @@ public final class ListReads {
     private ListReads() {
     }
 
-    /** A buffer holding the field's bytes and where they start; {@code out[0]} = start, {@code out[1]} = length. */
-    public static ByteBuffer locate(FlowFields record, int index, int[] out) {
+    /**
+     * Where a list view found its field's bytes ({@link #locate}): the start and length, and the view's own copy
+     * of the field of a record that is not a view, reused from one wrap to the next (nothing allocated once it
+     * is big enough).
+     */
+    public static final class Located {
+        public int start;
+        public int length;
+        private byte[] copy = new byte[64];
+        private ByteBuffer copyBuffer = ByteBuffer.wrap(copy);
+    }
+
+    /**
+     * A buffer holding field {@code index}'s bytes, from {@code at.start} for {@code at.length} bytes: a view's own
+     * buffer, or {@code at}'s copy of a record's field (valid until the next call with {@code at}).
+     */
+    public static ByteBuffer locate(FlowFields record, int index, Located at) {
         if (record instanceof RecordView v) {
-            out[0] = v.offset() + v.fieldOffset(index);
-            out[1] = v.fieldLength(index);
+            at.start = v.offset() + v.fieldOffset(index);
+            at.length = v.fieldLength(index);
             return RecordView.bigEndian(v.buffer());
         }
-        byte[] bytes = record.getBytes(index);
-        out[0] = 0;
-        out[1] = bytes.length;
-        return ByteBuffer.wrap(bytes);
+        int len = record.fieldLength(index);
+        if (at.copy.length < len) {
+            at.copy = new byte[Math.max(len, 2 * at.copy.length)];
+            at.copyBuffer = ByteBuffer.wrap(at.copy);
+        }
+        record.copyBytes(record.fieldOffset(index), at.copy, 0, len);
+        at.start = 0;
+        at.length = len;
+        return at.copyBuffer;
     }
 
     /**
