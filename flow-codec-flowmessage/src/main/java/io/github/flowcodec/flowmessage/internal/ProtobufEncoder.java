@@ -22,6 +22,8 @@ public final class ProtobufEncoder {
     private static final int PREFIX = FlowField.Kind.PREFIX.ordinal();
     private static final int SAMPLE_TYPE = FlowField.Kind.SAMPLE_TYPE.ordinal();
     private static final int LIST = FlowField.Kind.UINT32_LIST.ordinal();
+    private static final int LAYER_LIST = FlowField.Kind.LAYER_LIST.ordinal();
+    private static final int ADDRESS_LIST = FlowField.Kind.ADDRESS_LIST.ordinal();
 
     private static final int VARINT = 0;
     private static final int LENGTH_DELIMITED = 2;
@@ -32,7 +34,7 @@ public final class ProtobufEncoder {
             int o = f.ordinal();
             int kind = f.kind().ordinal();
             KINDS[o] = kind;
-            boolean bytes = kind == ADDRESS || kind == LIST || kind == SAMPLE_TYPE;
+            boolean bytes = kind == ADDRESS || kind == LIST || kind == LAYER_LIST || kind == ADDRESS_LIST || kind == SAMPLE_TYPE;
             int n = varint(tag, 0, (long) f.protobufNumber() << 3 | (bytes ? LENGTH_DELIMITED : VARINT));
             if (n > 2) {
                 throw new IllegalStateException("protobuf number too large for a 2-byte tag: " + f);
@@ -43,8 +45,12 @@ public final class ProtobufEncoder {
     }
     private static final byte[][] SAMPLE_TYPES = {ascii("unknown"), ascii("flow"), ascii("counter"), ascii("expanded"),
         ascii("expanded_counter")};
-    /** A message is at most this long: every field set, each at its longest. */
-    private static final int MAX_MESSAGE = 1024 + MessageSlots.LIST_FIELDS * (MessageSlots.MAX_LIST * 5 + 8);
+    /**
+     * A message is at most this long: every field set, each at its longest (a list of numbers: tag, length, varints
+     * of 5 bytes at most; a list of addresses: per entry a tag, a length and 16 bytes).
+     */
+    private static final int MAX_MESSAGE = 1024 + MessageSlots.LIST_FIELDS * (MessageSlots.MAX_LIST * 5 + 8)
+            + MessageSlots.ADDRESS_LIST_FIELDS * MessageSlots.MAX_LIST * (2 + 1 + 16);
 
     private final byte[] message = new byte[MAX_MESSAGE];
 
@@ -66,8 +72,10 @@ public final class ProtobufEncoder {
                 b[p++] = (byte) v; // 4 or 16
                 System.arraycopy(addresses, field * 16, b, p, (int) v);
                 p += (int) v;
-            } else if (kind == LIST) {
+            } else if (kind == LIST || kind == LAYER_LIST) {
                 p = packed(b, p, field, m.list(field), (int) v);
+            } else if (kind == ADDRESS_LIST) {
+                p = addresses(b, p, field, m.list(field), m.addressList(field), (int) v);
             } else if (kind == SAMPLE_TYPE) {
                 byte[] name = SAMPLE_TYPES[v >= 0 && v < SAMPLE_TYPES.length ? (int) v : 0];
                 p = tag(b, p, field);
@@ -102,6 +110,18 @@ public final class ProtobufEncoder {
         p = varint(b, p, length);
         for (int i = 0; i < n; i++) {
             p = varint(b, p, list[i] & 0xFFFF_FFFFL);
+        }
+        return p;
+    }
+
+    /** A repeated bytes: per entry the tag, its length (0 to 16) and its bytes (entry i at {@code 16 * i}). */
+    private static int addresses(byte[] b, int p, int field, int[] lengths, byte[] bytes, int n) {
+        for (int i = 0; i < n; i++) {
+            p = tag(b, p, field);
+            int len = lengths[i];
+            b[p++] = (byte) len;
+            System.arraycopy(bytes, 16 * i, b, p, len);
+            p += len;
         }
         return p;
     }
