@@ -210,6 +210,61 @@ class FlowMessageLayersTest {
         assertThat(longer.layerSize()).hasSize(FlowMessageFields.MAX_LIST);
     }
 
+    /** The sFlow zero-copy path with a sampled header walked: filling and writing allocate nothing per record. */
+    @Test
+    void walkingTheSampledHeaderAllocatesNothing() throws IOException {
+        byte[] srv6 = concat(SampledFrameBuilder.ethernet(0xAAL, 0xBBL).vlan(7).build(),
+                new byte[] {0x60, 0, 0, 0, 0, 48, 43, 64}, new byte[32], // IPv6 to a routing header, 48 bytes of payload
+                new byte[] {17, 4, 4, 1, 1, 0, 0, 0}, InetAddress.getByName("2001:db8::1").getAddress(),
+                InetAddress.getByName("2001:db8::2").getAddress(), new byte[] {0, 53, 0, 53, 0, 8, 0, 0});
+        srv6[12] = (byte) 0x81; // the Ethernet type after the builder's tag: IPv6
+        srv6[13] = 0x00;
+        srv6[16] = (byte) 0x86;
+        srv6[17] = (byte) 0xDD;
+        for (ByteBuffer datagram : List.of(ByteBuffer.wrap(sflowDatagram(SampledFrameBuilder.rawHeader(srv6, 128))),
+                ByteBuffer.allocateDirect(1500).put(sflowDatagram(SampledFrameBuilder.rawHeader(srv6, 128))).flip())) {
+            FlowMessageView m = new FlowMessageView();
+            FlowMessageJsonWriter json = new FlowMessageJsonWriter(java.io.OutputStream.nullOutputStream());
+            FlowMessageJsonWriter goflow2 = new FlowMessageJsonWriter(java.io.OutputStream.nullOutputStream(), JsonLayout.GOFLOW2);
+            FlowMessageProtobufWriter pb = new FlowMessageProtobufWriter(java.io.OutputStream.nullOutputStream());
+            SflowDecoder decoder = new SflowDecoder();
+            io.github.flowcodec.core.FlowRecordHandler<io.github.flowcodec.sflow.SflowSampleContext> handler = (ctx, r) -> {
+                try {
+                    json.write(m.fill(ctx, r, 1));
+                    goflow2.write(m);
+                    pb.write(m);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            for (int i = 0; i < 20_000; i++) {
+                decoder.decode(datagram, EXPORTER, handler);
+            }
+            assertThat(m.ipv6RoutingHeaderAddresses()).containsExactly(InetAddress.getByName("2001:db8::1"),
+                    InetAddress.getByName("2001:db8::2"));
+            assertThat(m.layerStack()).containsExactly(PacketLayer.ETHERNET, PacketLayer.DOT1Q, PacketLayer.IPV6,
+                    PacketLayer.IPV6_HEADER_ROUTING, PacketLayer.UDP);
+            assertThat(m.get(FlowField.IPV6_ROUTING_HEADER_SEG_LEFT)).isEqualTo(1);
+            int n = 200_000;
+            long before = FlowMessageWritersTest.threadAllocatedBytes();
+            org.junit.jupiter.api.Assumptions.assumeTrue(before >= 0, "this JVM does not count allocated bytes");
+            for (int i = 0; i < n; i++) {
+                decoder.decode(datagram, EXPORTER, handler);
+            }
+            long allocated = FlowMessageWritersTest.threadAllocatedBytes() - before;
+            assertThat(allocated).as("bytes allocated for %d records of a %s buffer", n, datagram.isDirect() ? "direct" : "heap")
+                    .isLessThan(n / 4);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void theListSettersRefuseWhatIsNotTheirs() throws IOException {
         assertThatThrownBy(() -> FlowMessage.builder().set(FlowField.LAYER_STACK, 1)).isInstanceOf(IllegalArgumentException.class);
