@@ -6,14 +6,21 @@ import io.github.flowcodec.cli.internal.CaptureDecoding;
 import io.github.flowcodec.cli.internal.json.FlowOutput;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
+import io.github.flowcodec.core.ExportContext;
+import io.github.flowcodec.core.FlowFields;
 import io.github.flowcodec.flowmessage.JsonLayout;
+import io.github.flowcodec.sflow.Sflow;
+import io.github.flowcodec.sflow.SflowRecordView;
+import io.github.flowcodec.sflow.SflowSampleView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +34,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code decode}'s default JSON of every capture of the corpus is goflow2's record: every key of goflow2's
  * FlowMessage in its order on every line, {@code etype} and {@code proto} as names, and every value what the
  * compact line of the same record says, rendered goflow2's way (a field the record does not have: 0, {@code ""}
- * for an address, zeros for a MAC, {@code []} for a list; {@code uint32} fields cut to 32 bits).
+ * for an address, zeros for a MAC, {@code []} for a list; {@code uint32} fields cut to 32 bits); and sFlow's
+ * sampled Ethernet headers give their layers.
  */
 class Goflow2RecordCorpusTest {
 
@@ -79,6 +87,60 @@ class Goflow2RecordCorpusTest {
                 compare(goflow2.get(i), compact.get(i), capture + " record " + i);
             }
         }));
+    }
+
+    /**
+     * goflow2 walks the sampled header of every sFlow flow sample whose (first) raw packet header record is Ethernet:
+     * each such record's line has a layer_stack starting with Ethernet and a layer_size starting with its 14 bytes
+     * (when the record holds 14 bytes of header); every other record's layer_stack is empty.
+     */
+    @TestFactory
+    Stream<DynamicTest> everySampledEthernetHeaderHasItsLayers() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is absent: skipping the goflow2 record corpus test");
+        return captures().stream().map(capture -> DynamicTest.dynamicTest(CORPUS.relativize(capture).toString(), () -> {
+            List<Boolean> ethernet = new ArrayList<>();
+            FlowOutput probe = new FlowOutput() {
+                @Override
+                public void write(ExportContext ctx, FlowFields record, long receivedNanos, InetAddress sampler) {
+                    ethernet.add(sampledEthernet(ctx));
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            new CaptureDecoding(probe, new PrintWriter(new StringWriter()), DecoderOptions.builder().mode(DecodeMode.LENIENT).build())
+                    .decodeFile(capture);
+            List<Map<String, String>> lines = decode(capture, "json");
+            assertThat(lines).hasSameSizeAs(ethernet);
+            for (int i = 0; i < lines.size(); i++) {
+                String what = capture + " record " + i;
+                if (ethernet.get(i)) {
+                    assertThat(lines.get(i).get("layer_stack")).as(what).startsWith("[\"Ethernet\"");
+                    assertThat(lines.get(i).get("layer_size")).as(what).startsWith("[14");
+                } else {
+                    assertThat(lines.get(i).get("layer_stack")).as(what).isEqualTo("[]");
+                }
+            }
+        }));
+    }
+
+    /** Whether the record is an sFlow flow sample's whose first raw packet header record holds 14 bytes of Ethernet. */
+    private static boolean sampledEthernet(ExportContext ctx) {
+        if (!(ctx instanceof SflowSampleView v)) {
+            return false;
+        }
+        SflowRecordView r = v.records();
+        while (r.next()) {
+            if (r.isFlowRecord() && r.isStandard(Sflow.FLOW_RAW_HEADER)) {
+                return r.length() >= 16 && r.headerProtocol() == Sflow.HEADER_ETHERNET && Math.min(r.u32(12), r.length() - 16) >= 14;
+            }
+        }
+        return false;
     }
 
     private static void compare(Map<String, String> line, Map<String, String> compact, String what) {

@@ -34,8 +34,8 @@ final class JsonLines {
     }
 
     /**
-     * The members of the object the parser has just entered, up to its end: an array of numbers as its text
-     * without spaces ("[1,2]"), other nested values as "<nested>".
+     * The members of the object the parser has just entered, up to its end: an array of numbers or strings as its text
+     * without spaces ("[1,2]", "[\"Ethernet\",\"IPv4\"]"), other nested values as "<nested>".
      */
     static Map<String, String> object(JsonParser p) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
@@ -50,8 +50,10 @@ final class JsonLines {
                         p.skipChildren();
                         flat = false;
                     } else {
-                        numbers.append(numbers.length() > 1 ? "," : "").append(p.getText());
-                        flat &= e == JsonToken.VALUE_NUMBER_INT;
+                        boolean text = e == JsonToken.VALUE_STRING;
+                        numbers.append(numbers.length() > 1 ? "," : "").append(text ? "\"" : "").append(p.getText())
+                                .append(text ? "\"" : "");
+                        flat &= e == JsonToken.VALUE_NUMBER_INT || text;
                     }
                 }
                 m.put(key, flat ? numbers.append(']').toString() : "<nested>");

@@ -3,7 +3,7 @@ package io.github.flowcodec.flowmessage;
 /**
  * The fields of a flow message: goflow2's {@code FlowMessage} fields (the JSON key and the protobuf field
  * number of goflow2's {@code pb/flow.proto}) and four of flowcodec's own for the sFlow sample header. The
- * constants are in the order the JSON writer writes them.
+ * constants are in the order the compact JSON layout writes them.
  *
  * <pre>{@code
  * FlowField.BYTES.jsonKey();        // "bytes"
@@ -114,8 +114,43 @@ public enum FlowField {
      * ...Section2 and 3; sFlow from the sampled header's label stack (with {@link #MPLS_TTL}).
      */
     MPLS_LABEL("mpls_label", 81, Kind.UINT32_LIST),
+    /**
+     * The MPLS top label addresses, as goflow2 fills them: NetFlow v9 and IPFIX records' mplsTopLabelIPv4Address
+     * (47) and mplsTopLabelIPv6Address (140), each one the record has, in template order.
+     *
+     * <pre>{@code
+     * List<InetAddress> ips = message.mplsIp();     // [10.0.0.1]; JSON "mpls_ip":["10.0.0.1"]
+     * }</pre>
+     */
+    MPLS_IP("mpls_ip", 82, Kind.ADDRESS_LIST),
     /** The observation domain (IPFIX), source id (NetFlow v9), engine type and id (NetFlow v5), sub-agent (sFlow). */
-    OBSERVATION_DOMAIN_ID("observation_domain_id", 70, Kind.UINT32);
+    OBSERVATION_DOMAIN_ID("observation_domain_id", 70, Kind.UINT32),
+    /**
+     * sFlow only: the layers of the sampled header (header protocol Ethernet) as goflow2 walks it, outermost first
+     * ({@link PacketLayer}'s numbers).
+     *
+     * <pre>{@code
+     * message.layerStack();   // [ETHERNET, DOT1Q, IPV4, TCP]; JSON "layer_stack":["Ethernet","Dot1Q","IPv4","TCP"]
+     * }</pre>
+     */
+    LAYER_STACK("layer_stack", 103, Kind.LAYER_LIST),
+    /**
+     * sFlow only: the size in bytes of each layer of {@link #LAYER_STACK}, as goflow2 counts it (IPv4 20 whatever its
+     * header length, TCP 20 plus 4 times the high nibble of its flags byte, goflow2's reading); one more, 0, when the
+     * sampled bytes end before a layer's minimum.
+     *
+     * <pre>{@code
+     * message.layerSize();    // [14, 4, 20, 24]; JSON "layer_size":[14,4,20,24]
+     * }</pre>
+     */
+    LAYER_SIZE("layer_size", 104, Kind.UINT32_LIST),
+    /**
+     * sFlow only: the segments of the sampled header's outer IPv6 segment routing header (routing type 4), from
+     * segment 0 to the last entry, as far as the header and the sampled bytes hold them.
+     */
+    IPV6_ROUTING_HEADER_ADDRESSES("ipv6_routing_header_addresses", 105, Kind.ADDRESS_LIST),
+    /** sFlow only: segments left of the sampled header's outer IPv6 routing header (any routing type). */
+    IPV6_ROUTING_HEADER_SEG_LEFT("ipv6_routing_header_seg_left", 106, Kind.UINT32);
 
     /** How a field's value is held and written. */
     public enum Kind {
@@ -137,7 +172,27 @@ public enum FlowField {
          * A list of 32-bit numbers (at most {@link FlowMessageFields#MAX_LIST} of them): JSON an array, protobuf a
          * packed repeated uint32; the field's value is how many.
          */
-        UINT32_LIST
+        UINT32_LIST,
+        /**
+         * A list of addresses (at most {@link FlowMessageFields#MAX_LIST}), each 4 or 16 bytes (or, as goflow2 keeps
+         * an exporter's element of another length, what it was): JSON an array of address texts ({@code ""} for one
+         * that is neither 4 nor 16 bytes), protobuf a repeated bytes; the field's value is how many.
+         */
+        ADDRESS_LIST,
+        /**
+         * A list of {@link PacketLayer}s (at most {@link FlowMessageFields#MAX_LIST}): JSON an array of their names,
+         * protobuf a packed repeated enum; the field's value is how many.
+         */
+        LAYER_LIST;
+
+        /**
+         * Whether the field is a list, its value being how many entries it holds.
+         *
+         * @return true for {@link #UINT32_LIST}, {@link #ADDRESS_LIST} and {@link #LAYER_LIST}
+         */
+        public boolean isList() {
+            return this == UINT32_LIST || this == ADDRESS_LIST || this == LAYER_LIST;
+        }
     }
 
     private static final FlowField[] VALUES = values();

@@ -60,8 +60,12 @@ public final class FlowMessage extends FlowMessageFields {
             if (f.kind() == FlowField.Kind.ADDRESS && has(f) && !Arrays.equals(addressBytes(f), other.addressBytes(f))) {
                 return false;
             }
-            if (f.kind() == FlowField.Kind.UINT32_LIST && has(f)
+            if (f.kind().isList() && has(f)
                     && !Arrays.equals(slots.list(f.ordinal()), 0, (int) get(f), other.slots.list(f.ordinal()), 0, (int) get(f))) {
+                return false;
+            }
+            if (f.kind() == FlowField.Kind.ADDRESS_LIST && has(f) && !Arrays.equals(slots.addressList(f.ordinal()), 0,
+                    16 * (int) get(f), other.slots.addressList(f.ordinal()), 0, 16 * (int) get(f))) {
                 return false;
             }
         }
@@ -77,8 +81,11 @@ public final class FlowMessage extends FlowMessageFields {
                 if (f.kind() == FlowField.Kind.ADDRESS) {
                     h = 31 * h + Arrays.hashCode(addressBytes(f));
                 }
-                for (int i = 0; f.kind() == FlowField.Kind.UINT32_LIST && i < get(f); i++) {
+                for (int i = 0; f.kind().isList() && i < get(f); i++) {
                     h = 31 * h + slots.list(f.ordinal())[i];
+                }
+                for (int i = 0; f.kind() == FlowField.Kind.ADDRESS_LIST && i < 16 * get(f); i++) {
+                    h = 31 * h + slots.addressList(f.ordinal())[i];
                 }
             }
         }
@@ -117,8 +124,8 @@ public final class FlowMessage extends FlowMessageFields {
             if (field.kind() == FlowField.Kind.ADDRESS) {
                 throw new IllegalArgumentException(field + " is an address: set it with address()");
             }
-            if (field.kind() == FlowField.Kind.UINT32_LIST) {
-                throw new IllegalArgumentException(field + " is a list: set it with list()");
+            if (field.kind().isList()) {
+                throw new IllegalArgumentException(field + " is a list: set it with list(), addresses() or layers()");
             }
             if (field.kind() == FlowField.Kind.PREFIX && !slots.has(field.prefixOf())) {
                 throw new IllegalStateException(field + " needs " + field.prefixOf() + " set first");
@@ -146,7 +153,7 @@ public final class FlowMessage extends FlowMessageFields {
         /**
          * Sets a list field ({@link FlowField.Kind#UINT32_LIST}) to these numbers (each 0 to 2^32 - 1), in order.
          *
-         * @param field a list field (mpls_label, as_path, bgp_communities ...)
+         * @param field a list of numbers (mpls_label, as_path, bgp_communities, layer_size ...)
          * @param numbers the list's numbers, in order
          * @return this builder
          * @throws IllegalArgumentException for a field that is not a list, a number out of range, or more than
@@ -165,6 +172,57 @@ public final class FlowMessage extends FlowMessageFields {
                     throw new IllegalArgumentException(field + ": " + n + " is not a 32-bit unsigned number");
                 }
                 slots.append(field, n);
+            }
+            return this;
+        }
+
+        /**
+         * Sets an address list field ({@link FlowField.Kind#ADDRESS_LIST}) to these addresses, in order.
+         *
+         * <pre>{@code
+         * FlowMessage.builder().addresses(FlowField.MPLS_IP, InetAddress.getByName("10.0.0.1")).build();
+         * }</pre>
+         *
+         * @param field an address list field ({@link FlowField#MPLS_IP}, {@link FlowField#IPV6_ROUTING_HEADER_ADDRESSES})
+         * @param addresses the list's addresses (IPv4 or IPv6), in order
+         * @return this builder
+         * @throws IllegalArgumentException for a field that is not an address list, or more than
+         *         {@link FlowMessageFields#MAX_LIST} addresses
+         */
+        public Builder addresses(FlowField field, InetAddress... addresses) {
+            if (field.kind() != FlowField.Kind.ADDRESS_LIST) {
+                throw new IllegalArgumentException(field + " is not an address list");
+            }
+            if (addresses.length > MAX_LIST) {
+                throw new IllegalArgumentException(field + " holds at most " + MAX_LIST + " addresses, not " + addresses.length);
+            }
+            slots.set(field, 0);
+            for (InetAddress a : addresses) {
+                byte[] b = a.getAddress();
+                slots.appendAddress(field, b, 0, b.length);
+            }
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowField#LAYER_STACK} to these layers, outermost first.
+         *
+         * <pre>{@code
+         * FlowMessage.builder().layers(PacketLayer.ETHERNET, PacketLayer.IPV4, PacketLayer.UDP)
+         *         .list(FlowField.LAYER_SIZE, 14, 20, 8).build();
+         * }</pre>
+         *
+         * @param layers the layers, in order
+         * @return this builder
+         * @throws IllegalArgumentException for more than {@link FlowMessageFields#MAX_LIST} layers
+         */
+        public Builder layers(PacketLayer... layers) {
+            if (layers.length > MAX_LIST) {
+                throw new IllegalArgumentException("layer_stack holds at most " + MAX_LIST + " layers, not " + layers.length);
+            }
+            slots.set(FlowField.LAYER_STACK, 0);
+            for (PacketLayer l : layers) {
+                slots.append(FlowField.LAYER_STACK, l.number());
             }
             return this;
         }

@@ -16,7 +16,11 @@ import java.net.InetAddress;
  * the context's exporter is the wildcard address, as for an IPFIX file), the agent address for sFlow; the sampling rate is the one the context resolved (the header's, the record's
  * sampling fields, or the sampler options data the exporter announced); sFlow flow samples take their
  * fields from the sampled header (ports only for TCP, UDP and SCTP) and the extended records, and their
- * flow start and end are the time received.
+ * flow start and end are the time received; the layers of a sampled Ethernet header ({@code layer_stack},
+ * {@code layer_size}, the SRv6 fields) are goflow2's walk of it, and NetFlow v9 and IPFIX records give
+ * {@code mpls_ip}. What sFlow takes from the sample's records (the layers, MPLS labels, AS path) comes from the
+ * decoder's own {@link io.github.flowcodec.sflow.SflowSampleView}; a materialized record with its
+ * {@link io.github.flowcodec.sflow.SflowSampleInfo} has no sample records, and those fields stay unset.
  *
  * <pre>{@code
  * FlowMessageView message = new FlowMessageView();

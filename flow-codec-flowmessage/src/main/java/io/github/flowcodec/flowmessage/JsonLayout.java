@@ -22,8 +22,9 @@ public enum JsonLayout {
      * {@code ""} for an address, "00:00:00:00:00:00" for a MAC), {@code etype} and {@code proto} as names
      * ("IPv4", "TCP"; {@code etype} {@code ""} and {@code proto} "unassigned" and the like where goflow2 has no
      * name), {@code src_net}/{@code dst_net} as "network/length" ("invalid Prefix" without an address), the
-     * repeated fields flowcodec does not carry (BGP communities, AS path, MPLS, layer stack) as {@code []}.
-     * flowcodec's own sFlow sample-header keys are left out.
+     * repeated fields as arrays (numbers; {@code mpls_ip} and the SRv6 segments as address texts; {@code layer_stack}
+     * as goflow2's layer names), {@code []} when the record has none. flowcodec's own sFlow sample-header keys are
+     * left out.
      */
     GOFLOW2 {
         @Override

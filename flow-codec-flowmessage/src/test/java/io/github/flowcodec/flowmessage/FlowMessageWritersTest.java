@@ -148,7 +148,7 @@ class FlowMessageWritersTest {
     }
 
     /** What this thread allocated so far, or -1: through reflection, as the module reads no java.management. */
-    private static long threadAllocatedBytes() {
+    static long threadAllocatedBytes() {
         try {
             Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
             return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")

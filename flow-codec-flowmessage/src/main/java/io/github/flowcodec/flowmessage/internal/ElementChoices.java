@@ -33,6 +33,8 @@ final class ElementChoices {
     /** mplsTopLabelStackSection, mplsLabelStackSection2 and 3: the MPLS labels goflow2 reads, top first. */
     static final int[] MPLS_SECTIONS = ids(Iana.MPLS_TOP_LABEL_STACK_SECTION, Iana.MPLS_LABEL_STACK_SECTION2,
             Iana.MPLS_LABEL_STACK_SECTION3);
+    /** mplsTopLabelIPv4Address and mplsTopLabelIPv6Address: goflow2's mpls_ip, each the record has, in template order. */
+    static final int[] MPLS_IP = ids(Iana.MPLS_TOP_LABEL_IPV4_ADDRESS, Iana.MPLS_TOP_LABEL_IPV6_ADDRESS);
     /** IPFIX flowStartNanoseconds, flowStartMicroseconds: where a flow start has more than millisecond precision. */
     static final int[] IPFIX_FINE_START = ids(Iana.FLOW_START_NANOSECONDS, Iana.FLOW_START_MICROSECONDS);
     /** IPFIX flowEndNanoseconds, flowEndMicroseconds. */

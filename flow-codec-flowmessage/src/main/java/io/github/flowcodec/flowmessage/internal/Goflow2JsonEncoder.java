@@ -18,9 +18,9 @@ import java.util.List;
  *   <li>addresses as text, {@code ""} when not set; MACs as "aa:bb:cc:dd:ee:ff" (all zeros when not set);</li>
  *   <li>{@code src_net}/{@code dst_net}: the address's network as "network/length" ("0.0.0.0/0" without a
  *       mask), "invalid Prefix" when there is no address or the length does not fit it;</li>
- *   <li>BGP communities, AS path and MPLS labels as arrays of numbers ({@code []} when not set); the repeated
- *       fields flowcodec's message does not carry (MPLS addresses, layers, SRv6) as empty arrays,
- *       {@code ipv6_routing_header_seg_left} as 0.</li>
+ *   <li>BGP communities, AS path, MPLS labels and TTLs and layer sizes as arrays of numbers, MPLS and SRv6
+ *       addresses as arrays of address texts, layers as an array of goflow2's LayerStack names ({@code []} when
+ *       not set).</li>
  * </ul>
  * flowcodec's own sFlow sample-header fields ({@code agent_address}, ...) are not goflow2's and are left out.
  * Nothing is allocated per message. One instance per thread.
@@ -28,10 +28,10 @@ import java.util.List;
 public final class Goflow2JsonEncoder extends JsonObjectEncoder {
 
     /** How a column's value is written. */
-    private enum Render { TYPE, UINT64, UINT32, ADDRESS, MAC, ETYPE, PROTO, NETWORK, LIST, LITERAL }
+    private enum Render { TYPE, UINT64, UINT32, ADDRESS, MAC, ETYPE, PROTO, NETWORK, LIST, ADDRESS_LIST, LAYER_LIST }
 
-    /** One key of goflow2's record and where its value comes from ({@code field} null: a fixed literal). */
-    private record Column(String key, FlowField field, Render render, String literal) {
+    /** One key of goflow2's record and where its value comes from. */
+    private record Column(String key, FlowField field, Render render) {
     }
 
     /** goflow2's record: its keys in order (flow.proto's field order), each with its rendering. */
@@ -79,26 +79,24 @@ public final class Goflow2JsonEncoder extends JsonObjectEncoder {
             column("as_path", FlowField.AS_PATH, Render.LIST),
             column("mpls_ttl", FlowField.MPLS_TTL, Render.LIST),
             column("mpls_label", FlowField.MPLS_LABEL, Render.LIST),
-            literal("mpls_ip", "[]"),
+            column("mpls_ip", FlowField.MPLS_IP, Render.ADDRESS_LIST),
             column("observation_domain_id", FlowField.OBSERVATION_DOMAIN_ID, Render.UINT32),
             column("observation_point_id", FlowField.OBSERVATION_POINT_ID, Render.UINT32),
-            literal("layer_stack", "[]"),
-            literal("layer_size", "[]"),
-            literal("ipv6_routing_header_addresses", "[]"),
-            literal("ipv6_routing_header_seg_left", "0"));
+            column("layer_stack", FlowField.LAYER_STACK, Render.LAYER_LIST),
+            column("layer_size", FlowField.LAYER_SIZE, Render.LIST),
+            column("ipv6_routing_header_addresses", FlowField.IPV6_ROUTING_HEADER_ADDRESSES, Render.ADDRESS_LIST),
+            column("ipv6_routing_header_seg_left", FlowField.IPV6_ROUTING_HEADER_SEG_LEFT, Render.UINT32));
 
     /** goflow2's keys in order. */
     public static final List<String> KEYS = RECORD.stream().map(Column::key).toList();
 
     /**
-     * The record as steps: per step the text before its value ({@code {"type":}, {@code ,"bytes":}, and runs
-     * of literal members folded into the text before the next value), then the value's rendering and field.
+     * The record as steps: per step the text before its value ({@code {"type":}, {@code ,"bytes":}), then the value's
+     * rendering and field.
      */
     private static final WordText[] BEFORE;
     private static final Render[] RENDERS;
     private static final int[] FIELDS;
-    /** The literal members after the last value, and the closing text. */
-    private static final byte[] AFTER;
     private static final int MAX_OBJECT;
     /** Per step: what its value is masked with (uint32 fields are cut to 32 bits, as goflow2's message holds them). */
     private static final long[] MASKS;
@@ -106,7 +104,7 @@ public final class Goflow2JsonEncoder extends JsonObjectEncoder {
     private static final boolean[] FOLDABLE;
     /**
      * The record with every foldable value zero: a run of zero values from step k to step j is the text from
-     * {@code STARTS[k]} to {@code STARTS[j]}, copied at once ({@code STARTS[n]}: where {@link #AFTER} starts).
+     * {@code STARTS[k]} to {@code STARTS[j]}, copied at once ({@code STARTS[n]}: its end).
      */
     private static final byte[] ALL_ZERO;
     private static final int[] STARTS;
@@ -124,22 +122,14 @@ public final class Goflow2JsonEncoder extends JsonObjectEncoder {
         List<byte[]> before = new ArrayList<>();
         List<Render> renders = new ArrayList<>();
         List<Integer> fields = new ArrayList<>();
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
         for (Column c : RECORD) {
-            text.writeBytes(((text.size() == 0 && before.isEmpty() ? "{\"" : ",\"") + c.key() + "\":").getBytes(StandardCharsets.US_ASCII));
-            if (c.render() == Render.LITERAL) {
-                text.writeBytes(c.literal().getBytes(StandardCharsets.US_ASCII));
-                continue;
-            }
-            before.add(text.toByteArray());
-            text.reset();
+            before.add(((before.isEmpty() ? "{\"" : ",\"") + c.key() + "\":").getBytes(StandardCharsets.US_ASCII));
             renders.add(c.render());
             fields.add(c.field().ordinal());
         }
         BEFORE = before.stream().map(WordText::new).toArray(WordText[]::new);
         RENDERS = renders.toArray(Render[]::new);
         FIELDS = fields.stream().mapToInt(Integer::intValue).toArray();
-        AFTER = text.toByteArray();
         for (int n = 0; n < PROTO_NAMES.length; n++) {
             PROTO_NAMES[n] = quoted(IpProtocolNames.name(n));
         }
@@ -159,22 +149,22 @@ public final class Goflow2JsonEncoder extends JsonObjectEncoder {
             zero.writeBytes(z == null ? new byte[0] : z);
         }
         STARTS[RENDERS.length] = zero.size();
-        zero.writeBytes(AFTER);
         ALL_ZERO = zero.toByteArray();
-        int longest = AFTER.length;
+        int longest = 0;
         for (int k = 0; k < BEFORE.length; k++) {
-            // the longest value: a network "addr/128" in quotes, or a list of 10-digit numbers
-            longest += BEFORE[k].length() + WordText.SCRATCH + (RENDERS[k] == Render.LIST ? JsonText.MAX_LIST_TEXT : 2 + AddressFormat.MAX_TEXT + 4);
+            // the longest value: a network "addr/128" in quotes, or a list at its longest
+            longest += BEFORE[k].length() + WordText.SCRATCH + switch (RENDERS[k]) {
+                case LIST -> JsonText.MAX_LIST_TEXT;
+                case ADDRESS_LIST -> JsonText.MAX_ADDRESS_LIST_TEXT;
+                case LAYER_LIST -> JsonText.MAX_LAYER_LIST_TEXT;
+                default -> 2 + AddressFormat.MAX_TEXT + 4;
+            };
         }
         MAX_OBJECT = longest + 64;
     }
 
     private static Column column(String key, FlowField field, Render render) {
-        return new Column(key, field, render, null);
-    }
-
-    private static Column literal(String key, String value) {
-        return new Column(key, null, Render.LITERAL, value);
+        return new Column(key, field, render);
     }
 
     private static byte[] quoted(String text) {
@@ -219,12 +209,14 @@ public final class Goflow2JsonEncoder extends JsonObjectEncoder {
                 case PROTO -> p = JsonText.put(b, p, PROTO_NAMES[(int) Math.min(v, 256)]);
                 case NETWORK -> p = network(b, p, m, field, v);
                 case LIST -> p = JsonText.list(b, p, m.list(field), (int) v);
+                case ADDRESS_LIST -> p = addressList(b, p, m, field, (int) v);
+                case LAYER_LIST -> p = JsonText.layers(b, p, m.list(field), (int) v);
                 case TYPE -> p = JsonText.put(b, p, TYPE_NAMES[v >= 0 && v < TYPE_NAMES.length ? (int) v : 0]);
-                default -> throw new IllegalStateException("a literal is folded into the text: " + RENDERS[k]);
+                default -> throw new IllegalStateException("no rendering " + RENDERS[k]);
             }
             k++;
         }
-        return JsonText.put(b, p, AFTER);
+        return p;
     }
 
     /** The text of a zero (or unset) value of a rendering that has one text for it; null for a network. */
@@ -235,7 +227,7 @@ public final class Goflow2JsonEncoder extends JsonObjectEncoder {
             case ADDRESS, ETYPE -> EMPTY;
             case MAC -> quoted("00:00:00:00:00:00");
             case PROTO -> PROTO_NAMES[0];
-            case LIST -> new byte[] {'[', ']'};
+            case LIST, ADDRESS_LIST, LAYER_LIST -> new byte[] {'[', ']'};
             default -> null;
         };
     }

@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonLineEncoder extends JsonObjectEncoder {
 
-    /** The longest object: every field set, each at its longest (a key, a prefix of 45 + 1 + 20 bytes, quotes). */
-    private static final int MAX_OBJECT = MessageSlots.FIELDS * 100 + MessageSlots.LIST_FIELDS * JsonText.MAX_LIST_TEXT + 8;
+    /**
+     * The longest object: every field set, each at its longest (a key, a prefix of 45 + 1 + 20 bytes, quotes; a list
+     * of {@link MessageSlots#MAX_LIST} entries).
+     */
+    private static final int MAX_OBJECT = MessageSlots.FIELDS * 100 + java.util.Arrays.stream(FlowField.values())
+            .filter(f -> f.kind().isList()).mapToInt(f -> JsonText.maxListText(f.kind())).sum() + 8;
 
     private static final FlowField[] FIELDS = FlowField.values();
     /** Per field: {@code ,"key":}, written a word at a time. */
@@ -28,6 +32,8 @@ public final class JsonLineEncoder extends JsonObjectEncoder {
     private static final int MAC = FlowField.Kind.MAC.ordinal();
     private static final int PREFIX = FlowField.Kind.PREFIX.ordinal();
     private static final int LIST = FlowField.Kind.UINT32_LIST.ordinal();
+    private static final int ADDRESS_LIST = FlowField.Kind.ADDRESS_LIST.ordinal();
+    private static final int LAYER_LIST = FlowField.Kind.LAYER_LIST.ordinal();
     private static final byte[][] TYPE_NAMES = JsonText.ascii("\"FLOWUNKNOWN\"", "\"SFLOW_5\"", "\"NETFLOW_V5\"", "\"NETFLOW_V9\"", "\"IPFIX\"");
     private static final byte[][] SAMPLE_TYPES = JsonText.ascii("\"unknown\"", "\"flow\"", "\"counter\"", "\"expanded\"", "\"expanded_counter\"");
 
@@ -67,6 +73,10 @@ public final class JsonLineEncoder extends JsonObjectEncoder {
                 b[p++] = '"';
             } else if (kind == LIST) {
                 p = JsonText.list(b, p, m.list(field), (int) v);
+            } else if (kind == ADDRESS_LIST) {
+                p = addressList(b, p, m, field, (int) v);
+            } else if (kind == LAYER_LIST) {
+                p = JsonText.layers(b, p, m.list(field), (int) v);
             } else if (kind == TYPE) {
                 p = JsonText.put(b, p, TYPE_NAMES[v >= 0 && v < TYPE_NAMES.length ? (int) v : 0]);
             } else {

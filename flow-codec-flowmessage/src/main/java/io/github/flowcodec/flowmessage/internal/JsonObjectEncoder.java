@@ -9,6 +9,8 @@ public abstract class JsonObjectEncoder {
 
     /** Per address or network field: the last address written and its text. */
     final AddressTextCache addresses = new AddressTextCache(MessageSlots.FIELDS);
+    /** Scratch for the address lists' texts. */
+    final int[] groups = new int[8];
     /** The longest object the layout writes, in bytes. */
     private final int maxObject;
 
@@ -33,6 +35,11 @@ public abstract class JsonObjectEncoder {
      * @return the position after the object
      */
     abstract int write(MessageSlots m, byte[] b, int p);
+
+    /** An address list field as a JSON array of address texts. */
+    final int addressList(byte[] b, int p, MessageSlots m, int field, int n) {
+        return JsonText.addresses(b, p, m.list(field), m.addressList(field), n, groups);
+    }
 
     /**
      * Closes the object and the line.

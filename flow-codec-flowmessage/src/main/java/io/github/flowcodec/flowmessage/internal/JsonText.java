@@ -1,5 +1,7 @@
 package io.github.flowcodec.flowmessage.internal;
 
+import io.github.flowcodec.flowmessage.FlowField;
+import io.github.flowcodec.flowmessage.PacketLayer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -89,6 +91,74 @@ final class JsonText {
                 b[p++] = ',';
             }
             p = unsigned(b, p, list[i] & 0xFFFF_FFFFL);
+        }
+        b[p++] = ']';
+        return p;
+    }
+
+    /** The quoted names of goflow2's LayerStack numbers (0 to 99; {@code ""} for a number it does not name). */
+    private static final byte[][] LAYER_NAMES = new byte[100][];
+    /** The longest quoted layer name. */
+    private static final int LONGEST_LAYER_NAME;
+
+    static {
+        int longest = 0;
+        for (int n = 0; n < LAYER_NAMES.length; n++) {
+            LAYER_NAMES[n] = new byte[] {'"', '"'};
+        }
+        for (PacketLayer l : PacketLayer.values()) {
+            LAYER_NAMES[l.number()] = ("\"" + l.goflow2Name() + "\"").getBytes(StandardCharsets.US_ASCII);
+            longest = Math.max(longest, LAYER_NAMES[l.number()].length);
+        }
+        LONGEST_LAYER_NAME = longest;
+    }
+
+    /** The longest text of {@link #layers}: brackets and {@link MessageSlots#MAX_LIST} quoted names with commas. */
+    static final int MAX_LAYER_LIST_TEXT = 2 + MessageSlots.MAX_LIST * (LONGEST_LAYER_NAME + 1);
+
+    /** The longest text of an address list: brackets and {@link MessageSlots#MAX_LIST} quoted addresses with commas. */
+    static final int MAX_ADDRESS_LIST_TEXT = 2 + MessageSlots.MAX_LIST * (AddressFormat.MAX_TEXT + 3);
+
+    /** The longest text of a list field of {@code kind}. */
+    static int maxListText(FlowField.Kind kind) {
+        return switch (kind) {
+            case ADDRESS_LIST -> MAX_ADDRESS_LIST_TEXT;
+            case LAYER_LIST -> MAX_LAYER_LIST_TEXT;
+            default -> MAX_LIST_TEXT;
+        };
+    }
+
+    /** The first {@code n} layer numbers of {@code list} as a JSON array of goflow2's names. */
+    static int layers(byte[] b, int p, int[] list, int n) {
+        b[p++] = '[';
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b[p++] = ',';
+            }
+            int layer = list[i];
+            p = put(b, p, LAYER_NAMES[layer >= 0 && layer < LAYER_NAMES.length ? layer : 0]);
+        }
+        b[p++] = ']';
+        return p;
+    }
+
+    /**
+     * The first {@code n} entries of an address list as a JSON array of quoted address texts ({@code ""} for an entry
+     * of neither 4 nor 16 bytes, as goflow2 renders one): entry i's {@code lengths[i]} bytes at {@code 16 * i} of
+     * {@code bytes}; {@code groups}: 8 ints of scratch.
+     */
+    static int addresses(byte[] b, int p, int[] lengths, byte[] bytes, int n, int[] groups) {
+        b[p++] = '[';
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b[p++] = ',';
+            }
+            b[p++] = '"';
+            int len = lengths[i];
+            if (len == 4 || len == 16) {
+                p = AddressFormat.address(b, p, bytes, 16 * i, len, groups);
+            }
+            b[p++] = '"';
         }
         b[p++] = ']';
         return p;

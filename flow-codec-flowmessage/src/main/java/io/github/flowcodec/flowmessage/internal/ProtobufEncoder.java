@@ -15,13 +15,20 @@ public final class ProtobufEncoder {
     private static final int[] TAG_BYTES = new int[FIELDS.length];
     /** Per field: how many bytes its tag takes (1 or 2). */
     private static final int[] TAG_LENGTHS = new int[FIELDS.length];
-    /** Per field: its kind's ordinal. */
-    private static final int[] KINDS = new int[FIELDS.length];
-    private static final int UINT32 = FlowField.Kind.UINT32.ordinal();
-    private static final int ADDRESS = FlowField.Kind.ADDRESS.ordinal();
-    private static final int PREFIX = FlowField.Kind.PREFIX.ordinal();
-    private static final int SAMPLE_TYPE = FlowField.Kind.SAMPLE_TYPE.ordinal();
-    private static final int LIST = FlowField.Kind.UINT32_LIST.ordinal();
+    /** Per field: how its value is written, one of the constants below (a number first: most fields are). */
+    private static final int[] WRITES = new int[FIELDS.length];
+    /** A varint, left out when 0. */
+    private static final int NUMBER = 0;
+    /** Bytes: an address of 4 or 16. */
+    private static final int ADDRESS = 1;
+    /** A packed repeated varint: numbers, layers. */
+    private static final int PACKED = 2;
+    /** A repeated bytes: an address list. */
+    private static final int ADDRESSES = 3;
+    /** A string: the sFlow sample type's name. */
+    private static final int NAME = 4;
+    /** Per field: what a number is masked with (uint32 fields take the low 32 bits). */
+    private static final long[] MASKS = new long[FIELDS.length];
 
     private static final int VARINT = 0;
     private static final int LENGTH_DELIMITED = 2;
@@ -30,9 +37,15 @@ public final class ProtobufEncoder {
         byte[] tag = new byte[10];
         for (FlowField f : FIELDS) {
             int o = f.ordinal();
-            int kind = f.kind().ordinal();
-            KINDS[o] = kind;
-            boolean bytes = kind == ADDRESS || kind == LIST || kind == SAMPLE_TYPE;
+            WRITES[o] = switch (f.kind()) {
+                case ADDRESS -> ADDRESS;
+                case UINT32_LIST, LAYER_LIST -> PACKED;
+                case ADDRESS_LIST -> ADDRESSES;
+                case SAMPLE_TYPE -> NAME;
+                default -> NUMBER;
+            };
+            MASKS[o] = f.kind() == FlowField.Kind.UINT32 || f.kind() == FlowField.Kind.PREFIX ? 0xFFFF_FFFFL : -1L;
+            boolean bytes = WRITES[o] != NUMBER;
             int n = varint(tag, 0, (long) f.protobufNumber() << 3 | (bytes ? LENGTH_DELIMITED : VARINT));
             if (n > 2) {
                 throw new IllegalStateException("protobuf number too large for a 2-byte tag: " + f);
@@ -43,8 +56,12 @@ public final class ProtobufEncoder {
     }
     private static final byte[][] SAMPLE_TYPES = {ascii("unknown"), ascii("flow"), ascii("counter"), ascii("expanded"),
         ascii("expanded_counter")};
-    /** A message is at most this long: every field set, each at its longest. */
-    private static final int MAX_MESSAGE = 1024 + MessageSlots.LIST_FIELDS * (MessageSlots.MAX_LIST * 5 + 8);
+    /**
+     * A message is at most this long: every field set, each at its longest (a list of numbers: tag, length, varints
+     * of 5 bytes at most; a list of addresses: per entry a tag, a length and 16 bytes).
+     */
+    private static final int MAX_MESSAGE = 1024 + MessageSlots.LIST_FIELDS * (MessageSlots.MAX_LIST * 5 + 8)
+            + MessageSlots.ADDRESS_LIST_FIELDS * MessageSlots.MAX_LIST * (2 + 1 + 16);
 
     private final byte[] message = new byte[MAX_MESSAGE];
 
@@ -60,27 +77,27 @@ public final class ProtobufEncoder {
         for (long set = m.present(); set != 0; set &= set - 1) {
             int field = Long.numberOfTrailingZeros(set);
             long v = m.value(field);
-            int kind = KINDS[field];
-            if (kind == ADDRESS) {
+            int write = WRITES[field];
+            if (write == NUMBER) {
+                v &= MASKS[field];
+                if (v != 0) {
+                    p = varint(b, tag(b, p, field), v);
+                }
+            } else if (write == ADDRESS) {
                 p = tag(b, p, field);
                 b[p++] = (byte) v; // 4 or 16
                 System.arraycopy(addresses, field * 16, b, p, (int) v);
                 p += (int) v;
-            } else if (kind == LIST) {
+            } else if (write == PACKED) {
                 p = packed(b, p, field, m.list(field), (int) v);
-            } else if (kind == SAMPLE_TYPE) {
+            } else if (write == ADDRESSES) {
+                p = addresses(b, p, field, m.list(field), m.addressList(field), (int) v);
+            } else {
                 byte[] name = SAMPLE_TYPES[v >= 0 && v < SAMPLE_TYPES.length ? (int) v : 0];
                 p = tag(b, p, field);
                 b[p++] = (byte) name.length;
                 System.arraycopy(name, 0, b, p, name.length);
                 p += name.length;
-            } else {
-                if (kind == UINT32 || kind == PREFIX) {
-                    v &= 0xFFFF_FFFFL;
-                }
-                if (v != 0) {
-                    p = varint(b, tag(b, p, field), v);
-                }
             }
         }
         out.ensure(p + 10);
@@ -102,6 +119,18 @@ public final class ProtobufEncoder {
         p = varint(b, p, length);
         for (int i = 0; i < n; i++) {
             p = varint(b, p, list[i] & 0xFFFF_FFFFL);
+        }
+        return p;
+    }
+
+    /** A repeated bytes: per entry the tag, its length (0 to 16) and its bytes (entry i at {@code 16 * i}). */
+    private static int addresses(byte[] b, int p, int field, int[] lengths, byte[] bytes, int n) {
+        for (int i = 0; i < n; i++) {
+            p = tag(b, p, field);
+            int len = lengths[i];
+            b[p++] = (byte) len;
+            System.arraycopy(bytes, 16 * i, b, p, len);
+            p += len;
         }
         return p;
     }

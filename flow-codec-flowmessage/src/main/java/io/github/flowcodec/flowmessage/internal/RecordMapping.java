@@ -12,6 +12,7 @@ import io.github.flowcodec.sflow.SflowRecordView;
 import io.github.flowcodec.sflow.SflowSampleContext;
 import io.github.flowcodec.sflow.SflowSampleView;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -28,9 +29,13 @@ public final class RecordMapping {
     /** Templates remembered at most; past that the plans are forgotten and made again as records come. */
     private static final int MAX_PLANS = 1024;
     private static final long NANOS_PER_MILLI = 1_000_000L;
+    /** A raw packet header record's fields before the header: header_protocol, frame_length, stripped, header_length. */
+    private static final int RAW_HEADER_BYTES = 16;
 
     private final Map<Template, TemplatePlan> plans = new IdentityHashMap<>();
     private TemplatePlan last;
+    /** A direct buffer's sampled header, copied for the walk (grown to the longest met). */
+    private byte[] headerCopy = new byte[256];
     private InetAddress lastSampler;
     private byte[] lastSamplerBytes;
 
@@ -96,10 +101,64 @@ public final class RecordMapping {
         if (p.mplsSections != null) {
             mplsLabels(m, r, p.mplsSections);
         }
+        if (p.mplsIp != null) {
+            for (int i : p.mplsIp) {
+                m.appendAddress(FlowField.MPLS_IP, r, i); // goflow2 appends each one the record has, in template order
+            }
+        }
         if (ctx instanceof SflowSampleView v) {
-            gateway(m, v);
+            sampleRecords(m, v);
             mpls(m, v);
         }
+    }
+
+    /**
+     * From an sFlow flow sample's records: the layers of its first raw packet header record (0:1) when its header
+     * protocol is Ethernet, as goflow2 walks them ({@link PacketLayers}), and the lists of its first extended gateway
+     * record (0:1003).
+     */
+    private void sampleRecords(MessageSlots m, SflowSampleView v) {
+        SflowRecordView r = v.records();
+        boolean header = false;
+        boolean gateway = false;
+        while (!(header && gateway) && r.next()) {
+            if (!r.isFlowRecord()) {
+                continue;
+            }
+            if (!header && r.isStandard(Sflow.FLOW_RAW_HEADER)) {
+                header = true;
+                layers(m, r);
+            } else if (!gateway && r.isStandard(Sflow.FLOW_EXTENDED_GATEWAY)) {
+                gateway = true;
+                if (!gateway(m, r)) {
+                    m.unset(FlowField.AS_PATH);
+                    m.unset(FlowField.BGP_COMMUNITIES);
+                }
+            }
+        }
+    }
+
+    /**
+     * The layers of a raw packet header record (header_protocol, frame_length, stripped, header_length, the header's
+     * bytes): an Ethernet header's, as many bytes as the record holds of it.
+     */
+    private void layers(MessageSlots m, SflowRecordView r) {
+        int len = r.length();
+        if (len < RAW_HEADER_BYTES || r.u32(0) != Sflow.HEADER_ETHERNET) {
+            return;
+        }
+        int n = (int) Math.min(r.u32(12), len - RAW_HEADER_BYTES);
+        ByteBuffer buffer = r.buffer();
+        int at = r.offset() + RAW_HEADER_BYTES;
+        if (buffer.hasArray()) {
+            PacketLayers.walk(m, buffer.array(), buffer.arrayOffset() + at, n);
+            return;
+        }
+        if (headerCopy.length < n) {
+            headerCopy = new byte[Math.max(n, 2 * headerCopy.length)];
+        }
+        buffer.get(at, headerCopy, 0, n);
+        PacketLayers.walk(m, headerCopy, 0, n);
     }
 
     /**
@@ -153,22 +212,9 @@ public final class RecordMapping {
     /**
      * From an sFlow flow sample's extended gateway record (0:1003), as goflow2 reads it: as_path (the
      * segments' ASes one after the other), next_hop_as (the path's first AS), bgp_communities and, unless
-     * the record gave one, bgp_next_hop (the gateway's next hop). A record whose lengths do not add up
-     * gives none of them (the decoder has reported it).
+     * the record gave one, bgp_next_hop (the gateway's next hop). False when the record's lengths do not add
+     * up (the decoder has reported it): the caller unsets the lists.
      */
-    private static void gateway(MessageSlots m, SflowSampleView v) {
-        SflowRecordView r = v.records();
-        while (r.next()) {
-            if (r.isFlowRecord() && r.isStandard(Sflow.FLOW_EXTENDED_GATEWAY)) {
-                if (!gateway(m, r)) {
-                    m.unset(FlowField.AS_PATH);
-                    m.unset(FlowField.BGP_COMMUNITIES);
-                }
-                return;
-            }
-        }
-    }
-
     private static boolean gateway(MessageSlots m, SflowRecordView r) {
         int len = r.length();
         if (len < 4) {

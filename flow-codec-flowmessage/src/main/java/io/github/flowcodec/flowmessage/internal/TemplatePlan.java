@@ -26,6 +26,8 @@ final class TemplatePlan {
     final int icmpTypeCode;
     /** Per MPLS label stack section (top, 2, 3) the record's field, or -1; none at all: null. */
     final int[] mplsSections;
+    /** The record's mplsTopLabelIPv4Address and mplsTopLabelIPv6Address fields, in template order; none: null. */
+    final int[] mplsIp;
     final int[] fineStart;
     final int[] fineEnd;
     final DataType[] types;
@@ -66,6 +68,7 @@ final class TemplatePlan {
             anyMpls |= mpls[k] >= 0;
         }
         this.mplsSections = anyMpls ? mpls : null;
+        this.mplsIp = inOrder(t, ElementChoices.MPLS_IP);
         this.fineStart = all(t, ElementChoices.IPFIX_FINE_START);
         this.fineEnd = all(t, ElementChoices.IPFIX_FINE_END);
         this.types = new DataType[t.fieldCount()];
@@ -83,6 +86,19 @@ final class TemplatePlan {
             }
         }
         return -1;
+    }
+
+    /** Every field of the template that is one of {@code ids} (IANA elements), in template order; none: null. */
+    private static int[] inOrder(Template t, int[] ids) {
+        int[] found = new int[t.fieldCount()];
+        int n = 0;
+        for (int i = 0; i < found.length; i++) {
+            io.github.flowcodec.core.InformationElement e = t.field(i).element();
+            if (e.enterprise() == 0 && java.util.Arrays.stream(ids).anyMatch(id -> id == e.id())) {
+                found[n++] = i;
+            }
+        }
+        return n == 0 ? null : java.util.Arrays.copyOf(found, n);
     }
 
     /** The fields of the template among {@code ids}, in the order of {@code ids}. */
