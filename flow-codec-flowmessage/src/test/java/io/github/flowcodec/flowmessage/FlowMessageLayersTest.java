@@ -59,6 +59,45 @@ class FlowMessageLayersTest {
         return out;
     }
 
+    /**
+     * A materialized record maps through the mapping's own view over a copy of its bytes: the same message as the
+     * decoder's view gives, for fixed- and variable-length templates, fields in and past the record's first 8 bytes.
+     */
+    @Test
+    void aRecordAndItsViewMapToTheSameMessage() throws IOException {
+        Template fixed = Template.of(310, f("protocolIdentifier"), f("sourceIPv4Address"), f("destinationIPv4Address"),
+                f("sourceTransportPort"), f("octetDeltaCount"), f("mplsTopLabelIPv4Address"));
+        Template variable = Template.of(311, f("sourceIPv6Address"), f("applicationName"), f("destinationIPv6Address"),
+                f("packetDeltaCount"), f("interfaceName"), f("ingressInterface"));
+        List<FlowRecord> records = List.of(
+                FlowRecord.builder(fixed).setLong(0, 6).setAddress(1, InetAddress.getByName("10.1.2.3"))
+                        .setAddress(2, InetAddress.getByName("10.9.8.7")).setLong(3, 443).setLong(4, 1500)
+                        .setAddress(5, InetAddress.getByName("192.0.2.1")).build(),
+                FlowRecord.builder(variable).setAddress(0, InetAddress.getByName("2001:db8::1")).setString(1, "https")
+                        .setAddress(2, InetAddress.getByName("2001:db8::2")).setLong(3, 7).setString(4, "Gi0/0/1")
+                        .setLong(5, 12).build());
+        List<DatagramDecoder<?>> decoders = List.of(new Netflow9Decoder(), new IpfixDecoder());
+        List<DatagramEncoder<FlowRecord>> encoders = List.of(Netflow9Encoder.builder().sourceId(7).build(),
+                IpfixEncoder.builder().observationDomainId(7).build());
+        for (int k = 0; k < 2; k++) {
+            FlowMessageView fromView = new FlowMessageView();
+            FlowMessageView fromRecord = new FlowMessageView();
+            List<FlowMessage[]> pairs = new ArrayList<>();
+            for (ByteBuffer d : encoders.get(k).encode(records)) {
+                decoders.get(k).decode(d, EXPORTER, (ExportContext ctx, io.github.flowcodec.core.RecordView r) -> pairs.add(
+                        new FlowMessage[] {fromView.fill(ctx, r, 5).toMessage(), fromRecord.fill(ctx, r.toRecord(), 5).toMessage()}));
+            }
+            assertThat(pairs).hasSize(2);
+            for (FlowMessage[] p : pairs) {
+                assertThat(p[1]).isEqualTo(p[0]);
+            }
+            assertThat(pairs.get(0)[0].get(FlowField.PROTO)).isEqualTo(6);
+            assertThat(pairs.get(0)[1].address(FlowField.SRC_ADDR)).isEqualTo(InetAddress.getByName("10.1.2.3"));
+            assertThat(pairs.get(1)[1].address(FlowField.DST_ADDR)).isEqualTo(InetAddress.getByName("2001:db8::2"));
+            assertThat(pairs.get(1)[1].get(FlowField.IN_IF)).isEqualTo(12);
+        }
+    }
+
     @Test
     void mplsIpIsEveryTopLabelAddressTheRecordHasInTemplateOrder() throws IOException {
         // IPv6 first in the template: goflow2 appends in the record's order

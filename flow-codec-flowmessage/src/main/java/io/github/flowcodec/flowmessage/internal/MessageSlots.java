@@ -1,6 +1,6 @@
 package io.github.flowcodec.flowmessage.internal;
 
-import io.github.flowcodec.core.FlowFields;
+import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.flowmessage.FlowField;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -152,7 +152,7 @@ public final class MessageSlots {
      *
      * @return false, and nothing appended, when the list holds {@link #MAX_LIST} entries already
      */
-    public boolean appendAddress(FlowField f, FlowFields record, int index) {
+    public boolean appendAddress(FlowField f, RecordView record, int index) {
         int o = f.ordinal();
         int n = size(o);
         if (!room(o, n)) {
@@ -213,7 +213,7 @@ public final class MessageSlots {
     }
 
     /** Sets an address field to field {@code index} (4 or 16 bytes) of a record. */
-    public void setAddress(FlowField f, FlowFields record, int index) {
+    public void setAddress(FlowField f, RecordView record, int index) {
         int length = record.fieldLength(index);
         record.copyBytes(record.fieldOffset(index), addresses, f.ordinal() * 16, length);
         set(f, length);
