@@ -13,6 +13,14 @@ import io.github.flowcodec.core.FlowRecord;
 import io.github.flowcodec.core.FlowRecordHandler;
 import io.github.flowcodec.core.RecordView;
 import io.github.flowcodec.core.Template;
+import io.github.flowcodec.flowmessage.FlowMessage;
+import io.github.flowcodec.flowmessage.FlowMessageJsonWriter;
+import io.github.flowcodec.flowmessage.FlowMessageProtobufWriter;
+import io.github.flowcodec.flowmessage.FlowMessageView;
+import io.github.flowcodec.flowmessage.JsonLayout;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -194,11 +202,42 @@ final class FuzzSupport {
         public void onRecord(ExportContext context, RecordView record) {
             count[0]++;
             touchView(context, record);
+            touchMessage(context, record);
         }
 
         @Override
         public void onOptionsRecord(ExportContext context, RecordView record) {
             touchView(context, record);
+        }
+    }
+
+    private static final FlowMessageView FROM_VIEW = new FlowMessageView();
+    private static final FlowMessageView FROM_RECORD = new FlowMessageView();
+    private static final OutputStream DISCARD = OutputStream.nullOutputStream();
+    private static final List<FlowMessageJsonWriter> JSON = Arrays.stream(JsonLayout.values())
+            .map(l -> new FlowMessageJsonWriter(DISCARD, l)).toList();
+    private static final FlowMessageProtobufWriter PROTOBUF = new FlowMessageProtobufWriter(DISCARD);
+
+    /**
+     * The record as goflow2's flow message (the flowmessage module's mapping: for sFlow the sampled header's
+     * layers, MPLS labels and gateway lists too) written in every JSON layout and in protobuf; the message of the
+     * view and the one of its materialized copy must be equal.
+     */
+    static void touchMessage(ExportContext context, RecordView view) {
+        FlowMessage fromView = FROM_VIEW.fill(context, view, 1L).toMessage();
+        FlowMessage fromRecord = FROM_RECORD.fill(context, view.toRecord(), 1L).toMessage();
+        if (!fromView.equals(fromRecord)) {
+            throw new AssertionError("a record and its view map to different messages:\n" + fromView + "\n" + fromRecord);
+        }
+        try {
+            for (FlowMessageJsonWriter w : JSON) {
+                w.write(FROM_VIEW);
+                w.flush();
+            }
+            PROTOBUF.write(FROM_VIEW);
+            PROTOBUF.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
