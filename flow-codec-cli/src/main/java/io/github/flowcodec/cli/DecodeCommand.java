@@ -58,6 +58,7 @@ public final class DecodeCommand implements Callable<Integer> {
         OutputStream w = output.file == null ? System.out : Files.newOutputStream(output.file);
         int unreadable = 0;
         try (FlowOutput json = FlowOutput.of(output.format, w, output.allFields)) {
+            w.write(FlowOutput.header(output.format));
             DecoderOptions options = DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build();
             CaptureDecoding decoding = new CaptureDecoding(json, err, options);
             for (Path f : files) {

@@ -42,6 +42,9 @@ final class KafkaOptions {
         if (allFields) {
             throw new IllegalArgumentException("--all-fields is for the JSON lines output, not --kafka: goflow2's message has no place for them");
         }
+        if (format.equalsIgnoreCase("csv")) {
+            throw new IllegalArgumentException("--kafka publishes protobuf or JSON messages: --format protobuf, json or json-compact");
+        }
         KafkaFlowSink.Format f = KafkaFlowSink.Format.valueOf(format.toUpperCase(Locale.ROOT).replace('-', '_'));
         return new KafkaDestination(bootstrap, topic, f, templateTopic);
     }

@@ -2,6 +2,7 @@ package io.github.flowcodec.cli;
 
 import io.github.flowcodec.cli.internal.http.HttpBatchOutput;
 import io.github.flowcodec.cli.internal.http.HttpSettings;
+import io.github.flowcodec.cli.internal.json.FlowOutput;
 import io.github.flowcodec.cli.internal.listen.ListenServer;
 import io.github.flowcodec.core.DecodeMode;
 import io.github.flowcodec.core.DecoderOptions;
@@ -120,6 +121,9 @@ public final class ListenCommand implements Callable<Integer> {
         HttpBatchOutput httpOut = httpSettings == null ? null : new HttpBatchOutput(httpSettings, problems);
         OutputStream out = httpOut != null ? httpOut
                 : new BufferedOutputStream(output.file == null ? System.out : Files.newOutputStream(output.file), 1 << 16);
+        if (toKafka == null && httpOut == null) {
+            out.write(FlowOutput.header(output.format)); // CSV's header row, once, before any worker's rows
+        }
         ListenServer server = new ListenServer(new ListenServer.Settings(addresses, workers, 65_536,
                 DecoderOptions.builder().mode(strict ? DecodeMode.STRICT : DecodeMode.LENIENT).build(), output.format, output.allFields,
                 receiveBuffer, count), toKafka, out, problems);

@@ -68,7 +68,7 @@ final class ListenHttpOptions {
         if (toFile) {
             throw new ParameterException(spec.commandLine(), "--http and --output are two destinations: give one");
         }
-        if (format.equalsIgnoreCase("protobuf")) {
+        if (format.equalsIgnoreCase("protobuf") || format.equalsIgnoreCase("csv")) {
             throw new ParameterException(spec.commandLine(), "--http posts JSON: --format json or json-compact");
         }
         if ((authHeader == null) != (authValue == null)) {

@@ -17,7 +17,8 @@ final class RecordOutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (goflow2's JSON record, every key, etype and proto by name: the default), json-compact (the "
-                + "fields the record has, numbers as numbers) or protobuf (goflow2's FlowMessage, each preceded by its length as a varint)")
+                + "fields the record has, numbers as numbers), protobuf (goflow2's FlowMessage, each preceded by its length as a varint) "
+                + "or csv (a header row of goflow2's keys, then one row a record: the values of goflow2's JSON record, RFC 4180)")
     String format;
 
     /** A usage error for a format that is not one, or one without a place for {@code --all-fields}. */

@@ -195,6 +195,36 @@ class ListenCommandTest {
         }
     }
 
+    /** {@code --format csv} with two workers: the header row once, first, then one row a flow. */
+    @Test
+    void csvHasItsHeaderOnceWhateverTheWorkers() throws Exception {
+        String[] common = {"generate", "--protocol", "netflow9", "--flows", "200", "--seed", "5", "--exporters", "2"};
+        Path pcap = dir.resolve("csv.pcap");
+        List<String> toPcap = new ArrayList<>(List.of(common));
+        toPcap.addAll(List.of("--pcap", pcap.toString()));
+        assertThat(CommandRun.run(toPcap.toArray(String[]::new)).exit()).isZero();
+        int datagrams = CommandRun.datagrams(pcap).size();
+        int port = freePort();
+        Path out = dir.resolve("flows.csv");
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> exit = listen(err, "-l", "127.0.0.1:" + port, "--count", Integer.toString(datagrams),
+                "--workers", "2", "--stats-interval", "0", "--format", "csv", "-o", out.toString());
+        awaitListening(err);
+        List<String> toTarget = new ArrayList<>(List.of(common));
+        toTarget.addAll(List.of("--target", "127.0.0.1:" + port, "--rate", "2000", "--progress", "0"));
+        CommandRun gen = CommandRun.run(toTarget.toArray(String[]::new));
+        assertThat(gen.exit()).as(gen.err()).isZero();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        List<List<String>> rows = CsvCorpusTest.parseCsv(Files.readString(out));
+        List<String> keys = io.github.flowcodec.flowmessage.JsonLayout.GOFLOW2.keys();
+        assertThat(rows).hasSize(201);
+        assertThat(rows.get(0)).isEqualTo(keys);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
+            assertThat(r).hasSize(keys.size()).isNotEqualTo(keys);
+            assertThat(r.get(0)).isEqualTo("NETFLOW_V9");
+        });
+    }
+
     private static boolean ownLoopbackAddresses() {
         try (java.nio.channels.DatagramChannel c = java.nio.channels.DatagramChannel.open()) {
             c.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.3"), 0));
@@ -224,6 +254,12 @@ class ListenCommandTest {
         assertThat(cl.execute("listen", "-l", "127.0.0.1:99999")).isEqualTo(2);
         assertThat(err.toString()).contains("--listen takes HOST:PORT or PORT");
         assertThat(cl.execute("listen", "--workers", "0")).isEqualTo(2);
+        assertThat(cl.execute("listen", "--format", "csv", "--kafka", "127.0.0.1:9", "--topic", "flows")).isEqualTo(2);
+        assertThat(err.toString()).contains("--kafka publishes protobuf or JSON messages");
+        assertThat(cl.execute("listen", "--format", "csv", "--http", "http://127.0.0.1:9/")).isEqualTo(2);
+        assertThat(err.toString()).contains("--http posts JSON");
+        assertThat(cl.execute("listen", "--format", "xml")).isEqualTo(2);
+        assertThat(err.toString()).contains("--format takes json, json-compact, protobuf, csv, not xml");
     }
 
     @Test

@@ -43,7 +43,7 @@ class OutputFormatTest {
     void anUnknownFormatOrAllFieldsWithProtobufIsAUsageError() {
         CommandRun xml = CommandRun.run("decode", "--format", "xml", "x.pcap");
         assertThat(xml.exit()).isEqualTo(2);
-        assertThat(xml.err()).contains("--format takes json, json-compact, protobuf, not xml");
+        assertThat(xml.err()).contains("--format takes json, json-compact, protobuf, csv, not xml");
         CommandRun all = CommandRun.run("listen", "--format", "protobuf", "--all-fields");
         assertThat(all.exit()).isEqualTo(2);
         assertThat(all.err()).contains("--all-fields is for JSON only");

@@ -12,14 +12,15 @@ import java.util.Locale;
 
 /**
  * Where {@code flowcodec decode} and {@code listen} write flow records: JSON lines ({@link FlowJsonWriter}) in
- * goflow2's record ({@code json}) or the compact form ({@code json-compact}), or length-delimited protobuf
- * ({@link FlowProtobufOutput}), goflow2's flow message either way. Closing flushes but leaves the stream open.
+ * goflow2's record ({@code json}) or the compact form ({@code json-compact}), length-delimited protobuf
+ * ({@link FlowProtobufOutput}), or CSV rows of goflow2's record ({@link FlowCsvOutput}), goflow2's flow message
+ * every way. Closing flushes but leaves the stream open.
  * One instance per thread.
  */
 public interface FlowOutput extends Closeable, Flushable {
 
     /** The names {@code --format} takes. */
-    String FORMATS = "json, json-compact, protobuf";
+    String FORMATS = "json, json-compact, protobuf, csv";
 
     /**
      * Writes one record.
@@ -31,15 +32,25 @@ public interface FlowOutput extends Closeable, Flushable {
     void write(ExportContext ctx, FlowFields record, long receivedNanos, InetAddress sampler) throws IOException;
 
     /**
-     * The output of a {@code --format} name to {@code out}.
+     * The output of a {@code --format} name to {@code out}; a CSV output writes no header row (see {@link #header}).
      *
      * @throws IllegalArgumentException as {@link #check} does
      */
     static FlowOutput of(String format, OutputStream out, boolean allFields) {
-        if (check(format, allFields)) {
-            return new FlowProtobufOutput(out);
+        check(format, allFields);
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "protobuf":
+                return new FlowProtobufOutput(out);
+            case "csv":
+                return new FlowCsvOutput(out);
+            default:
+                return new FlowJsonWriter(out, jsonLayout(format), allFields);
         }
-        return new FlowJsonWriter(out, jsonLayout(format), allFields);
+    }
+
+    /** The header row of a {@code --format}'s output (CSV's column names), to write once before the records; empty for the others. */
+    static byte[] header(String format) {
+        return format.equalsIgnoreCase("csv") ? FlowCsvOutput.header() : new byte[0];
     }
 
     /** The JSON layout of a JSON {@code --format} name: goflow2's record for json, the compact one for json-compact. */
@@ -48,19 +59,20 @@ public interface FlowOutput extends Closeable, Flushable {
     }
 
     /**
-     * Whether a {@code --format} name is protobuf (else JSON).
+     * Whether a {@code --format} name is protobuf.
      *
-     * @throws IllegalArgumentException for a name not among {@link #FORMATS}, or --all-fields with protobuf
+     * @throws IllegalArgumentException for a name not among {@link #FORMATS}, or --all-fields with protobuf or CSV
      */
     static boolean check(String format, boolean allFields) {
         switch (format.toLowerCase(Locale.ROOT)) {
             case "json", "json-compact":
                 return false;
-            case "protobuf":
+            case "protobuf", "csv":
                 if (allFields) {
-                    throw new IllegalArgumentException("--all-fields is for JSON only: goflow2's protobuf message has no place for them");
+                    throw new IllegalArgumentException("--all-fields is for JSON only: goflow2's " + (format.equalsIgnoreCase("csv")
+                            ? "record has one column a key" : "protobuf message has") + " no place for them");
                 }
-                return true;
+                return format.equalsIgnoreCase("protobuf");
             default:
                 throw new IllegalArgumentException("--format takes " + FORMATS + ", not " + format);
         }
