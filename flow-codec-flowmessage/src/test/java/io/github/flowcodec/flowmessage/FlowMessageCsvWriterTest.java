@@ -64,6 +64,25 @@ class FlowMessageCsvWriterTest {
     }
 
     @Test
+    void writingRowsAllocatesNothing() throws IOException {
+        FlowMessage m = FlowMessage.builder().set(FlowField.TYPE, 1).set(FlowField.BYTES, 1500)
+                .address(FlowField.SRC_ADDR, InetAddress.getByName("2001:db8::1")).list(FlowField.AS_PATH, 65001, 65002)
+                .layers(PacketLayer.ETHERNET, PacketLayer.IPV6, PacketLayer.TCP).build();
+        FlowMessageCsvWriter w = new FlowMessageCsvWriter(java.io.OutputStream.nullOutputStream());
+        for (int i = 0; i < 20_000; i++) {
+            w.write(m);
+        }
+        long before = FlowMessageWritersTest.threadAllocatedBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before >= 0, "this JVM does not count allocated bytes");
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            w.write(m);
+        }
+        long allocated = FlowMessageWritersTest.threadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated for %d rows", n).isLessThan(n); // under a byte a row: nothing per row
+    }
+
+    @Test
     void withoutTheHeaderOnlyRows() throws IOException {
         assertThat(csv(false, FlowMessage.builder().build())).doesNotContain("time_received_ns").endsWith("\n")
                 .startsWith("FLOWUNKNOWN,0,");
