@@ -25,14 +25,6 @@ class FlowMessageCsvWriterTest {
         return out.toString(StandardCharsets.US_ASCII);
     }
 
-    private static String json(FlowMessage m) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FlowMessageJsonWriter w = new FlowMessageJsonWriter(out, JsonLayout.GOFLOW2)) {
-            w.write(m);
-        }
-        return out.toString(StandardCharsets.US_ASCII);
-    }
-
     @Test
     void theHeaderIsGoflow2sKeysAndARowItsValues() throws IOException {
         FlowMessage m = FlowMessage.builder().set(FlowField.TYPE, 3).set(FlowField.BYTES, 1500)
@@ -55,7 +47,7 @@ class FlowMessageCsvWriterTest {
                 .contains(",00:00:00:00:00:00,")
                 .contains(",0.0.0.0/0,invalid Prefix,"); // goflow2's networks: /0 without a mask, none without an address
         // the same values as the JSON record, key by key
-        String object = json(m).trim();
+        String object = FlowMessageListsTest.json(m, JsonLayout.GOFLOW2).trim();
         List<String> keys = JsonLayout.GOFLOW2.keys();
         for (String k : List.of("type", "bytes", "src_addr", "proto", "etype", "src_net")) {
             String cell = CsvCells.split(lines[1]).get(keys.indexOf(k));

@@ -327,23 +327,10 @@ class FlowMessageLayersTest {
     }
 
     private static String json(FlowMessageFields m, JsonLayout layout) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FlowMessageJsonWriter w = new FlowMessageJsonWriter(out, layout)) {
-            w.write(m);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return FlowMessageListsTest.json(m, layout);
     }
 
     private static FlowProto.FlowMessage protobuf(FlowMessageFields m) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FlowMessageProtobufWriter w = new FlowMessageProtobufWriter(out)) {
-            w.write(m);
-            w.flush();
-            return FlowProto.FlowMessage.parseDelimitedFrom(new ByteArrayInputStream(out.toByteArray()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return FlowMessageListsTest.protobuf(m);
     }
 }

@@ -203,7 +203,8 @@ class FlowMessageListsTest {
         assertThatThrownBy(() -> FlowMessage.builder().set(FlowField.MPLS_LABEL, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static String json(FlowMessageFields m, JsonLayout layout) {
+    /** The message as one line of {@code layout}. */
+    static String json(FlowMessageFields m, JsonLayout layout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (FlowMessageJsonWriter w = new FlowMessageJsonWriter(out, layout)) {
             w.write(m);
@@ -213,7 +214,8 @@ class FlowMessageListsTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static FlowProto.FlowMessage protobuf(FlowMessageFields m) {
+    /** The message written length-delimited, read back with protobuf-java's generated parser. */
+    static FlowProto.FlowMessage protobuf(FlowMessageFields m) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (FlowMessageProtobufWriter w = new FlowMessageProtobufWriter(out)) {
             w.write(m);

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Numbers and fixed text written straight into an array, for the JSON encoders: each method writes at a
@@ -96,16 +97,16 @@ final class JsonText {
         return p;
     }
 
-    /** The quoted names of goflow2's LayerStack numbers (0 to 99; {@code ""} for a number it does not name). */
+    /** The quoted names of goflow2's LayerStack numbers (0 to 99; {@link #NO_LAYER_NAME} for a number it does not name). */
     private static final byte[][] LAYER_NAMES = new byte[100][];
+    /** A number goflow2's LayerStack does not name, as goflow2 prints one: {@code ""}. */
+    private static final byte[] NO_LAYER_NAME = {'"', '"'};
     /** The longest quoted layer name. */
     private static final int LONGEST_LAYER_NAME;
 
     static {
         int longest = 0;
-        for (int n = 0; n < LAYER_NAMES.length; n++) {
-            LAYER_NAMES[n] = new byte[] {'"', '"'};
-        }
+        Arrays.fill(LAYER_NAMES, NO_LAYER_NAME);
         for (PacketLayer l : PacketLayer.values()) {
             LAYER_NAMES[l.number()] = ("\"" + l.goflow2Name() + "\"").getBytes(StandardCharsets.US_ASCII);
             longest = Math.max(longest, LAYER_NAMES[l.number()].length);
@@ -136,7 +137,7 @@ final class JsonText {
                 b[p++] = ',';
             }
             int layer = list[i];
-            p = put(b, p, LAYER_NAMES[layer >= 0 && layer < LAYER_NAMES.length ? layer : 0]);
+            p = put(b, p, layer >= 0 && layer < LAYER_NAMES.length ? LAYER_NAMES[layer] : NO_LAYER_NAME);
         }
         b[p++] = ']';
         return p;

@@ -1,8 +1,10 @@
 package io.github.flowcodec.flowmessage.internal;
 
 import io.github.flowcodec.core.DataType;
+import io.github.flowcodec.core.InformationElement;
 import io.github.flowcodec.core.Template;
 import io.github.flowcodec.flowmessage.FlowField;
+import java.util.Arrays;
 
 /**
  * Where a template's records keep what a flow message takes: per message field, the index of the first
@@ -35,7 +37,7 @@ final class TemplatePlan {
     TemplatePlan(Template t, boolean sflow) {
         this.template = t;
         this.sflow = sflow;
-        java.util.Arrays.fill(single, -1);
+        Arrays.fill(single, -1);
         int[] fields = new int[MessageSlots.FIELDS];
         int[] indexes = new int[MessageSlots.FIELDS];
         int n = 0;
@@ -47,8 +49,8 @@ final class TemplatePlan {
                 indexes[n++] = i;
             }
         }
-        this.numberFields = java.util.Arrays.copyOf(fields, n);
-        this.numberIndexes = java.util.Arrays.copyOf(indexes, n);
+        this.numberFields = Arrays.copyOf(fields, n);
+        this.numberIndexes = Arrays.copyOf(indexes, n);
         single[FlowField.SRC_MAC.ordinal()] = first(t, ElementChoices.SRC_MAC);
         single[FlowField.DST_MAC.ordinal()] = first(t, ElementChoices.DST_MAC);
         single[FlowField.SRC_NET.ordinal()] = first(t, ElementChoices.SRC_MASK);
@@ -93,12 +95,12 @@ final class TemplatePlan {
         int[] found = new int[t.fieldCount()];
         int n = 0;
         for (int i = 0; i < found.length; i++) {
-            io.github.flowcodec.core.InformationElement e = t.field(i).element();
-            if (e.enterprise() == 0 && java.util.Arrays.stream(ids).anyMatch(id -> id == e.id())) {
+            InformationElement e = t.field(i).element();
+            if (e.enterprise() == 0 && Arrays.stream(ids).anyMatch(id -> id == e.id())) {
                 found[n++] = i;
             }
         }
-        return n == 0 ? null : java.util.Arrays.copyOf(found, n);
+        return n == 0 ? null : Arrays.copyOf(found, n);
     }
 
     /** The fields of the template among {@code ids}, in the order of {@code ids}. */
@@ -111,6 +113,6 @@ final class TemplatePlan {
                 found[n++] = i;
             }
         }
-        return java.util.Arrays.copyOf(found, n);
+        return Arrays.copyOf(found, n);
     }
 }
