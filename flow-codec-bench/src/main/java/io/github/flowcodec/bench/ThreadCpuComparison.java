@@ -93,7 +93,7 @@ public final class ThreadCpuComparison {
      * operation); what the method returns is dropped.
      */
     @SuppressWarnings("unchecked")
-    private static Consumer<Blackhole> operation(Object b, String name) throws Throwable {
+    static Consumer<Blackhole> operation(Object b, String name) throws Throwable {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         MethodHandle target = lookup.unreflect(b.getClass().getMethod(name, Blackhole.class));
         CallSite site = LambdaMetafactory.metafactory(lookup, "accept", MethodType.methodType(Consumer.class, b.getClass()),
@@ -102,7 +102,7 @@ public final class ThreadCpuComparison {
     }
 
     /** Operations in a round: about 0.3 s of the measured method. */
-    private static int calibrate(Consumer<Blackhole> op, Blackhole bh) {
+    static int calibrate(Consumer<Blackhole> op, Blackhole bh) {
         int n = 10_000;
         while (true) {
             double ns = run(op, bh, n)[0];
@@ -114,7 +114,7 @@ public final class ThreadCpuComparison {
     }
 
     /** Runs {@code op} {@code n} times: thread CPU ns and allocated bytes an operation. */
-    private static double[] run(Consumer<Blackhole> op, Blackhole bh, int n) {
+    static double[] run(Consumer<Blackhole> op, Blackhole bh, int n) {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         long a0 = mx.getThreadAllocatedBytes(id);
