@@ -1,14 +1,17 @@
 package io.github.flowcodec.bench;
 
 import io.github.flowcodec.core.FlowPacket;
+import io.github.flowcodec.sflow.SflowPacket;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Where a materialized NetFlow v9 or IPFIX decode's time goes: the thread CPU time of the benchmark's
+ * Where a materialized NetFlow v9, IPFIX or sFlow decode's time goes: the thread CPU time of the benchmark's
  * {@code decodeMaterialized} (decode into a packet, then the handler's sum over its records), of the decode alone,
  * of the sum alone (over the 16 packets decoded once before), and of {@code baselineScan}; alternated in one JVM,
  * 15 rounds after a warm-up, medians, as {@link ThreadCpuComparison} measures.
@@ -16,7 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * <pre>{@code
  * taskset -c 1 java -XX:+UseParallelGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp flow-codec-bench/target/benchmarks.jar \
  *     io.github.flowcodec.bench.MaterializedCost Netflow9 template=ipv4 buffer=heap
- * # or: MaterializedCost Ipfix template=strings buffer=heap
+ * # or: MaterializedCost Ipfix template=strings buffer=heap; MaterializedCost Sflow buffer=heap
  * }</pre>
  */
 public final class MaterializedCost {
@@ -28,7 +31,7 @@ public final class MaterializedCost {
 
     public static void main(String[] args) throws Throwable {
         Class<?> type = Class.forName(MaterializedCost.class.getPackageName() + "." + args[0] + "Benchmark");
-        TemplatedCodecBenchmark<?, ?> b = (TemplatedCodecBenchmark<?, ?>) type.getConstructor().newInstance();
+        CodecBenchmark<?> b = (CodecBenchmark<?>) type.getConstructor().newInstance();
         StringBuilder params = new StringBuilder();
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
@@ -40,9 +43,19 @@ public final class MaterializedCost {
                 m.invoke(b);
             }
         }
+        Supplier<FlowPacket> decode;
+        ToLongFunction<FlowPacket> sum;
+        if (b instanceof SflowBenchmark sflow) {
+            decode = sflow::decodePacket;
+            sum = p -> sflow.sum((SflowPacket) p);
+        } else {
+            TemplatedCodecBenchmark<?, ?> t = (TemplatedCodecBenchmark<?, ?>) b;
+            decode = () -> t.decoder.decode(t.nextDatagram(), t.exporter);
+            sum = t::materializedSum;
+        }
         FlowPacket[] packets = new FlowPacket[CodecBenchmark.INPUTS];
         for (int i = 0; i < packets.length; i++) {
-            packets[i] = b.decoder.decode(b.nextDatagram(), b.exporter);
+            packets[i] = decode.get();
         }
         int[] next = {0};
         String[] names = {"baselineScan", "decodeMaterialized", "decode alone", "sum alone"};
@@ -50,11 +63,11 @@ public final class MaterializedCost {
         Consumer<Blackhole>[] ops = new Consumer[] {
             ThreadCpuComparison.operation(b, "baselineScan"),
             ThreadCpuComparison.operation(b, "decodeMaterialized"),
-            (Consumer<Blackhole>) bh -> bh.consume(b.decoder.decode(b.nextDatagram(), b.exporter)),
+            (Consumer<Blackhole>) bh -> bh.consume(decode.get()),
             (Consumer<Blackhole>) bh -> {
                 int k = next[0];
                 next[0] = (k + 1) & (CodecBenchmark.INPUTS - 1);
-                bh.consume(b.materializedSum(packets[k]));
+                bh.consume(sum.applyAsLong(packets[k]));
             }
         };
         Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");

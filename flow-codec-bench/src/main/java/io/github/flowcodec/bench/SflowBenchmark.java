@@ -99,6 +99,11 @@ public class SflowBenchmark extends CodecBenchmark<SflowSample> {
         bh.consume(sum(packet));
     }
 
+    /** The next datagram decoded into a packet, for {@link MaterializedCost}. */
+    SflowPacket decodePacket() {
+        return decoder.decode(datagrams[nextIndex()], exporter);
+    }
+
     @Benchmark
     public void decodeTyped(Blackhole bh) {
         bh.consume(decoder.decodeDatagram(datagrams[nextIndex()]));
