@@ -259,14 +259,13 @@ public final class RecordView implements FlowFields {
     @Override
     public int fieldOffset(int index) {
         VariableRecordShape sh = shape;
-        return sh == null ? template.fieldOffset(index) : sh.offset(index, template.fieldLength(index), spots);
+        return sh == null ? template.fieldOffset(index) : sh.offset(index, spots);
     }
 
     @Override
     public int fieldLength(int index) {
         VariableRecordShape sh = shape;
-        int len = template.fieldLength(index);
-        return sh == null ? len : sh.length(index, len, spots);
+        return sh == null ? template.fieldLength(index) : sh.length(index, spots);
     }
 
     /**

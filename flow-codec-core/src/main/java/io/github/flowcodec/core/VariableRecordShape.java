@@ -32,6 +32,17 @@ final class VariableRecordShape {
      * read finds its segment's start without a second array.
      */
     final long[] reads;
+    /**
+     * Per field, for {@link RecordView#fieldOffset}: the index in {@code spots} of where its offset counts from
+     * (its segment's start; a variable-length field's value offset) in the high 32 bits, and the bytes after
+     * that in the low 32 bits (0 for a variable-length field): one look-up and one spot a field.
+     */
+    final long[] offsets;
+    /**
+     * Per field, for {@link RecordView#fieldLength}: a fixed-length field's length, or the complement
+     * ({@code ~}) of the index in {@code spots} of a variable-length field's value length.
+     */
+    final int[] lengths;
     /** Per variable-length field: the fixed bytes between its segment's start and its length prefix. */
     private final int[] gaps;
     /** The fixed bytes after the last variable-length field's value. */
@@ -49,6 +60,8 @@ final class VariableRecordShape {
         this.segment = new int[n];
         this.distance = new int[n];
         this.reads = new long[n];
+        this.offsets = new long[n];
+        this.lengths = new int[n];
         this.gaps = new int[v];
         int s = 0;
         int at = 0;
@@ -58,11 +71,15 @@ final class VariableRecordShape {
             distance[i] = at;
             if (len == FieldSpec.VARIABLE_LENGTH) {
                 reads[i] = Template.GENERAL_READ | ((long) s << 8);
+                offsets[i] = (long) (v + 1 + 2 * s) << 32;
+                this.lengths[i] = ~(v + 2 + 2 * s);
                 gaps[s] = at;
                 s++;
                 at = 0;
             } else {
                 reads[i] = Template.oneLoadRead(at, len, signed[i]) | ((long) s << 8);
+                offsets[i] = (long) s << 32 | at;
+                this.lengths[i] = len;
                 at += len;
             }
         }
@@ -184,13 +201,14 @@ final class VariableRecordShape {
     }
 
     /** Field {@code index}'s value offset in a record whose {@code spots} {@link #measure} wrote. */
-    int offset(int index, int fieldLength, int[] spots) {
-        int s = segment[index];
-        return fieldLength != FieldSpec.VARIABLE_LENGTH ? spots[s] + distance[index] : spots[variableCount + 1 + 2 * s];
+    int offset(int index, int[] spots) {
+        long o = offsets[index];
+        return spots[(int) (o >>> 32)] + (int) o;
     }
 
     /** Field {@code index}'s value length in such a record. */
-    int length(int index, int fieldLength, int[] spots) {
-        return fieldLength != FieldSpec.VARIABLE_LENGTH ? fieldLength : spots[variableCount + 2 + 2 * segment[index]];
+    int length(int index, int[] spots) {
+        int len = lengths[index];
+        return len >= 0 ? len : spots[~len];
     }
 }

@@ -54,22 +54,22 @@ public final class SubTemplateListView extends RecordListView {
     public SubTemplateListView wrap(FlowFields record, int index, TemplateLookup lookup) {
         if (lookup instanceof IpfixContext c && record instanceof RecordView v) {
             CheckedList m = c.checked;
-            int at = v.offset() + v.fieldOffset(index);
-            if (m.matches(v.buffer(), at, v.fieldLength(index))) {
-                return checked(m, at);
+            if (m.matches(v.buffer(), v.offset(), v.template(), index)) {
+                return checked(m);
             }
         }
         return wrap(record, index, lookup, 1);
     }
 
-    /** On the list at {@code at} the decoder's check accepted: its header, template and count as the check found them. */
-    private SubTemplateListView checked(CheckedList m, int at) {
-        Template t = m.template();
+    /** On the list the decoder's check accepted: its place, header, template and count as the check found them. */
+    private SubTemplateListView checked(CheckedList m) {
+        Template t = m.listTemplate();
+        int at = m.offset();
         this.buffer = m.buffer();
         this.semantic = m.semantic();
-        this.templateId = m.templateId();
+        this.templateId = t.id();
         this.template = t;
-        this.end = at + 3 + m.records() * t.recordLength();
+        this.end = at + m.length();
         this.size = m.records();
         this.depth = 1;
         this.first = at + 3;
@@ -192,13 +192,15 @@ public final class SubTemplateListView extends RecordListView {
      */
     public RecordView record(int i) {
         Objects.checkIndex(i, size);
-        int at = stride >= 0 ? first + i * stride : offsets[i];
-        if (stride >= 0 && view.template() == template && view.buffer() == buffer) {
-            view.moveTo(at);
-        } else {
-            view.wrap(template, buffer, at, end);
+        RecordView v = view;
+        int s = stride;
+        if (s < 0) {
+            v.wrap(template, buffer, offsets[i], end);
+            return v;
         }
-        return view;
+        // Records of one length, all inside the list: the view moves to the next, or is put on this list's first.
+        int at = first + i * s;
+        return v.template() == template && v.buffer() == buffer ? v.moveTo(at) : v.wrap(template, buffer, at);
     }
 
     /**

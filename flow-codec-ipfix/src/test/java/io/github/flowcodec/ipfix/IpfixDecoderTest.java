@@ -628,6 +628,44 @@ class IpfixDecoderTest {
     }
 
     @Test
+    void twoListsOfARecordReadRightAndALaterRecordsBrokenListIsStillRejected() {
+        // the check notes the last list of a record and the template its lists name; the first list must read the
+        // full way, and a later record whose list of that noted template holds no whole number of records is
+        // rejected as the first record's would be
+        Template labels = Template.of(400, FieldSpec.of(e("octetDeltaCount"), 2));
+        Template outer = Template.of(300, FieldSpec.of(IpfixArbitraries.SUB_TEMPLATE_LIST),
+                FieldSpec.of(IpfixArbitraries.SUB_TEMPLATE_LIST));
+        byte[] a = {3, 1, (byte) 0x90, 0, 5, 0, 6};
+        byte[] b = {4, 1, (byte) 0x90, 0, 7};
+        ByteBuffer good = IpfixMessageBuilder.create().templates(labels, outer)
+                .data(FlowRecord.builder(outer).setBytes(0, a).setBytes(1, b).build(),
+                        FlowRecord.builder(outer).setBytes(0, b).setBytes(1, a).build()).toBuffer();
+        List<String> seen = new ArrayList<>();
+        SubTemplateListView list = new SubTemplateListView();
+        new IpfixDecoder().decode(good, EXPORTER, (ctx, record) -> {
+            StringBuilder s = new StringBuilder();
+            for (int field = 0; field < 2; field++) {
+                list.wrap(record, field, ctx);
+                s.append(list.semanticCode()).append('/').append(list.templateId()).append(':');
+                for (int i = 0; i < list.size(); i++) {
+                    s.append(' ').append(list.record(i).getLong(0));
+                }
+                s.append(field == 0 ? "; " : "");
+            }
+            seen.add(s.toString());
+        });
+        assertThat(seen).containsExactly("3/400: 5 6; 4/400: 7", "4/400: 7; 3/400: 5 6");
+        byte[] broken = {3, 1, (byte) 0x90, 0, 8, 9};
+        byte[] m = IpfixMessageBuilder.create().templates(labels, outer)
+                .data(FlowRecord.builder(outer).setBytes(0, a).setBytes(1, b).build(),
+                        FlowRecord.builder(outer).setBytes(0, b).setBytes(1, broken).build()).toBytes();
+        List<Long> handed = new ArrayList<>();
+        assertThatThrownBy(() -> new IpfixDecoder().decode(ByteBuffer.wrap(m), EXPORTER, (ctx, record) -> handed.add(1L)))
+                .isInstanceOf(MalformedPacketException.class).hasMessageContaining("subTemplateList");
+        assertThat(handed).as("the record before the broken one").hasSize(1);
+    }
+
+    @Test
     void listsWhoseElementsDoNotAddUpAreRejected() {
         Template t = Template.of(300, FieldSpec.of(IpfixArbitraries.BASIC_LIST));
         // semantic 3, element 1 (octetDeltaCount), element length 0x7FFF, then 3 bytes: no whole element

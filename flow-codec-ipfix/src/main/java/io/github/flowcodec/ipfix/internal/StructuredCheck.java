@@ -27,6 +27,8 @@ public final class StructuredCheck {
     private final int[] listFieldCount = new int[SubTemplateListView.MAX_DEPTH + 2];
     /** Where a flat top-level list accepted from its header is noted for the handler's view. */
     private final CheckedList checked;
+    /** The look-up that found the flat template {@link #checked} holds (the decoder's context). */
+    private TemplateLookup notedBy;
 
     /** @param checked where to note the flat top-level lists accepted (the decoder context's) */
     public StructuredCheck(CheckedList checked) {
@@ -38,24 +40,49 @@ public final class StructuredCheck {
     private int[] subTemplateListFields;
 
     /**
-     * Checks every list field of {@code record}, a data record (depth 0), as {@link #check} does; a small
-     * method for the common case, records whose lists are all flat subTemplateLists (checked from their
-     * headers), so that it inlines into the decoder's walk.
+     * Checks every list field of {@code record}, a data record (depth 0), as {@link #check} does. The common
+     * case, every list field a flat subTemplateList of the template the check noted last (the lists of a data
+     * set's records name one template), is checked here from the lists' headers, without a template look-up,
+     * in a method small enough to inline into the decoder's walk; anything else, and the first record of each
+     * data set, goes to {@link #check} (which notes the template for the next records).
      *
      * @throws io.github.flowcodec.core.FlowCodecException at the first malformed list
      */
     public void checkRecord(RecordView record, TemplateLookup lookup, InformationElementRegistry registry) {
-        if (record.template() == allSubTemplateLists) {
+        if (record.template() == allSubTemplateLists && lookup == notedBy) {
             int[] fields = subTemplateListFields;
-            for (int j = 0; j < fields.length; j++) {
-                if (!flatList(record, fields[j], lookup, 1)) {
-                    check(record, lookup, registry, 1);
-                    return;
-                }
+            int j = 0;
+            while (j < fields.length && notedList(record, fields[j])) {
+                j++;
             }
-            return;
+            if (j == fields.length) {
+                return;
+            }
         }
         check(record, lookup, registry, 1);
+    }
+
+    /**
+     * Whether field {@code i} of {@code r}, a data record, is a subTemplateList of the flat template noted in
+     * {@link #checked} whose records fill it exactly; if so, notes it there for the handler's view. False sends
+     * the record the general way, which finds what else it is.
+     */
+    private boolean notedList(RecordView r, int i) {
+        int len = r.fieldLength(i);
+        if (len < 3) {
+            return false;
+        }
+        int at = r.fieldOffset(i);
+        CheckedList c = checked;
+        if (r.readUnsigned(at + 1, 2) != c.templateId()) {
+            return false;
+        }
+        int n = c.count(len - 3);
+        if (n < 0) {
+            return false;
+        }
+        note(r, i, at, len, c.template(), n);
+        return true;
     }
 
     /**
@@ -137,6 +164,23 @@ public final class StructuredCheck {
         }
         int at = r.fieldOffset(i);
         int id = (int) r.readUnsigned(at + 1, 2);
+        CheckedList c = checked;
+        if (id != c.templateId() || lookup != notedBy) {
+            return lookUp(r, i, at, len, id, lookup, depth);
+        }
+        // The flat template this check looked up last in this data set: no look-up, no test of the template.
+        int n = c.count(len - 3);
+        if (n < 0) {
+            return false;
+        }
+        if (depth == 1) {
+            note(r, i, at, len, c.template(), n);
+        }
+        return true;
+    }
+
+    /** {@link #flatList} for a list of template {@code id} other than the one noted: looks it up, notes it if flat. */
+    private boolean lookUp(RecordView r, int i, int at, int len, int id, TemplateLookup lookup, int depth) {
         if (id < Ipfix.MIN_DATA_SET_ID) {
             return false;
         }
@@ -144,18 +188,26 @@ public final class StructuredCheck {
         if (t == null) {
             return true; // the view accepts it too, and cannot walk it
         }
-        int size = t.recordLength();
-        if (!t.isFixedLength() || t.hasListFields() || size <= 0) {
+        if (!t.isFixedLength() || t.hasListFields() || t.recordLength() <= 0) {
             return false;
         }
-        int n = ListReads.records(len - 3, size);
-        if (n * size != len - 3) {
+        CheckedList c = checked;
+        c.template(t);
+        notedBy = lookup;
+        int n = c.count(len - 3);
+        if (n < 0) {
             return false;
         }
         if (depth == 1) {
-            checked.set(r.buffer(), r.offset() + at, len, r.byteAt(at) & 0xFF, t, n);
+            note(r, i, at, len, t, n);
         }
         return true;
+    }
+
+    /** Notes field {@code i} of {@code r}, at {@code at} in it, as a checked list of {@code n} records of {@code t}. */
+    private void note(RecordView r, int i, int at, int len, Template t, int n) {
+        int offset = r.offset();
+        checked.set(r.buffer(), offset, r.template(), i, offset + at, len, r.byteAt(at) & 0xFF, t, n);
     }
 
     /** Notes which fields of {@code t} are lists, for the records of {@code t} at this depth (one template per depth: a data set's records share it). */
