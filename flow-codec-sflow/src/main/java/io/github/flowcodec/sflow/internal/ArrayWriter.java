@@ -31,113 +31,151 @@ public final class ArrayWriter {
     private ArrayWriter() {
     }
 
-    /** The data length of a record this class writes, or -1. */
-    static int flowLength(FlowData d) {
-        if (d instanceof FlowData.RawPacketHeader h) {
-            return FlowRecordTypes.rawHeaderLength(h);
-        }
-        return d instanceof FlowData.ExtendedSwitch ? FlowRecordTypes.SWITCH_LENGTH : -1;
-    }
-
     /** The data length of a counter record this class writes, or -1. */
     static int counterLength(CounterData d) {
         return d instanceof CounterData.GenericInterface ? GENERIC_LENGTH : d instanceof CounterData.Ethernet ? ETHERNET_LENGTH : -1;
     }
 
+    /** What {@link #sample(ByteBuffer, byte[], int, int, Object)} says of a sample that does not fit. */
+    public static final int FULL = -2;
+
     /**
-     * Writes one whole sample (format, length, data) at the buffer's position and advances it, if it takes at most
-     * {@code room} bytes (at most the buffer's remaining bytes).
+     * Whether this class writes into {@code out}: a big-endian buffer with an accessible array.
      *
-     * @return the bytes written; 0 when the sample takes more than {@code room}; {@link #NOT_MINE}, having written
-     *     nothing, when the general way must write it
+     * @param out the buffer
+     * @return true if {@link #sample(ByteBuffer, byte[], int, int, Object)} may be given its array
      */
-    public static int sample(ByteBuffer out, SflowSample s, int room) {
-        if (!out.hasArray() || out.order() != java.nio.ByteOrder.BIG_ENDIAN) {
-            return NOT_MINE;
-        }
-        if (s instanceof FlowSample f) {
-            return flow(out, f, Math.min(room, out.remaining()));
-        }
-        return s instanceof CounterSample c ? counter(out, c, Math.min(room, out.remaining())) : NOT_MINE;
+    public static boolean writes(ByteBuffer out) {
+        return out.hasArray() && out.order() == java.nio.ByteOrder.BIG_ENDIAN;
     }
 
-    private static int flow(ByteBuffer out, FlowSample f, int room) {
-        List<FlowData> records = f.records();
+    /**
+     * Writes a datagram header at index {@code p} of the array, its sample count 0 (the encoder writes the count
+     * when it knows it, at the returned index - 4).
+     *
+     * @param agent the agent address's 4 or 16 bytes, or null for address type 0
+     * @param subAgent the sub-agent id (its low 32 bits are written)
+     * @param sequence the datagram sequence number (low 32 bits)
+     * @param uptime the uptime in milliseconds (low 32 bits)
+     * @return the index after the header
+     */
+    public static int header(byte[] a, int p, byte[] agent, long subAgent, long sequence, long uptime) {
+        Bytes.put32(a, p, Sflow.VERSION);
+        if (agent == null) {
+            Bytes.put32(a, p + 4, Sflow.ADDRESS_UNKNOWN);
+            p += 8;
+        } else {
+            Bytes.put32(a, p + 4, agent.length == 4 ? Sflow.ADDRESS_IPV4 : Sflow.ADDRESS_IPV6);
+            System.arraycopy(agent, 0, a, p + 8, agent.length);
+            p += 8 + agent.length;
+        }
+        Bytes.put32(a, p, (int) subAgent);
+        Bytes.put32(a, p + 4, (int) sequence);
+        Bytes.put32(a, p + 8, (int) uptime);
+        Bytes.put32(a, p + 12, 0);
+        return p + 16;
+    }
+
+    /**
+     * Writes one whole sample (format, length, data) at the buffer's position and advances it, if it takes at most
+     * {@code room} bytes (at most the buffer's remaining bytes). Bytes from the position up to {@code room} may be
+     * written even when it returns 0 or {@link #NOT_MINE} (the position then stays where it was).
+     *
+     * @return the bytes written; 0 when the sample takes more than {@code room}; {@link #NOT_MINE}, the position
+     *     unchanged, when the general way must write it
+     */
+    public static int sample(ByteBuffer out, Object s, int room) {
+        if (!writes(out)) {
+            return NOT_MINE;
+        }
+        int start = out.arrayOffset() + out.position();
+        int end = sample(out, out.array(), start, start + Math.min(room, out.remaining()), s);
+        if (end < 0) {
+            return end == FULL ? 0 : NOT_MINE;
+        }
+        out.position(end - out.arrayOffset());
+        return end - start;
+    }
+
+    /**
+     * Writes one whole sample (format, length, data) at index {@code p} of {@code a}, the array of {@code out}
+     * ({@link #writes}), if it ends by index {@code end} (at most the array index of the buffer's limit). Bytes from
+     * {@code p} to {@code end} may be written whatever it returns; the buffer's position is not kept.
+     *
+     * @return the index after the sample; {@link #FULL} when it does not fit; {@link #NOT_MINE} when the general way
+     *     must write it
+     */
+    public static int sample(ByteBuffer out, byte[] a, int p, int end, Object s) {
+        if (s instanceof FlowSample f) {
+            return flow(out, a, p, end, f);
+        }
+        return s instanceof CounterSample c ? counter(a, p, end, c) : NOT_MINE;
+    }
+
+    /**
+     * One pass: the sample header, then each record as it is read (the record constructors checked the ranges of the
+     * values), then the sample length. The records are read as {@code Object}s and tested against their exact
+     * classes: a cast to the {@code FlowData} interface would load each record class's secondary-super cache.
+     */
+    private static int flow(ByteBuffer out, byte[] a, int start, int end, FlowSample f) {
+        List<?> records = f.records();
         int n = records.size();
-        int len = (f.expanded() ? DatagramLayout.EXPANDED_FLOW_HEADER : DatagramLayout.FLOW_HEADER) + 4;
-        for (int i = 0; i < n; i++) {
-            FlowData d = records.get(i);
-            int l = flowLength(d);
-            if (l < 0) {
-                return NOT_MINE;
-            }
-            len += DatagramLayout.ENTRY_DATA + l;
-            if (d instanceof FlowData.RawPacketHeader h) {
-                if (((h.headerProtocol() | h.frameLength() | h.stripped()) >>> 32) != 0) {
-                    return NOT_MINE;
-                }
-            } else {
-                FlowData.ExtendedSwitch sw = (FlowData.ExtendedSwitch) d;
-                if (((sw.sourceVlan() | sw.sourcePriority() | sw.destinationVlan() | sw.destinationPriority()) >>> 32) != 0) {
-                    return NOT_MINE;
-                }
-            }
+        boolean expanded = f.expanded();
+        int p = start + DatagramLayout.ENTRY_DATA + (expanded ? DatagramLayout.EXPANDED_FLOW_HEADER : DatagramLayout.FLOW_HEADER) + 4;
+        if (p > end) {
+            return unless(records, 0, true);
         }
-        if (room < DatagramLayout.ENTRY_DATA + len) {
-            return 0;
-        }
-        byte[] a = out.array();
-        int start = out.position();
-        int p = out.arrayOffset() + start;
-        Bytes.put32(a, p, Sflow.dataFormat(f.enterprise(), f.format()));
-        Bytes.put32(a, p + 4, len);
-        Bytes.put32(a, p + 8, (int) f.sequenceNumber());
-        p += 12;
-        if (f.expanded()) {
-            Bytes.put32(a, p, f.sourceIdType());
-            Bytes.put32(a, p + 4, (int) f.sourceIdIndex());
-            p += 8;
+        Bytes.put32(a, start, expanded ? Sflow.SAMPLE_EXPANDED_FLOW : Sflow.SAMPLE_FLOW);
+        Bytes.put32(a, start + 8, (int) f.sequenceNumber());
+        int q = start + 12;
+        if (expanded) {
+            Bytes.put32(a, q, f.sourceIdType());
+            Bytes.put32(a, q + 4, (int) f.sourceIdIndex());
+            q += 8;
         } else {
-            Bytes.put32(a, p, f.sourceIdType() << 24 | (int) f.sourceIdIndex());
-            p += 4;
+            Bytes.put32(a, q, f.sourceIdType() << 24 | (int) f.sourceIdIndex());
+            q += 4;
         }
-        Bytes.put32(a, p, (int) f.samplingRate());
-        Bytes.put32(a, p + 4, (int) f.samplePool());
-        Bytes.put32(a, p + 8, (int) f.drops());
-        p += 12;
-        if (f.expanded()) {
-            Bytes.put32(a, p, f.inputFormat());
-            Bytes.put32(a, p + 4, (int) f.inputInterface());
-            Bytes.put32(a, p + 8, f.outputFormat());
-            Bytes.put32(a, p + 12, (int) f.outputInterface());
-            p += 16;
+        Bytes.put32(a, q, (int) f.samplingRate());
+        Bytes.put32(a, q + 4, (int) f.samplePool());
+        Bytes.put32(a, q + 8, (int) f.drops());
+        q += 12;
+        if (expanded) {
+            Bytes.put32(a, q, f.inputFormat());
+            Bytes.put32(a, q + 4, (int) f.inputInterface());
+            Bytes.put32(a, q + 8, f.outputFormat());
+            Bytes.put32(a, q + 12, (int) f.outputInterface());
+            q += 16;
         } else {
-            Bytes.put32(a, p, f.inputFormat() << 30 | (int) f.inputInterface());
-            Bytes.put32(a, p + 4, f.outputFormat() << 30 | (int) f.outputInterface());
-            p += 8;
+            Bytes.put32(a, q, f.inputFormat() << 30 | (int) f.inputInterface());
+            Bytes.put32(a, q + 4, f.outputFormat() << 30 | (int) f.outputInterface());
+            q += 8;
         }
-        Bytes.put32(a, p, n);
-        p += 4;
-        int shift = out.arrayOffset();
+        Bytes.put32(a, q, n);
         for (int i = 0; i < n; i++) {
-            FlowData d = records.get(i);
+            Object d = records.get(i);
             if (d instanceof FlowData.RawPacketHeader h) {
                 int hl = h.headerLength();
+                int padded = (hl + 3) & ~3;
+                if (end - p < 24 + padded) {
+                    return unless(records, i, true);
+                }
                 Bytes.put32(a, p, Sflow.FLOW_RAW_HEADER);
-                Bytes.put32(a, p + 4, FlowRecordTypes.rawHeaderLength(h));
+                Bytes.put32(a, p + 4, 16 + padded);
                 Bytes.put32(a, p + 8, (int) h.headerProtocol());
                 Bytes.put32(a, p + 12, (int) h.frameLength());
                 Bytes.put32(a, p + 16, (int) h.stripped());
                 Bytes.put32(a, p + 20, hl);
                 p += 24;
-                out.position(p - shift);
-                h.writeHeader(out);
-                p += hl;
-                for (int k = hl; (k & 3) != 0; k++) {
-                    a[p++] = 0;
+                if (padded != hl) {
+                    Bytes.put32(a, p + padded - 4, 0);   // the padding, before the header's last bytes land
                 }
-            } else {
-                FlowData.ExtendedSwitch sw = (FlowData.ExtendedSwitch) d;
+                h.writeHeader(a, p);
+                p += padded;
+            } else if (d instanceof FlowData.ExtendedSwitch sw) {
+                if (end - p < 24) {
+                    return unless(records, i, true);
+                }
                 Bytes.put32(a, p, Sflow.FLOW_EXTENDED_SWITCH);
                 Bytes.put32(a, p + 4, FlowRecordTypes.SWITCH_LENGTH);
                 Bytes.put32(a, p + 8, (int) sw.sourceVlan());
@@ -145,111 +183,109 @@ public final class ArrayWriter {
                 Bytes.put32(a, p + 16, (int) sw.destinationVlan());
                 Bytes.put32(a, p + 20, (int) sw.destinationPriority());
                 p += 24;
-            }
-        }
-        out.position(p - shift);
-        return DatagramLayout.ENTRY_DATA + len;
-    }
-
-    private static int counter(ByteBuffer out, CounterSample c, int room) {
-        List<CounterData> records = c.records();
-        int n = records.size();
-        int len = (c.expanded() ? DatagramLayout.EXPANDED_COUNTER_HEADER : DatagramLayout.COUNTER_HEADER) + 4;
-        for (int i = 0; i < n; i++) {
-            CounterData d = records.get(i);
-            int l = counterLength(d);
-            if (l < 0 || !inRange(d)) {
+            } else {
                 return NOT_MINE;
             }
-            len += DatagramLayout.ENTRY_DATA + l;
         }
-        if (room < DatagramLayout.ENTRY_DATA + len) {
-            return 0;
+        Bytes.put32(a, start + 4, p - start - DatagramLayout.ENTRY_DATA);
+        return p;
+    }
+
+    /**
+     * What a sample whose records from {@code from} on do not fit says: {@link #FULL}, or {@link #NOT_MINE} if one
+     * of those records is not one this class writes (the general way then measures it, or throws its error).
+     */
+    private static int unless(List<?> records, int from, boolean flow) {
+        for (int i = from; i < records.size(); i++) {
+            Object d = records.get(i);
+            if (flow ? !(d instanceof FlowData.RawPacketHeader || d instanceof FlowData.ExtendedSwitch)
+                    : !(d instanceof CounterData.GenericInterface || d instanceof CounterData.Ethernet)) {
+                return NOT_MINE;
+            }
         }
-        byte[] a = out.array();
-        int p = out.arrayOffset() + out.position();
-        Bytes.put32(a, p, Sflow.dataFormat(c.enterprise(), c.format()));
-        Bytes.put32(a, p + 4, len);
-        Bytes.put32(a, p + 8, (int) c.sequenceNumber());
-        p += 12;
-        if (c.expanded()) {
-            Bytes.put32(a, p, c.sourceIdType());
-            Bytes.put32(a, p + 4, (int) c.sourceIdIndex());
-            p += 8;
+        return FULL;
+    }
+
+    /**
+     * One pass as for flow samples; each counter record's 4-byte fields are ORed as they are written, and a value
+     * above 32 bits sends the sample to the general way (which throws the precise error).
+     */
+    private static int counter(byte[] a, int start, int end, CounterSample c) {
+        List<?> records = c.records();
+        int n = records.size();
+        boolean expanded = c.expanded();
+        int p = start + DatagramLayout.ENTRY_DATA + (expanded ? DatagramLayout.EXPANDED_COUNTER_HEADER : DatagramLayout.COUNTER_HEADER) + 4;
+        if (p > end) {
+            return unless(records, 0, false);
+        }
+        Bytes.put32(a, start, expanded ? Sflow.SAMPLE_EXPANDED_COUNTER : Sflow.SAMPLE_COUNTER);
+        Bytes.put32(a, start + 8, (int) c.sequenceNumber());
+        if (expanded) {
+            Bytes.put32(a, start + 12, c.sourceIdType());
+            Bytes.put32(a, start + 16, (int) c.sourceIdIndex());
         } else {
-            Bytes.put32(a, p, c.sourceIdType() << 24 | (int) c.sourceIdIndex());
-            p += 4;
+            Bytes.put32(a, start + 12, c.sourceIdType() << 24 | (int) c.sourceIdIndex());
         }
-        Bytes.put32(a, p, n);
-        p += 4;
+        Bytes.put32(a, p - 4, n);
+        long values = 0;
         for (int i = 0; i < n; i++) {
-            CounterData d = records.get(i);
-            p = d instanceof CounterData.GenericInterface g ? generic(a, p, g) : ethernet(a, p, (CounterData.Ethernet) d);
+            Object d = records.get(i);
+            if (d instanceof CounterData.GenericInterface g) {
+                if (end - p < 8 + GENERIC_LENGTH) {
+                    return unless(records, i, false);
+                }
+                values |= generic(a, p, g);
+                p += 8 + GENERIC_LENGTH;
+            } else if (d instanceof CounterData.Ethernet e) {
+                if (end - p < 8 + ETHERNET_LENGTH) {
+                    return unless(records, i, false);
+                }
+                values |= ethernet(a, p, e);
+                p += 8 + ETHERNET_LENGTH;
+            } else {
+                return NOT_MINE;
+            }
         }
-        out.position(p - out.arrayOffset());
-        return DatagramLayout.ENTRY_DATA + len;
+        if (values >>> 32 != 0) {
+            return NOT_MINE;
+        }
+        Bytes.put32(a, start + 4, p - start - DatagramLayout.ENTRY_DATA);
+        return p;
     }
 
-    /** Whether every 4-byte field of a generic interface or Ethernet counter record is an unsigned 32-bit value. */
-    private static boolean inRange(CounterData d) {
-        long v;
-        if (d instanceof CounterData.GenericInterface g) {
-            v = g.ifIndex() | g.ifType() | g.ifDirection() | g.ifStatus() | g.ifInUcastPkts() | g.ifInMulticastPkts()
-                    | g.ifInBroadcastPkts() | g.ifInDiscards() | g.ifInErrors() | g.ifInUnknownProtos() | g.ifOutUcastPkts()
-                    | g.ifOutMulticastPkts() | g.ifOutBroadcastPkts() | g.ifOutDiscards() | g.ifOutErrors()
-                    | g.ifPromiscuousMode();
-        } else {
-            CounterData.Ethernet e = (CounterData.Ethernet) d;
-            v = e.dot3StatsAlignmentErrors() | e.dot3StatsFCSErrors() | e.dot3StatsSingleCollisionFrames()
-                    | e.dot3StatsMultipleCollisionFrames() | e.dot3StatsSQETestErrors() | e.dot3StatsDeferredTransmissions()
-                    | e.dot3StatsLateCollisions() | e.dot3StatsExcessiveCollisions() | e.dot3StatsInternalMacTransmitErrors()
-                    | e.dot3StatsCarrierSenseErrors() | e.dot3StatsFrameTooLongs() | e.dot3StatsInternalMacReceiveErrors()
-                    | e.dot3StatsSymbolErrors();
-        }
-        return v >>> 32 == 0;
-    }
-
-    private static int generic(byte[] a, int p, CounterData.GenericInterface g) {
+    /** Writes a generic interface counter record (format, length, data) at {@code p}; its 4-byte values ORed. */
+    private static long generic(byte[] a, int p, CounterData.GenericInterface g) {
         Bytes.put32(a, p, Sflow.COUNTER_GENERIC_INTERFACE);
         Bytes.put32(a, p + 4, GENERIC_LENGTH);
-        Bytes.put32(a, p + 8, (int) g.ifIndex());
-        Bytes.put32(a, p + 12, (int) g.ifType());
+        long v = u32(a, p + 8, g.ifIndex()) | u32(a, p + 12, g.ifType());
         Bytes.put64(a, p + 16, g.ifSpeed());
-        Bytes.put32(a, p + 24, (int) g.ifDirection());
-        Bytes.put32(a, p + 28, (int) g.ifStatus());
+        v |= u32(a, p + 24, g.ifDirection()) | u32(a, p + 28, g.ifStatus());
         Bytes.put64(a, p + 32, g.ifInOctets());
-        Bytes.put32(a, p + 40, (int) g.ifInUcastPkts());
-        Bytes.put32(a, p + 44, (int) g.ifInMulticastPkts());
-        Bytes.put32(a, p + 48, (int) g.ifInBroadcastPkts());
-        Bytes.put32(a, p + 52, (int) g.ifInDiscards());
-        Bytes.put32(a, p + 56, (int) g.ifInErrors());
-        Bytes.put32(a, p + 60, (int) g.ifInUnknownProtos());
+        v |= u32(a, p + 40, g.ifInUcastPkts()) | u32(a, p + 44, g.ifInMulticastPkts())
+                | u32(a, p + 48, g.ifInBroadcastPkts()) | u32(a, p + 52, g.ifInDiscards()) | u32(a, p + 56, g.ifInErrors())
+                | u32(a, p + 60, g.ifInUnknownProtos());
         Bytes.put64(a, p + 64, g.ifOutOctets());
-        Bytes.put32(a, p + 72, (int) g.ifOutUcastPkts());
-        Bytes.put32(a, p + 76, (int) g.ifOutMulticastPkts());
-        Bytes.put32(a, p + 80, (int) g.ifOutBroadcastPkts());
-        Bytes.put32(a, p + 84, (int) g.ifOutDiscards());
-        Bytes.put32(a, p + 88, (int) g.ifOutErrors());
-        Bytes.put32(a, p + 92, (int) g.ifPromiscuousMode());
-        return p + 8 + GENERIC_LENGTH;
+        return v | u32(a, p + 72, g.ifOutUcastPkts()) | u32(a, p + 76, g.ifOutMulticastPkts())
+                | u32(a, p + 80, g.ifOutBroadcastPkts()) | u32(a, p + 84, g.ifOutDiscards()) | u32(a, p + 88, g.ifOutErrors())
+                | u32(a, p + 92, g.ifPromiscuousMode());
     }
 
-    private static int ethernet(byte[] a, int p, CounterData.Ethernet e) {
+    /** Writes an Ethernet counter record (format, length, data) at {@code p}; its values ORed. */
+    private static long ethernet(byte[] a, int p, CounterData.Ethernet e) {
         Bytes.put32(a, p, Sflow.COUNTER_ETHERNET);
         Bytes.put32(a, p + 4, ETHERNET_LENGTH);
-        Bytes.put32(a, p + 8, (int) e.dot3StatsAlignmentErrors());
-        Bytes.put32(a, p + 12, (int) e.dot3StatsFCSErrors());
-        Bytes.put32(a, p + 16, (int) e.dot3StatsSingleCollisionFrames());
-        Bytes.put32(a, p + 20, (int) e.dot3StatsMultipleCollisionFrames());
-        Bytes.put32(a, p + 24, (int) e.dot3StatsSQETestErrors());
-        Bytes.put32(a, p + 28, (int) e.dot3StatsDeferredTransmissions());
-        Bytes.put32(a, p + 32, (int) e.dot3StatsLateCollisions());
-        Bytes.put32(a, p + 36, (int) e.dot3StatsExcessiveCollisions());
-        Bytes.put32(a, p + 40, (int) e.dot3StatsInternalMacTransmitErrors());
-        Bytes.put32(a, p + 44, (int) e.dot3StatsCarrierSenseErrors());
-        Bytes.put32(a, p + 48, (int) e.dot3StatsFrameTooLongs());
-        Bytes.put32(a, p + 52, (int) e.dot3StatsInternalMacReceiveErrors());
-        Bytes.put32(a, p + 56, (int) e.dot3StatsSymbolErrors());
-        return p + 8 + ETHERNET_LENGTH;
+        return u32(a, p + 8, e.dot3StatsAlignmentErrors()) | u32(a, p + 12, e.dot3StatsFCSErrors())
+                | u32(a, p + 16, e.dot3StatsSingleCollisionFrames()) | u32(a, p + 20, e.dot3StatsMultipleCollisionFrames())
+                | u32(a, p + 24, e.dot3StatsSQETestErrors()) | u32(a, p + 28, e.dot3StatsDeferredTransmissions())
+                | u32(a, p + 32, e.dot3StatsLateCollisions()) | u32(a, p + 36, e.dot3StatsExcessiveCollisions())
+                | u32(a, p + 40, e.dot3StatsInternalMacTransmitErrors()) | u32(a, p + 44, e.dot3StatsCarrierSenseErrors())
+                | u32(a, p + 48, e.dot3StatsFrameTooLongs()) | u32(a, p + 52, e.dot3StatsInternalMacReceiveErrors())
+                | u32(a, p + 56, e.dot3StatsSymbolErrors());
+    }
+
+    /** Writes the low 32 bits of {@code v} at {@code p}; returns {@code v} (the caller checks the high bits). */
+    private static long u32(byte[] a, int p, long v) {
+        Bytes.put32(a, p, (int) v);
+        return v;
     }
 }
