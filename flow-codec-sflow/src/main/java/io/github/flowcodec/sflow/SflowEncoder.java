@@ -42,6 +42,8 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
     private final int maxDatagramSize;
     private final SflowExtensions extensions;
     private long sequence;
+    /** What {@link ArrayWriter#touch} read last: kept so that the JIT keeps its reads. */
+    private int touched;
 
     private SflowEncoder(Builder b) {
         this.agent = b.agent;
@@ -134,6 +136,7 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
         int start = shift + dst.position();
         int end = start + room;
         int p = ArrayWriter.header(a, start, agentBytes, subAgentId, sequence, uptime);
+        touched = ArrayWriter.touch(samples, from);
         int n = 0;
         for (int i = from; i < samples.size(); i++) {
             Object o = samples.get(i);   // no cast to the interface: ArrayWriter tests the exact classes
