@@ -154,33 +154,27 @@ public final class ArrayWriter {
         if (p > end) {
             return unless(records, 0, true);
         }
-        Bytes.put32(a, start, expanded ? Sflow.SAMPLE_EXPANDED_FLOW : Sflow.SAMPLE_FLOW);
-        Bytes.put32(a, start + 8, (int) f.sequenceNumber());
-        int q = start + 12;
         if (expanded) {
-            Bytes.put32(a, q, f.sourceIdType());
-            Bytes.put32(a, q + 4, (int) f.sourceIdIndex());
-            q += 8;
+            Bytes.put32(a, start, Sflow.SAMPLE_EXPANDED_FLOW);
+            Bytes.put32(a, start + 8, (int) f.sequenceNumber());
+            Bytes.put32(a, start + 12, f.sourceIdType());
+            Bytes.put32(a, start + 16, (int) f.sourceIdIndex());
+            Bytes.put32(a, start + 20, (int) f.samplingRate());
+            Bytes.put32(a, start + 24, (int) f.samplePool());
+            Bytes.put32(a, start + 28, (int) f.drops());
+            Bytes.put32(a, start + 32, f.inputFormat());
+            Bytes.put32(a, start + 36, (int) f.inputInterface());
+            Bytes.put32(a, start + 40, f.outputFormat());
+            Bytes.put32(a, start + 44, (int) f.outputInterface());
+            Bytes.put32(a, start + 48, n);
         } else {
-            Bytes.put32(a, q, f.sourceIdType() << 24 | (int) f.sourceIdIndex());
-            q += 4;
+            // pairs of XDR words as one 8-byte store; the sample length (start + 4) is written at the end
+            Bytes.put64(a, start, (long) Sflow.SAMPLE_FLOW << 32);
+            Bytes.put64(a, start + 8, f.sequenceNumber() << 32 | ((long) f.sourceIdType() << 24 | f.sourceIdIndex()));
+            Bytes.put64(a, start + 16, f.samplingRate() << 32 | f.samplePool());
+            Bytes.put64(a, start + 24, f.drops() << 32 | ((long) f.inputFormat() << 30 | f.inputInterface()));
+            Bytes.put64(a, start + 32, ((long) f.outputFormat() << 30 | f.outputInterface()) << 32 | n);
         }
-        Bytes.put32(a, q, (int) f.samplingRate());
-        Bytes.put32(a, q + 4, (int) f.samplePool());
-        Bytes.put32(a, q + 8, (int) f.drops());
-        q += 12;
-        if (expanded) {
-            Bytes.put32(a, q, f.inputFormat());
-            Bytes.put32(a, q + 4, (int) f.inputInterface());
-            Bytes.put32(a, q + 8, f.outputFormat());
-            Bytes.put32(a, q + 12, (int) f.outputInterface());
-            q += 16;
-        } else {
-            Bytes.put32(a, q, f.inputFormat() << 30 | (int) f.inputInterface());
-            Bytes.put32(a, q + 4, f.outputFormat() << 30 | (int) f.outputInterface());
-            q += 8;
-        }
-        Bytes.put32(a, q, n);
         for (int i = 0; i < n; i++) {
             Object d = records.get(i);
             if (d instanceof FlowData.RawPacketHeader h) {
@@ -189,12 +183,9 @@ public final class ArrayWriter {
                 if (end - p < 24 + padded) {
                     return unless(records, i, true);
                 }
-                Bytes.put32(a, p, Sflow.FLOW_RAW_HEADER);
-                Bytes.put32(a, p + 4, 16 + padded);
-                Bytes.put32(a, p + 8, (int) h.headerProtocol());
-                Bytes.put32(a, p + 12, (int) h.frameLength());
-                Bytes.put32(a, p + 16, (int) h.stripped());
-                Bytes.put32(a, p + 20, hl);
+                Bytes.put64(a, p, (long) Sflow.FLOW_RAW_HEADER << 32 | (16 + padded));
+                Bytes.put64(a, p + 8, h.headerProtocol() << 32 | h.frameLength());
+                Bytes.put64(a, p + 16, h.stripped() << 32 | hl);
                 p += 24;
                 if (padded != hl) {
                     Bytes.put32(a, p + padded - 4, 0);   // the padding, before the header's last bytes land
@@ -205,12 +196,9 @@ public final class ArrayWriter {
                 if (end - p < 24) {
                     return unless(records, i, true);
                 }
-                Bytes.put32(a, p, Sflow.FLOW_EXTENDED_SWITCH);
-                Bytes.put32(a, p + 4, FlowRecordTypes.SWITCH_LENGTH);
-                Bytes.put32(a, p + 8, (int) sw.sourceVlan());
-                Bytes.put32(a, p + 12, (int) sw.sourcePriority());
-                Bytes.put32(a, p + 16, (int) sw.destinationVlan());
-                Bytes.put32(a, p + 20, (int) sw.destinationPriority());
+                Bytes.put64(a, p, (long) Sflow.FLOW_EXTENDED_SWITCH << 32 | FlowRecordTypes.SWITCH_LENGTH);
+                Bytes.put64(a, p + 8, sw.sourceVlan() << 32 | sw.sourcePriority());
+                Bytes.put64(a, p + 16, sw.destinationVlan() << 32 | sw.destinationPriority());
                 p += 24;
             } else {
                 return NOT_MINE;
@@ -284,31 +272,29 @@ public final class ArrayWriter {
 
     /** Writes a generic interface counter record (format, length, data) at {@code p}; its 4-byte values ORed. */
     private static long generic(byte[] a, int p, CounterData.GenericInterface g) {
-        Bytes.put32(a, p, Sflow.COUNTER_GENERIC_INTERFACE);
-        Bytes.put32(a, p + 4, GENERIC_LENGTH);
-        long v = u32(a, p + 8, g.ifIndex()) | u32(a, p + 12, g.ifType());
+        Bytes.put64(a, p, (long) Sflow.COUNTER_GENERIC_INTERFACE << 32 | GENERIC_LENGTH);
+        long v = u32x2(a, p + 8, g.ifIndex(), g.ifType());
         Bytes.put64(a, p + 16, g.ifSpeed());
-        v |= u32(a, p + 24, g.ifDirection()) | u32(a, p + 28, g.ifStatus());
+        v |= u32x2(a, p + 24, g.ifDirection(), g.ifStatus());
         Bytes.put64(a, p + 32, g.ifInOctets());
-        v |= u32(a, p + 40, g.ifInUcastPkts()) | u32(a, p + 44, g.ifInMulticastPkts())
-                | u32(a, p + 48, g.ifInBroadcastPkts()) | u32(a, p + 52, g.ifInDiscards()) | u32(a, p + 56, g.ifInErrors())
-                | u32(a, p + 60, g.ifInUnknownProtos());
+        v |= u32x2(a, p + 40, g.ifInUcastPkts(), g.ifInMulticastPkts())
+                | u32x2(a, p + 48, g.ifInBroadcastPkts(), g.ifInDiscards())
+                | u32x2(a, p + 56, g.ifInErrors(), g.ifInUnknownProtos());
         Bytes.put64(a, p + 64, g.ifOutOctets());
-        return v | u32(a, p + 72, g.ifOutUcastPkts()) | u32(a, p + 76, g.ifOutMulticastPkts())
-                | u32(a, p + 80, g.ifOutBroadcastPkts()) | u32(a, p + 84, g.ifOutDiscards()) | u32(a, p + 88, g.ifOutErrors())
-                | u32(a, p + 92, g.ifPromiscuousMode());
+        return v | u32x2(a, p + 72, g.ifOutUcastPkts(), g.ifOutMulticastPkts())
+                | u32x2(a, p + 80, g.ifOutBroadcastPkts(), g.ifOutDiscards())
+                | u32x2(a, p + 88, g.ifOutErrors(), g.ifPromiscuousMode());
     }
 
     /** Writes an Ethernet counter record (format, length, data) at {@code p}; its values ORed. */
     private static long ethernet(byte[] a, int p, CounterData.Ethernet e) {
-        Bytes.put32(a, p, Sflow.COUNTER_ETHERNET);
-        Bytes.put32(a, p + 4, ETHERNET_LENGTH);
-        return u32(a, p + 8, e.dot3StatsAlignmentErrors()) | u32(a, p + 12, e.dot3StatsFCSErrors())
-                | u32(a, p + 16, e.dot3StatsSingleCollisionFrames()) | u32(a, p + 20, e.dot3StatsMultipleCollisionFrames())
-                | u32(a, p + 24, e.dot3StatsSQETestErrors()) | u32(a, p + 28, e.dot3StatsDeferredTransmissions())
-                | u32(a, p + 32, e.dot3StatsLateCollisions()) | u32(a, p + 36, e.dot3StatsExcessiveCollisions())
-                | u32(a, p + 40, e.dot3StatsInternalMacTransmitErrors()) | u32(a, p + 44, e.dot3StatsCarrierSenseErrors())
-                | u32(a, p + 48, e.dot3StatsFrameTooLongs()) | u32(a, p + 52, e.dot3StatsInternalMacReceiveErrors())
+        Bytes.put64(a, p, (long) Sflow.COUNTER_ETHERNET << 32 | ETHERNET_LENGTH);
+        return u32x2(a, p + 8, e.dot3StatsAlignmentErrors(), e.dot3StatsFCSErrors())
+                | u32x2(a, p + 16, e.dot3StatsSingleCollisionFrames(), e.dot3StatsMultipleCollisionFrames())
+                | u32x2(a, p + 24, e.dot3StatsSQETestErrors(), e.dot3StatsDeferredTransmissions())
+                | u32x2(a, p + 32, e.dot3StatsLateCollisions(), e.dot3StatsExcessiveCollisions())
+                | u32x2(a, p + 40, e.dot3StatsInternalMacTransmitErrors(), e.dot3StatsCarrierSenseErrors())
+                | u32x2(a, p + 48, e.dot3StatsFrameTooLongs(), e.dot3StatsInternalMacReceiveErrors())
                 | u32(a, p + 56, e.dot3StatsSymbolErrors());
     }
 
@@ -316,5 +302,14 @@ public final class ArrayWriter {
     private static long u32(byte[] a, int p, long v) {
         Bytes.put32(a, p, (int) v);
         return v;
+    }
+
+    /**
+     * Writes the low 32 bits of {@code first} and of {@code second} at {@code p} and {@code p + 4}, as one 8-byte
+     * store; returns them ORed (the caller checks the high bits).
+     */
+    private static long u32x2(byte[] a, int p, long first, long second) {
+        Bytes.put64(a, p, first << 32 | (second & 0xFFFF_FFFFL));
+        return first | second;
     }
 }
