@@ -4,6 +4,7 @@ import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.sflow.internal.ArrayWriter;
+import io.github.flowcodec.sflow.internal.Bytes;
 import io.github.flowcodec.sflow.internal.Checks;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.net.InetAddress;
@@ -120,7 +121,6 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
             throw new EncodingException(FlowProtocol.SFLOW_V5, dst.position(), "sample " + from + " takes " + len
                     + " bytes; with the header it does not fit in " + room);
         }
-        dst.putInt(start + headerLength - 4, n);   // the header's last word: the sample count
         sequence = (sequence + 1) & 0xFFFF_FFFFL;
         return n;
     }
@@ -140,7 +140,7 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
         int n = 0;
         for (int i = from; i < samples.size(); i++) {
             Object o = samples.get(i);   // no cast to the interface: ArrayWriter tests the exact classes
-            int q = ArrayWriter.sample(dst, a, p, end, o);
+            int q = ArrayWriter.sample(a, p, end, o);
             if (q == ArrayWriter.NOT_MINE) {
                 SflowSample s = (SflowSample) o;
                 if (TypedCodec.sampleRecordLength(s, extensions) > end - p) {
@@ -156,11 +156,13 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
             n++;
         }
         dst.position(p - shift);
+        Bytes.put32(a, start + headerLength - 4, n);   // the header's last word: the sample count
         return n;
     }
 
     /** {@link #encodeIntoArray} through the buffer's accessors: a direct or little-endian buffer. */
     private int encodeIntoBuffer(List<? extends SflowSample> samples, int from, ByteBuffer dst, int room, long uptime) {
+        int start = dst.position();
         TypedCodec.writeHeader(dst, agentBytes, subAgentId, sequence, uptime, 0);
         int left = room - headerLength;
         int n = 0;
@@ -174,6 +176,7 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
             left -= len;
             n++;
         }
+        dst.putInt(start + headerLength - 4, n);   // the header's last word: the sample count
         return n;
     }
 

@@ -36,14 +36,14 @@ public final class ArrayWriter {
         return d instanceof CounterData.GenericInterface ? GENERIC_LENGTH : d instanceof CounterData.Ethernet ? ETHERNET_LENGTH : -1;
     }
 
-    /** What {@link #sample(ByteBuffer, byte[], int, int, Object)} says of a sample that does not fit. */
+    /** What {@link #sample(byte[], int, int, Object)} says of a sample that does not fit. */
     public static final int FULL = -2;
 
     /**
      * Whether this class writes into {@code out}: a big-endian buffer with an accessible array.
      *
      * @param out the buffer
-     * @return true if {@link #sample(ByteBuffer, byte[], int, int, Object)} may be given its array
+     * @return true if {@link #sample(byte[], int, int, Object)} may be given its array
      */
     public static boolean writes(ByteBuffer out) {
         return out.hasArray() && out.order() == java.nio.ByteOrder.BIG_ENDIAN;
@@ -118,7 +118,7 @@ public final class ArrayWriter {
             return NOT_MINE;
         }
         int start = out.arrayOffset() + out.position();
-        int end = sample(out, out.array(), start, start + Math.min(room, out.remaining()), s);
+        int end = sample(out.array(), start, start + Math.min(room, out.remaining()), s);
         if (end < 0) {
             return end == FULL ? 0 : NOT_MINE;
         }
@@ -127,16 +127,16 @@ public final class ArrayWriter {
     }
 
     /**
-     * Writes one whole sample (format, length, data) at index {@code p} of {@code a}, the array of {@code out}
+     * Writes one whole sample (format, length, data) at index {@code p} of {@code a}, the array of a buffer
      * ({@link #writes}), if it ends by index {@code end} (at most the array index of the buffer's limit). Bytes from
      * {@code p} to {@code end} may be written whatever it returns; the buffer's position is not kept.
      *
      * @return the index after the sample; {@link #FULL} when it does not fit; {@link #NOT_MINE} when the general way
      *     must write it
      */
-    public static int sample(ByteBuffer out, byte[] a, int p, int end, Object s) {
+    public static int sample(byte[] a, int p, int end, Object s) {
         if (s instanceof FlowSample f) {
-            return flow(out, a, p, end, f);
+            return flow(a, p, end, f);
         }
         return s instanceof CounterSample c ? counter(a, p, end, c) : NOT_MINE;
     }
@@ -146,7 +146,7 @@ public final class ArrayWriter {
      * values), then the sample length. The records are read as {@code Object}s and tested against their exact
      * classes: a cast to the {@code FlowData} interface would load each record class's secondary-super cache.
      */
-    private static int flow(ByteBuffer out, byte[] a, int start, int end, FlowSample f) {
+    private static int flow(byte[] a, int start, int end, FlowSample f) {
         List<?> records = f.records();
         int n = records.size();
         boolean expanded = f.expanded();
