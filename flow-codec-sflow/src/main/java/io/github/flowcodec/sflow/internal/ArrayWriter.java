@@ -155,18 +155,7 @@ public final class ArrayWriter {
             return unless(records, 0, true);
         }
         if (expanded) {
-            Bytes.put32(a, start, Sflow.SAMPLE_EXPANDED_FLOW);
-            Bytes.put32(a, start + 8, (int) f.sequenceNumber());
-            Bytes.put32(a, start + 12, f.sourceIdType());
-            Bytes.put32(a, start + 16, (int) f.sourceIdIndex());
-            Bytes.put32(a, start + 20, (int) f.samplingRate());
-            Bytes.put32(a, start + 24, (int) f.samplePool());
-            Bytes.put32(a, start + 28, (int) f.drops());
-            Bytes.put32(a, start + 32, f.inputFormat());
-            Bytes.put32(a, start + 36, (int) f.inputInterface());
-            Bytes.put32(a, start + 40, f.outputFormat());
-            Bytes.put32(a, start + 44, (int) f.outputInterface());
-            Bytes.put32(a, start + 48, n);
+            expandedFlowHeader(a, start, f, n);
         } else {
             // pairs of XDR words as one 8-byte store; the sample length (start + 4) is written at the end
             Bytes.put64(a, start, (long) Sflow.SAMPLE_FLOW << 32);
@@ -177,35 +166,65 @@ public final class ArrayWriter {
         }
         for (int i = 0; i < n; i++) {
             Object d = records.get(i);
+            int q;
             if (d instanceof FlowData.RawPacketHeader h) {
-                int hl = h.headerLength();
-                int padded = (hl + 3) & ~3;
-                if (end - p < 24 + padded) {
-                    return unless(records, i, true);
-                }
-                Bytes.put64(a, p, (long) Sflow.FLOW_RAW_HEADER << 32 | (16 + padded));
-                Bytes.put64(a, p + 8, h.headerProtocol() << 32 | h.frameLength());
-                Bytes.put64(a, p + 16, h.stripped() << 32 | hl);
-                p += 24;
-                if (padded != hl) {
-                    Bytes.put32(a, p + padded - 4, 0);   // the padding, before the header's last bytes land
-                }
-                h.writeHeader(a, p);
-                p += padded;
+                q = rawHeader(a, p, end, h);
             } else if (d instanceof FlowData.ExtendedSwitch sw) {
-                if (end - p < 24) {
-                    return unless(records, i, true);
-                }
-                Bytes.put64(a, p, (long) Sflow.FLOW_EXTENDED_SWITCH << 32 | FlowRecordTypes.SWITCH_LENGTH);
-                Bytes.put64(a, p + 8, sw.sourceVlan() << 32 | sw.sourcePriority());
-                Bytes.put64(a, p + 16, sw.destinationVlan() << 32 | sw.destinationPriority());
-                p += 24;
+                q = extendedSwitch(a, p, end, sw);
             } else {
                 return NOT_MINE;
             }
+            if (q < 0) {
+                return unless(records, i, true);
+            }
+            p = q;
         }
         Bytes.put32(a, start + 4, p - start - DatagramLayout.ENTRY_DATA);
         return p;
+    }
+
+    /** The expanded flow sample's header at {@code start}, its length (start + 4) left to the caller. */
+    private static void expandedFlowHeader(byte[] a, int start, FlowSample f, int n) {
+        Bytes.put32(a, start, Sflow.SAMPLE_EXPANDED_FLOW);
+        Bytes.put32(a, start + 8, (int) f.sequenceNumber());
+        Bytes.put32(a, start + 12, f.sourceIdType());
+        Bytes.put32(a, start + 16, (int) f.sourceIdIndex());
+        Bytes.put32(a, start + 20, (int) f.samplingRate());
+        Bytes.put32(a, start + 24, (int) f.samplePool());
+        Bytes.put32(a, start + 28, (int) f.drops());
+        Bytes.put32(a, start + 32, f.inputFormat());
+        Bytes.put32(a, start + 36, (int) f.inputInterface());
+        Bytes.put32(a, start + 40, f.outputFormat());
+        Bytes.put32(a, start + 44, (int) f.outputInterface());
+        Bytes.put32(a, start + 48, n);
+    }
+
+    /** A raw packet header record (format, length, data, padding) at {@code p}: the index after it, or -1 past {@code end}. */
+    private static int rawHeader(byte[] a, int p, int end, FlowData.RawPacketHeader h) {
+        int hl = h.headerLength();
+        int padded = (hl + 3) & ~3;
+        if (end - p < 24 + padded) {
+            return -1;
+        }
+        Bytes.put64(a, p, (long) Sflow.FLOW_RAW_HEADER << 32 | (16 + padded));
+        Bytes.put64(a, p + 8, h.headerProtocol() << 32 | h.frameLength());
+        Bytes.put64(a, p + 16, h.stripped() << 32 | hl);
+        if (padded != hl) {
+            Bytes.put32(a, p + 20 + padded, 0);   // the padding, before the header's last bytes land
+        }
+        h.writeHeader(a, p + 24);
+        return p + 24 + padded;
+    }
+
+    /** An extended switch record at {@code p}: the index after it, or -1 past {@code end}. */
+    private static int extendedSwitch(byte[] a, int p, int end, FlowData.ExtendedSwitch sw) {
+        if (end - p < 24) {
+            return -1;
+        }
+        Bytes.put64(a, p, (long) Sflow.FLOW_EXTENDED_SWITCH << 32 | FlowRecordTypes.SWITCH_LENGTH);
+        Bytes.put64(a, p + 8, sw.sourceVlan() << 32 | sw.sourcePriority());
+        Bytes.put64(a, p + 16, sw.destinationVlan() << 32 | sw.destinationPriority());
+        return p + 24;
     }
 
     /**
