@@ -5,19 +5,19 @@ import io.github.flowcodec.sflow.CounterSample;
 import io.github.flowcodec.sflow.FlowData;
 import io.github.flowcodec.sflow.FlowSample;
 import io.github.flowcodec.sflow.Sflow;
-import io.github.flowcodec.sflow.SflowSample;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
  * The encoder's straight way for the samples a switch sends most: a flow sample of sampled headers and extended
- * switch records, a counter sample of generic interface and Ethernet counters, written into a big-endian heap buffer's array
- * through byte-array views (one bounds check a value, no buffer position updates), the record writers chosen by a
- * type test, not looked up. Anything else (other records, a direct buffer, a value out of range, too little room)
- * is left to {@link TypedCodec}'s general way, which writes the same bytes or throws the precise error.
+ * switch records, a counter sample of generic interface and Ethernet counters, written in one pass into a big-endian
+ * heap buffer's array through byte-array views (pairs of XDR words as one 8-byte store, no buffer position updates,
+ * each sample's length written after its records), the records told apart by their exact classes. Anything else
+ * (other records, a direct buffer, a value out of range) is left to {@link TypedCodec}'s general way, which writes
+ * the same bytes or throws the precise error.
  *
  * <pre>{@code
- * int n = ArrayWriter.sample(out, sample, room);   // written, 0: does not fit in room, NOT_MINE: the general way
+ * int end = ArrayWriter.sample(array, p, limit, sample);   // the index after it, FULL, or NOT_MINE: the general way
  * }</pre>
  */
 public final class ArrayWriter {
