@@ -75,6 +75,19 @@ public sealed interface SampledPacketRecords permits FlowData {
         }
 
         /**
+         * Copies the header bytes into {@code dst} from index {@code offset} (no padding), without copying them first.
+         *
+         * @param dst the array written into
+         * @param offset where the first header byte goes
+         * @return the index after the last header byte: {@code offset + headerLength()}
+         * @throws IndexOutOfBoundsException if the header does not fit in {@code dst} from {@code offset}
+         */
+        public int writeHeader(byte[] dst, int offset) {
+            System.arraycopy(header, 0, dst, offset, header.length);
+            return offset + header.length;
+        }
+
+        /**
          * The header parsed: Ethernet, VLAN tags, MPLS, IPv4/IPv6 and the transport header, as far as they are
          * present.
          *

@@ -4,6 +4,7 @@ import io.github.flowcodec.core.DatagramEncoder;
 import io.github.flowcodec.core.EncodingException;
 import io.github.flowcodec.core.FlowProtocol;
 import io.github.flowcodec.sflow.internal.ArrayWriter;
+import io.github.flowcodec.sflow.internal.Bytes;
 import io.github.flowcodec.sflow.internal.Checks;
 import io.github.flowcodec.sflow.internal.TypedCodec;
 import java.net.InetAddress;
@@ -42,6 +43,8 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
     private final int maxDatagramSize;
     private final SflowExtensions extensions;
     private long sequence;
+    /** What {@link ArrayWriter#touch} read last: kept so that the JIT keeps its reads. */
+    private int touched;
 
     private SflowEncoder(Builder b) {
         this.agent = b.agent;
@@ -103,28 +106,11 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
             throw new EncodingException(FlowProtocol.SFLOW_V5, dst.position(), "no room for the " + used + "-byte header in "
                     + room + " bytes");
         }
-        int header = used;
         int start = dst.position();
-        int n = 0;
+        long uptime = uptimeMillis.getAsLong() & 0xFFFF_FFFFL;
+        int n;
         try {
-            TypedCodec.writeHeader(dst, agentBytes, subAgentId, sequence, uptimeMillis.getAsLong() & 0xFFFF_FFFFL, 0);
-            // each sample is measured by writing it (the common ones) or before writing it (the others)
-            for (int i = from; i < samples.size(); i++) {
-                SflowSample s = samples.get(i);
-                int left = room - used;
-                int len = ArrayWriter.sample(dst, s, left);
-                if (len == ArrayWriter.NOT_MINE) {
-                    len = TypedCodec.sampleRecordLength(s, extensions);
-                    if (len > left) {
-                        break;
-                    }
-                    TypedCodec.writeSample(dst, s, extensions);
-                } else if (len == 0) {
-                    break;
-                }
-                used += len;
-                n++;
-            }
+            n = ArrayWriter.writes(dst) ? encodeIntoArray(samples, from, dst, room, uptime) : encodeIntoBuffer(samples, from, dst, room, uptime);
         } catch (RuntimeException e) {
             dst.position(start);
             throw e;
@@ -135,8 +121,62 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
             throw new EncodingException(FlowProtocol.SFLOW_V5, dst.position(), "sample " + from + " takes " + len
                     + " bytes; with the header it does not fit in " + room);
         }
-        dst.putInt(start + header - 4, n);   // the header's last word: the sample count
         sequence = (sequence + 1) & 0xFFFF_FFFFL;
+        return n;
+    }
+
+    /**
+     * The samples that fit into a heap buffer's array, the buffer's position left after them: the common samples
+     * written straight into the array ({@link ArrayWriter}), the others the general way. Each sample is measured by
+     * writing it (the common ones) or before writing it (the others).
+     */
+    private int encodeIntoArray(List<? extends SflowSample> samples, int from, ByteBuffer dst, int room, long uptime) {
+        byte[] a = dst.array();
+        int shift = dst.arrayOffset();
+        int start = shift + dst.position();
+        int end = start + room;
+        int p = ArrayWriter.header(a, start, agentBytes, subAgentId, sequence, uptime);
+        touched = ArrayWriter.touch(samples, from);
+        int n = 0;
+        for (int i = from; i < samples.size(); i++) {
+            Object o = samples.get(i);   // no cast to the interface: ArrayWriter tests the exact classes
+            int q = ArrayWriter.sample(a, p, end, o);
+            if (q == ArrayWriter.NOT_MINE) {
+                SflowSample s = (SflowSample) o;
+                if (TypedCodec.sampleRecordLength(s, extensions) > end - p) {
+                    break;
+                }
+                dst.position(p - shift);
+                TypedCodec.writeSample(dst, s, extensions);
+                q = shift + dst.position();
+            } else if (q == ArrayWriter.FULL) {
+                break;
+            }
+            p = q;
+            n++;
+        }
+        dst.position(p - shift);
+        Bytes.put32(a, start + headerLength - 4, n);   // the header's last word: the sample count
+        return n;
+    }
+
+    /** {@link #encodeIntoArray} through the buffer's accessors: a direct or little-endian buffer. */
+    private int encodeIntoBuffer(List<? extends SflowSample> samples, int from, ByteBuffer dst, int room, long uptime) {
+        int start = dst.position();
+        TypedCodec.writeHeader(dst, agentBytes, subAgentId, sequence, uptime, 0);
+        int left = room - headerLength;
+        int n = 0;
+        for (int i = from; i < samples.size(); i++) {
+            SflowSample s = samples.get(i);
+            int len = TypedCodec.sampleRecordLength(s, extensions);
+            if (len > left) {
+                break;
+            }
+            TypedCodec.writeSample(dst, s, extensions);
+            left -= len;
+            n++;
+        }
+        dst.putInt(start + headerLength - 4, n);   // the header's last word: the sample count
         return n;
     }
 

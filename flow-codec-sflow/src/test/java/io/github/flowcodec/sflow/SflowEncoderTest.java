@@ -59,6 +59,65 @@ class SflowEncoderTest {
     }
 
     @Test
+    void theArrayWayWritesWhatTheGeneralWayWrites() {
+        // Heap buffers take the straight way into their array (ArrayWriter), direct buffers the general way: the same
+        // bytes, whatever the buffer held, at a non-zero array offset and position; compact and expanded samples; a
+        // sampled header whose length is not a multiple of 4 (zero padding over the 0x55 bytes already there).
+        List<SflowSample> samples = List.of(Samples.typicalFlowSample(1),
+                Samples.flowSample(2, List.of(new FlowData.RawPacketHeader(1, 1518, 4, new byte[] {1, 2, 3, 4, 5, 6, 7}),
+                        new FlowData.ExtendedSwitch(0xFFFF_FFFFL, 7, 100, 0))),
+                new FlowSample(true, 3, 0xFFFF_FFF0, 0xFFFF_FFFFL, 1, 2, 3, 4, 5, 6, 7, List.of(new FlowData.ExtendedSwitch(1, 2, 3, 4))),
+                Samples.counterSample(4),
+                new CounterSample(true, 5, 300, 1L << 31, List.of(new CounterData.Ethernet(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                        0xFFFF_FFFFL))),
+                Samples.flowSample(6, List.of()));
+        byte[] backing = new byte[3000];
+        java.util.Arrays.fill(backing, (byte) 0x55);
+        ByteBuffer heap = ByteBuffer.wrap(backing, 3, 2000).slice().position(5);
+        ByteBuffer direct = ByteBuffer.allocateDirect(2000).position(5);
+        SflowEncoder h = SflowEncoder.builder(Samples.v4("192.0.2.1")).uptimeMillis(() -> 9).build();
+        SflowEncoder d = SflowEncoder.builder(Samples.v4("192.0.2.1")).uptimeMillis(() -> 9).build();
+        assertThat(h.encode(samples, 0, heap)).isEqualTo(d.encode(samples, 0, direct)).isEqualTo(samples.size());
+        assertThat(heap.position()).isEqualTo(direct.position());
+        byte[] a = new byte[heap.flip().position(5).remaining()];
+        byte[] b = new byte[direct.flip().position(5).remaining()];
+        heap.get(a);
+        direct.get(b);
+        assertThat(a).isEqualTo(b);
+        assertThat(new SflowDecoder().decodeDatagram(ByteBuffer.wrap(a)).samples()).isEqualTo(samples);
+    }
+
+    @Test
+    void theArrayWayLeavesToTheGeneralWayWhatItCannotWrite() {
+        SflowEncoder e = SflowEncoder.builder(Samples.v4("192.0.2.1")).maxDatagramSize(300).build();
+        // a counter above 32 bits: the general way's error, the position back where it was
+        CounterSample tooBig = CounterSample.compact(1, 0, 1, List.of(new CounterData.Ethernet(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 1L << 32)));
+        SflowEncoder roomy = SflowEncoder.builder(Samples.v4("192.0.2.1")).build();
+        for (ByteBuffer out : List.of(ByteBuffer.allocate(1000), ByteBuffer.allocateDirect(1000))) {
+            assertThatThrownBy(() -> roomy.encode(List.of(Samples.typicalFlowSample(1), tooBig), 0, out))
+                    .isInstanceOf(EncodingException.class).hasMessageContaining("dot3StatsSymbolErrors");
+            assertThat(out.position()).isZero();
+        }
+        // a sample whose header does not fit and whose next record the straight way does not know: the general way
+        // measures it and throws as it would have (no codec for the extension record)
+        FlowSample big = Samples.flowSample(2, List.of(new FlowData.RawPacketHeader(1, 1518, 4, new byte[256]),
+                new FlowData.Extension(8800, 1, new SflowArbitraries.Tag(1))));
+        for (ByteBuffer out : List.of(ByteBuffer.allocate(1000), ByteBuffer.allocateDirect(1000))) {
+            assertThatThrownBy(() -> e.encode(List.of(Samples.typicalFlowSample(1), big), 0, out))
+                    .isInstanceOf(EncodingException.class).hasMessageContaining("no extension registered for 8800:1");
+            assertThat(out.position()).isZero();
+        }
+        // a sample that does not fit after the first: one sample in this datagram, the next one takes it
+        FlowSample large = Samples.flowSample(3, List.of(new FlowData.RawPacketHeader(1, 1518, 4, new byte[200])));
+        for (ByteBuffer out : List.of(ByteBuffer.allocate(1000), ByteBuffer.allocateDirect(1000))) {
+            assertThat(e.encode(List.of(Samples.typicalFlowSample(1), large), 0, out)).isEqualTo(1);
+            out.clear();
+            assertThat(e.encode(List.of(Samples.typicalFlowSample(1), large), 1, out)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theBuilderCraftsBrokenDatagramsOnPurpose() {
         byte[] ok = SflowDatagramBuilder.create().sample(Samples.counterSample(1)).toBytes();
         assertThat(new SflowDecoder().decodeDatagram(ByteBuffer.wrap(ok)).samples()).containsExactly(Samples.counterSample(1));
