@@ -356,12 +356,15 @@ public final class TemplateReplication implements Runnable {
         }
     }
 
-    /** A change the broker did not take: counted, and queued again unless a newer one is. */
+    /**
+     * A change the broker did not take: queued again unless a newer one is, its error kept, then counted (last, so
+     * that whoever sees the count also sees the error and the change still unpublished).
+     */
     private void sendFailed(TemplateKey key, Change change, Exception error) {
-        publishFailures.incrementAndGet();
-        lastError.set("publishing a template change to " + topic + ": " + error);
-        inFlight.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
         pending.putIfAbsent(key, change);
+        inFlight.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
+        lastError.set("publishing a template change to " + topic + ": " + error);
+        publishFailures.incrementAndGet();
     }
 
     private void failed(String what, Throwable e) {
