@@ -2,12 +2,11 @@ package io.github.flowcodec.bench;
 
 import io.github.flowcodec.core.FlowPacket;
 import io.github.flowcodec.sflow.SflowPacket;
-import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -30,19 +29,8 @@ public final class MaterializedCost {
     }
 
     public static void main(String[] args) throws Throwable {
-        Class<?> type = Class.forName(MaterializedCost.class.getPackageName() + "." + args[0] + "Benchmark");
-        CodecBenchmark<?> b = (CodecBenchmark<?>) type.getConstructor().newInstance();
-        StringBuilder params = new StringBuilder();
-        for (int i = 1; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            type.getField(kv[0]).set(b, kv[1]);
-            params.append(' ').append(args[i]);
-        }
-        for (Method m : type.getMethods()) {
-            if (m.isAnnotationPresent(Setup.class)) {
-                m.invoke(b);
-            }
-        }
+        List<String> given = List.of(args).subList(1, args.length);
+        CodecBenchmark<?> b = (CodecBenchmark<?>) ThreadCpuComparison.setUp(args[0], given);
         Supplier<FlowPacket> decode;
         ToLongFunction<FlowPacket> sum;
         if (b instanceof SflowBenchmark sflow) {
@@ -86,7 +74,8 @@ public final class MaterializedCost {
                 bytes[k][r] = m[1];
             }
         }
-        StringBuilder out = new StringBuilder(args[0] + "Benchmark" + params + ", thread CPU time an operation (medians):");
+        StringBuilder out = new StringBuilder(args[0] + "Benchmark " + String.join(" ", given)
+                + ", thread CPU time an operation (medians):");
         for (int k = 0; k < ops.length; k++) {
             Arrays.sort(ns[k]);
             Arrays.sort(bytes[k]);

@@ -7,7 +7,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -40,25 +42,19 @@ public final class ThreadCpuComparison {
             String buffer = args.length > 1 ? args[1] : "heap";
             args = new String[] {"Netflow9", "decodeZeroCopy", "template=" + template, "buffer=" + buffer};
         }
-        Class<?> type = Class.forName(ThreadCpuComparison.class.getPackageName() + "." + args[0] + "Benchmark");
-        Object b = type.getConstructor().newInstance();
         String measured = args.length > 1 ? args[1] : "decodeZeroCopy";
         String baselineName = measured.equals("encode") ? "baselineWrite" : "baselineScan";
-        StringBuilder params = new StringBuilder();
+        List<String> given = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            if (kv[0].equals("baseline")) {
-                baselineName = kv[1];
-                continue;
-            }
-            type.getField(kv[0]).set(b, kv[1]);
-            params.append(' ').append(args[i]);
-        }
-        for (Method m : type.getMethods()) {
-            if (m.isAnnotationPresent(Setup.class)) {
-                m.invoke(b);
+            if (args[i].startsWith("baseline=")) {
+                baselineName = args[i].substring("baseline=".length());
+            } else {
+                given.add(args[i]);
             }
         }
+        Object b = setUp(args[0], given);
+        StringBuilder params = new StringBuilder();
+        given.forEach(p -> params.append(' ').append(p));
         Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         Consumer<Blackhole> baseline = operation(b, baselineName);
         Consumer<Blackhole> method = operation(b, measured);
@@ -86,6 +82,25 @@ public final class ThreadCpuComparison {
                 + "%s vs %s %.3f (middle rounds %.3f to %.3f)%n", args[0], params, baselineName, baselineNs[ROUNDS / 2],
                 measured, methodNs[ROUNDS / 2], methodBytes[ROUNDS / 2], measured, baselineName, ratio[ROUNDS / 2],
                 ratio[2], ratio[ROUNDS - 3]);
+    }
+
+    /**
+     * A benchmark class's instance (its name without "Benchmark") with the {@code @Param} values given
+     * ({@code name=value}), after its {@code @Setup} methods ran.
+     */
+    static Object setUp(String benchmark, List<String> params) throws Throwable {
+        Class<?> type = Class.forName(ThreadCpuComparison.class.getPackageName() + "." + benchmark + "Benchmark");
+        Object b = type.getConstructor().newInstance();
+        for (String p : params) {
+            String[] kv = p.split("=", 2);
+            type.getField(kv[0]).set(b, kv[1]);
+        }
+        for (Method m : type.getMethods()) {
+            if (m.isAnnotationPresent(Setup.class)) {
+                m.invoke(b);
+            }
+        }
+        return b;
     }
 
     /**

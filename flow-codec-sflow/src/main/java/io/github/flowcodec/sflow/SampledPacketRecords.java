@@ -75,7 +75,8 @@ public sealed interface SampledPacketRecords permits FlowData {
         }
 
         /**
-         * Copies the header bytes into {@code dst} from index {@code offset} (no padding), without copying them first.
+         * Copies the header bytes into {@code dst} from index {@code offset} (no padding): one array copy from the
+         * record's own bytes, where {@link #header()} would return a copy of them first.
          *
          * @param dst the array written into
          * @param offset where the first header byte goes

@@ -147,7 +147,7 @@ public final class SflowEncoder implements DatagramEncoder<SflowSample> {
                     break;
                 }
                 dst.position(p - shift);
-                TypedCodec.writeSample(dst, s, extensions);
+                TypedCodec.writeSampleGenerally(dst, s, extensions);
                 q = shift + dst.position();
             } else if (q == ArrayWriter.FULL) {
                 break;

@@ -258,9 +258,16 @@ public final class TypedCodec {
      * ends (a sample's data is measured once, by writing it).
      */
     public static void writeSample(ByteBuffer out, SflowSample s, SflowExtensions ext) {
-        if (ArrayWriter.sample(out, s, out.remaining()) > 0) {
-            return;
+        if (ArrayWriter.sample(out, s, out.remaining()) <= 0) {
+            writeSampleGenerally(out, s, ext);
         }
+    }
+
+    /**
+     * {@link #writeSample} through the buffer's accessors, for a sample {@link ArrayWriter} has already declined
+     * (not tried again).
+     */
+    public static void writeSampleGenerally(ByteBuffer out, SflowSample s, SflowExtensions ext) {
         out.putInt(Sflow.dataFormat(s.enterprise(), s.format()));
         int lengthAt = out.position();
         out.putInt(0);
